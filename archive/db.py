@@ -1,0 +1,80 @@
+"""Where the archive lives: one URL picks the engine (SQLite by default, PostgreSQL on demand)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_DB_PATH = Path("data") / "ministry-news.sqlite"
+ENV_VAR = "MINISTRY_NEWS_DB"
+
+
+class ArchiveError(Exception):
+    """A problem with the archive a user can act on; the CLI prints it as one line."""
+
+
+def default_url() -> str:
+    return os.environ.get(ENV_VAR) or f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+def is_sqlite(url_or_engine: str | Engine) -> bool:
+    url = url_or_engine if isinstance(url_or_engine, str) else str(url_or_engine.url)
+    return url.startswith("sqlite")
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_conn.cursor()
+    # WAL lets a reader (search, export) run while a crawl writes; foreign keys are off by default.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+_engines: dict[str, Engine] = {}
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """One engine per URL per process; a SQLite file's folder is created on first use."""
+    url = url or default_url()
+    if url in _engines:
+        return _engines[url]
+    if is_sqlite(url):
+        path = url.split("///", 1)[-1] if "///" in url else ""
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(url, future=True)
+    except Exception as exc:  # bad URL, missing driver
+        raise ArchiveError(f"cannot open database {url!r}: {exc}") from exc
+    if is_sqlite(url):
+        event.listen(engine, "connect", _sqlite_pragmas)
+    _engines[url] = engine
+    return engine
+
+
+def dispose_all() -> None:
+    for engine in _engines.values():
+        engine.dispose()
+    _engines.clear()
+
+
+@contextmanager
+def session_scope(url: str | Engine | None = None) -> Iterator[Session]:
+    """A transaction: committed when the block ends, rolled back (nothing half-written) on error."""
+    engine = url if isinstance(url, Engine) else get_engine(url)
+    session = sessionmaker(engine, expire_on_commit=False)()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

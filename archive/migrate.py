@@ -1,0 +1,42 @@
+"""Create or upgrade an archive's schema in place with Alembic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from archive.db import get_engine
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", url)
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_config("sqlite://")).get_current_head() or ""
+
+
+def current_revision(url: str) -> str | None:
+    with get_engine(url).connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(url: str) -> None:
+    """Bring the schema at `url` to the newest revision; a no-op when it is already there."""
+    engine = get_engine(url)
+    with engine.connect() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head_revision():
+            return
+    cfg = _config(url)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

@@ -1,0 +1,160 @@
+"""The archive's tables. The schema itself is created and upgraded by Alembic (archive/migrations)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Post(Base):
+    """The current version of a post; earlier versions live in `post_versions`."""
+
+    __tablename__ = "posts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    url: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text, default="")
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    body: Mapped[str] = mapped_column(Text, default="")
+    categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    category_name: Mapped[str | None] = mapped_column(Text)
+    images: Mapped[list[str]] = mapped_column(JSON, default=list)
+    attachments: Mapped[list[str]] = mapped_column(JSON, default=list)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    encoding: Mapped[str | None] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    first_fetched_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    facts: Mapped[list[Fact]] = relationship(back_populates="post", passive_deletes=True)
+    visits: Mapped[list[Visit]] = relationship(back_populates="post", passive_deletes=True)
+
+
+class PostVersion(Base):
+    """A post's text as it was before it changed: researchers cite what a post said on a date."""
+
+    __tablename__ = "post_versions"
+    __table_args__ = (UniqueConstraint("post_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Fact(Base):
+    """One extracted fact with its offsets into the post's title or body."""
+
+    __tablename__ = "facts"
+    __table_args__ = (
+        Index("ix_facts_kind_value", "kind", "value"),
+        Index("ix_facts_post_version", "post_id", "pipeline_version"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    pipeline_version: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(8), default="body")
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column("end_offset", Integer)
+    surface: Mapped[str] = mapped_column(Text)
+    rule: Mapped[str] = mapped_column(String(64), default="")
+    attrs: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    post: Mapped[Post] = relationship(back_populates="facts")
+
+
+class Visit(Base):
+    """A post's facts grouped into one visit: the row an analyst exports."""
+
+    __tablename__ = "visits"
+    __table_args__ = (Index("ix_visits_post_version", "post_id", "pipeline_version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    pipeline_version: Mapped[str] = mapped_column(String(32))
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    start_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    dates: Mapped[list[str]] = mapped_column(JSON, default=list)
+    provinces: Mapped[list[str]] = mapped_column(JSON, default=list)
+    districts: Mapped[list[str]] = mapped_column(JSON, default=list)
+    subdistricts: Mapped[list[str]] = mapped_column(JSON, default=list)
+    officials: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sites: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    post: Mapped[Post] = relationship(back_populates="visits")
+
+
+class SearchDoc(Base):
+    """Title and body segmented into Thai words, space-separated: what full-text search indexes.
+
+    Kept in step with `posts` by archive.store in the same transaction; on SQLite an FTS5 table
+    mirrors it (created by the migration), on PostgreSQL a GIN index over its tsvector.
+    """
+
+    __tablename__ = "search_docs"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    title_words: Mapped[str] = mapped_column(Text, default="")
+    body_words: Mapped[str] = mapped_column(Text, default="")
+
+
+class CrawlRun(Base):
+    """One crawl, start to end, with what it did: operators read these with `ministry-news runs`."""
+
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    start_urls: Mapped[list[str]] = mapped_column(JSON, default=list)
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    new_posts: Mapped[int] = mapped_column(Integer, default=0)
+    changed_posts: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged_posts: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str | None] = mapped_column(Text)
+
+
+class FetchFailure(Base):
+    """A URL that could not become a post (404, refused, broken page), with the reason."""
+
+    __tablename__ = "fetch_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"), index=True)
+    url: Mapped[str] = mapped_column(Text)
+    status: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

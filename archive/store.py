@@ -1,0 +1,156 @@
+"""Writes to the archive, each one idempotent: storing a post twice leaves one row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from archive import search
+from archive.models import CrawlRun, Fact, FetchFailure, Post, PostVersion, Visit, utcnow
+
+if TYPE_CHECKING:
+    from nlp.facts import Extraction
+
+SaveOutcome = Literal["new", "changed", "unchanged"]
+
+
+def _date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _datetime(value: Any) -> dt.datetime:
+    if value in (None, ""):
+        return utcnow()
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    return dt.datetime.fromisoformat(str(value)).replace(tzinfo=None)
+
+
+def save_post(session: Session, item: Mapping[str, Any]) -> SaveOutcome:
+    """Insert a post, or update it when its content changed (keeping the old text as a version).
+
+    Categories accumulate: the same post listed under two categories is one row with both.
+    """
+    post_id = int(item["post_id"])
+    post = session.get(Post, post_id)
+    categories = [str(c) for c in item.get("categories") or []]
+    fetched_at = _datetime(item.get("fetched_at"))
+    if post is None:
+        post = Post(
+            id=post_id,
+            url=item["url"],
+            title=item.get("title") or "",
+            published=_date(item.get("published")),
+            body=item.get("body") or "",
+            categories=sorted(set(categories)),
+            category_name=item.get("category_name"),
+            images=list(item.get("images") or []),
+            attachments=list(item.get("attachments") or []),
+            content_hash=item["content_hash"],
+            encoding=item.get("encoding"),
+            version=1,
+            first_fetched_at=fetched_at,
+            fetched_at=fetched_at,
+        )
+        session.add(post)
+        session.flush()
+        search.index_post(session, post)
+        return "new"
+
+    merged = sorted(set(post.categories or []) | set(categories))
+    if merged != list(post.categories or []):
+        post.categories = merged
+    if post.content_hash == item["content_hash"]:
+        post.fetched_at = fetched_at
+        return "unchanged"
+
+    session.add(
+        PostVersion(
+            post_id=post.id,
+            version=post.version,
+            title=post.title,
+            body=post.body,
+            published=post.published,
+            content_hash=post.content_hash,
+            fetched_at=post.fetched_at,
+        )
+    )
+    post.version += 1
+    post.title = item.get("title") or ""
+    post.body = item.get("body") or ""
+    post.published = _date(item.get("published")) or post.published
+    post.category_name = item.get("category_name") or post.category_name
+    post.images = list(item.get("images") or [])
+    post.attachments = list(item.get("attachments") or [])
+    post.content_hash = item["content_hash"]
+    post.encoding = item.get("encoding")
+    post.fetched_at = fetched_at
+    session.flush()
+    search.index_post(session, post)
+    return "changed"
+
+
+def known_hashes(session: Session, post_ids: list[int]) -> dict[int, str]:
+    rows = session.execute(select(Post.id, Post.content_hash).where(Post.id.in_(post_ids)))
+    return {pid: h for pid, h in rows}
+
+
+def replace_facts(session: Session, post_id: int, extraction: Extraction) -> None:
+    """Store one pipeline version's facts for a post, replacing that version's earlier ones."""
+    version = extraction.version
+    session.execute(delete(Fact).where(Fact.post_id == post_id, Fact.pipeline_version == version))
+    session.execute(
+        delete(Visit).where(Visit.post_id == post_id, Visit.pipeline_version == version)
+    )
+    session.add_all(
+        Fact(
+            post_id=post_id,
+            pipeline_version=version,
+            kind=f.kind,
+            value=f.value,
+            source=f.source,
+            start=f.start,
+            end=f.end,
+            surface=f.surface,
+            rule=f.rule,
+            attrs=dict(f.attrs),
+        )
+        for f in extraction.facts
+    )
+    session.add_all(
+        Visit(
+            post_id=post_id,
+            pipeline_version=version,
+            seq=i,
+            start_date=_date(v.start_date),
+            end_date=_date(v.end_date),
+            dates=list(v.dates),
+            provinces=list(v.provinces),
+            districts=list(v.districts),
+            subdistricts=list(v.subdistricts),
+            officials=list(v.officials),
+            sites=list(v.sites),
+        )
+        for i, v in enumerate(extraction.visits)
+    )
+
+
+def start_run(session: Session, start_urls: list[str]) -> CrawlRun:
+    run = CrawlRun(start_urls=list(start_urls), status="running")
+    session.add(run)
+    session.flush()
+    return run
+
+
+def record_failure(
+    session: Session, url: str, reason: str, status: int | None = None, run_id: int | None = None
+) -> None:
+    session.add(FetchFailure(url=url, status=status, reason=reason, run_id=run_id))

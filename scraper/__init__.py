@@ -1,0 +1,1 @@
+"""The Scrapy project that fetches the ministry's news listings and posts."""

@@ -1,0 +1,20 @@
+"""The item a post becomes: what the archive stores for every post, whatever the markup."""
+
+from __future__ import annotations
+
+import scrapy
+
+
+class PostItem(scrapy.Item):
+    post_id = scrapy.Field()  # int: the numeric id in /news/detail/{id}-{slug}; the slug may change
+    url = scrapy.Field()  # canonical URL of the post as first seen
+    categories = scrapy.Field()  # list[str]: category ids the post was listed under
+    category_name = scrapy.Field()  # str | None: the active tab's label on the post page
+    title = scrapy.Field()  # str
+    published = scrapy.Field()  # str | None: ISO Gregorian date (from the listing card)
+    body = scrapy.Field()  # str: article text, paragraphs joined by "\n\n", boilerplate removed
+    images = scrapy.Field()  # list[str]: absolute URLs
+    attachments = scrapy.Field()  # list[str]: absolute URLs of PDF/DOC/... links in the body
+    fetched_at = scrapy.Field()  # str: ISO datetime (UTC) of the fetch
+    content_hash = scrapy.Field()  # str: sha256 of title + body, to detect changed posts
+    encoding = scrapy.Field()  # str: the encoding the page was decoded with
