@@ -1,0 +1,3 @@
+from ministry_news.cli import main
+
+main()
