@@ -17,7 +17,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 def _config(url: str) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", url)
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))  # configparser interpolates %
     return cfg
 
 

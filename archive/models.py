@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -113,11 +114,54 @@ class Visit(Base):
     post: Mapped[Post] = relationship(back_populates="visits")
 
 
+class VisitTerm(Base):
+    """One value of a visit's lists (a province, an official, a site...), one row each.
+
+    Derived from `visits` and `facts` by archive.store.replace_facts, so filters and facets are
+    plain indexed lookups on both engines instead of JSON functions that differ between them.
+    `key` groups values: the person (name without honorific) of an official, the type of a site.
+    `detail` is an official's position as written next to the name.
+    """
+
+    __tablename__ = "visit_terms"
+    __table_args__ = (
+        Index("ix_visit_terms_kind_value", "kind", "value"),
+        Index("ix_visit_terms_kind_key", "kind", "key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(Text)
+    key: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[str | None] = mapped_column(Text)
+
+
+class PostExtraction(Base):
+    """That a pipeline version ran over a post, even when it found nothing.
+
+    `current` marks the newest version per post (by version number): the one queries show unless
+    asked for another.
+    """
+
+    __tablename__ = "extractions"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    pipeline_version: Mapped[str] = mapped_column(String(32), primary_key=True)
+    extracted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    current: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    facts: Mapped[int] = mapped_column(Integer, default=0)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class SearchDoc(Base):
     """Title and body segmented into Thai words, space-separated: what full-text search indexes.
 
-    Kept in step with `posts` by archive.store in the same transaction; on SQLite an FTS5 table
-    mirrors it (created by the migration), on PostgreSQL a GIN index over its tsvector.
+    Written by archive.search.index_post in the post's transaction. The engine's index follows it
+    on its own: on SQLite an external-content FTS5 table kept by triggers, on PostgreSQL a stored
+    generated tsvector column `tsv` with a GIN index (both created by the migration).
     """
 
     __tablename__ = "search_docs"

@@ -1,51 +1,446 @@
 """Thai full-text search. Thai has no spaces, so text is segmented into words with PyThaiNLP both
-when indexing and when querying; the engine's own full-text index does the rest."""
+when indexing and when querying; the engine's own full-text index does the rest.
+
+Both engines index exactly the words `words()` returns (SQLite: FTS5 with the `ascii` tokenizer,
+which only splits on the spaces we put; PostgreSQL: a tsvector built from the same words, see the
+migration), and both are queried with the same parsed query, so they find the same posts.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Float, Integer, Select, func, literal_column, select, text, true
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
-from archive.db import is_sqlite
-from archive.models import Post, SearchDoc
+from archive.filters import Filters, json_items, post_conditions, visit_conditions
+from archive.models import Post, SearchDoc, Visit, VisitTerm
 
-_SPACE = re.compile(r"\s+")
-_KEEP = re.compile(r"[\w\u0E00-\u0E7F]", re.UNICODE)
+MAX_WORD = 100  # longer "words" are URLs or noise; PostgreSQL refuses lexemes over 2 KB anyway
+MAX_QUERY_WORDS = 64
+TITLE_WEIGHT = (
+    2.5  # a word in the headline counts 2.5 times one in the body (PostgreSQL: A 1.0, B 0.4)
+)
+SNIPPET_WIDTH = 160
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_THAI_ONLY = re.compile(r"[\u0E00-\u0E7F]+")
+
+
+# --- words ------------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
-def _tokenizer():  # type: ignore[no-untyped-def]
-    from pythainlp.tokenize import word_tokenize
+def _thai():  # type: ignore[no-untyped-def]
+    """PyThaiNLP loads its dictionaries lazily; so do we (the CLI starts fast without them)."""
+    from pythainlp.corpus import thai_words
+    from pythainlp.tokenize import syllable_tokenize, word_tokenize
+    from pythainlp.util import normalize
 
-    return word_tokenize
+    return word_tokenize, syllable_tokenize, normalize, thai_words()
 
 
-def words(text_: str) -> list[str]:
-    """The words of a text as search sees them: segmented, lower-cased, punctuation dropped."""
-    tokens = _tokenizer()(text_ or "", engine="newmm", keep_whitespace=False)
-    out = []
-    for tok in tokens:
-        tok = "".join(ch for ch in tok.lower() if _KEEP.match(ch))
-        if tok:
-            out.append(tok)
+def normalize(text_: str) -> str:
+    """PyThaiNLP's normalisation (เเ → แ, ํา → ำ, zero-width and repeated marks removed) after
+    NFC: the index and the query must spell a word the same way however the post typed it."""
+    return _thai()[2](unicodedata.normalize("NFC", text_ or ""))
+
+
+def _clean(token: str) -> str:
+    """A token as the index keeps it: letters, marks and digits only (Thai digits as 0-9),
+    lower-cased; punctuation and symbols are not searchable."""
+    kept = "".join(ch for ch in token if unicodedata.category(ch)[0] in "LMN")
+    kept = kept.translate(_THAI_DIGITS).lower()
+    return kept if len(kept) <= MAX_WORD else ""
+
+
+@lru_cache(maxsize=65536)
+def _parts(word: str) -> tuple[str, ...]:
+    """A long compound split into the dictionary words it is made of, so that a word inside it
+    is found: กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม → กระทรวง ดิจิทัล เพื่อ เศรษฐกิจ และ สังคม.
+
+    PyThaiNLP's dictionary holds such compounds whole. Only words of three syllables or more
+    are split, into the fewest dictionary words of three letters or more (so จังหวัด stays one
+    word and a search for หวัด does not find it), recursively.
+    """
+    if len(word) < 6 or not _THAI_ONLY.fullmatch(word):
+        return (word,)
+    _, syllables, _, dictionary = _thai()
+    if len(syllables(word, engine="dict")) < 3:
+        return (word,)
+    n = len(word)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)  # best[i]: fewest parts of word[i:]
+    best[n] = ()
+    for i in range(n - 3, -1, -1):
+        for j in range(n, i + 2, -1):  # longest first part wins a tie
+            rest = best[j]
+            if rest is None or (i == 0 and j == n) or word[i:j] not in dictionary:
+                continue
+            if best[i] is None or len(rest) + 1 < len(best[i]):  # type: ignore[arg-type]
+                best[i] = (word[i:j], *rest)
+    split = best[0]
+    if not split:
+        return (word,)
+    return tuple(p for part in split for p in _parts(part))
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    word: str
+
+
+def _tokens_of_normalized(text_: str) -> list[Token]:
+    word_tokenize = _thai()[0]
+    out: list[Token] = []
+    pos = 0
+    for tok in word_tokenize(text_, engine="newmm", keep_whitespace=True):
+        start, pos = pos, pos + len(tok)
+        word = _clean(tok)
+        if not word:
+            continue
+        parts = _parts(word)
+        if len(parts) == 1 or len(word) != len(tok):
+            out.extend(Token(start, pos, p) for p in parts)
+            continue
+        offset = start
+        for p in parts:
+            out.append(Token(offset, offset + len(p), p))
+            offset += len(p)
     return out
 
 
+def tokens(text_: str) -> tuple[str, list[Token]]:
+    """The normalised text and its searchable words with their offsets in it."""
+    norm = normalize(text_)
+    return norm, _tokens_of_normalized(norm)
+
+
+def words(text_: str) -> list[str]:
+    """The words of a text as search sees them: normalised, segmented, cleaned, compounds split."""
+    return [t.word for t in tokens(text_)[1]]
+
+
 def index_post(session: Session, post: Post) -> None:
+    """Write the post's words; the engine's index follows by trigger or generated column."""
     doc = session.get(SearchDoc, post.id)
     title_words = " ".join(words(post.title))
     body_words = " ".join(words(post.body))
     if doc is None:
         session.add(SearchDoc(post_id=post.id, title_words=title_words, body_words=body_words))
-    else:
+    elif (doc.title_words, doc.body_words) != (title_words, body_words):
         doc.title_words, doc.body_words = title_words, body_words
-    if is_sqlite(session.get_bind()):
-        session.flush()
-        session.execute(text("DELETE FROM search_fts WHERE rowid = :id"), {"id": post.id})
-        session.execute(
-            text("INSERT INTO search_fts(rowid, title_words, body_words) VALUES (:id, :t, :b)"),
-            {"id": post.id, "t": title_words, "b": body_words},
+
+
+# --- queries ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a search string means: every phrase must occur (AND); a phrase is consecutive words.
+
+    A bare word that PyThaiNLP segments into several words is a phrase of them, which is how a
+    word inside an unbroken run of Thai text is found without matching across its parts.
+    """
+
+    phrases: tuple[tuple[str, ...], ...]
+
+    @property
+    def words(self) -> set[str]:
+        return {w for p in self.phrases for w in p}
+
+
+def parse_query(q: str) -> Query:
+    """Words (all required) and "quoted phrases". Anything else is text: operators, stars and
+    brackets are dropped with the punctuation, an unbalanced quote runs to the end."""
+    phrases: list[tuple[str, ...]] = []
+    for i, chunk in enumerate((q or "").split('"')):
+        pieces = [chunk] if i % 2 else chunk.split()
+        for piece in pieces:
+            phrase = tuple(words(piece))
+            if phrase and phrase not in phrases:
+                phrases.append(phrase)
+    if not phrases:
+        raise ValueError(f"q: nothing to search for in {q!r} (no Thai or Latin words)")
+    if sum(len(p) for p in phrases) > MAX_QUERY_WORDS:
+        raise ValueError(f"q: too many words (at most {MAX_QUERY_WORDS})")
+    return Query(tuple(phrases))
+
+
+def fts5_expression(query: Query) -> str:
+    # Words hold letters, marks and digits only, so quoting them cannot go wrong.
+    return " AND ".join('"' + " ".join(p) + '"' for p in query.phrases)
+
+
+def tsquery_expression(query: Query) -> str:
+    def phrase(words_: tuple[str, ...]) -> str:
+        if len(words_) == 1:
+            return f"'{words_[0]}'"
+        # Title (A) and body (B) share one tsvector: keep a phrase inside one of them, as FTS5
+        # keeps it inside one column.
+        return (
+            "("
+            + " | ".join(
+                "(" + " <-> ".join(f"'{w}':{weight}" for w in words_) + ")" for weight in "AB"
+            )
+            + ")"
         )
+
+    return " & ".join(phrase(p) for p in query.phrases)
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def matches(session: Session, query: Query) -> Any:
+    """A subquery (post_id, score) of the posts the query finds; higher score = better."""
+    if _dialect(session) == "sqlite":
+        stmt = text(
+            f"SELECT rowid AS post_id, -bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score "
+            "FROM search_fts WHERE search_fts MATCH :fts_expr"
+        ).bindparams(fts_expr=fts5_expression(query))
+    else:
+        stmt = text(
+            "SELECT post_id, ts_rank(tsv, CAST(:ts_expr AS tsquery), 1) AS score "
+            "FROM search_docs WHERE tsv @@ CAST(:ts_expr AS tsquery)"
+        ).bindparams(ts_expr=tsquery_expression(query))
+    return stmt.columns(post_id=Integer, score=Float).subquery("matches")
+
+
+def post_filter(session: Session, filters: Filters) -> list[ColumnElement[bool]]:
+    """Every condition on `posts` the filters ask for, the text query included."""
+    conds = post_conditions(filters, _dialect(session))
+    if filters.q:
+        m = matches(session, parse_query(filters.q))
+        conds.append(Post.id.in_(select(m.c.post_id)))
+    return conds
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A piece of the post's (normalised) text with the matched words as (start, end) spans.
+
+    Plain text, never markup: a web page escapes `text` and wraps the spans itself.
+    """
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+    source: str = "body"
+
+    def marked(self, open_: str = "[", close: str = "]") -> str:
+        out, pos = [], 0
+        for start, end in self.spans:
+            out += [self.text[pos:start], open_, self.text[start:end], close]
+            pos = end
+        out.append(self.text[pos:])
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class Hit:
+    post_id: int
+    url: str
+    title: str
+    published: date | None
+    score: float
+    snippet: Snippet
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    hits: list[Hit]
+    total: int
+    limit: int
+    offset: int
+    query: Query | None = None
+    filters: Filters = field(default_factory=Filters)
+
+
+def search(session: Session, filters: Filters, limit: int = 20, offset: int = 0) -> SearchPage:
+    """One page of the posts the filters select: by relevance with a text query, else newest
+    first. Raises ValueError (one line) for a query with nothing to search or a bad page."""
+    if not 1 <= limit <= 1000:
+        raise ValueError("limit: must be between 1 and 1000")
+    if offset < 0:
+        raise ValueError("offset: must be 0 or more")
+    query = parse_query(filters.q) if filters.q else None
+    conds = post_conditions(filters, _dialect(session))
+    columns = (Post.id, Post.url, Post.title, Post.published, Post.body)
+    if query is not None:
+        m = matches(session, query)
+        stmt: Select[Any] = (
+            select(*columns, m.c.score).join(m, m.c.post_id == Post.id).where(*conds)
+        )
+        count = select(func.count()).select_from(Post).join(m, m.c.post_id == Post.id)
+        order = (m.c.score.desc(), Post.published.desc().nulls_last(), Post.id.desc())
+    else:
+        stmt = select(*columns, literal_column("0.0", Float).label("score")).where(*conds)
+        count = select(func.count()).select_from(Post)
+        order = (Post.published.desc().nulls_last(), Post.id.desc())
+    total = session.scalar(count.where(*conds)) or 0
+    rows = session.execute(stmt.order_by(*order).limit(limit).offset(offset)).all()
+    hits = [
+        Hit(
+            post_id=r.id,
+            url=r.url,
+            title=r.title,
+            published=r.published,
+            score=float(r.score or 0.0),
+            snippet=snippet(r.title, r.body, query),
+        )
+        for r in rows
+    ]
+    return SearchPage(hits, total, limit, offset, query, filters)
+
+
+def snippet(title: str, body: str, query: Query | None, width: int = SNIPPET_WIDTH) -> Snippet:
+    """Where the body matches (else the title), about `width` characters, words marked."""
+    norm = normalize(body)
+    if query is not None:
+        found = _best_window(norm, query)
+        if found is None:
+            title_norm, title_tokens = tokens(title)
+            title_spans = _phrase_spans(title_tokens, query)
+            if title_spans:
+                return Snippet(title_norm, tuple(title_spans), "title")
+        else:
+            return _cut(norm, found, width)
+    return _cut(norm, [], width)
+
+
+def _phrase_spans(toks: Sequence[Token], query: Query) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    seq = [t.word for t in toks]
+    for phrase in query.phrases:
+        n = len(phrase)
+        for i in range(len(seq) - n + 1):
+            if tuple(seq[i : i + n]) == phrase:
+                found.append((toks[i].start, toks[i + n - 1].end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _best_window(norm: str, query: Query, tries: int = 6) -> list[tuple[int, int]] | None:
+    """Spans of the matches near the first place a query word occurs as a whole word.
+
+    Segmenting a whole long body for every hit would cost milliseconds each; a few hundred
+    characters around candidate positions (found by substring search) are enough.
+    """
+    lowered = norm.lower() if len(norm.lower()) == len(norm) else norm
+    candidates: set[int] = set()
+    for phrase in query.phrases:
+        pos = lowered.find(phrase[0])
+        while pos != -1 and len(candidates) < 4 * tries:
+            candidates.add(pos)
+            pos = lowered.find(phrase[0], pos + 1)
+    for pos in sorted(candidates)[:tries]:
+        start = max(0, pos - SNIPPET_WIDTH)
+        end = min(len(norm), pos + 2 * SNIPPET_WIDTH)
+        # Begin and end at a space where there is one, so segmentation sees whole words.
+        if start:
+            space = norm.rfind(" ", start - 40, pos)
+            start = space + 1 if space != -1 else start
+        if end < len(norm):
+            space = norm.find(" ", end, end + 40)
+            end = space if space != -1 else end
+        toks = [
+            Token(t.start + start, t.end + start, t.word)
+            for t in _tokens_of_normalized(norm[start:end])
+        ]
+        spans = _phrase_spans(toks, query)
+        if spans:
+            return spans
+    spans = _phrase_spans(_tokens_of_normalized(norm), query)
+    return spans or None
+
+
+def _cut(norm: str, spans: list[tuple[int, int]], width: int) -> Snippet:
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3)
+    if start:
+        space = norm.find(" ", start, first)
+        start = space + 1 if space != -1 else start
+    end = min(len(norm), max(start + width, spans[0][1] if spans else 0))
+    if end < len(norm):
+        space = norm.rfind(" ", end - 30, end)
+        end = space if space > (spans[0][1] if spans else start) else end
+    kept = [(s, e) for s, e in spans if s >= start and e <= end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(norm) else ""
+    piece = norm[start:end].replace("\n", " ")
+    shift = len(prefix) - start
+    return Snippet(prefix + piece + suffix, tuple((s + shift, e + shift) for s, e in kept))
+
+
+# --- facets -----------------------------------------------------------------------------------
+
+FACETS = ("province", "district", "official", "site_type", "category", "year")
+
+
+def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, list[tuple[str, int]]]:
+    """How many of the selected posts fall under each value, most first, `limit` per facet.
+
+    Province, district, official (the person, without honorific) and site type count the posts
+    whose visits (of the chosen pipeline version, matching the visit filters) have the value.
+    """
+    dialect = _dialect(session)
+    post_ids = select(Post.id).where(*post_filter(session, filters))
+    visits = [*visit_conditions(filters), Visit.post_id.in_(post_ids)]
+    out: dict[str, list[tuple[str, int]]] = {}
+    n_posts = func.count(Visit.post_id.distinct())
+    for name, kind, column in (
+        ("province", "province", VisitTerm.value),
+        ("district", "district", VisitTerm.value),
+        ("official", "official", VisitTerm.key),
+        ("site_type", "site", VisitTerm.key),
+    ):
+        stmt = (
+            select(column, n_posts)
+            .join(Visit, Visit.id == VisitTerm.visit_id)
+            .where(VisitTerm.kind == kind, column.is_not(None), *visits)
+            .group_by(column)
+        )
+        out[name] = _top(session, stmt, n_posts, column, limit)
+
+    items = json_items(Post.categories, dialect)
+    n = func.count(Post.id.distinct())
+    stmt = (
+        select(items.c.value, n)
+        .select_from(Post)
+        .join(items, true())
+        .where(Post.id.in_(post_ids))
+        .group_by(items.c.value)
+    )
+    out["category"] = _top(session, stmt, n, items.c.value, limit)
+
+    year = func.extract("year", Post.published)
+    stmt = (
+        select(year, func.count())
+        .where(Post.id.in_(post_ids), Post.published.is_not(None))
+        .group_by(year)
+    )
+    rows = session.execute(stmt.order_by(year.desc()).limit(limit)).all()
+    out["year"] = [(str(int(y)), int(c)) for y, c in rows]
+    return out
+
+
+def _top(session: Session, stmt: Select[Any], count: Any, value: Any, limit: int) -> list:
+    rows = session.execute(stmt.order_by(count.desc(), value).limit(limit)).all()
+    return [(str(v), int(c)) for v, c in rows]

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from archive import search
-from archive.models import CrawlRun, Fact, FetchFailure, Post, PostVersion, Visit, utcnow
+from archive.models import (
+    CrawlRun,
+    Fact,
+    FetchFailure,
+    Post,
+    PostExtraction,
+    PostVersion,
+    Visit,
+    VisitTerm,
+    utcnow,
+)
 
 if TYPE_CHECKING:
+    from nlp import facts as nlp_facts
     from nlp.facts import Extraction
 
 SaveOutcome = Literal["new", "changed", "unchanged"]
@@ -104,8 +116,14 @@ def known_hashes(session: Session, post_ids: list[int]) -> dict[int, str]:
 
 
 def replace_facts(session: Session, post_id: int, extraction: Extraction) -> None:
-    """Store one pipeline version's facts for a post, replacing that version's earlier ones."""
+    """Store one pipeline version's facts for a post, replacing that version's earlier ones.
+
+    Also records that this version ran over the post (even if it found nothing) and which stored
+    version is now the post's current one: the newest by version number.
+    """
     version = extraction.version
+    old_visits = select(Visit.id).where(Visit.post_id == post_id, Visit.pipeline_version == version)
+    session.execute(delete(VisitTerm).where(VisitTerm.visit_id.in_(old_visits)))
     session.execute(delete(Fact).where(Fact.post_id == post_id, Fact.pipeline_version == version))
     session.execute(
         delete(Visit).where(Visit.post_id == post_id, Visit.pipeline_version == version)
@@ -125,7 +143,7 @@ def replace_facts(session: Session, post_id: int, extraction: Extraction) -> Non
         )
         for f in extraction.facts
     )
-    session.add_all(
+    rows = [
         Visit(
             post_id=post_id,
             pipeline_version=version,
@@ -140,7 +158,80 @@ def replace_facts(session: Session, post_id: int, extraction: Extraction) -> Non
             sites=list(v.sites),
         )
         for i, v in enumerate(extraction.visits)
+    ]
+    session.add_all(rows)
+    session.flush()
+    session.add_all(
+        VisitTerm(visit_id=row.id, kind=kind, value=value, key=key, detail=detail)
+        for row, visit in zip(rows, extraction.visits, strict=True)
+        for kind, value, key, detail in visit_terms(visit, extraction.facts)
     )
+    _record_extraction(session, post_id, version, len(extraction.facts), len(rows))
+
+
+# The attrs the nlp pipeline puts on facts that the archive groups by (see nlp.facts.Fact).
+PERSON_ATTR = "person"  # official: given name + surname, without honorific
+POSITION_ATTR = "position"  # official: the position written after the name
+SITE_TYPE_ATTR = "type"  # site: school, hospital, ...
+
+Term = tuple[str, str, str | None, str | None]  # kind, value, key, detail
+
+
+def visit_terms(visit: nlp_facts.Visit, facts: Iterable[nlp_facts.Fact]) -> list[Term]:
+    """A visit's list values as rows, with the person behind each official and each site's type.
+
+    An official or site is matched to its fact by value; without a fact (or without the attr)
+    the person is the name as written and the site has no type.
+    """
+    by_value: dict[tuple[str, str], nlp_facts.Fact] = {}
+    for fact in facts:
+        by_value.setdefault((fact.kind, fact.value), fact)
+    terms: list[Term] = []
+    for kind, values in (
+        ("province", visit.provinces),
+        ("district", visit.districts),
+        ("subdistrict", visit.subdistricts),
+    ):
+        terms.extend((kind, v, None, None) for v in dict.fromkeys(values))
+    for name in dict.fromkeys(visit.officials):
+        attrs = _attrs(by_value.get(("official", name)))
+        person = str(attrs.get(PERSON_ATTR) or "").strip() or name
+        position = str(attrs.get(POSITION_ATTR) or "").strip() or None
+        terms.append(("official", name, person, position))
+    for site in dict.fromkeys(visit.sites):
+        site_type = str(_attrs(by_value.get(("site", site))).get(SITE_TYPE_ATTR) or "") or None
+        terms.append(("site", site, site_type, None))
+    return terms
+
+
+def _attrs(fact: nlp_facts.Fact | None) -> Mapping[str, Any]:
+    return fact.attrs if fact is not None and fact.attrs else {}
+
+
+def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """Order pipeline versions as numbers where they are numbers: 0.10 is newer than 0.9."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in re.split(r"[.\-+_ ]+", version)
+        if part
+    )
+
+
+def _record_extraction(
+    session: Session, post_id: int, version: str, facts: int, visits: int
+) -> None:
+    runs = {
+        e.pipeline_version: e
+        for e in session.scalars(select(PostExtraction).where(PostExtraction.post_id == post_id))
+    }
+    run = runs.get(version)
+    if run is None:
+        run = runs[version] = PostExtraction(post_id=post_id, pipeline_version=version)
+        session.add(run)
+    run.extracted_at, run.facts, run.visits = utcnow(), facts, visits
+    newest = max(runs, key=version_key)
+    for name, e in runs.items():
+        e.current = name == newest
 
 
 def start_run(session: Session, start_urls: list[str]) -> CrawlRun:

@@ -1,4 +1,5 @@
-"""Initial schema: posts, versions, facts, visits, search documents, crawl runs, failures.
+"""Initial schema: posts, versions, facts, visits (and their terms), extractions, search documents
+with each engine's full-text index, crawl runs, failures.
 
 Revision ID: 0001
 Revises:
@@ -86,6 +87,32 @@ def upgrade() -> None:
     op.create_index("ix_visits_start_date", "visits", ["start_date"])
     op.create_index("ix_visits_post_version", "visits", ["post_id", "pipeline_version"])
     op.create_table(
+        "visit_terms",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column(
+            "visit_id", sa.Integer, sa.ForeignKey("visits.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("value", sa.Text, nullable=False),
+        sa.Column("key", sa.Text),
+        sa.Column("detail", sa.Text),
+    )
+    op.create_index("ix_visit_terms_visit_id", "visit_terms", ["visit_id"])
+    op.create_index("ix_visit_terms_kind_value", "visit_terms", ["kind", "value"])
+    op.create_index("ix_visit_terms_kind_key", "visit_terms", ["kind", "key"])
+    op.create_table(
+        "extractions",
+        sa.Column(
+            "post_id", sa.Integer, sa.ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+        ),
+        sa.Column("pipeline_version", sa.String(32), primary_key=True),
+        sa.Column("extracted_at", sa.DateTime, nullable=False),
+        sa.Column("current", sa.Boolean, nullable=False),
+        sa.Column("facts", sa.Integer, nullable=False),
+        sa.Column("visits", sa.Integer, nullable=False),
+    )
+    op.create_index("ix_extractions_current", "extractions", ["current"])
+    op.create_table(
         "search_docs",
         sa.Column(
             "post_id", sa.Integer, sa.ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
@@ -120,35 +147,75 @@ def upgrade() -> None:
 
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        # Words are pre-segmented by PyThaiNLP; unicode61 only needs to split on the spaces.
-        op.execute(
-            "CREATE VIRTUAL TABLE search_fts USING fts5("
-            "title_words, body_words, tokenize = 'unicode61 remove_diacritics 0')"
-        )
-        # Deleting a post (or its search doc) removes it from the index in the same transaction.
-        op.execute(
-            "CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN "
-            "DELETE FROM search_fts WHERE rowid = old.post_id; END"
-        )
+        _sqlite_fts()
     elif bind.dialect.name == "postgresql":
-        op.execute(
-            "CREATE INDEX ix_search_docs_tsv ON search_docs USING GIN ("
-            "to_tsvector('simple', title_words || ' ' || body_words))"
-        )
+        _postgresql_fts()
+
+
+def _sqlite_fts() -> None:
+    # search_docs holds words already segmented by PyThaiNLP and cleaned to letters, marks and
+    # digits, one space apart. The `ascii` tokenizer splits on those spaces only (unicode61 would
+    # also split at Thai vowel and tone marks). External content: the text is stored once, in
+    # search_docs; the triggers keep the index in step with every insert, update and delete
+    # (including the cascade from deleting a post).
+    op.execute(
+        "CREATE VIRTUAL TABLE search_fts USING fts5(title_words, body_words, "
+        "content='search_docs', content_rowid='post_id', tokenize='ascii')"
+    )
+    insert = (
+        "INSERT INTO search_fts(rowid, title_words, body_words) "
+        "VALUES (new.post_id, new.title_words, new.body_words);"
+    )
+    remove = (
+        "INSERT INTO search_fts(search_fts, rowid, title_words, body_words) "
+        "VALUES ('delete', old.post_id, old.title_words, old.body_words);"
+    )
+    op.execute(f"CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN {insert} END")
+    op.execute(f"CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN {remove} END")
+    op.execute(
+        f"CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN {remove} {insert} END"
+    )
+
+
+def _postgresql_fts() -> None:
+    # The tsvector is built from the words as they are (split on spaces, position = rank), never
+    # by PostgreSQL's own parser: its idea of a word depends on the server's locale, and the
+    # index must hold exactly the words SQLite's holds. Title words weigh A, body words B.
+    op.execute(
+        """CREATE FUNCTION search_words_tsvector(words text, weight "char") RETURNS tsvector
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+          SELECT setweight(coalesce(
+                   string_agg(quote_literal(w) || ':' || least(i, 16383), ' ')::tsvector,
+                   ''::tsvector), weight)
+          FROM unnest(string_to_array(words, ' ')) WITH ORDINALITY AS t(w, i)
+          WHERE w <> ''
+        $$"""
+    )
+    op.execute(
+        "ALTER TABLE search_docs ADD COLUMN tsv tsvector GENERATED ALWAYS AS ("
+        "search_words_tsvector(title_words, 'A') || search_words_tsvector(body_words, 'B')"
+        ") STORED"
+    )
+    op.execute("CREATE INDEX ix_search_docs_tsv ON search_docs USING GIN (tsv)")
 
 
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        op.execute("DROP TRIGGER IF EXISTS search_docs_ad")
+        for trigger in ("search_docs_ai", "search_docs_ad", "search_docs_au"):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS search_fts")
     for table in (
         "fetch_failures",
         "crawl_runs",
         "search_docs",
+        "extractions",
+        "visit_terms",
         "visits",
         "facts",
         "post_versions",
         "posts",
     ):
         op.drop_table(table)
+    if bind.dialect.name == "postgresql":
+        op.execute('DROP FUNCTION IF EXISTS search_words_tsvector(text, "char")')

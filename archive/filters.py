@@ -1,0 +1,185 @@
+"""What a researcher narrows the archive to, and the SQL conditions that say it.
+
+One `Filters` serves search, facets, visit/official/post queries and exports alike, so a filter
+means the same thing everywhere. Visit filters (province, district, official, site type, visit
+dates) select visits; a post is selected when one of its visits matches all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import exists, func, select, true
+from sqlalchemy.sql.elements import ColumnElement
+
+from archive.models import Post, PostExtraction, Visit, VisitTerm
+
+BUDDHIST_ERA_OFFSET = 543
+BUDDHIST_ERA_FROM = 2400  # a year at or above this is Buddhist era (2563 → 2020)
+
+DATE_HELP = "YYYY-MM-DD, YYYY-MM or YYYY; Buddhist-era years (2563) are converted"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Every field optional; None means "any".
+
+    `since`/`until` select visits that overlap the period (a visit from the 29th to the 31st is
+    in `since` the 30th); `published_*` bound the post's publication date. `pipeline_version`
+    None means each post's current facts: those of the newest pipeline version that ran over it.
+    """
+
+    q: str | None = None
+    province: str | None = None
+    district: str | None = None
+    official: str | None = None
+    site_type: str | None = None
+    category: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    published_since: dt.date | None = None
+    published_until: dt.date | None = None
+    pipeline_version: str | None = None
+
+    @property
+    def on_visits(self) -> bool:
+        """Whether any filter is about visits rather than posts."""
+        return any(
+            (self.province, self.district, self.official, self.site_type, self.since, self.until)
+        )
+
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def parse_date(name: str, value: str, end: bool = False) -> dt.date:
+    """A day, or the first (last, when `end`) day of a month or year; Buddhist era converted."""
+    match = _DATE.fullmatch(value.strip())
+    try:
+        if match is None:
+            raise ValueError
+        year = int(match[1])
+        if year >= BUDDHIST_ERA_FROM:
+            year -= BUDDHIST_ERA_OFFSET
+        month = int(match[2] or (12 if end else 1))
+        if match[3]:
+            return dt.date(year, month, int(match[3]))
+        first = dt.date(year, month, 1)
+        if not end:
+            return first
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    except ValueError:
+        raise ValueError(f"{name}: not a date (YYYY-MM-DD): {value!r}") from None
+
+
+_TEXT_FIELDS = ("q", "province", "district", "official", "site_type", "category")
+_START_DATES = ("since", "published_since")
+_END_DATES = ("until", "published_until")
+
+
+def parse_filters(**values: str | None) -> Filters:
+    """Filters from strings as typed on a command line or in a URL; empty means not given.
+
+    Raises ValueError with one line naming the field: `since: not a date (YYYY-MM-DD): ...`.
+    """
+    known = {f.name for f in fields(Filters)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ValueError(f"{unknown[0]}: not a filter (known: {', '.join(sorted(known))})")
+    parsed: dict[str, Any] = {}
+    for name, raw in values.items():
+        value = " ".join((raw or "").split())
+        if not value:
+            continue
+        if name in _START_DATES or name in _END_DATES:
+            parsed[name] = parse_date(name, value, end=name in _END_DATES)
+        else:
+            parsed[name] = value
+    for start, end in (("since", "until"), ("published_since", "published_until")):
+        if start in parsed and end in parsed and parsed[start] > parsed[end]:
+            raise ValueError(f"{start}: {parsed[start]} is after {end} {parsed[end]}")
+    return Filters(**parsed)
+
+
+# --- SQL --------------------------------------------------------------------------------------
+
+
+def json_items(column: Any, dialect: str) -> Any:
+    """The elements of a JSON list column as a table with a `value` column, on either engine."""
+    fn = func.json_each if dialect == "sqlite" else func.json_array_elements_text
+    return fn(column).table_valued("value").alias("items")
+
+
+def _has_term(kind: str, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    return exists().where(VisitTerm.visit_id == Visit.id, VisitTerm.kind == kind, condition)
+
+
+def official_matches(official: str) -> ColumnElement[bool]:
+    """An official's term matches when the text is part of the name as written or the person
+    (so "ภูเวียง" and "นายภูเวียง ประคำมินทร์" both find นายภูเวียง ประคำมินทร์)."""
+    needle = official.lower()
+    return func.lower(VisitTerm.value).contains(needle, autoescape=True) | func.lower(
+        VisitTerm.key
+    ).contains(needle, autoescape=True)
+
+
+def version_condition(filters: Filters) -> ColumnElement[bool]:
+    """Visits of the asked pipeline version, or of each post's current one."""
+    if filters.pipeline_version:
+        return Visit.pipeline_version == filters.pipeline_version
+    return exists().where(
+        PostExtraction.post_id == Visit.post_id,
+        PostExtraction.pipeline_version == Visit.pipeline_version,
+        PostExtraction.current.is_(True),
+    )
+
+
+def visit_conditions(filters: Filters) -> list[ColumnElement[bool]]:
+    """Conditions on `visits` (pipeline version included; posts' own filters not)."""
+    conds = [version_condition(filters)]
+    if filters.province:
+        conds.append(_has_term("province", VisitTerm.value == filters.province))
+    if filters.district:
+        conds.append(_has_term("district", VisitTerm.value == filters.district))
+    if filters.official:
+        conds.append(_has_term("official", official_matches(filters.official)))
+    if filters.site_type:
+        conds.append(_has_term("site", VisitTerm.key == filters.site_type))
+    if filters.since:
+        conds.append(func.coalesce(Visit.end_date, Visit.start_date) >= filters.since)
+    if filters.until:
+        conds.append(Visit.start_date <= filters.until)
+    return conds
+
+
+def post_conditions(
+    filters: Filters, dialect: str, with_visits: bool = True
+) -> list[ColumnElement[bool]]:
+    """Conditions on `posts` except the text query (archive.search adds it).
+
+    With `with_visits`, a post must have a visit matching the visit filters, and with an
+    explicit pipeline version, must have been extracted by it.
+    """
+    conds: list[ColumnElement[bool]] = []
+    if filters.category:
+        items = json_items(Post.categories, dialect)
+        listed = select(true()).select_from(items).where(items.c.value == filters.category)
+        conds.append(listed.exists() | (Post.category_name == filters.category))
+    if filters.published_since:
+        conds.append(Post.published >= filters.published_since)
+    if filters.published_until:
+        conds.append(Post.published <= filters.published_until)
+    if with_visits and filters.on_visits:
+        conds.append(Post.id.in_(select(Visit.post_id).where(*visit_conditions(filters))))
+    elif with_visits and filters.pipeline_version:
+        conds.append(
+            exists().where(
+                PostExtraction.post_id == Post.id,
+                PostExtraction.pipeline_version == filters.pipeline_version,
+            )
+        )
+    return conds
