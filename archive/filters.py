@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import exists, func, select, true
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from archive.models import Post, PostExtraction, Visit, VisitTerm
@@ -114,17 +116,19 @@ def json_items(column: Any, dialect: str) -> Any:
     return fn(column).table_valued("value").alias("items")
 
 
-def _has_term(kind: str, condition: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(VisitTerm.visit_id == Visit.id, VisitTerm.kind == kind, condition)
+def _has_term(kind: str, condition: Callable[[Any], ColumnElement[bool]]) -> ColumnElement[bool]:
+    # An alias, so the condition still holds inside queries that select from visit_terms.
+    term = aliased(VisitTerm)
+    return exists().where(term.visit_id == Visit.id, term.kind == kind, condition(term))
 
 
-def official_matches(official: str) -> ColumnElement[bool]:
+def official_matches(official: str, term: Any = VisitTerm) -> ColumnElement[bool]:
     """An official's term matches when the text is part of the name as written or the person
     (so "ภูเวียง" and "นายภูเวียง ประคำมินทร์" both find นายภูเวียง ประคำมินทร์)."""
     needle = official.lower()
-    return func.lower(VisitTerm.value).contains(needle, autoescape=True) | func.lower(
-        VisitTerm.key
-    ).contains(needle, autoescape=True)
+    return func.lower(term.value).contains(needle, autoescape=True) | func.lower(term.key).contains(
+        needle, autoescape=True
+    )
 
 
 def version_condition(filters: Filters) -> ColumnElement[bool]:
@@ -141,14 +145,20 @@ def version_condition(filters: Filters) -> ColumnElement[bool]:
 def visit_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     """Conditions on `visits` (pipeline version included; posts' own filters not)."""
     conds = [version_condition(filters)]
-    if filters.province:
-        conds.append(_has_term("province", VisitTerm.value == filters.province))
-    if filters.district:
-        conds.append(_has_term("district", VisitTerm.value == filters.district))
-    if filters.official:
-        conds.append(_has_term("official", official_matches(filters.official)))
-    if filters.site_type:
-        conds.append(_has_term("site", VisitTerm.key == filters.site_type))
+    province, district, official, site_type = (
+        filters.province,
+        filters.district,
+        filters.official,
+        filters.site_type,
+    )
+    if province:
+        conds.append(_has_term("province", lambda t: t.value == province))
+    if district:
+        conds.append(_has_term("district", lambda t: t.value == district))
+    if official:
+        conds.append(_has_term("official", lambda t: official_matches(official, t)))
+    if site_type:
+        conds.append(_has_term("site", lambda t: t.key == site_type))
     if filters.since:
         conds.append(func.coalesce(Visit.end_date, Visit.start_date) >= filters.since)
     if filters.until:

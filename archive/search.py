@@ -216,12 +216,20 @@ def matches(session: Session, query: Query) -> Any:
     return stmt.columns(post_id=Integer, score=Float).subquery("matches")
 
 
-def post_filter(session: Session, filters: Filters) -> list[ColumnElement[bool]]:
-    """Every condition on `posts` the filters ask for, the text query included."""
-    conds = post_conditions(filters, _dialect(session))
+def text_condition(session: Session, q: str) -> ColumnElement[bool]:
+    """The post is one the text query finds (ValueError if there is nothing to search for)."""
+    m = matches(session, parse_query(q))
+    return Post.id.in_(select(m.c.post_id))
+
+
+def post_filter(
+    session: Session, filters: Filters, with_visits: bool = True
+) -> list[ColumnElement[bool]]:
+    """Every condition on `posts` the filters ask for, the text query included (see
+    archive.filters.post_conditions for `with_visits`)."""
+    conds = post_conditions(filters, _dialect(session), with_visits)
     if filters.q:
-        m = matches(session, parse_query(filters.q))
-        conds.append(Post.id.in_(select(m.c.post_id)))
+        conds.append(text_condition(session, filters.q))
     return conds
 
 

@@ -1,0 +1,249 @@
+"""The rows researchers take away: visits, officials, posts, each streamed from the database.
+
+Each function reads in chunks (a server-side cursor on PostgreSQL), so exporting a million
+rows never holds a million rows in memory. The row types are also the export's columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from archive.filters import Filters, official_matches, visit_conditions
+from archive.models import Post, Visit, VisitTerm
+from archive.search import post_filter
+
+CHUNK = 1000
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    visit_id: int
+    post_id: int
+    url: str
+    title: str
+    published: dt.date | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    dates: list[str]
+    provinces: list[str]
+    districts: list[str]
+    subdistricts: list[str]
+    officials: list[str]
+    sites: list[str]
+    pipeline_version: str
+
+
+@dataclass(frozen=True)
+class OfficialRow:
+    """One person (name without honorific) across every visit the filters select."""
+
+    person: str
+    names: list[str]  # as written, honorific included, in order of first appearance
+    positions: list[str]
+    visits: int
+    posts: int
+    first_visit: dt.date | None
+    last_visit: dt.date | None
+
+
+@dataclass(frozen=True)
+class PostRow:
+    post_id: int
+    url: str
+    title: str
+    published: dt.date | None
+    categories: list[str]
+    category_name: str | None
+    body: str
+    images: list[str]
+    attachments: list[str]
+    version: int
+    first_fetched_at: dt.datetime
+    fetched_at: dt.datetime
+    visits: int
+    provinces: list[str]  # from the post's visits (of the chosen pipeline version)
+    officials: list[str]
+
+
+def _stream(session: Session, stmt: Select[Any]) -> Iterator[Any]:
+    yield from session.execute(stmt.execution_options(yield_per=CHUNK))
+
+
+def _visits_stmt(session: Session, filters: Filters, *columns: Any) -> Select[Any]:
+    """Visits matching the visit filters, of posts matching the post filters (text included)."""
+    return (
+        select(*columns)
+        .select_from(Visit)
+        .join(Post, Post.id == Visit.post_id)
+        .where(*visit_conditions(filters), *post_filter(session, filters, with_visits=False))
+    )
+
+
+_VISIT_COLUMNS = (
+    Visit.id,
+    Visit.post_id,
+    Post.url,
+    Post.title,
+    Post.published,
+    Visit.start_date,
+    Visit.end_date,
+    Visit.dates,
+    Visit.provinces,
+    Visit.districts,
+    Visit.subdistricts,
+    Visit.officials,
+    Visit.sites,
+    Visit.pipeline_version,
+)
+
+
+def visits(session: Session, filters: Filters) -> Iterator[VisitRow]:
+    """Every visit the filters select, in date order (undated last)."""
+    stmt = _visits_stmt(session, filters, *_VISIT_COLUMNS).order_by(
+        Visit.start_date.asc().nulls_last(), Visit.post_id, Visit.seq
+    )
+    for row in _stream(session, stmt):
+        yield VisitRow(*row[:7], *(list(v or []) for v in row[7:13]), row[13])
+
+
+def officials(session: Session, filters: Filters) -> Iterator[OfficialRow]:
+    """One row per person over the selected visits, in order of the person's name.
+
+    With an `official` filter, only the persons it matches (not everyone on their visits).
+    """
+    stmt = _visits_stmt(
+        session,
+        filters,
+        VisitTerm.key,
+        VisitTerm.value,
+        VisitTerm.detail,
+        Visit.id,
+        Visit.post_id,
+        Visit.start_date,
+        Visit.end_date,
+    ).join(VisitTerm, VisitTerm.visit_id == Visit.id)
+    stmt = stmt.where(VisitTerm.kind == "official")
+    if filters.official:
+        stmt = stmt.where(official_matches(filters.official))
+    stmt = stmt.order_by(VisitTerm.key, Visit.start_date.asc().nulls_last(), Visit.id)
+    for person, rows in itertools.groupby(_stream(session, stmt), key=lambda r: r[0]):
+        names: dict[str, None] = {}
+        positions: dict[str, None] = {}
+        visit_ids: set[int] = set()
+        post_ids: set[int] = set()
+        days: list[dt.date] = []
+        for _, name, position, visit_id, post_id, start, end in rows:
+            names[name] = None
+            if position:
+                positions[position] = None
+            visit_ids.add(visit_id)
+            post_ids.add(post_id)
+            days += [d for d in (start, end) if d is not None]
+        yield OfficialRow(
+            person=person,
+            names=list(names),
+            positions=list(positions),
+            visits=len(visit_ids),
+            posts=len(post_ids),
+            first_visit=min(days, default=None),
+            last_visit=max(days, default=None),
+        )
+
+
+_POST_COLUMNS = (
+    Post.id,
+    Post.url,
+    Post.title,
+    Post.published,
+    Post.categories,
+    Post.category_name,
+    Post.body,
+    Post.images,
+    Post.attachments,
+    Post.version,
+    Post.first_fetched_at,
+    Post.fetched_at,
+)
+
+
+def posts(session: Session, filters: Filters) -> Iterator[PostRow]:
+    """Every post the filters select, oldest first, with what its visits say."""
+    stmt = (
+        select(*_POST_COLUMNS)
+        .where(*post_filter(session, filters))
+        .order_by(Post.published.asc().nulls_last(), Post.id)
+    )
+    result = session.execute(stmt.execution_options(yield_per=CHUNK))
+    for chunk in result.partitions():
+        summaries = _visit_summaries(session, filters, [row.id for row in chunk])
+        for row in chunk:
+            n, provinces, people = summaries.get(row.id, (0, [], []))
+            yield PostRow(
+                post_id=row.id,
+                url=row.url,
+                title=row.title,
+                published=row.published,
+                categories=list(row.categories or []),
+                category_name=row.category_name,
+                body=row.body,
+                images=list(row.images or []),
+                attachments=list(row.attachments or []),
+                version=row.version,
+                first_fetched_at=row.first_fetched_at,
+                fetched_at=row.fetched_at,
+                visits=n,
+                provinces=provinces,
+                officials=people,
+            )
+
+
+def _visit_summaries(
+    session: Session, filters: Filters, post_ids: Iterable[int]
+) -> dict[int, tuple[int, list[str], list[str]]]:
+    version_only = Filters(pipeline_version=filters.pipeline_version)
+    stmt = (
+        select(Visit.post_id, Visit.provinces, Visit.officials)
+        .where(Visit.post_id.in_(list(post_ids)), *visit_conditions(version_only))
+        .order_by(Visit.post_id, Visit.seq)
+    )
+    out: dict[int, tuple[int, list[str], list[str]]] = {}
+    for post_id, rows in itertools.groupby(session.execute(stmt), key=lambda r: r[0]):
+        provinces: dict[str, None] = {}
+        people: dict[str, None] = {}
+        n = 0
+        for _, visit_provinces, visit_officials in rows:
+            n += 1
+            provinces.update(dict.fromkeys(visit_provinces or []))
+            people.update(dict.fromkeys(visit_officials or []))
+        out[post_id] = (n, list(provinces), list(people))
+    return out
+
+
+ROWS = {
+    "posts": (posts, PostRow),
+    "visits": (visits, VisitRow),
+    "officials": (officials, OfficialRow),
+}
+
+
+def count(session: Session, what: str, filters: Filters) -> int:
+    """How many rows `what` would yield (for a progress bar)."""
+    if what == "posts":
+        stmt = select(func.count()).select_from(Post).where(*post_filter(session, filters))
+    elif what == "visits":
+        stmt = _visits_stmt(session, filters, func.count(Visit.id))
+    else:
+        stmt = _visits_stmt(session, filters, func.count(VisitTerm.key.distinct())).join(
+            VisitTerm, VisitTerm.visit_id == Visit.id
+        )
+        stmt = stmt.where(VisitTerm.kind == "official")
+        if filters.official:
+            stmt = stmt.where(official_matches(filters.official))
+    return int(session.scalar(stmt) or 0)

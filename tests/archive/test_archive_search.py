@@ -1,0 +1,209 @@
+"""Thai full-text search as a researcher uses it: words inside unbroken Thai text, phrases,
+no hit on a piece of a syllable, ranking, snippets, and an index that follows the posts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from archive_data import ENGINES, add_post
+from sqlalchemy import select
+
+from archive.db import session_scope
+from archive.filters import Filters
+from archive.models import Post
+from archive.search import SearchPage, normalize, search
+
+MINISTER = (
+    "เมื่อวันที่ 5 พฤศจิกายน 2565 นายชัยวุฒิ ธนาคมานุสรณ์ "
+    "รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม "
+    "ลงพื้นที่ตรวจเยี่ยมโรงเรียนบ้านห้วยปลาหลด ตำบลด่านแม่ละเมา อำเภอแม่สอด จังหวัดตาก "
+    "เพื่อติดตามการติดตั้งอินเทอร์เน็ตความเร็วสูง"
+)
+DEPUTY = (
+    "นายภูเวียง ประคำมินทร์ รองปลัดกระทรวง ประชุมร่วมกับผู้ว่าราชการจังหวัดเชียงใหม่ "
+    "เพื่อติดตามโครงการเน็ตประชารัฐ ณ ศาลากลางจังหวัดเชียงใหม่"
+)
+VOLUNTEERS = (
+    "คณะทำงานตรวจเยี่ยมศูนย์ดิจิทัลชุมชน จังหวัดเชียงราย "
+    "และมอบคอมพิวเตอร์ให้โรงเรียนวัดป่าตามคำขอของชุมชน Internet training"
+)
+NET_TITLE_BODY = (
+    "สำนักงานสถิติเเห่งชาติร่วมกับชุมชนจัดกิจกรรมประจำปี ๒๕๖๕ ณ ห้องประชุมเทศบาลเมือง มีผู้เข้าร่วมจำนวนมาก"
+)
+CORPUS = {
+    101: ("รัฐมนตรีลงพื้นที่ตรวจเยี่ยมโรงเรียนจังหวัดตาก", MINISTER),
+    102: ("รองปลัดกระทรวงประชุมที่จังหวัดเชียงใหม่", DEPUTY),
+    103: ("อาสาสมัครดิจิทัลจังหวัดเชียงราย", VOLUNTEERS),
+    104: ("เน็ตประชารัฐเพื่อชุมชน", NET_TITLE_BODY),
+}
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def corpus(request: pytest.FixtureRequest, make_archive: Callable[[str], str]) -> str:
+    url = make_archive(request.param)
+    with session_scope(url) as session:
+        for post_id, (title, body) in CORPUS.items():
+            add_post(session, post_id, title, body)
+    return url
+
+
+def find(url: str, q: str, **filters: object) -> SearchPage:
+    with session_scope(url) as session:
+        return search(session, Filters(q=q, **filters))  # type: ignore[arg-type]
+
+
+def ids(url: str, q: str) -> set[int]:
+    return {h.post_id for h in find(url, q).hits}
+
+
+def test_a_word_inside_an_unbroken_run_of_thai_is_found(corpus: str) -> None:
+    # "...ลงพื้นที่ตรวจเยี่ยมโรงเรียนบ้านห้วยปลาหลด..." has no space around either word.
+    assert ids(corpus, "ห้วยปลาหลด") == {101}
+    assert ids(corpus, "ความเร็วสูง") == {101}
+    assert ids(corpus, "ศาลากลาง") == {102}
+
+
+def test_a_word_inside_a_compound_the_dictionary_holds_whole_is_found(corpus: str) -> None:
+    # PyThaiNLP segments the ministry's name and ผู้ว่าราชการจังหวัด as single words.
+    assert ids(corpus, "เศรษฐกิจ") == {101}
+    assert ids(corpus, "ราชการ") == {102}
+    assert ids(corpus, "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม") == {101}
+
+
+def test_no_hit_on_a_piece_of_a_syllable_or_of_a_word(corpus: str) -> None:
+    assert ids(corpus, "ตา") == set()  # only ตาก, ตาม and ติดตาม in the posts
+    assert ids(corpus, "หวัด") == set()  # only จังหวัด
+    assert ids(corpus, "inter") == set()  # only Internet
+    assert ids(corpus, "ตาก") == {101}
+
+
+def test_several_words_must_all_occur_anywhere(corpus: str) -> None:
+    assert ids(corpus, "ตรวจเยี่ยม โรงเรียน") == {101, 103}
+    assert ids(corpus, "ตรวจเยี่ยม เชียงใหม่") == set()
+    assert ids(corpus, "ชุมชน เชียงราย") == {103}
+
+
+def test_a_quoted_phrase_needs_its_words_together(corpus: str) -> None:
+    # 103 has both words, apart ("...ตรวจเยี่ยมศูนย์... ให้โรงเรียน...").
+    assert ids(corpus, '"ตรวจเยี่ยม โรงเรียน"') == {101}
+    assert ids(corpus, '"ตรวจเยี่ยมโรงเรียน"') == {101}
+    assert ids(corpus, '"โรงเรียน ตรวจเยี่ยม"') == set()
+
+
+def test_spelling_variants_and_thai_digits_match(corpus: str) -> None:
+    assert ids(corpus, "แห่งชาติ") == {104}  # the post wrote เเห่ง with two SARA E
+    assert ids(corpus, "2565") == {101, 104}  # 104 wrote ๒๕๖๕
+    assert ids(corpus, "INTERNET") == {103}
+
+
+def test_a_match_in_the_headline_ranks_above_one_in_the_body(corpus: str) -> None:
+    page = find(corpus, "เน็ตประชารัฐ")
+    assert [h.post_id for h in page.hits] == [104, 102]
+    assert page.hits[0].score > page.hits[1].score
+    assert page.total == 2
+
+
+def test_snippet_marks_the_matched_words_in_the_post_text(corpus: str) -> None:
+    hit = find(corpus, "โรงเรียน ด่านแม่ละเมา").hits[0]
+    snippet = hit.snippet
+    marked = [snippet.text[s:e] for s, e in snippet.spans]
+    assert marked == ["โรงเรียน", "ด่านแม่ละเมา"]
+    assert "[โรงเรียน]บ้านห้วยปลาหลด ตำบล[ด่านแม่ละเมา]" in snippet.marked()
+    assert snippet.text.strip("…") in normalize(MINISTER)
+
+
+def test_snippet_is_plain_text_even_when_the_post_holds_markup(
+    archive_url: str,
+) -> None:
+    body = 'ข้อความ <script>alert("x")</script> เกี่ยวกับเน็ตประชารัฐ & <b>ชุมชน</b>'
+    with session_scope(archive_url) as session:
+        add_post(session, 7, "หัวข้อ", body)
+    snippet = find(archive_url, "เน็ตประชารัฐ").hits[0].snippet
+    assert snippet.text == body  # the text as it is: escaping is the page's job
+    assert [snippet.text[s:e] for s, e in snippet.spans] == ["เน็ตประชารัฐ"]
+
+
+def test_a_headline_only_match_gets_its_snippet_from_the_headline(corpus: str) -> None:
+    snippet = find(corpus, "อาสาสมัคร").hits[0].snippet
+    assert snippet.source == "title"
+    assert snippet.marked() == "[อาสาสมัคร]ดิจิทัลจังหวัดเชียงราย"
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        '"unbalanced',
+        '"',
+        "NEAR(",
+        "NEAR(a b)",
+        "*",
+        "โรงเรียน*",
+        "a OR",
+        "AND",
+        "title:โรงเรียน",
+        "-โรงเรียน",
+        "^โรงเรียน",
+        "((()))",
+        "'; DROP TABLE posts; --",
+        "':* & !",
+        "\\",
+    ],
+)
+def test_a_malformed_query_never_reaches_the_engine_as_syntax(corpus: str, q: str) -> None:
+    try:
+        page = find(corpus, q)
+    except ValueError as exc:
+        assert str(exc).startswith("q: ")
+        assert "\n" not in str(exc)
+    else:
+        assert page.total == len(page.hits)
+    assert ids(corpus, "โรงเรียน") == {101, 103}  # the archive is intact
+
+
+def test_operator_characters_are_dropped_not_obeyed(corpus: str) -> None:
+    assert ids(corpus, "โรงเรียน*") == {101, 103}
+    assert ids(corpus, "title:โรงเรียน") == set()  # "title" is a word no post has
+
+
+def test_an_empty_query_is_refused_with_one_line(corpus: str) -> None:
+    with pytest.raises(ValueError, match="^q: nothing to search for"):
+        find(corpus, " * ")
+
+
+def test_pages_of_results(corpus: str) -> None:
+    first = find(corpus, "จังหวัด")
+    with session_scope(corpus) as session:
+        second = search(session, Filters(q="จังหวัด"), limit=2, offset=1)
+    assert first.total == second.total == 3
+    assert [h.post_id for h in second.hits] == [h.post_id for h in first.hits[1:3]]
+    with pytest.raises(ValueError, match="^limit"), session_scope(corpus) as session:
+        search(session, Filters(q="จังหวัด"), limit=0)
+
+
+def test_no_query_lists_the_filtered_posts_newest_first(archive_url: str) -> None:
+    with session_scope(archive_url) as session:
+        add_post(session, 1, "เก่า", "ข่าวเก่า", published="2020-01-01")
+        add_post(session, 2, "ใหม่", "ข่าวใหม่", published="2023-01-01")
+        page = search(session, Filters())
+    assert [h.post_id for h in page.hits] == [2, 1]
+    assert page.total == 2
+
+
+def test_the_index_follows_changed_and_deleted_posts(archive_url: str) -> None:
+    with session_scope(archive_url) as session:
+        add_post(session, 5, "ข่าว", "ติดตั้งอินเทอร์เน็ตที่โรงเรียน")
+        add_post(session, 6, "ข่าว", "ประชุมที่ศาลากลาง")
+    assert ids(archive_url, "อินเทอร์เน็ต") == {5}
+
+    with session_scope(archive_url) as session:
+        assert add_post(session, 5, "ข่าว", "ติดตั้งกล้องวงจรปิดที่โรงเรียน") == "changed"
+    assert ids(archive_url, "อินเทอร์เน็ต") == set()
+    assert ids(archive_url, "กล้องวงจรปิด") == {5}
+
+    with session_scope(archive_url) as session:
+        session.delete(session.get(Post, 5))
+    assert ids(archive_url, "โรงเรียน") == set()
+    assert ids(archive_url, "ศาลากลาง") == {6}
+    with session_scope(archive_url) as session:
+        assert session.scalars(select(Post.id)).all() == [6]
