@@ -1,0 +1,259 @@
+"""Dates of the visit, in every form the posts write them, as Gregorian days.
+
+PyThaiNLP's `thai_strptime` drops the start of a range and misreads numeric months, so the
+parser is ours; its month and weekday tables are reused. Text reaches here normalised (arabic
+digits, plain hyphens). A mention is an *event* date unless its context says it is the page's
+own stamp (a label such as ลงวันที่, a clock time right after it, a bare dd/mm/yyyy) or the
+date of something else (an anniversary inside a name, a founding, a deadline). A line holding
+nothing but a date is a *dateline*: the visit date only when the post states no other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from pythainlp.util.date import (
+    thai_abbr_months,
+    thai_full_month_lists,
+    thai_full_months,
+    thai_full_weekdays,
+)
+
+from nlp.lexicon import table
+
+MAX_RANGE_DAYS = 31  # longer spans are periods (a fiscal year, a campaign), not a visit
+_THAI_LETTER = "\u0e01-\u0e4e"
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    days: list[dt.date]
+    role: str  # "event" | "dateline" (a line holding only a date) | "stamp" | "other"
+    rule: str
+    year_known: bool = True
+    parts: list[tuple[int, int, int | None]] = field(default_factory=list)  # (day, month, year)
+
+
+def _abbr_pattern(abbr: str) -> str:
+    """`ก.ค.` also written `ก.ค`, `ก. ค.`; a form without its final dot must end the word."""
+    letters = [p for p in abbr.split(".") if p]
+    body = r"\.\s?".join(re.escape(p) for p in letters)
+    return rf"{body}(?:\.|(?![{_THAI_LETTER}]))"
+
+
+@cache
+def _month_regex() -> tuple[re.Pattern[str], dict[str, int]]:
+    lookup: dict[str, int] = {}
+    full_forms: list[str] = []
+    for i, name in enumerate(thai_full_months, start=1):
+        lookup[name] = i
+        full_forms.append(name)
+    for i, forms in enumerate(thai_full_month_lists, start=1):
+        for f in forms:
+            if not f.isdigit() and "." not in f:
+                lookup.setdefault(f, i)
+                full_forms.append(f)
+    for form, num in table("month_variants.tsv"):
+        lookup[form.casefold()] = int(num)
+        full_forms.append(form)
+    abbr = []
+    for i, a in enumerate(thai_abbr_months, start=1):
+        lookup[a.replace(".", "")] = i
+        abbr.append(_abbr_pattern(a))
+    words = sorted(set(full_forms), key=len, reverse=True)
+    word_alt = "|".join(rf"{re.escape(w)}(?![{_THAI_LETTER}a-zA-Z])" for w in words)
+    return re.compile(f"(?:{word_alt}|{'|'.join(abbr)})", re.IGNORECASE), lookup
+
+
+def _month_number(form: str) -> int | None:
+    _, lookup = _month_regex()
+    key = re.sub(r"[\s.]", "", form)
+    return lookup.get(form) or lookup.get(key) or lookup.get(form.casefold())
+
+
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_YEAR = (
+    r"(?:(?P<era{n}>พ\.\s?ศ\.?|ค\.\s?ศ\.?|พ\.ศ|ค\.ศ)\s*)?(?P<y{n}>\d{{4}}|\d{{2}})(?![\d:]|\.\d)"
+)
+_RANGE = r"\s*(?:-|ถึง(?:วันที่)?)\s*(?:วันที่\s*)?"
+_LIST = r"\s*(?:,|และ)\s*(?:วันที่\s*)?"
+
+
+@cache
+def _date_regex() -> re.Pattern[str]:
+    month, _ = _month_regex()
+    m = month.pattern
+    d0 = rf"(?<![\d.:/]){_DAY}(?!\d)"
+
+    def y(n: int) -> str:
+        return rf"(?:\s*,?\s*{_YEAR.format(n=n)})?"
+
+    cross = rf"(?P<a_d1>{d0})\s*(?P<a_m1>{m}){y(1)}{_RANGE}(?P<a_d2>{_DAY})\s*(?P<a_m2>{m}){y(2)}"
+    same = rf"(?P<b_d1>{d0}){_RANGE}(?P<b_d2>{_DAY})\s*(?P<b_m>{m}){y(3)}"
+    listed = rf"(?P<c_ds>{d0}(?:{_LIST}{_DAY})+)\s*(?P<c_m>{m}){y(4)}"
+    single = rf"(?P<d_d>{d0})\s*(?P<d_m>{m}){y(5)}"
+    numeric = rf"(?P<e_d>{d0})/(?P<e_m>0?[1-9]|1[0-2])/(?P<y6>\d{{4}})(?!\d)"
+    return re.compile(f"{cross}|{same}|{listed}|{single}|{numeric}", re.IGNORECASE)
+
+
+def full_year(digits: str, era: str | None = None) -> int | None:
+    """The Gregorian year of a written year: two digits are Buddhist-era 25xx; four digits are
+    Buddhist era from 2400 up and Christian era below (a Thai-digit ๒๐๒๐ is 2020)."""
+    n = int(digits)
+    if len(digits) == 2:
+        n += 2500
+    if era and era.replace(" ", "").startswith("ค"):
+        return n if 1900 <= n <= 2200 else None
+    if n >= 2400:
+        n -= 543
+    return n if 1900 <= n <= 2200 else None
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None  # 31 เม.ย. and 29 ก.พ. of a common year are rejected, not guessed
+
+
+@cache
+def _labels() -> tuple[tuple[str, str], ...]:
+    rows = [(label, role) for label, role in table("date_labels.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+_WEEKDAY = "|".join(map(re.escape, thai_full_weekdays))
+_PREFIX_NOISE = re.compile(rf"(?:\s|\(|\)|:|,|\"|(?:{_WEEKDAY})|วัน|ที่|เมื่อ|ระหว่าง|ใน|วันนี้|ช่วง|>)*$")
+_CLOCK_AFTER = re.compile(r"\s*,?\s*(?:เวลา\s*)?\d{1,2}[:.]\d{2}(?:\s*น\.?)?")
+_STAMP_LINE_NOISE = re.compile(
+    rf"(?:{_WEEKDAY})|วันที่|ที่|เวลา|น\.|ครั้ง|views?|\d+|[\s.,:()\-/|>*]", re.IGNORECASE
+)
+
+
+def _role(text: str, start: int, end: int, numeric: bool) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, start - 40) : start]
+    head = before[: _PREFIX_NOISE.search(before).start()]  # type: ignore[union-attr]
+    candidates = (head.casefold(), before.rstrip(' (:"').casefold())
+    for label, role in _labels():
+        if any(c.endswith(label.casefold()) for c in candidates):
+            return role
+    clock = _CLOCK_AFTER.match(text, end)
+    if clock and "เวลา" not in clock.group():
+        return "stamp"
+    if numeric and not before.rstrip().endswith("วันที่"):
+        return "stamp"
+    rest = text[line_start:start] + text[end:line_end]
+    if not _STAMP_LINE_NOISE.sub("", rest):
+        return "dateline"
+    return "event"
+
+
+def _range(a: dt.date, b: dt.date) -> list[dt.date] | None:
+    if b < a or (b - a).days >= MAX_RANGE_DAYS:
+        return None
+    return [a + dt.timedelta(days=i) for i in range((b - a).days + 1)]
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+    """Every date mention in normalised `text`, with its role. A day with no year takes the
+    year that puts it nearest to `published`; without `published` it is left out."""
+    if published is None:
+        published = _stamp_date(text)
+    out: list[DateMention] = []
+    for m in _date_regex().finditer(text):
+        g = m.groupdict()
+        parts: list[tuple[int, int, int | None]] = []
+        is_range = False
+        if g["a_d1"]:
+            y1 = full_year(g["y1"], g["era1"]) if g["y1"] else None
+            y2 = full_year(g["y2"], g["era2"]) if g["y2"] else None
+            m1, m2 = _month_number(g["a_m1"]), _month_number(g["a_m2"])
+            if g["y1"] and y1 is None or g["y2"] and y2 is None or not m1 or not m2:
+                continue
+            if y1 is None and y2 is not None:
+                y1 = y2 - 1 if m1 > m2 else y2
+            parts = [(int(g["a_d1"]), m1, y1), (int(g["a_d2"]), m2, y2)]
+            is_range, rule = True, "date_range_months"
+        elif g["b_d1"]:
+            mo = _month_number(g["b_m"])
+            yr = full_year(g["y3"], g["era3"]) if g["y3"] else None
+            if g["y3"] and yr is None or not mo:
+                continue
+            parts = [(int(g["b_d1"]), mo, yr), (int(g["b_d2"]), mo, yr)]
+            is_range, rule = True, "date_range"
+        elif g["c_ds"]:
+            mo = _month_number(g["c_m"])
+            yr = full_year(g["y4"], g["era4"]) if g["y4"] else None
+            if g["y4"] and yr is None or not mo:
+                continue
+            parts = [(int(d), mo, yr) for d in re.findall(r"\d+", g["c_ds"])]
+            rule = "date_list"
+        elif g["d_d"]:
+            mo = _month_number(g["d_m"])
+            yr = full_year(g["y5"], g["era5"]) if g["y5"] else None
+            if g["y5"] and yr is None or not mo:
+                continue
+            parts = [(int(g["d_d"]), mo, yr)]
+            rule = "date"
+        else:
+            yr = full_year(g["y6"])
+            if yr is None:
+                continue
+            parts = [(int(g["e_d"]), int(g["e_m"]), yr)]
+            rule = "date_numeric"
+        role = _role(text, m.start(), m.end(), numeric=rule == "date_numeric")
+        year_known = all(p[2] is not None for p in parts)
+        if not year_known:
+            if published is None:
+                continue
+            parts = [(d, mo, yr or _nearest_year(d, mo, published)) for d, mo, yr in parts]
+            rule += "_pubyear"
+        days = [_day(yr, mo, d) for d, mo, yr in parts]  # type: ignore[arg-type]
+        if any(x is None for x in days):
+            continue
+        valid: list[dt.date] = [x for x in days if x is not None]
+        if is_range:
+            span = _range(valid[0], valid[1])
+            if span is None:
+                continue
+            valid = span
+        out.append(DateMention(m.start(), m.end(), valid, role, rule, year_known, parts))
+    return out
+
+
+_ISO_STAMP = re.compile(
+    r"(?<![\d/-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?![\d/-])"
+)
+
+
+def _stamp_date(text: str) -> dt.date | None:
+    """The page's own date, to place days written without a year: its first stamp or
+    dateline, else an ISO date left by the crawler ("date 2024-07")."""
+    for d in find_dates(text, dt.date.min):
+        if d.role in ("stamp", "dateline") and d.year_known:
+            return d.days[0]
+    iso = _ISO_STAMP.search(text)
+    if iso:
+        return _day(int(iso.group(1)), int(iso.group(2)), int(iso.group(3) or 1))
+    return None
+
+
+def _nearest_year(day: int, month: int, published: dt.date) -> int:
+    best = published.year
+    best_gap: int | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        d = _day(year, month, day)
+        if d is None:
+            continue
+        gap = abs((d - published).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best

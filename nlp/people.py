@@ -1,0 +1,243 @@
+"""Officials: a name with its honorific or rank, given name and surname apart, and the
+position written right after it, cut where the position's clause ends.
+
+Thai writes no spaces between words but puts one between given name and surname and usually
+one after the surname, so a person is honorific + given + space + surname; the position is the
+chunk that follows, extended over chunks that continue it ("ผู้ตรวจราชการกรม กรมการจัดหางาน").
+Titles that start like an honorific (นายกรัฐมนตรี, นายอำเภอ) are listed in not_names.txt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.lexicon import alternation, starts_with_any, words
+
+_THAI = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"  # letters, vowels, marks; no ฯ, digits
+_RUN = re.compile(f"[{_THAI}]+")
+_NICKNAME = re.compile(r"\"[^\"\n]{1,30}\"\s*")
+_PAREN = re.compile(r"\([^()\n]{1,40}\)")
+_NUMBER_CHUNK = re.compile(r"\d")
+MAX_GIVEN, MAX_SURNAME = 20, 25
+
+
+@dataclass
+class Person:
+    start: int
+    end: int  # end of the name (surname included)
+    honorific: str
+    given: str
+    surname: str
+    position: str | None = None
+    pos_start: int | None = None
+    pos_end: int | None = None
+
+    @property
+    def person(self) -> str:
+        return f"{self.given} {self.surname}"
+
+
+@cache
+def _honorific_re() -> re.Pattern[str]:
+    hon = alternation(words("honorifics.txt"), flexible_space=True)
+    return re.compile(rf"{hon}(?:\s?{hon})*")
+
+
+@cache
+def _stop_words() -> tuple[str, ...]:
+    return words("clause_stops.txt") + words("generic_places.txt")
+
+
+@cache
+def _position_heads() -> tuple[str, ...]:
+    return words("positions.txt")
+
+
+def _honorific_at(text: str, pos: int) -> bool:
+    """Whether a person's name starts at `pos` (an honorific that is not part of a title)."""
+    m = _honorific_re().match(text, pos)
+    if not m:
+        return False
+    run = _RUN.match(text, m.end() + (1 if text.startswith(" ", m.end()) else 0))
+    return not (run and _is_title_word(m.group(), run.group()))
+
+
+def _is_title_word(honorific: str, given: str) -> bool:
+    """นาย+กรัฐมนตรี is a title, not a man called กรัฐมนตรี."""
+    compact = honorific.replace(" ", "")
+    for hon in words("honorifics.txt"):
+        h = hon.replace(" ", "")
+        if compact.endswith(h) and starts_with_any(h + given, words("not_names.txt")):
+            return True
+    return False
+
+
+def _cut_run(run: str) -> str:
+    """A name run ends where a clause word or a title is glued to it."""
+    cut = len(run)
+    for w in words("glued_stops.txt") + _long_heads():
+        i = run.find(w, 2)
+        if 0 < i < cut:
+            cut = i
+    return run[:cut]
+
+
+@cache
+def _long_heads() -> tuple[str, ...]:
+    """Position words long enough never to occur inside a name."""
+    return tuple(w for w in _position_heads() if len(w) >= 5)
+
+
+@cache
+def _org_words() -> tuple[str, ...]:
+    return tuple(
+        w for w in words("position_continuations.txt") if len(w) >= 3 and not w.startswith("และ")
+    )
+
+
+def _skip_spaces(text: str, pos: int, *, newline: bool = False) -> int:
+    while pos < len(text) and (text[pos] == " " or (newline and text[pos] == "\n")):
+        pos += 1
+    return pos
+
+
+def find_people(text: str) -> list[Person]:
+    """Every named person in normalised `text`, in order, positions attached."""
+    people: list[Person] = []
+    taken = -1
+    for m in _honorific_re().finditer(text):
+        if m.start() < taken:
+            continue
+        person = _person_at(text, m)
+        if person is None:
+            continue
+        people.append(person)
+        taken = person.end
+    starts = [p.start for p in people] + [len(text)]
+    for i, p in enumerate(people):
+        _attach_position(text, p, limit=starts[i + 1])
+    return people
+
+
+def _person_at(text: str, m: re.Match[str]) -> Person | None:
+    honorific = m.group()
+    pos = m.end()
+    if pos < len(text) and text[pos] == " ":
+        pos += 1
+    run = _RUN.match(text, pos)
+    if not run:
+        return None
+    given = _cut_run(run.group())
+    if len(given) < 2 or len(given) > MAX_GIVEN or _is_title_word(honorific, given):
+        return None
+    if starts_with_any(given, _stop_words()) and len(given) <= 4:
+        return None
+    after = pos + len(given)
+    if len(given) < len(run.group()):
+        return None  # a clause glued to the given name: a reference, not a full name
+    spaced = _skip_spaces(text, after)
+    if spaced == after or spaced - after > 3:
+        return None
+    srun = _RUN.match(text, spaced)
+    if not srun:
+        return None
+    surname = _cut_run(srun.group())
+    if (
+        len(surname) < 2
+        or len(surname) > MAX_SURNAME
+        or starts_with_any(surname, _stop_words())
+        or starts_with_any(surname, tuple(w for w in _position_heads() if len(w) >= 4))
+        or _honorific_at(surname, 0)
+    ):
+        return None
+    end = spaced + len(surname)
+    for lineage in words("lineage_surnames.txt"):
+        tail = text[end : end + len(lineage) + 1]
+        if tail.startswith(" " + lineage) and not _RUN.match(text, end + 1 + len(lineage)):
+            surname += " " + lineage
+            end += 1 + len(lineage)
+            break
+    return Person(m.start(), end, " ".join(honorific.split()), given, surname)
+
+
+def _chunk(text: str, pos: int, limit: int) -> tuple[int, int]:
+    """The chunk at `pos`: up to the next space, or a whole (parenthesis) with its spaces."""
+    if text.startswith("(", pos):
+        par = _PAREN.match(text, pos)
+        if par and par.end() <= limit:
+            end = par.end()
+            while end < limit and not text[end].isspace():
+                end += 1
+            return pos, end
+    end = pos
+    while end < limit and not text[end].isspace():
+        end += 1
+    return pos, end
+
+
+def _cut_glued(text: str, start: int, end: int, first: bool) -> int:
+    chunk = text[start:end]
+    cut = len(chunk)
+    for w in words("glued_stops.txt"):
+        i = chunk.find(w, 1 if not first else 2)
+        if 0 < i < cut:
+            cut = i
+    hon = _honorific_re()
+    for hm in hon.finditer(chunk, 1):
+        if hm.start() >= cut:
+            break
+        nxt = _RUN.match(chunk, hm.end())
+        glued_name = chunk[hm.start() - 1] in "=\"',;" or hm.group() in ("นาย", "นาง", "นางสาว")
+        if nxt and glued_name and not _is_title_word(hm.group(), nxt.group()):
+            cut = hm.start()
+            break
+    return start + cut
+
+
+def _attach_position(text: str, p: Person, limit: int) -> None:
+    pos = _skip_spaces(text, p.end)
+    nick = _NICKNAME.match(text, pos)
+    if nick:
+        pos = _skip_spaces(text, nick.end())
+    if pos >= limit:
+        return
+    a, b = _chunk(text, pos, limit)
+    first = text[a:b]
+    if not first or starts_with_any(first, _stop_words()) or _honorific_at(first, 0):
+        return
+    head = starts_with_any(first, _position_heads())
+    if not head and not any(w in first for w in _org_words()):
+        return
+    end = _cut_glued(text, a, b, first=True)
+    if end <= a:
+        return
+    prev = text[a:end]
+    cur = end
+    while end == b:  # the chunk ran to its space: the position may go on
+        nxt = _skip_spaces(text, b)
+        if nxt >= limit or nxt - b > 4 or nxt == b:
+            break
+        c_a, c_b = _chunk(text, nxt, limit)
+        chunk = text[c_a:c_b]
+        if not chunk or _honorific_at(chunk, 0):
+            break
+        if starts_with_any(chunk, _stop_words()) and not starts_with_any(
+            chunk, words("position_continuations.txt")
+        ):
+            break
+        continues = (
+            starts_with_any(chunk, words("position_continuations.txt"))
+            or prev in _position_heads()
+            or (prev.endswith("ที่") and _NUMBER_CHUNK.match(chunk))
+        )
+        if not continues:
+            break
+        end = _cut_glued(text, c_a, c_b, first=False)
+        if end <= c_a:
+            break
+        prev, cur, b = text[c_a:end], end, c_b
+    cur = max(cur, end)
+    p.pos_start, p.pos_end = a, cur
+    p.position = " ".join(text[a:cur].split())

@@ -1,0 +1,191 @@
+"""Text in, facts out: the order the rules run in and how their findings become `Fact`s.
+
+People run first because a name and the title after it claim their words: a province inside
+"ผู้ว่าราชการจังหวัดตาก" or a surname "ณ สกลนคร" is not a place visited. Page furniture is
+fenced off before anything reads the text. A post with no word of a visit at all (a press
+summary, a statement) keeps its officials but yields no dates, places or sites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from nlp.dates import find_dates
+from nlp.document import Doc
+from nlp.facts import Extraction, Fact
+from nlp.lexicon import sections
+from nlp.people import Person, find_people
+from nlp.places import find_places
+from nlp.sites import Tokens, find_sites
+from nlp.visits import group_visits
+
+PIPELINE_VERSION = "2026.11.1"
+
+
+@cache
+def _visit_cues() -> tuple[str, ...]:
+    return sections("visit_cues.txt")["visit"]
+
+
+def _is_visit(docs: list[Doc]) -> bool:
+    for doc in docs:
+        for cue in _visit_cues():
+            i = doc.text.find(cue)
+            while i >= 0:
+                if doc.readable(i, i + len(cue)):
+                    return True
+                i = doc.text.find(cue, i + 1)
+    return False
+
+
+def _fact(doc: Doc, kind: str, value: str, start: int, end: int, rule: str, **attrs) -> Fact:  # type: ignore[no-untyped-def]
+    a, b = doc.norm.span(start, end)
+    return Fact(
+        kind=kind,  # type: ignore[arg-type]
+        value=value,
+        start=a,
+        end=b,
+        surface=doc.norm.original[a:b],
+        source=doc.source,  # type: ignore[arg-type]
+        rule=rule,
+        attrs=attrs,
+    )
+
+
+def _people(doc: Doc) -> list[Person]:
+    people = [p for p in find_people(doc.text) if doc.readable(p.start, p.end)]
+    for p in people:
+        doc.claimed.add(p.start, p.end, "name")
+        if p.pos_start is not None and p.pos_end is not None:
+            doc.claimed.add(p.pos_start, p.pos_end, "position")
+    return people
+
+
+def _official_facts(docs_people: list[tuple[Doc, list[Person]]]) -> list[Fact]:
+    """One fact per person, at their first mention (body before title); the position is the
+    first one written for them."""
+    by_person: dict[str, list[tuple[Doc, Person]]] = {}
+    for doc, people in docs_people:
+        for p in people:
+            by_person.setdefault(p.person, []).append((doc, p))
+    facts = []
+    for person, mentions in by_person.items():
+        doc, p = mentions[0]
+        position = next((q.position for _, q in mentions if q.position), None)
+        a, b = doc.norm.span(p.start, p.end)
+        written = " ".join(doc.norm.original[a:b].split())
+        facts.append(
+            _fact(
+                doc,
+                "official",
+                written,
+                p.start,
+                p.end,
+                "honorific_name",
+                honorific=p.honorific,
+                given=p.given,
+                surname=p.surname,
+                position=position,
+                person=person,
+                mentions=len(mentions),
+            )
+        )
+    return facts
+
+
+def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
+    found = [(doc, d) for doc in docs for d in find_dates(doc.text, published)]
+    found = [(doc, d) for doc, d in found if doc.readable(d.start, d.end)]
+    found = [(doc, d) for doc, d in found if not doc.claimed.overlaps(d.start, d.end)]
+    events = [(doc, d) for doc, d in found if d.role == "event"]
+    if not events:
+        events = [(doc, d) for doc, d in found if d.role == "dateline"]
+    return [
+        _fact(
+            doc,
+            "date",
+            d.days[0].isoformat(),
+            d.start,
+            d.end,
+            d.rule,
+            dates=[x.isoformat() for x in d.days],
+            role=d.role,
+        )
+        for doc, d in events
+    ]
+
+
+def _place_facts(doc: Doc) -> list[Fact]:
+    facts = []
+    for p in find_places(doc.text, doc.readable):
+        if doc.claimed.overlaps(p.start, p.end, ("name", "position")):
+            continue
+        if not p.visited or p.value is None:
+            continue
+        attrs: dict[str, object] = {"written": p.written, **p.attrs}
+        if p.area is not None:
+            attrs["code"] = p.area.code
+            attrs["province"] = p.area.province
+            if p.level == "subdistrict" and p.area.district_code:
+                from nlp.gazetteer import gazetteer
+
+                attrs["district"] = gazetteer().district_name[p.area.district_code]
+        facts.append(_fact(doc, p.level, p.value, p.start, p.end, p.rule, **attrs))
+        doc.claimed.add(p.start, p.end, "place")
+    return facts
+
+
+def _site_facts(doc: Doc, places: list[Fact]) -> list[Fact]:
+    def readable(a: int, b: int) -> bool:
+        return doc.readable(a, b) and not doc.claimed.overlaps(a, b, ("name", "position"))
+
+    facts = []
+    seen: set[str] = set()
+    for s in find_sites(doc.text, readable, Tokens(doc.text)):
+        value = " ".join(doc.text[s.start : s.end].split())
+        if value in seen:
+            continue
+        seen.add(value)
+        a, b = doc.norm.span(s.start, s.end)
+        where = _place_after(places, a, b)
+        facts.append(
+            _fact(
+                doc,
+                "site",
+                " ".join(doc.norm.original[a:b].split()),
+                s.start,
+                s.end,
+                s.rule,
+                type=s.type,
+                **where,
+            )  # fmt: skip
+        )
+    return facts
+
+
+def _place_after(places: list[Fact], start: int, end: int) -> dict[str, str]:
+    """The place chain written right after a site (or inside it): where the site is."""
+    out: dict[str, str] = {}
+    for f in places:
+        if f.start >= start and f.start - end <= 60:
+            out.setdefault(f.kind, f.value)
+            if f.kind == "province" or len(out) == 3:
+                break
+    return out
+
+
+def extract(text: str, title: str | None = None, published: dt.date | None = None) -> Extraction:
+    """The facts of one post. Offsets are into `text` (source "body") or `title`."""
+    body = Doc.of(text or "", "body")
+    docs = [body] + ([Doc.of(title, "title")] if title else [])
+    people = [(doc, _people(doc)) for doc in docs]
+    facts: list[Fact] = _official_facts(people)
+    if _is_visit(docs):
+        facts += _date_facts(docs, published)
+        for doc in docs:
+            places = _place_facts(doc)
+            facts += places
+            facts += _site_facts(doc, places)
+    facts.sort(key=lambda f: (f.source != "body", f.start, f.kind))
+    return Extraction(version=PIPELINE_VERSION, facts=facts, visits=group_visits(facts))

@@ -1,0 +1,349 @@
+"""Provinces, districts and subdistricts, read against the DOPA gazetteer (via `geothai`).
+
+A name is only a place when the gazetteer knows it (one edit of tolerance for a post's spelling,
+reported under the gazetteer's name), and only a place *visited* when it is not part of a title,
+an organisation's name or a list of a province group's members. `อ.เมือง` takes its province
+from the words around it; a district or subdistrict name shared by several provinces is settled
+by the places the same post names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from nlp.gazetteer import BANGKOK, Area, gazetteer
+from nlp.lexicon import alternation, ends_with_any, words
+
+_L = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"  # Thai letters and marks (not ฯ or digits)
+_RUN = re.compile(f"[{_L}]+")
+_MOO = re.compile(r"(?:หมู่(?:ที่)?|ม\.)\s?(\d{1,2})(?!\d)")
+_FOLLOW = (
+    "จังหวัด",
+    "จ.",
+    "อำเภอ",
+    "อ.",
+    "ตำบล",
+    "ต.",
+    "เขต",
+    "แขวง",
+    "หมู่",
+    "และ",
+    "ซึ่ง",
+    "โดย",
+    "เพื่อ",
+    "ที่",
+    "ใน",
+    "ของ",
+    "ได้",
+    "พร้อม",
+    "จาก",
+    "ให้",
+)
+_CHAIN_WINDOW = 60
+_GROUP_WINDOW = 80
+_LOCATIVE = ("ที่", "ณ", "ใน", "พื้นที่", "เยือน", "ไป", "ไปยัง", "สู่", "ทั่ว", "ยัง", "ลงพท.")
+
+
+@dataclass
+class PlaceMention:
+    level: str
+    start: int
+    end: int
+    written: str
+    candidates: list[Area]
+    rule: str
+    visited: bool = True
+    why_not: str = ""
+    area: Area | None = None
+    bare_city: bool = False  # อ.เมือง with the province left to context
+    fuzzy: bool = False  # written one edit away from the gazetteer's name
+    attrs: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def value(self) -> str | None:
+        if self.area is not None:
+            return self.area.name
+        names = {a.name for a in self.candidates}
+        return names.pop() if len(names) == 1 else None
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    g = gazetteer()
+    provinces = list(g.by_name["province"]) + list(g.province_alias)
+    return {
+        "province_prefixed": re.compile(rf"(?:จังหวัด|(?<![{_L}.])จ\.)\s?"),
+        "province_name": re.compile(alternation(provinces)),
+        "district": re.compile(rf"(?:กิ่งอำเภอ|อำเภอ|(?<![{_L}.])อ\.)\s?"),
+        "district_bare_o": re.compile(rf"(?<![{_L}.])อ\s+"),
+        "bkk_district": re.compile(r"เขต\s?"),
+        "subdistrict": re.compile(rf"(?:ตำบล|(?<![{_L}.])ต\.)\s?"),
+        "bkk_subdistrict": re.compile(r"แขวง\s?"),
+    }
+
+
+def _lookup(
+    level: str, text: str, pos: int, *, exact_only: bool = False
+) -> tuple[int, list[Area], bool]:
+    """The gazetteer name written at `pos`: (length written, areas, spelled differently),
+    longest exact name first, then a one-edit match that ends where the word does."""
+    g = gazetteer()
+    run = _RUN.match(text, pos)
+    if not run:
+        return 0, [], False
+    word = run.group()
+    fallback: tuple[int, list[Area], bool] = (0, [], False)
+    for length in range(min(len(word), g.max_len[level]), 1, -1):
+        areas = g.exact(level, word[:length])
+        if not areas:
+            continue
+        rest = word[length:]
+        if not rest or rest.startswith(_FOLLOW):
+            return length, areas, False
+        if not fallback[1] and length >= 3:
+            fallback = (length, areas, False)
+    if not exact_only and len(word) >= 4:
+        near = g.near(level, word)
+        if near:
+            return len(word), [a for n in near for a in g.exact(level, n)], True
+    return fallback
+
+
+def _glued_before(text: str, pos: int) -> str:
+    """The Thai run glued to the left of `pos`, or the space-separated word before it."""
+    i = pos
+    while i > 0 and (text[i - 1] in "().ฯ" or "\u0e01" <= text[i - 1] <= "\u0e4e"):
+        i -= 1
+    if i == pos:
+        j = pos
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > 0 and (text[k - 1] in ".ฯ" or "\u0e01" <= text[k - 1] <= "\u0e4e"):
+            k -= 1
+        return text[k:j] if j < pos else ""
+    return text[i:pos]
+
+
+@cache
+def _institutions() -> tuple[str, ...]:
+    return words("institutions.txt") + words("positions.txt")
+
+
+def _institution_before(text: str, pos: int) -> bool:
+    before = _glued_before(text, pos)
+    return bool(before) and ends_with_any(before, _institutions()) is not None
+
+
+def _in_group_list(text: str, pos: int) -> bool:
+    """Inside "(…)" after กลุ่มจังหวัด…: the members of a province group, not places visited."""
+    open_ = text.rfind("(", max(0, pos - _GROUP_WINDOW), pos)
+    if open_ < 0 or ")" in text[open_:pos] or "\n" in text[open_:pos]:
+        return False
+    return "กลุ่มจังหวัด" in text[max(0, open_ - _GROUP_WINDOW) : open_]
+
+
+def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-untyped-def]
+    """Every gazetteer place named in normalised `text`; `readable(start, end)` says which
+    spans may be read at all (page furniture may not)."""
+    found: list[PlaceMention] = []
+    pats = _patterns()
+    g = gazetteer()
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return readable(a, b) and not any(x < b and a < y for x, y in taken)
+
+    def add(level: str, a: int, at: int, hit: tuple[int, list[Area], bool], rule: str) -> None:
+        length, areas, fuzzy = hit
+        b = at + length
+        if length and areas and free(a, b):
+            pm = PlaceMention(level, a, b, text[at:b], areas, rule + ("_near" if fuzzy else ""))
+            pm.fuzzy = fuzzy
+            found.append(pm)
+            taken.append((a, b))
+
+    # Districts and subdistricts first: "อำเภอเมืองสุโขทัย" holds a province name.
+    for m in pats["district"].finditer(text):
+        at = m.end()
+        if text.startswith("เมือง", at):
+            hit = _lookup("district", text, at, exact_only=True)
+            if not hit[1] or hit[0] <= len("เมือง"):
+                if free(m.start(), at + 5):
+                    pm = PlaceMention("district", m.start(), at + 5, "เมือง", [], "district_city")
+                    pm.bare_city = True
+                    found.append(pm)
+                    taken.append((m.start(), at + 5))
+                continue
+            add("district", m.start(), at, hit, "district")
+            continue
+        length, areas, fuzzy = _lookup("district", text, at)
+        areas = [a for a in areas if a.province_code != BANGKOK] or areas
+        add("district", m.start(), at, (length, areas, fuzzy), "district")
+    for m in pats["district_bare_o"].finditer(text):
+        hit = _lookup("district", text, m.end(), exact_only=True)
+        run = _RUN.match(text, m.end())
+        if run and hit[0] == len(run.group()):
+            add("district", m.start(), m.end(), hit, "district_o")
+    for m in pats["bkk_district"].finditer(text):
+        length, areas, fuzzy = _lookup("district", text, m.end())
+        areas = [a for a in areas if a.province_code == BANGKOK]
+        add("district", m.start(), m.end(), (length, areas, fuzzy), "district_khet")
+    for m in pats["subdistrict"].finditer(text):
+        add("subdistrict", m.start(), m.end(), _lookup("subdistrict", text, m.end()), "subdistrict")
+    for m in pats["bkk_subdistrict"].finditer(text):
+        length, areas, fuzzy = _lookup("subdistrict", text, m.end())
+        areas = [a for a in areas if a.province_code == BANGKOK]
+        add("subdistrict", m.start(), m.end(), (length, areas, fuzzy), "subdistrict_khwaeng")
+    for m in pats["province_prefixed"].finditer(text):
+        at = m.end()
+        pm = pats["province_name"].match(text, at)
+        if pm and g.province_of(pm.group()):
+            name = g.province_of(pm.group()) or ""
+            add(
+                "province",
+                m.start(),
+                at,
+                (len(pm.group()), g.exact("province", name), False),
+                "province",
+            )
+            continue
+        run = _RUN.match(text, at)
+        if run and len(run.group()) >= 4:
+            near = g.near("province", run.group())
+            if len(near) == 1:
+                hit = (len(run.group()), g.exact("province", near[0]), True)
+                add("province", m.start(), at, hit, "province")
+    for m in pats["province_name"].finditer(text):
+        name = g.province_of(m.group())
+        if not name or not free(m.start(), m.end()):
+            continue
+        after = text[m.end() : m.end() + 1]
+        if after and ("\u0e01" <= after <= "\u0e4e") and m.group() not in g.province_alias:
+            continue  # a longer word that starts like a province (เลยไป, ตากแดด)
+        rule = "province_alias" if m.group() in g.province_alias else "province_bare"
+        add(
+            "province",
+            m.start(),
+            m.start(),
+            (len(m.group()), g.exact("province", name), False),
+            rule,
+        )
+    found.sort(key=lambda p: p.start)
+    _judge(text, found)
+    _resolve(text, found)
+    _attach_moo(text, found)
+    return found
+
+
+def _judge(text: str, found: list[PlaceMention]) -> None:
+    """Decide which mentions are places visited."""
+    for i, p in enumerate(found):
+        if _institution_before(text, p.start):
+            p.visited, p.why_not = False, "institution"
+        elif _in_group_list(text, p.start):
+            p.visited, p.why_not = False, "province_group"
+        elif p.rule == "province_bare":
+            before = _glued_before(text, p.start)
+            prev = found[i - 1] if i else None
+            chained = prev is not None and 0 <= p.start - prev.end <= 4 and prev.visited
+            if not (ends_with_any(before, _LOCATIVE) or chained):
+                p.visited, p.why_not = False, "bare_name"
+
+
+def _next(found: list[PlaceMention], i: int, level: str) -> PlaceMention | None:
+    p = found[i]
+    for q in found[i + 1 :]:
+        if q.start - p.end > _CHAIN_WINDOW:
+            return None
+        if q.level == level:
+            return q
+    return None
+
+
+def _resolve(text: str, found: list[PlaceMention]) -> None:
+    context_provinces = {
+        a.province_code for p in found if p.level == "province" for a in p.candidates
+    }
+    for p in found:
+        if p.level == "province":
+            p.area = p.candidates[0]
+    for i, p in enumerate(found):
+        if p.level != "district":
+            continue
+        chain = _next(found, i, "province")
+        if p.bare_city:
+            prov = chain.area.province_code if chain and chain.area else None
+            if prov is None:
+                earlier = [q for q in found[:i] if q.level == "province" and q.area]
+                if earlier:
+                    prov = earlier[-1].area.province_code  # type: ignore[union-attr]
+                elif len(context_provinces) == 1:
+                    prov = next(iter(context_provinces))
+            city = _city_district(prov) if prov else None
+            if city is None:
+                p.visited, p.why_not = False, "unresolved_city"
+                continue
+            p.candidates, p.area = [city], city
+            continue
+        p.area = _choose(
+            p.candidates,
+            chain.area.province_code if chain and chain.area else None,
+            context_provinces,
+            "province_code",
+        )
+    context_districts = {p.area.code for p in found if p.level == "district" and p.area}
+    for p in found:
+        if p.level == "district" and p.fuzzy and p.area is None:
+            p.visited, p.why_not = False, "unknown_name"
+    for i, p in enumerate(found):
+        if p.level != "subdistrict":
+            continue
+        chain = _next(found, i, "district")
+        if chain and chain.area:
+            p.area = _choose(p.candidates, chain.area.code, set(), "district_code")
+        else:
+            p.area = _choose(p.candidates, None, context_districts, "district_code")
+            if p.area is None and len(p.candidates) > 1:
+                p.area = _choose(p.candidates, None, context_provinces, "province_code")
+        if p.fuzzy and not _agrees(p, chain, context_districts, context_provinces):
+            p.visited, p.why_not = False, "unknown_name"
+
+
+def _agrees(
+    p: PlaceMention, chain: PlaceMention | None, districts: set[str], provinces: set[str]
+) -> bool:
+    """A name spelled unlike the gazetteer is trusted only where the post's other places agree."""
+    if p.area is None:
+        return False
+    if chain and chain.area:
+        return p.area.district_code == chain.area.code
+    return p.area.district_code in districts or p.area.province_code in provinces
+
+
+def _choose(candidates: list[Area], key: str | None, context: set[str], attr: str) -> Area | None:
+    if key is not None:
+        fit = [a for a in candidates if getattr(a, attr) == key]
+        if fit:
+            return fit[0] if len(fit) == 1 else None
+    fit = [a for a in candidates if getattr(a, attr) in context]
+    if len(fit) == 1:
+        return fit[0]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _city_district(province_code: str) -> Area | None:
+    g = gazetteer()
+    name = "เมือง" + g.province_name[province_code]
+    areas = g.exact("district", name)
+    return areas[0] if areas else None
+
+
+def _attach_moo(text: str, found: list[PlaceMention]) -> None:
+    for m in _MOO.finditer(text):
+        for p in found:
+            if p.level in ("subdistrict", "district") and 0 <= p.start - m.end() <= 40:
+                p.attrs.setdefault("moo", m.group(1))
+                break

@@ -1,0 +1,277 @@
+"""Sites visited: named places (schools, community centres, halls, hospitals, temples,
+stations, offices, villages...), as written, with their type.
+
+A site is a type word from site_types.tsv at a word start, followed by its name, cut where the
+clause goes on ("ศูนย์ดิจิทัลชุมชนวัดบูรพา ต.ทุ่งแต้" → ศูนย์ดิจิทัลชุมชนวัดบูรพา). A type word
+with no name after it is generic (ศูนย์ดิจิทัลชุมชนแห่งนี้) unless it is pinned to a named host
+with ณ ("ศูนย์การเรียนรู้ ICT ชุมชน ณ โรงเรียน…"). Words that also name organisations met
+elsewhere (บริษัท, สำนักงาน) count only right after a visit word or in a list of sites.
+Villages are บ้าน + name where a village number, a place chain or a visit word vouches for them;
+after ณ, a short unknown name is a site too (ณ ครัวชวนชม).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from nlp.lexicon import alternation, ends_with_any, sections, starts_with_any, table, words
+
+_L = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"
+_NAME_CHAR = re.compile(rf"[{_L}A-Za-z0-9.\-]")
+_PAREN = re.compile(r"\s?\(([^()\n]{1,30})\)")
+_ROOM_TAIL = re.compile(r"(?:\s?\d{1,3})?(?:\s(?:ชั้น|ชั้นที่)\s?\d{1,2})?\s")
+_MOO_BEFORE = re.compile(r"(?:หมู่(?:ที่)?|ม\.)\s?\d{1,2}\s?$")
+_PLACE_AFTER = re.compile(r"\s?(?:ณ\s)?(?:หมู่|ม\.\d|ต\.|ตำบล|อ\.|อำเภอ|แขวง|เขต|จ\.|จังหวัด)")
+_CUE_WINDOW = 30
+_NAME_MAX = 80
+
+
+@dataclass
+class SiteMention:
+    start: int
+    end: int
+    type: str
+    rule: str
+    attrs: dict[str, object] = field(default_factory=dict)
+
+
+def _key(head: str) -> str:
+    return re.sub(r"\s+", "", head)
+
+
+@cache
+def _types() -> dict[str, tuple[str, str]]:
+    return {_key(head): (kind, needs) for head, kind, needs in table("site_types.tsv")}
+
+
+@cache
+def _head_regex() -> re.Pattern[str]:
+    return re.compile(alternation(row[0] for row in table("site_types.tsv")))
+
+
+@cache
+def _cut_words() -> tuple[str, ...]:
+    return words("generic_places.txt") + words("glued_stops.txt")
+
+
+@cache
+def _gap_stops() -> tuple[str, ...]:
+    """Words that, between a visit word and a site, show the site is in another clause."""
+    return ("ให้", "ได้", "เป็น", "และ", "จาก", "ซึ่ง", "โดย", "เพื่อ", "กับ", "แก่", "ว่า")
+
+
+@cache
+def _place_cues() -> tuple[str, ...]:
+    return sections("visit_cues.txt")["place"]
+
+
+@cache
+def _not_before() -> tuple[str, ...]:
+    return words("positions.txt") + words("members.txt") + words("institutions.txt")
+
+
+class Tokens:
+    """Word boundaries of a text (PyThaiNLP newmm), to tell a type word from the inside of
+    another word (the วัด of จังหวัด, the ศูนย์ of ศูนย์กลาง)."""
+
+    def __init__(self, text: str) -> None:
+        from pythainlp.tokenize import word_tokenize
+
+        self.starts: set[int] = set()
+        self.ends: set[int] = set()
+        self.at: dict[int, str] = {}
+        pos = 0
+        for tok in word_tokenize(text, engine="newmm", keep_whitespace=True):
+            self.starts.add(pos)
+            self.at[pos] = tok
+            pos += len(tok)
+            self.ends.add(pos)
+
+    def boundary(self, pos: int) -> bool:
+        return pos in self.starts or pos in self.ends
+
+
+def _name_end(text: str, pos: int, tokens: Tokens) -> int:
+    """Where the name that starts at `pos` ends: at a space, punctuation, or a token that
+    starts a new clause."""
+    end = pos
+    while end < len(text) and _NAME_CHAR.match(text[end]):
+        if end > pos and end in tokens.starts:
+            tok = tokens.at.get(end, "")
+            if tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง")):
+                break
+        end += 1
+    while end > pos and text[end - 1] in ".-":
+        end -= 1
+    return end
+
+
+def _generic(name: str) -> bool:
+    return not name or starts_with_any(name, _cut_words()) is not None
+
+
+def _has_cue(text: str, start: int, tokens: Tokens) -> bool:
+    """A visit word ends shortly before `start`, in the same clause."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lo = max(line_start, start - _CUE_WINDOW - 15)
+    for pos in range(start - 1, lo - 1, -1):
+        if pos not in tokens.starts or text[pos - 3 : pos] == "ผู้":
+            continue
+        cue = starts_with_any(text[pos:start], _place_cues())
+        if cue is None:
+            continue
+        gap = text[pos + len(cue) : start]
+        if len(gap) > _CUE_WINDOW or "\n" in gap:
+            return False
+        gap_tokens = [tokens.at.get(i, "") for i in range(pos + len(cue), start)]
+        return not any(t in _gap_stops() for t in gap_tokens if t)
+    return False
+
+
+def find_sites(
+    text: str, readable: Callable[[int, int], bool], tokens: Tokens | None = None
+) -> list[SiteMention]:
+    """Named sites in normalised `text`. `readable(a, b)` is False where nothing may be read
+    (furniture) or where the words belong to a person's name or title."""
+    tokens = tokens or Tokens(text)
+    found: list[SiteMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return readable(a, b) and not any(x < b and a < y for x, y in taken)
+
+    def keep(s: SiteMention) -> None:
+        found.append(s)
+        taken.append((s.start, s.end))
+
+    for m in _head_regex().finditer(text):
+        a, h = m.start(), m.end()
+        if not (a in tokens.starts and tokens.boundary(h)) or not free(a, h):
+            continue
+        kind, needs = _types().get(_key(m.group()), ("other", "visit"))
+        before = _glued_before(text, a)
+        if before and ends_with_any(before, _not_before()):
+            continue
+        if needs != "name" and before and not ends_with_any(before, _place_cues()):
+            continue
+        end = _name_end(text, h, tokens)
+        name = text[h:end]
+        if kind == "room":
+            room = _room(text, a, end, tokens)
+            if room and free(room.start, room.end):
+                keep(room)
+                building = room.attrs.pop("building")
+                found.append(building)  # type: ignore[arg-type]
+            continue
+        if _generic(name) or len(name) < 3 and not name.isascii():
+            host = re.match(r"\s?ณ\s?", text[end:])
+            if host and _head_regex().match(text, end + host.end()) and needs != "visit":
+                keep(SiteMention(a, end, kind, "site_hosted"))
+            continue
+        end = _extend(text, end, tokens, name)
+        if end - a > _NAME_MAX or not free(a, end):
+            continue
+        listed = bool(found) and _listed_after(text, found[-1].end, a)
+        if needs == "visit" and not (_has_cue(text, a, tokens) or listed):
+            continue
+        keep(SiteMention(a, end, kind, "site"))
+    _villages(text, tokens, free, keep)
+    _after_na(text, tokens, free, keep)
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def _glued_before(text: str, pos: int) -> str:
+    i = pos
+    while i > 0 and ("\u0e01" <= text[i - 1] <= "\u0e4e" or text[i - 1] == "."):
+        i -= 1
+    return text[i:pos]
+
+
+def _listed_after(text: str, prev_end: int, start: int) -> bool:
+    between = text[prev_end:start]
+    return len(between) <= 6 and re.fullmatch(r"\s*(?:,|และ)?\s*", between) is not None
+
+
+def _extend(text: str, end: int, tokens: Tokens, name: str) -> int:
+    """Take in what still belongs to the site: a short (parenthesis), a campus after a space,
+    further names of the same kind ("ป่าA ป่าB และป่าC")."""
+    while True:
+        par = _PAREN.match(text, end)
+        if par and re.search(f"[{_L}]", par.group(1)):
+            end = par.end()
+            continue
+        part = re.match(r"\s", text[end : end + 1])
+        if part and starts_with_any(text[end + 1 :], words("site_parts.txt")):
+            end = _name_end(text, end + 1, tokens)
+            continue
+        same = re.match(r"(?:\s|\s?และ\s?|,\s?)", text[end:])
+        if name and same:
+            at = end + same.end()
+            word = tokens.at.get(at, "")
+            nxt = _name_end(text, at, tokens)
+            if len(word) >= 2 and name.startswith(word) and nxt > at + len(word):
+                end = nxt
+                continue
+        return end
+
+
+def _room(text: str, start: int, name_end: int, tokens: Tokens) -> SiteMention | None:
+    tail = _ROOM_TAIL.match(text, name_end)
+    if not tail:
+        return None
+    building = _head_regex().match(text, tail.end())
+    if not building or _types().get(_key(building.group()), ("", ""))[1] == "room":
+        return None
+    end = _name_end(text, building.end(), tokens)
+    if _generic(text[building.end() : end]):
+        return None
+    kind = _types().get(_key(building.group()), ("other", ""))[0]
+    inside = SiteMention(building.start(), end, kind, "site_building")
+    return SiteMention(start, end, "room", "site_room", {"building": inside})
+
+
+def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no-untyped-def]
+    for m in re.finditer("บ้าน", text):
+        a, h = m.start(), m.end()
+        if a not in tokens.starts or not tokens.boundary(h) or not free(a, h):
+            continue
+        end = _name_end(text, h, tokens)
+        name = text[h:end]
+        if len(name) < 2 or _generic(name):
+            continue
+        before = text[max(0, a - 20) : a]
+        vouched = (
+            before.endswith("หมู่")
+            or _MOO_BEFORE.search(before) is not None
+            or _PLACE_AFTER.match(text, end) is not None
+            or _has_cue(text, a, tokens)
+        )
+        glued = _glued_before(text, a)
+        if not vouched or (glued and not glued.endswith("หมู่")):
+            continue
+        if free(a, end):
+            keep(SiteMention(a, end, "village", "site_village"))
+
+
+def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no-untyped-def]
+    """ณ + a short name no other rule knows: a named place (ณ ครัวชวนชม)."""
+    from nlp.gazetteer import gazetteer
+
+    g = gazetteer()
+    for m in re.finditer(r"(?<![\u0e01-\u0e4e])ณ\s?", text):
+        a = m.end()
+        end = _name_end(text, a, tokens)
+        name = text[a:end]
+        if not (3 <= len(name) <= 20) or not free(a, end) or _generic(name):
+            continue
+        if re.match(r"\s?[\u0e01-\u0e4e]", text[end : end + 2]) and text[end : end + 1] != " ":
+            continue
+        if _head_regex().match(name) or g.province_of(name) or _PLACE_AFTER.match(name):
+            continue
+        if starts_with_any(name, _not_before()) or name.startswith(("วันที่", "เวลา", "ขณะ")):
+            continue
+        keep(SiteMention(a, end, "other", "site_at"))
