@@ -1,0 +1,334 @@
+"""From the site's HTML to data: a listing page's cards and next page, a post page's title, body,
+dates, images and attachments.
+
+Pure functions over a parsel `Selector` (what `response.selector` is), so they are tested on
+bytes without a crawl. Every field tries the site's markup first (`scraper.selectors`) and falls
+back to something generic, because the live markup cannot be checked from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
+from parsel import Selector
+from pythainlp.util import thai_digit_to_arabic_digit
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+from scraper import selectors as S
+
+BE_OFFSET = 543
+#: Years from here on are Buddhist era; a year written below it is already Gregorian.
+BE_THRESHOLD = 2400
+
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "blockquote", "li", "ul", "ol", "table", "tr", "td",
+    "h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "footer", "nav", "aside",
+}  # fmt: skip
+_PARAGRAPH_TAGS = {"p", "div", "blockquote", "li", "h2", "h3", "h4", "h5", "h6", "td", "span"}
+_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b\u3000]+")
+_WORD = re.compile(r"\w")
+
+
+def be_to_ce(year: int) -> int:
+    """A year as the posts write it → Gregorian: 2563 → 2020; 63 → 2020; 2020 stays 2020."""
+    if year < 100:  # two-digit years on Thai government sites are BE: 63 = 2563
+        year += 2500
+    return year - BE_OFFSET if year >= BE_THRESHOLD else year
+
+
+def _iso(day: int, month: int, year: int) -> str | None:
+    try:
+        return dt.date(be_to_ce(year), month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def card_date(text: str | None) -> str | None:
+    """`23/07/2563` (a listing card's date, Buddhist era) → `2020-07-23`; None if absent/invalid."""
+    if not text:
+        return None
+    match = S.CARD_DATE_TEXT.search(thai_digit_to_arabic_digit(text))
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    return _iso(day, month, year)
+
+
+def _month_numbers() -> dict[str, int]:
+    """Month names as posts write them (PyThaiNLP's tables), with and without the final dot."""
+    names: dict[str, int] = {}
+    for number, (full, abbr) in enumerate(zip(thai_full_months, thai_abbr_months, strict=True), 1):
+        names[full] = names[abbr] = names[abbr.rstrip(".")] = number
+    return names
+
+
+_MONTHS = _month_numbers()
+_LEAD_DATE = re.compile(
+    r"^\s*(?:เมื่อ)?\s*(?:วันที่)?\s*(\d{1,2})\s*("
+    + "|".join(re.escape(n) for n in sorted(_MONTHS, key=len, reverse=True))
+    + r")\s*(\d{4}|\d{2})(?!\d)"
+)
+
+
+def leading_date(body: str) -> str | None:
+    """The short date a post's text often opens with (`23 ก.ค.63 นาง...`) → ISO, else None."""
+    match = _LEAD_DATE.match(thai_digit_to_arabic_digit(body[:80]))
+    if not match:
+        return None
+    day, month, year = match.groups()
+    return _iso(int(day), _MONTHS[month], int(year))
+
+
+def clean_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _is_boilerplate(line: str) -> bool:
+    folded = line.casefold()
+    return folded in S.BOILERPLATE_LINES or any(f in line for f in S.BOILERPLATE_FRAGMENTS)
+
+
+def clean_paragraph(text: str) -> str:
+    """Whitespace collapsed, furniture lines and lines without a letter or digit dropped."""
+    lines = (clean_line(line) for line in text.splitlines())
+    return "\n".join(li for li in lines if _WORD.search(li) and not _is_boilerplate(li))
+
+
+def _excluded(el: etree._Element) -> bool:
+    node: etree._Element | None = el
+    while node is not None:
+        if isinstance(node.tag, str) and node.tag.lower() in S.BODY_EXCLUDED_ANCESTORS:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _text(el: etree._Element) -> str:
+    """An element's text with `<br>` as line breaks and scripts left out."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in ("script", "style", "noscript") or not isinstance(node.tag, str):
+            parts.append(node.tail or "")
+            return
+        if tag == "br":
+            parts.append("\n")
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+        if tag in _BLOCK_TAGS:
+            parts.append("\n")
+        parts.append(node.tail or "")
+
+    parts.append(el.text or "")
+    for child in el:
+        walk(child)
+    return "".join(parts)
+
+
+def _has_block_child(el: etree._Element) -> bool:
+    return any(
+        isinstance(c.tag, str) and c.tag.lower() in _BLOCK_TAGS for c in el.iterdescendants()
+    )
+
+
+def _paragraphs(block: etree._Element) -> list[str]:
+    """The block's own paragraphs: its direct `<p>`-like children and loose text between them."""
+    out: list[str] = []
+    loose: list[str] = [block.text or ""]
+
+    def flush() -> None:
+        text = clean_paragraph("".join(loose))
+        if text:
+            out.append(text)
+        loose.clear()
+
+    for child in block:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag in _PARAGRAPH_TAGS and (tag == "p" or not _has_block_child(child)):
+            flush()
+            text = clean_paragraph(_text(child))
+            if text:
+                out.append(text)
+            loose.append(child.tail or "")
+        elif tag in ("br", "a", "strong", "b", "em", "i", "u", "font"):
+            loose.append("\n" if tag == "br" else _text(child))
+            loose.append(child.tail or "")
+        else:
+            flush()
+            loose.append(child.tail or "")
+    flush()
+    return out
+
+
+def _best_block(
+    sel: Selector, queries: Iterable[str]
+) -> tuple[int, etree._Element | None, list[str]]:
+    best: tuple[int, etree._Element | None, list[str]] = (0, None, [])
+    for query in queries:
+        for candidate in sel.css(query):
+            el = candidate.root
+            if not isinstance(el, etree._Element) or _excluded(el):
+                continue
+            paragraphs = _paragraphs(el)
+            score = sum(len(p) for p in paragraphs)
+            if score > best[0]:
+                best = (score, el, paragraphs)
+    return best
+
+
+def article(sel: Selector) -> tuple[etree._Element | None, list[str]]:
+    """The element holding the article and its paragraphs: the site's `.col-12` block with the
+    most paragraph text, unless some other block holds far more (markup that differs)."""
+    site_score, block, paragraphs = _best_block(sel, S.BODY_BLOCKS)
+    any_score, any_block, any_paragraphs = _best_block(sel, S.BODY_FALLBACK_BLOCKS)
+    if any_score > 2 * site_score:
+        return any_block, any_paragraphs
+    return block, paragraphs
+
+
+def body_text(paragraphs: list[str]) -> str:
+    return "\n\n".join(paragraphs)
+
+
+def _texts(sel: Selector, queries: Iterable[str]) -> Iterable[tuple[str, str]]:
+    for query in queries:
+        for found in sel.css(query):
+            root = found.root
+            text = clean_line((root if isinstance(root, str) else _text(root)).replace("\n", " "))
+            if text:
+                yield query, text
+
+
+def title(sel: Selector) -> str | None:
+    """The headline, skipping candidates that are the site's own name (a logo in an `<h1>`)."""
+    for query, text in _texts(sel, S.TITLE):
+        if query.startswith(("meta", "title")):
+            text = text.split(S.TITLE_SITE_SUFFIX)[0].strip()
+        if text and not _is_boilerplate(text):
+            return text
+    return None
+
+
+def category_name(sel: Selector) -> str | None:
+    return next((text for _, text in _texts(sel, S.CATEGORY_TAB)), None)
+
+
+def _absolute(base_url: str, hrefs: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for href in hrefs:
+        href = (href or "").strip()
+        if not href or href.startswith(("data:", "javascript:", "#")):
+            continue
+        url = urljoin(base_url, href)
+        if url not in out:
+            out.append(url)
+    return out
+
+
+def images(sel: Selector, base_url: str, block: etree._Element | None = None) -> list[str]:
+    """Photo URLs, the carousel's active (first) photo first; else og:image, else the article's."""
+    found = _absolute(base_url, (src for q in S.IMAGES for src in sel.css(q).getall()))
+    if not found:
+        found = _absolute(base_url, (s for q in S.IMAGES_FALLBACK for s in sel.css(q).getall()))
+    if not found and block is not None:
+        found = _absolute(base_url, block.xpath(".//img/@src"))
+    return found
+
+
+def attachments(sel: Selector, base_url: str) -> list[str]:
+    """Links to files (PDF, Word, Excel, zip) anywhere outside the page's header, nav and footer."""
+    hrefs = []
+    for link in sel.xpath("//a[@href]"):
+        if _excluded(link.root):
+            continue
+        href = link.attrib["href"]
+        if urlsplit(href).path.lower().endswith(S.ATTACHMENT_EXTENSIONS):
+            hrefs.append(href)
+    return _absolute(base_url, hrefs)
+
+
+# --- URLs and listing pages ---------------------------------------------------------------------
+
+
+def post_id(url: str) -> int | None:
+    """`.../news/detail/3345-ผู้ตรวจ...` → 3345: the id alone identifies a post, the slug may change."""
+    match = S.POST_PATH.search(unquote(urlsplit(url).path))
+    return int(match.group(1)) if match else None
+
+
+def category_id(url: str) -> str | None:
+    match = S.CATEGORY_PATH.search(unquote(urlsplit(url).path))
+    return match.group(1) if match else None
+
+
+@dataclass(frozen=True)
+class Card:
+    url: str
+    post_id: int
+    published: str | None  # ISO, from the card's Buddhist-era date
+
+
+def _card_published(link: etree._Element, base_url: str) -> str | None:
+    """The date of the card around `link`: found in the innermost ancestor that still holds this
+    post's links only (a card without a date must not borrow its neighbour's)."""
+    own = post_id(urljoin(base_url, link.get("href", "")))
+    for ancestor in link.iterancestors():
+        ids = {post_id(urljoin(base_url, h)) for h in ancestor.xpath(".//a/@href")} - {None}
+        if ids - {own}:
+            return None
+        for query in S.CARD_DATE:
+            found = card_date(" ".join(ancestor.xpath(query)))
+            if found:
+                return found
+    return None
+
+
+def cards(sel: Selector, base_url: str) -> list[Card]:
+    """The posts a listing page links to, in page order, each once."""
+    for query in S.CARD_LINK:
+        found: dict[int, Card] = {}
+        for link in sel.css(query):
+            href = (link.attrib.get("href") or "").strip()
+            url = urljoin(base_url, href)
+            pid = post_id(url)
+            if pid is not None and pid not in found:
+                found[pid] = Card(url, pid, _card_published(link.root, base_url))
+        if found:
+            return list(found.values())
+    return []
+
+
+def next_page(sel: Selector, base_url: str) -> str | None:
+    """The next listing page: the pager's last item, unless it is disabled or points here."""
+    for query in S.PAGINATION_ITEMS:
+        items = sel.css(query)
+        if not items:
+            continue
+        last = items[-1]
+        href = (last.css("a::attr(href)").get() or "").strip()
+        if "disabled" in (last.attrib.get("class") or "") or not href or href.startswith("#"):
+            return None
+        url = urljoin(base_url, href)
+        return None if url == base_url else url
+    for query in S.NEXT_PAGE_FALLBACK:
+        href = (sel.css(query).get() or "").strip()
+        if href and not href.startswith("#") and urljoin(base_url, href) != base_url:
+            return urljoin(base_url, href)
+    return None
+
+
+def category_links(sel: Selector, base_url: str) -> list[str]:
+    """Links to category listings (`/news/{id}`) on a hub page such as `/news/`."""
+    urls: list[str] = []
+    for href in sel.xpath("//a/@href").getall():
+        url = urljoin(base_url, href.strip())
+        if category_id(url) and url not in urls:
+            urls.append(url)
+    return urls
