@@ -1,0 +1,136 @@
+"""Serve the mirror on 127.0.0.1: `ministry-news mirror`, the demo, and the crawl tests use it.
+
+A stdlib ThreadingHTTPServer over the pages `scraper.mirror.site` renders once; nothing is read
+from disk per request, so a crawl of the whole mirror takes a few seconds.
+"""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+
+from scraper.mirror.site import Page, Site, site
+
+HOST = "127.0.0.1"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _MirrorHTTPServer
+    server_version = "mirror/1"
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once, not 40 ms apart
+
+    def _page(self) -> tuple[Page, bytes]:
+        mirror = self.server.mirror
+        with self.server.lock:
+            self.server.requests.append(self.path)
+            seen = self.server.hits[self.path] = self.server.hits.get(self.path, 0) + 1
+        if seen <= self.server.refuse_first and self.path != "/robots.txt":
+            # the live site answers bursts with 403/429; the spider must back off and retry
+            return Page(self.server.refuse_status, "text/plain", b"slow down\n"), b"slow down\n"
+        page = mirror.resolve(self.path)
+        host = self.headers.get("Host") or f"{HOST}:{self.server.server_address[1]}"
+        return page, page.render(f"http://{host}")
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        page, body = self._page()
+        self._head(page, body)
+        self.wfile.write(body)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        page, body = self._page()
+        self._head(page, body)
+
+    def _head(self, page: Page, body: bytes) -> None:
+        self.send_response(page.status)
+        self.send_header("Content-Type", page.content_type)
+        self.send_header("Content-Length", str(len(body)))
+        if page.status in (429, 503):
+            self.send_header("Retry-After", "1")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet: crawls log enough
+        pass
+
+
+class _MirrorHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, port: int, host: str, refuse_first: int, refuse_status: int) -> None:
+        super().__init__((host, port), _Handler)
+        self.mirror: Site = site()
+        self.lock = threading.Lock()
+        self.requests: list[str] = []
+        self.hits: dict[str, int] = {}
+        self.refuse_first = refuse_first
+        self.refuse_status = refuse_status
+
+
+class MirrorServer:
+    """The mirror in a background thread: `with MirrorServer(port=0) as m: crawl(m.url)`.
+
+    `refuse_first=N` makes every page answer `refuse_status` to its first N requests, as the live
+    site does to bursts, to exercise the spider's retries.
+    """
+
+    def __init__(
+        self,
+        port: int = 0,
+        host: str = HOST,
+        refuse_first: int = 0,
+        refuse_status: int = 429,
+    ) -> None:
+        self._server = _MirrorHTTPServer(port, host, refuse_first, refuse_status)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    @property
+    def url(self) -> str:
+        return f"http://{self._server.server_address[0]}:{self.port}"
+
+    @property
+    def requests(self) -> list[str]:
+        """Paths requested so far, in order."""
+        with self._server.lock:
+            return list(self._server.requests)
+
+    def start_urls(self) -> list[str]:
+        """The listing page of every category the mirror has."""
+        return self._server.mirror.start_urls(self.url)
+
+    def start(self) -> MirrorServer:
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="mirror", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> MirrorServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def serve(port: int, host: str = HOST) -> None:
+    """Serve until Ctrl-C (`ministry-news mirror --port N`)."""
+    server = _MirrorHTTPServer(port, host, 0, 429)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
