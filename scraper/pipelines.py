@@ -1,0 +1,113 @@
+"""Store crawled posts in the archive, one transaction per post, and account for the run.
+
+Idempotent: a post crawled twice is one row (`archive.store.save_post` compares content hashes and
+keeps earlier text as a version). Every crawl is a `CrawlRun` row, opened when the spider opens and
+closed with its counts; every page that could not become a post is a `FetchFailure` row.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from sqlalchemy.exc import SQLAlchemyError
+
+from archive import store
+from archive.db import default_url, session_scope
+from archive.migrate import upgrade
+from archive.models import CrawlRun, utcnow
+
+logger = logging.getLogger(__name__)
+
+#: Signal a spider sends for a page that cannot become a post: kwargs url, status, reason.
+post_failed = object()
+
+STATS = "ministry_news"
+REQUIRED = ("post_id", "url", "title", "body", "content_hash")
+#: Scrapy's finish reasons → the run's status.
+RUN_STATUS = {"finished": "ok", "shutdown": "interrupted", "cancelled": "interrupted"}
+
+
+class ArchivePipeline:
+    """Writes each post as it comes, so an interrupted crawl keeps everything stored so far."""
+
+    def __init__(self, crawler: Crawler, db_url: str) -> None:
+        self.crawler = crawler
+        self.db_url = db_url
+        self.run_id: int | None = None
+        self._stored: set[int] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
+        pipeline = cls(crawler, crawler.settings.get("MINISTRY_NEWS_DB") or default_url())
+        crawler.signals.connect(pipeline.record_failure, signal=post_failed)
+        crawler.signals.connect(pipeline.finish_run, signal=signals.spider_closed)
+        return pipeline
+
+    def _count(self, key: str) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"{STATS}/{key}")
+
+    def open_spider(self) -> None:
+        upgrade(self.db_url)
+        start_urls = list(getattr(self.crawler.spider, "start_urls", []) or [])
+        with session_scope(self.db_url) as session:
+            self.run_id = store.start_run(session, start_urls).id
+        assert self.crawler.stats is not None
+        self.crawler.stats.set_value(f"{STATS}/run_id", self.run_id)
+        logger.info("archive %s: crawl run %s", self.db_url, self.run_id)
+
+    def process_item(self, item: Any) -> Any:
+        missing = [f for f in REQUIRED if not item.get(f)]
+        if missing:  # the spider never sends these; a half post is refused all the same
+            self._count("failed")
+            reason = f"incomplete post: no {', '.join(missing)}"
+            self.record_failure(url=item.get("url") or "", status=None, reason=reason)
+            raise DropItem(reason)
+        post_id = int(item["post_id"])
+        try:
+            with session_scope(self.db_url) as session:
+                outcome = store.save_post(session, item)
+        except (SQLAlchemyError, ValueError) as exc:
+            self._count("failed")
+            self.record_failure(url=item["url"], status=None, reason=f"not stored: {exc}")
+            raise DropItem(f"post {post_id} not stored: {exc}") from exc
+        # The same post again in this run (listed under a second category): only a merge.
+        self._count("category_merges" if post_id in self._stored else f"{outcome}_posts")
+        self._stored.add(post_id)
+        return item
+
+    def record_failure(self, url: str, status: int | None, reason: str) -> None:
+        try:
+            with session_scope(self.db_url) as session:
+                store.record_failure(session, url, reason, status=status, run_id=self.run_id)
+        except SQLAlchemyError as exc:
+            logger.error("could not record failure of %s: %s", url, exc)
+
+    def finish_run(self, spider: Any, reason: str) -> None:
+        if self.run_id is None:
+            return
+        assert self.crawler.stats is not None
+        stats = self.crawler.stats
+
+        def n(key: str) -> int:
+            return int(stats.get_value(f"{STATS}/{key}", 0))
+
+        try:
+            with session_scope(self.db_url) as session:
+                run = session.get(CrawlRun, self.run_id)
+                if run is None:
+                    return
+                run.finished_at = utcnow()
+                run.status = RUN_STATUS.get(reason, "failed")
+                run.pages = n("pages")
+                run.new_posts = n("new_posts")
+                run.changed_posts = n("changed_posts")
+                run.unchanged_posts = n("unchanged_posts")
+                run.errors = n("failed")
+                run.message = reason
+        except SQLAlchemyError as exc:
+            logger.error("could not close crawl run %s: %s", self.run_id, exc)

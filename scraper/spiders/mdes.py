@@ -1,0 +1,257 @@
+"""The `mdes` spider: the ministry's news category listings, page by page, into one item per post.
+
+    scrapy crawl mdes                                   # the live site's news categories
+    scrapy crawl mdes -a start_url=http://127.0.0.1:8123/news/119
+    scrapy crawl mdes -a start_url=http://127.0.0.1:8123 -a categories=119,3
+
+A start URL may be a category listing (`/news/{id}`), a post, or any page linking to categories
+(`/news/`). Markup knowledge lives in `scraper.selectors`; what the spider cannot use (a 404 post,
+a page without headline or body) is logged, counted and reported to the archive, never stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    CloseSpider,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+)
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectError, DNSLookupError, TimeoutError
+from twisted.python.failure import Failure
+
+from scraper import extract_html as X
+from scraper import selectors as S
+from scraper.items import PostItem
+from scraper.pipelines import post_failed
+
+GONE = [404, 410]
+STATS = "ministry_news"
+#: Failures that mean "nobody answers there" rather than "this page is broken".
+UNREACHABLE = (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    DNSLookupError,
+    ConnectError,
+    TimeoutError,
+)
+#: The first page of a host is retried less: if the host is down, say so soon (robots.txt, when
+#: obeyed, has been tried with full retries already).
+START_RETRIES = 2
+
+
+def _split(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
+    if value is None:
+        return []
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def plan_start_urls(
+    start_url: str | list[str] | None = None, categories: str | list[str] | None = None
+) -> list[str]:
+    """Where a crawl begins. Categories are listings on the start URLs' sites (the live site by
+    default); without categories, the start URLs themselves; with neither, every known category.
+
+    Raises ValueError, with a message for the user, for anything that is not an http(s) URL.
+    """
+    starts, cats = _split(start_url), _split(categories)
+    for url in starts:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"not an http(s) URL: {url!r}")
+    for cat in cats:
+        if not cat.isdigit():
+            raise ValueError(f"a category is a number such as 119, not {cat!r}")
+    if not cats:
+        return starts or [S.category_url(S.SITE, c) for c in S.CATEGORIES]
+    bases = list(dict.fromkeys(f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in starts))
+    return [S.category_url(base, c) for base in bases or [S.SITE] for c in cats]
+
+
+def content_hash(title: str, body: str) -> str:
+    return hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()
+
+
+class MdesSpider(scrapy.Spider):
+    name = "mdes"
+
+    def __init__(
+        self,
+        start_url: str | list[str] | None = None,
+        categories: str | list[str] | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.start_urls = plan_start_urls(start_url, categories)
+        self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls})
+        self._categories: dict[int, set[str]] = {}  # post id → the listings it appeared on
+        self._card_dates: dict[int, str] = {}
+        self._requested: set[int] = set()
+        self._parsed: set[int] = set()
+        self._dead: set[str] = set()  # start hosts that could not be reached at all
+        self._held: dict[str, list[str]] = {}  # start URLs waiting for their host to answer
+        for url in self.start_urls:
+            self._held.setdefault(urlsplit(url).hostname or "", []).append(url)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> MdesSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._idle, signal=signals.spider_idle)
+        return spider
+
+    # --- requests -------------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        """One page per host first: if the host does not answer, its other start pages would only
+        repeat the same wait (nine times over for the live site's categories)."""
+        for urls in self._held.values():
+            meta = {"start": True, "max_retry_times": START_RETRIES}
+            yield scrapy.Request(urls.pop(0), callback=self.parse, errback=self.failed, meta=meta)
+
+    def _release(self, host: str) -> Iterator[scrapy.Request]:
+        for url in self._held.pop(host, []):
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed)
+
+    def _idle(self) -> None:
+        if self._dead >= set(self.allowed_domains):  # no start host ever answered
+            raise CloseSpider("unreachable")
+
+    def _count(self, key: str, n: int = 1) -> None:
+        self.crawler.stats.inc_value(f"{STATS}/{key}", n)
+
+    def _post_request(self, card: X.Card, refetch: bool = False) -> scrapy.Request:
+        return scrapy.Request(
+            card.url,
+            callback=self.parse_post,
+            errback=self.failed,
+            cb_kwargs={"post_id": card.post_id},
+            meta={"handle_httpstatus_list": GONE},
+            dont_filter=refetch,
+        )
+
+    # --- callbacks ------------------------------------------------------------------------------
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """A start URL: a listing, a post, or a page that links to listings."""
+        yield from self._release(urlsplit(response.url).hostname or "")
+        if X.category_id(response.url):
+            yield from self.parse_listing(response)
+        elif (pid := X.post_id(response.url)) is not None:
+            yield from self.parse_post(response, pid)
+        else:
+            self._count("pages")
+            links = X.category_links(response.selector, response.url)
+            if not links:
+                self.logger.warning("no category links on %s: nothing to crawl", response.url)
+            for url in links:
+                yield response.follow(url, callback=self.parse_listing, errback=self.failed)
+
+    def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
+        self._count("pages")
+        self._count("listing_pages")
+        category = X.category_id(response.url)
+        found = X.cards(response.selector, response.url)
+        if not found:
+            self._count("empty_listings")
+            self.logger.warning("no post links on listing %s (markup changed?)", response.url)
+        for card in found:
+            yield from self._on_card(card, category)
+        next_url = X.next_page(response.selector, response.url)
+        if next_url:
+            yield scrapy.Request(next_url, callback=self.parse_listing, errback=self.failed)
+
+    def _on_card(self, card: X.Card, category: str | None) -> Iterator[scrapy.Request]:
+        """One request per post id, whichever listings show it; a listing seen after the post
+        was stored sends it again so that the archive records the extra category."""
+        seen = self._categories.setdefault(card.post_id, set())
+        new_category = category is not None and category not in seen
+        if category:
+            seen.add(category)
+        if card.published:
+            self._card_dates.setdefault(card.post_id, card.published)
+        if card.post_id in self._parsed:
+            if new_category:
+                yield self._post_request(card, refetch=True)
+        elif card.post_id not in self._requested:
+            self._requested.add(card.post_id)
+            yield self._post_request(card)
+
+    def parse_post(self, response: Response, post_id: int) -> Iterator[PostItem]:
+        self._count("pages")
+        if response.status in GONE:
+            self._fail(response.url, response.status, f"post {post_id}: HTTP {response.status}")
+            return
+        self._count("post_pages")
+        sel = response.selector
+        title = X.title(sel)
+        block, paragraphs = X.article(sel)
+        body = X.body_text(paragraphs)
+        if not title or not body:
+            missing = "headline" if not title else "body text"
+            self._fail(response.url, response.status, f"post {post_id}: no {missing} found")
+            return
+        if not sel.css(S.TITLE[0]):
+            self._count("fallback/title")
+        if block is None or "col-12" not in (block.get("class") or "").split():
+            self._count("fallback/body")
+
+        published = self._card_dates.get(post_id)
+        if published is None:
+            published = X.leading_date(body)
+            self._count("date_from_body" if published else "no_date")
+        self._parsed.add(post_id)
+        yield PostItem(
+            post_id=post_id,
+            url=response.url,
+            categories=sorted(self._categories.get(post_id, ())),
+            category_name=X.category_name(sel),
+            title=title,
+            published=published,
+            body=body,
+            images=X.images(sel, response.url, block),
+            attachments=X.attachments(sel, response.url),
+            fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            content_hash=content_hash(title, body),
+            encoding=response.encoding,
+        )
+
+    # --- failures -------------------------------------------------------------------------------
+
+    def _fail(self, url: str, status: int | None, reason: str) -> None:
+        self._count("failed")
+        self.logger.warning("not stored: %s (%s)", reason, unquote(url))
+        self.crawler.signals.send_catch_log(post_failed, url=url, status=status, reason=reason)
+
+    def failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        """Errback: a page that never came (HTTP error after retries, refused, DNS, timeout)."""
+        request = failure.request  # type: ignore[attr-defined]
+        status = None
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            reason = f"HTTP {status}"
+        else:
+            reason = failure.getErrorMessage() or failure.type.__name__
+        pid = X.post_id(request.url)
+        self._fail(request.url, status, f"post {pid}: {reason}" if pid else f"page: {reason}")
+
+        if request.meta.get("start"):
+            host = urlsplit(request.url).hostname or ""
+            if failure.check(*UNREACHABLE):
+                self._dead.add(host)
+                self._count("unreachable_hosts")
+            else:  # the host answered, if only with an error: its other start pages may work
+                yield from self._release(host)
