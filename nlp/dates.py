@@ -129,6 +129,7 @@ def _labels() -> tuple[tuple[str, str], ...]:
 
 _WEEKDAY = "|".join(map(re.escape, thai_full_weekdays))
 _PREFIX_NOISE = re.compile(rf"(?:\s|\(|\)|:|,|\"|(?:{_WEEKDAY})|วัน|ที่|เมื่อ|ระหว่าง|ใน|วันนี้|ช่วง|>)*$")
+_PRESS_DASH = re.compile(r"\s+-\s")
 _CLOCK_AFTER = re.compile(r"\s*,?\s*(?:เวลา\s*)?\d{1,2}[:.]\d{2}(?:\s*น\.?)?")
 _STAMP_LINE_NOISE = re.compile(
     rf"(?:{_WEEKDAY})|วันที่|ที่|เวลา|น\.|ครั้ง|views?|\d+|[\s.,:()\-/|>*]", re.IGNORECASE
@@ -150,6 +151,8 @@ def _role(text: str, start: int, end: int, numeric: bool) -> str:
         return "stamp"
     if numeric and not before.rstrip().endswith("วันที่"):
         return "stamp"
+    if _PRESS_DASH.match(text, end) and len(text[line_start:start].strip()) <= 20:
+        return "dateline"  # "กรุงเทพฯ 3 มี.ค. 2565 - …": a press dateline
     rest = text[line_start:start] + text[end:line_end]
     if not _STAMP_LINE_NOISE.sub("", rest):
         return "dateline"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from nlp.normalize import Normalized, normalize
@@ -20,6 +21,27 @@ class Mention:
     end: int
     rule: str
     attrs: dict[str, Any] = field(default_factory=dict)
+
+
+class Tokens:
+    """Word boundaries of a text (PyThaiNLP newmm), to tell a word from the inside of another
+    word: the วัด of จังหวัด, the ณ of ธนาคมานุสรณ์."""
+
+    def __init__(self, text: str) -> None:
+        from pythainlp.tokenize import word_tokenize
+
+        self.starts: set[int] = set()
+        self.ends: set[int] = set()
+        self.at: dict[int, str] = {}
+        pos = 0
+        for tok in word_tokenize(text, engine="newmm", keep_whitespace=True):
+            self.starts.add(pos)
+            self.at[pos] = tok
+            pos += len(tok)
+            self.ends.add(pos)
+
+    def boundary(self, pos: int) -> bool:
+        return pos in self.starts or pos in self.ends
 
 
 class Spans:
@@ -67,6 +89,10 @@ class Doc:
     @property
     def text(self) -> str:
         return self.norm.text
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        return Tokens(self.text)
 
     def readable(self, start: int, end: int) -> bool:
         return not self.blocked.overlaps(start, end)

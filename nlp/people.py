@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.lexicon import alternation, starts_with_any, words
+from nlp.lexicon import alternation, starts_with_any, table, words
 
 _THAI = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"  # letters, vowels, marks; no ฯ, digits
 _RUN = re.compile(f"[{_THAI}]+")
@@ -48,6 +48,11 @@ def _honorific_re() -> re.Pattern[str]:
 @cache
 def _stop_words() -> tuple[str, ...]:
     return words("clause_stops.txt") + words("generic_places.txt")
+
+
+@cache
+def _site_heads() -> tuple[str, ...]:
+    return tuple(row[0] for row in table("site_types.tsv") if len(row[0]) >= 4)
 
 
 @cache
@@ -132,8 +137,8 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
     given = _cut_run(run.group())
     if len(given) < 2 or len(given) > MAX_GIVEN or _is_title_word(honorific, given):
         return None
-    if starts_with_any(given, _stop_words()) and len(given) <= 4:
-        return None
+    if given in _position_heads() or (starts_with_any(given, _stop_words()) and len(given) <= 4):
+        return None  # นาง+รอง … is not a woman called รอง
     after = pos + len(given)
     if len(given) < len(run.group()):
         return None  # a clause glued to the given name: a reference, not a full name
@@ -150,6 +155,7 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
         or starts_with_any(surname, _stop_words())
         or starts_with_any(surname, tuple(w for w in _position_heads() if len(w) >= 4))
         or _honorific_at(surname, 0)
+        or starts_with_any(surname, _site_heads())
     ):
         return None
     end = spaced + len(surname)

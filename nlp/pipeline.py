@@ -14,10 +14,11 @@ from functools import cache
 from nlp.dates import find_dates
 from nlp.document import Doc
 from nlp.facts import Extraction, Fact
+from nlp.gazetteer import gazetteer
 from nlp.lexicon import sections
 from nlp.people import Person, find_people
-from nlp.places import find_places
-from nlp.sites import Tokens, find_sites
+from nlp.places import PlaceMention, find_places
+from nlp.sites import find_sites
 from nlp.visits import group_visits
 
 PIPELINE_VERSION = "2026.11.1"
@@ -29,11 +30,18 @@ def _visit_cues() -> tuple[str, ...]:
 
 
 def _is_visit(docs: list[Doc]) -> bool:
+    """Whether any field says a visit or an event took place (a visit word standing as a word,
+    outside page furniture and outside names)."""
     for doc in docs:
         for cue in _visit_cues():
             i = doc.text.find(cue)
             while i >= 0:
-                if doc.readable(i, i + len(cue)):
+                j = i + len(cue)
+                if (
+                    i in doc.tokens.starts
+                    and doc.readable(i, j)
+                    and not doc.claimed.overlaps(i, j, ("name",))
+                ):
                     return True
                 i = doc.text.find(cue, i + 1)
     return False
@@ -116,52 +124,46 @@ def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
     ]
 
 
-def _place_facts(doc: Doc) -> list[Fact]:
-    facts = []
-    for p in find_places(doc.text, doc.readable):
-        if doc.claimed.overlaps(p.start, p.end, ("name", "position")):
-            continue
-        if not p.visited or p.value is None:
-            continue
-        attrs: dict[str, object] = {"written": p.written, **p.attrs}
-        if p.area is not None:
-            attrs["code"] = p.area.code
-            attrs["province"] = p.area.province
-            if p.level == "subdistrict" and p.area.district_code:
-                from nlp.gazetteer import gazetteer
+def _places_and_sites(doc: Doc) -> list[Fact]:
+    """Place facts and site facts of one field. A province inside an office's name is a title
+    (สำนักงานสถิติจังหวัดชลบุรี) unless that office is itself a site visited."""
+    mentions = [
+        p
+        for p in find_places(doc.text, doc.readable)
+        if not doc.claimed.overlaps(p.start, p.end, ("name", "position"))
+    ]
 
-                attrs["district"] = gazetteer().district_name[p.area.district_code]
-        facts.append(_fact(doc, p.level, p.value, p.start, p.end, p.rule, **attrs))
-        doc.claimed.add(p.start, p.end, "place")
-    return facts
-
-
-def _site_facts(doc: Doc, places: list[Fact]) -> list[Fact]:
-    def readable(a: int, b: int) -> bool:
+    def site_readable(a: int, b: int) -> bool:
         return doc.readable(a, b) and not doc.claimed.overlaps(a, b, ("name", "position"))
 
-    facts = []
+    sites = find_sites(doc.text, site_readable, doc.tokens)
+    for p in mentions:
+        in_site = any(s.start <= p.start and p.end <= s.end for s in sites)
+        if not p.visited and p.why_not == "institution" and in_site:
+            p.visited, p.why_not = True, ""
+    places = [_place_fact(doc, p) for p in mentions if p.visited and p.value is not None]
+    facts = list(places)
     seen: set[str] = set()
-    for s in find_sites(doc.text, readable, Tokens(doc.text)):
+    for s in sites:
         value = " ".join(doc.text[s.start : s.end].split())
         if value in seen:
             continue
         seen.add(value)
         a, b = doc.norm.span(s.start, s.end)
         where = _place_after(places, a, b)
-        facts.append(
-            _fact(
-                doc,
-                "site",
-                " ".join(doc.norm.original[a:b].split()),
-                s.start,
-                s.end,
-                s.rule,
-                type=s.type,
-                **where,
-            )  # fmt: skip
-        )
+        written = " ".join(doc.norm.original[a:b].split())
+        facts.append(_fact(doc, "site", written, s.start, s.end, s.rule, type=s.type, **where))
     return facts
+
+
+def _place_fact(doc: Doc, p: PlaceMention) -> Fact:
+    attrs: dict[str, object] = {"written": p.written, **p.attrs}
+    if p.area is not None:
+        attrs["code"] = p.area.code
+        attrs["province"] = p.area.province
+        if p.level == "subdistrict" and p.area.district_code:
+            attrs["district"] = gazetteer().district_name[p.area.district_code]
+    return _fact(doc, p.level, p.value or "", p.start, p.end, p.rule, **attrs)
 
 
 def _place_after(places: list[Fact], start: int, end: int) -> dict[str, str]:
@@ -177,6 +179,8 @@ def _place_after(places: list[Fact], start: int, end: int) -> dict[str, str]:
 
 def extract(text: str, title: str | None = None, published: dt.date | None = None) -> Extraction:
     """The facts of one post. Offsets are into `text` (source "body") or `title`."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
     body = Doc.of(text or "", "body")
     docs = [body] + ([Doc.of(title, "title")] if title else [])
     people = [(doc, _people(doc)) for doc in docs]
@@ -184,8 +188,6 @@ def extract(text: str, title: str | None = None, published: dt.date | None = Non
     if _is_visit(docs):
         facts += _date_facts(docs, published)
         for doc in docs:
-            places = _place_facts(doc)
-            facts += places
-            facts += _site_facts(doc, places)
+            facts += _places_and_sites(doc)
     facts.sort(key=lambda f: (f.source != "body", f.start, f.kind))
     return Extraction(version=PIPELINE_VERSION, facts=facts, visits=group_visits(facts))

@@ -241,7 +241,9 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
 def _judge(text: str, found: list[PlaceMention]) -> None:
     """Decide which mentions are places visited."""
     for i, p in enumerate(found):
-        if _institution_before(text, p.start):
+        if _dateline(text, p):
+            p.visited, p.why_not = False, "dateline"
+        elif _institution_before(text, p.start):
             p.visited, p.why_not = False, "institution"
         elif _in_group_list(text, p.start):
             p.visited, p.why_not = False, "province_group"
@@ -251,6 +253,17 @@ def _judge(text: str, found: list[PlaceMention]) -> None:
             chained = prev is not None and 0 <= p.start - prev.end <= 4 and prev.visited
             if not (ends_with_any(before, _LOCATIVE) or chained):
                 p.visited, p.why_not = False, "bare_name"
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|\d{1,2}\s?[^\d\s]|-\s)")
+
+
+def _dateline(text: str, p: PlaceMention) -> bool:
+    """ "กรุงเทพฯ 3 มี.ค. 2565 - …", "เชียงใหม่ - …": a press dateline, not a place visited."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    if text[line_start : p.start].strip(" \"'*•>"):
+        return False
+    return _DATELINE_AFTER.match(text, p.end) is not None
 
 
 def _next(found: list[PlaceMention], i: int, level: str) -> PlaceMention | None:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from nlp.document import Tokens
 from nlp.lexicon import alternation, ends_with_any, sections, starts_with_any, table, words
 
 _L = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"
@@ -27,6 +28,8 @@ _MOO_BEFORE = re.compile(r"(?:หมู่(?:ที่)?|ม\.)\s?\d{1,2}\s?$")
 _PLACE_AFTER = re.compile(r"\s?(?:ณ\s)?(?:หมู่|ม\.\d|ต\.|ตำบล|อ\.|อำเภอ|แขวง|เขต|จ\.|จังหวัด)")
 _CUE_WINDOW = 30
 _NAME_MAX = 80
+_COUNT_AFTER = re.compile(r"\s?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
+_COMPANY = re.compile(r"บริษัท\s?([^\n]{1,40}?)\s?จำกัด(?:\s?\(มหาชน\))?")
 
 
 @dataclass
@@ -64,6 +67,11 @@ def _gap_stops() -> tuple[str, ...]:
 
 
 @cache
+def _not_sites() -> tuple[str, ...]:
+    return words("not_sites.txt")
+
+
+@cache
 def _place_cues() -> tuple[str, ...]:
     return sections("visit_cues.txt")["place"]
 
@@ -71,27 +79,6 @@ def _place_cues() -> tuple[str, ...]:
 @cache
 def _not_before() -> tuple[str, ...]:
     return words("positions.txt") + words("members.txt") + words("institutions.txt")
-
-
-class Tokens:
-    """Word boundaries of a text (PyThaiNLP newmm), to tell a type word from the inside of
-    another word (the วัด of จังหวัด, the ศูนย์ of ศูนย์กลาง)."""
-
-    def __init__(self, text: str) -> None:
-        from pythainlp.tokenize import word_tokenize
-
-        self.starts: set[int] = set()
-        self.ends: set[int] = set()
-        self.at: dict[int, str] = {}
-        pos = 0
-        for tok in word_tokenize(text, engine="newmm", keep_whitespace=True):
-            self.starts.add(pos)
-            self.at[pos] = tok
-            pos += len(tok)
-            self.ends.add(pos)
-
-    def boundary(self, pos: int) -> bool:
-        return pos in self.starts or pos in self.ends
 
 
 def _name_end(text: str, pos: int, tokens: Tokens) -> int:
@@ -109,8 +96,15 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
     return end
 
 
-def _generic(name: str) -> bool:
-    return not name or starts_with_any(name, _cut_words()) is not None
+def _generic(text: str, start: int, end: int, tokens: Tokens) -> bool:
+    """No name, or a name that is a function word ("…แห่งนี้", "…ดังกล่าว"), or a count after it
+    ("โรงพยาบาลชุมชน 3 แห่ง"): a kind of place, not a place."""
+    if end <= start:
+        return True
+    first = tokens.at.get(start) or text[start:end]
+    if first in _cut_words() or starts_with_any(text[start:end], _cut_words()) == text[start:end]:
+        return True
+    return _COUNT_AFTER.match(text, end) is not None
 
 
 def _has_cue(text: str, start: int, tokens: Tokens) -> bool:
@@ -149,16 +143,21 @@ def find_sites(
 
     for m in _head_regex().finditer(text):
         a, h = m.start(), m.end()
-        if not (a in tokens.starts and tokens.boundary(h)) or not free(a, h):
+        if a not in tokens.starts or not free(a, h) or starts_with_any(text[a:], _not_sites()):
             continue
         kind, needs = _types().get(_key(m.group()), ("other", "visit"))
         before = _glued_before(text, a)
         if before and ends_with_any(before, _not_before()):
             continue
-        if needs != "name" and before and not ends_with_any(before, _place_cues()):
+        listed = bool(found) and _listed_after(text, found[-1].end, a)
+        glue = (*_place_cues(), "ของ")
+        if needs != "name" and before and not (listed or ends_with_any(before, glue)):
             continue
         end = _name_end(text, h, tokens)
         name = text[h:end]
+        company = _COMPANY.match(text, a) if kind == "company" else None
+        if company:
+            end, name = company.end(), company.group(1)
         if kind == "room":
             room = _room(text, a, end, tokens)
             if room and free(room.start, room.end):
@@ -166,7 +165,7 @@ def find_sites(
                 building = room.attrs.pop("building")
                 found.append(building)  # type: ignore[arg-type]
             continue
-        if _generic(name) or len(name) < 3 and not name.isascii():
+        if _generic(text, h, end, tokens) or len(name) < 3 and not name.isascii():
             host = re.match(r"\s?ณ\s?", text[end:])
             if host and _head_regex().match(text, end + host.end()) and needs != "visit":
                 keep(SiteMention(a, end, kind, "site_hosted"))
@@ -174,7 +173,6 @@ def find_sites(
         end = _extend(text, end, tokens, name)
         if end - a > _NAME_MAX or not free(a, end):
             continue
-        listed = bool(found) and _listed_after(text, found[-1].end, a)
         if needs == "visit" and not (_has_cue(text, a, tokens) or listed):
             continue
         keep(SiteMention(a, end, kind, "site"))
@@ -204,6 +202,10 @@ def _extend(text: str, end: int, tokens: Tokens, name: str) -> int:
         if par and re.search(f"[{_L}]", par.group(1)):
             end = par.end()
             continue
+        province = _PROVINCE_AFTER().match(text, end)
+        if province and not re.match(f"[{_L}]", text[province.end() : province.end() + 1]):
+            end = province.end()  # "โรงแรมเซ็นทาราแกรนด์ อุดรธานี"
+            continue
         part = re.match(r"\s", text[end : end + 1])
         if part and starts_with_any(text[end + 1 :], words("site_parts.txt")):
             end = _name_end(text, end + 1, tokens)
@@ -219,6 +221,13 @@ def _extend(text: str, end: int, tokens: Tokens, name: str) -> int:
         return end
 
 
+@cache
+def _PROVINCE_AFTER() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built lazily
+    from nlp.gazetteer import gazetteer
+
+    return re.compile(r" (?:" + alternation(gazetteer().by_name["province"]) + ")")
+
+
 def _room(text: str, start: int, name_end: int, tokens: Tokens) -> SiteMention | None:
     tail = _ROOM_TAIL.match(text, name_end)
     if not tail:
@@ -227,7 +236,7 @@ def _room(text: str, start: int, name_end: int, tokens: Tokens) -> SiteMention |
     if not building or _types().get(_key(building.group()), ("", ""))[1] == "room":
         return None
     end = _name_end(text, building.end(), tokens)
-    if _generic(text[building.end() : end]):
+    if _generic(text, building.end(), end, tokens):
         return None
     kind = _types().get(_key(building.group()), ("other", ""))[0]
     inside = SiteMention(building.start(), end, kind, "site_building")
@@ -241,7 +250,7 @@ def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             continue
         end = _name_end(text, h, tokens)
         name = text[h:end]
-        if len(name) < 2 or _generic(name):
+        if len(name) < 2 or _generic(text, h, end, tokens):
             continue
         before = text[max(0, a - 20) : a]
         vouched = (
@@ -266,7 +275,7 @@ def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
         a = m.end()
         end = _name_end(text, a, tokens)
         name = text[a:end]
-        if not (3 <= len(name) <= 20) or not free(a, end) or _generic(name):
+        if not (3 <= len(name) <= 20) or not free(a, end) or _generic(text, a, end, tokens):
             continue
         if re.match(r"\s?[\u0e01-\u0e4e]", text[end : end + 2]) and text[end : end + 1] != " ":
             continue
