@@ -6,37 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from archive_data import ENGINES, add_post
+from archive_data import CORPUS, ENGINES, MINISTER, add_post
 from sqlalchemy import select
 
 from archive.db import session_scope
 from archive.filters import Filters
 from archive.models import Post
 from archive.search import SearchPage, normalize, search
-
-MINISTER = (
-    "เมื่อวันที่ 5 พฤศจิกายน 2565 นายชัยวุฒิ ธนาคมานุสรณ์ "
-    "รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม "
-    "ลงพื้นที่ตรวจเยี่ยมโรงเรียนบ้านห้วยปลาหลด ตำบลด่านแม่ละเมา อำเภอแม่สอด จังหวัดตาก "
-    "เพื่อติดตามการติดตั้งอินเทอร์เน็ตความเร็วสูง"
-)
-DEPUTY = (
-    "นายภูเวียง ประคำมินทร์ รองปลัดกระทรวง ประชุมร่วมกับผู้ว่าราชการจังหวัดเชียงใหม่ "
-    "เพื่อติดตามโครงการเน็ตประชารัฐ ณ ศาลากลางจังหวัดเชียงใหม่"
-)
-VOLUNTEERS = (
-    "คณะทำงานตรวจเยี่ยมศูนย์ดิจิทัลชุมชน จังหวัดเชียงราย "
-    "และมอบคอมพิวเตอร์ให้โรงเรียนวัดป่าตามคำขอของชุมชน Internet training"
-)
-NET_TITLE_BODY = (
-    "สำนักงานสถิติเเห่งชาติร่วมกับชุมชนจัดกิจกรรมประจำปี ๒๕๖๕ ณ ห้องประชุมเทศบาลเมือง มีผู้เข้าร่วมจำนวนมาก"
-)
-CORPUS = {
-    101: ("รัฐมนตรีลงพื้นที่ตรวจเยี่ยมโรงเรียนจังหวัดตาก", MINISTER),
-    102: ("รองปลัดกระทรวงประชุมที่จังหวัดเชียงใหม่", DEPUTY),
-    103: ("อาสาสมัครดิจิทัลจังหวัดเชียงราย", VOLUNTEERS),
-    104: ("เน็ตประชารัฐเพื่อชุมชน", NET_TITLE_BODY),
-}
 
 
 @pytest.fixture(scope="module", params=ENGINES)
