@@ -159,6 +159,32 @@ def _role(text: str, start: int, end: int, numeric: bool) -> str:
     return "event"
 
 
+_CLAUSE_END = re.compile(r"\n|นั้น|\sจากนั้น|\sต่อมา|\sโดย|\sซึ่ง|\sทั้งนี้|\s(?:และ)?ได้")
+OTHER_EVENT_REACH = 150
+
+
+@cache
+def _other_event_re() -> re.Pattern[str]:
+    from nlp.lexicon import alternation, words
+
+    return re.compile(alternation(words("other_event_cues.txt")))
+
+
+def other_event_spans(text: str) -> list[tuple[int, int]]:
+    """Clauses about another event than the visit ("…ประชุมติดตามผลอีกครั้งในวันที่ 15 ธันวาคม
+    2563 ที่กรุงเทพมหานคร"): from the cue to the end of the clause, at most one date on."""
+    spans = []
+    for m in _other_event_re().finditer(text):
+        limit = min(len(text), m.end() + OTHER_EVENT_REACH)
+        end_m = _CLAUSE_END.search(text, m.end(), limit)
+        end = end_m.start() if end_m else limit
+        dates = list(_date_regex().finditer(text, m.end(), end))
+        if len(dates) > 1:
+            end = dates[1].start()
+        spans.append((m.start(), end))
+    return spans
+
+
 def _range(a: dt.date, b: dt.date) -> list[dt.date] | None:
     if b < a or (b - a).days >= MAX_RANGE_DAYS:
         return None
@@ -170,6 +196,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     year that puts it nearest to `published`; without `published` it is left out."""
     if published is None:
         published = _stamp_date(text)
+    others = other_event_spans(text)
     out: list[DateMention] = []
     for m in _date_regex().finditer(text):
         g = m.groupdict()
@@ -213,6 +240,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             parts = [(int(g["e_d"]), int(g["e_m"]), yr)]
             rule = "date_numeric"
         role = _role(text, m.start(), m.end(), numeric=rule == "date_numeric")
+        if role == "event" and any(a <= m.start() < b for a, b in others):
+            role = "other"
         year_known = all(p[2] is not None for p in parts)
         if not year_known:
             if published is None:

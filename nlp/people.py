@@ -211,9 +211,11 @@ def _attach_position(text: str, p: Person, limit: int) -> None:
         return
     a, b = _chunk(text, pos, limit)
     first = text[a:b]
-    if not first or starts_with_any(first, _stop_words()) or _honorific_at(first, 0):
-        return
     head = starts_with_any(first, _position_heads())
+    if not first or _honorific_at(first, 0):
+        return
+    if not head and starts_with_any(first, _stop_words()):
+        return
     if not head and not any(w in first for w in _org_words()):
         return
     end = _cut_glued(text, a, b, first=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from nlp.dates import find_dates
+from nlp.dates import find_dates, other_event_spans
 from nlp.document import Doc
 from nlp.facts import Extraction, Fact
 from nlp.gazetteer import gazetteer
@@ -127,19 +127,22 @@ def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
 def _places_and_sites(doc: Doc) -> list[Fact]:
     """Place facts and site facts of one field. A province inside an office's name is a title
     (สำนักงานสถิติจังหวัดชลบุรี) unless that office is itself a site visited."""
+    for a, b in other_event_spans(doc.text):
+        doc.claimed.add(a, b, "other_event")
     mentions = [
         p
         for p in find_places(doc.text, doc.readable)
-        if not doc.claimed.overlaps(p.start, p.end, ("name", "position"))
+        if not doc.claimed.overlaps(p.start, p.end, ("name", "position", "other_event"))
     ]
 
     def site_readable(a: int, b: int) -> bool:
-        return doc.readable(a, b) and not doc.claimed.overlaps(a, b, ("name", "position"))
+        labels = ("name", "position", "other_event")
+        return doc.readable(a, b) and not doc.claimed.overlaps(a, b, labels)
 
     sites = find_sites(doc.text, site_readable, doc.tokens)
     for p in mentions:
         in_site = any(s.start <= p.start and p.end <= s.end for s in sites)
-        if not p.visited and p.why_not == "institution" and in_site:
+        if p.level == "province" and not p.visited and p.why_not == "institution" and in_site:
             p.visited, p.why_not = True, ""
     places = [_place_fact(doc, p) for p in mentions if p.visited and p.value is not None]
     facts = list(places)

@@ -104,6 +104,8 @@ def _generic(text: str, start: int, end: int, tokens: Tokens) -> bool:
     first = tokens.at.get(start) or text[start:end]
     if first in _cut_words() or starts_with_any(text[start:end], _cut_words()) == text[start:end]:
         return True
+    if text.startswith(("จังหวัด", "จ."), start):
+        return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
     return _COUNT_AFTER.match(text, end) is not None
 
 
@@ -166,7 +168,7 @@ def find_sites(
                 found.append(building)  # type: ignore[arg-type]
             continue
         if _generic(text, h, end, tokens) or len(name) < 3 and not name.isascii():
-            host = re.match(r"\s?ณ\s?", text[end:])
+            host = re.match(r"\s?(?:ณ\s?)?", text[end:])
             if host and _head_regex().match(text, end + host.end()) and needs != "visit":
                 keep(SiteMention(a, end, kind, "site_hosted"))
             continue
