@@ -30,6 +30,7 @@ _BLOCK_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "footer", "nav", "aside",
 }  # fmt: skip
 _PARAGRAPH_TAGS = {"p", "div", "blockquote", "li", "h2", "h3", "h4", "h5", "h6", "td", "span"}
+_INLINE_TAGS = {"a", "b", "strong", "em", "i", "u", "font", "span", "center"}
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b\u3000]+")
 _WORD = re.compile(r"\w")
 
@@ -138,10 +139,14 @@ def _has_block_child(el: etree._Element) -> bool:
     )
 
 
-def _paragraphs(block: etree._Element) -> list[str]:
-    """The block's own paragraphs: its direct `<p>`-like children and loose text between them."""
+def _paragraphs(block: etree._Element, lead: str = "") -> list[str]:
+    """The block's own paragraphs: its direct `<p>`-like children and loose text between them.
+
+    A `<p>` or inline element that swallowed later paragraphs (unclosed tags in old CMS output,
+    which the parser nests) is read as the paragraphs it holds.
+    """
     out: list[str] = []
-    loose: list[str] = [block.text or ""]
+    loose: list[str] = [lead, block.text or ""]
 
     def flush() -> None:
         text = clean_paragraph("".join(loose))
@@ -151,7 +156,12 @@ def _paragraphs(block: etree._Element) -> list[str]:
 
     for child in block:
         tag = child.tag.lower() if isinstance(child.tag, str) else ""
-        if tag in _PARAGRAPH_TAGS and (tag == "p" or not _has_block_child(child)):
+        if (tag == "p" or tag in _INLINE_TAGS) and _has_block_child(child):
+            if tag == "p":
+                flush()
+            out.extend(_paragraphs(child, lead="".join(loose)))  # inline: the same paragraph
+            loose[:] = [child.tail or ""]
+        elif tag in _PARAGRAPH_TAGS and (tag == "p" or not _has_block_child(child)):
             flush()
             text = clean_paragraph(_text(child))
             if text:
@@ -168,7 +178,7 @@ def _paragraphs(block: etree._Element) -> list[str]:
 
 
 def _best_block(
-    sel: Selector, queries: Iterable[str]
+    sel: Selector, queries: Iterable[str], headline: str | None
 ) -> tuple[int, etree._Element | None, list[str]]:
     best: tuple[int, etree._Element | None, list[str]] = (0, None, [])
     for query in queries:
@@ -176,18 +186,19 @@ def _best_block(
             el = candidate.root
             if not isinstance(el, etree._Element) or _excluded(el):
                 continue
-            paragraphs = _paragraphs(el)
+            paragraphs = [p for p in _paragraphs(el) if p != headline]
             score = sum(len(p) for p in paragraphs)
             if score > best[0]:
                 best = (score, el, paragraphs)
     return best
 
 
-def article(sel: Selector) -> tuple[etree._Element | None, list[str]]:
-    """The element holding the article and its paragraphs: the site's `.col-12` block with the
-    most paragraph text, unless some other block holds far more (markup that differs)."""
-    site_score, block, paragraphs = _best_block(sel, S.BODY_BLOCKS)
-    any_score, any_block, any_paragraphs = _best_block(sel, S.BODY_FALLBACK_BLOCKS)
+def article(sel: Selector, headline: str | None = None) -> tuple[etree._Element | None, list[str]]:
+    """The element holding the article and its paragraphs (the headline is not one of them): the
+    site's `.col-12` block with the most paragraph text, unless some other block holds far more
+    (markup that differs)."""
+    site_score, block, paragraphs = _best_block(sel, S.BODY_BLOCKS, headline)
+    any_score, any_block, any_paragraphs = _best_block(sel, S.BODY_FALLBACK_BLOCKS, headline)
     if any_score > 2 * site_score:
         return any_block, any_paragraphs
     return block, paragraphs

@@ -198,7 +198,7 @@ class MdesSpider(scrapy.Spider):
         self._count("post_pages")
         sel = response.selector
         title = X.title(sel)
-        block, paragraphs = X.article(sel)
+        block, paragraphs = X.article(sel, title)
         body = X.body_text(paragraphs)
         if not title or not body:
             missing = "headline" if not title else "body text"
