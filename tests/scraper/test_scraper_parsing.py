@@ -1,0 +1,311 @@
+"""Parsing without a crawl: the spider's callbacks on pages built from bytes (the mirror's pages,
+and markup that differs from it: other layouts, windows-874, broken HTML, empty pages)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
+
+from scraper import extract_html as X
+from scraper.items import PostItem
+from scraper.mirror.posts import Post, by_role, posts
+from scraper.mirror.site import listing, page_count, site
+from scraper.pipelines import post_failed
+from scraper.spiders.mdes import MdesSpider, plan_start_urls
+
+BASE = "http://mirror.test"
+#: Text of the site's furniture (site-notes.md, seed/): none of it may reach a body.
+BOILERPLATE = [
+    "ตัวช่วยเหลือในการเข้าถึงเว็บไซต์",
+    "Ministry of Digital Economy and Society",
+    "WCAG",
+    "จำนวนผู้เยี่ยมชมเว็บไซต์",
+    "Loading...",
+    "อาคารรัฐประศาสนภักดี",
+    "ถนนแจ้งวัฒนะ",
+    "10210",
+    "ติดตามข่าวสาร",
+    "facebook",
+    "instagram",
+    "youtube",
+    "icon-sitemap",
+    "&nbsp;",
+    "\xa0",
+    "*****",
+]
+
+
+def mirror_response(path: str) -> HtmlResponse:
+    page = site().resolve(path)
+    return HtmlResponse(
+        BASE + path,
+        status=page.status,
+        body=page.render(BASE),
+        headers={"Content-Type": page.content_type},
+        request=Request(BASE + path),
+    )
+
+
+def html_response(url: str, body: bytes, content_type: str = "text/html; charset=utf-8"):
+    return HtmlResponse(url, body=body, headers={"Content-Type": content_type})
+
+
+@pytest.fixture
+def spider() -> MdesSpider:
+    crawler = get_crawler(MdesSpider, {"ITEM_PIPELINES": {}})
+    return MdesSpider.from_crawler(crawler, start_url=f"{BASE}/news/")
+
+
+@pytest.fixture
+def failures(spider: MdesSpider) -> list[dict[str, Any]]:
+    seen: list[dict[str, Any]] = []
+
+    def record(url: str, status: int | None, reason: str, **_: Any) -> None:
+        seen.append({"url": url, "status": status, "reason": reason})
+
+    spider.crawler.signals.connect(record, signal=post_failed, weak=False)
+    return seen
+
+
+def parse_post(spider: MdesSpider, response: HtmlResponse, post_id: int) -> list[PostItem]:
+    return list(spider.parse_post(response, post_id))
+
+
+def stat(spider: MdesSpider, key: str) -> int:
+    return spider.crawler.stats.get_value(f"ministry_news/{key}", 0)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- the mirror's pages -------------------------------------------------------------------------
+
+STORED = [p for p in posts() if p.stored]
+
+
+@pytest.mark.parametrize("post", STORED, ids=lambda p: str(p.id))
+def test_every_mirror_post_parses_to_its_text(spider: MdesSpider, post: Post) -> None:
+    [item] = parse_post(spider, mirror_response(post.path), post.id)
+    assert item["title"] == post.title
+    paragraphs = item["body"].split("\n\n")
+    assert len(paragraphs) == len(post.paragraphs)
+    if post.broken_html:  # a <br> inside a paragraph is kept as a line break
+        assert [flat(p) for p in paragraphs] == [flat(p) for p in post.paragraphs]
+    else:
+        assert paragraphs == list(post.paragraphs)
+    assert not [b for b in BOILERPLATE if b in item["body"]]
+    assert item["images"][0] == f"{BASE}/uploads/news/{post.id}/1.png"  # the active slide first
+    assert len(item["images"]) == post.images
+    expected_files = [f"{BASE}/uploads/files/{post.attachment}"] if post.attachment else []
+    assert item["attachments"] == expected_files
+    assert item["post_id"] == post.id
+    assert re.fullmatch(r"[0-9a-f]{64}", item["content_hash"])
+
+
+def test_the_seed_post_keeps_its_paragraphs_and_drops_spacers(spider: MdesSpider) -> None:
+    seed = by_role("seed")
+    [item] = parse_post(spider, mirror_response(seed.path), seed.id)
+    assert item["body"].startswith("23 ก.ค.63 นางปิยนุช วุฒิสอน ผู้ตรวจราชการ")
+    assert item["body"].count("\n\n") == 3  # four paragraphs, no empty ones between them
+    assert item["body"].endswith("เพื่อให้เกิดความยั่งยืนต่อไป")
+    assert item["category_name"] == "ข่าวผู้ตรวจราชการกระทรวง"
+
+
+@pytest.mark.parametrize("category", ["119", "115", "3", "7"])
+def test_listing_pages_give_every_card_with_its_date_and_the_next_page(category: str) -> None:
+    expected = listing(category)
+    seen: list[X.Card] = []
+    url: str | None = f"{BASE}/news/{category}"
+    pages = 0
+    while url:
+        response = mirror_response(url.removeprefix(BASE))
+        seen += X.cards(response.selector, response.url)
+        url = X.next_page(response.selector, response.url)
+        pages += 1
+    assert pages == page_count(category)
+    assert [c.post_id for c in seen] == [p.id for p in expected]
+    for card, post in zip(seen, expected, strict=True):
+        assert card.published == (post.published.isoformat() if post.card_date else None)
+        assert X.post_id(card.url) == post.id
+        assert card.url.startswith(f"{BASE}/news/detail/{post.id}-")
+
+
+def test_a_card_without_date_does_not_borrow_its_neighbours() -> None:
+    post = by_role("no card date")
+    category = post.categories[0]
+    index = [p.id for p in listing(category)].index(post.id)
+    response = mirror_response(f"/news/{category}?page={index // 10 + 1}")
+    [card] = [c for c in X.cards(response.selector, response.url) if c.post_id == post.id]
+    assert card.published is None
+
+
+# --- markup that differs ------------------------------------------------------------------------
+
+BODY = "<p>วันที่ 5 พฤศจิกายน 2565 นายทดสอบ ระบบดี ลงพื้นที่จังหวัดน่าน</p><p>&nbsp;</p><p>ย่อหน้าที่สอง</p>"
+
+
+def test_headline_from_og_title_when_there_is_no_title_page(spider: MdesSpider) -> None:
+    html = f"""<html><head><meta property="og:title" content="หัวข่าวจาก og | กระทรวง">
+    <title>ชื่อหน้า | กระทรวง</title></head><body>
+    <h1>กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม</h1><article>{BODY}</article></body></html>"""
+    response = html_response(f"{BASE}/news/detail/11-x", html.encode())
+    [item] = parse_post(spider, response, 11)
+    assert item["title"] == "หัวข่าวจาก og"
+    assert item["body"] == ("วันที่ 5 พฤศจิกายน 2565 นายทดสอบ ระบบดี ลงพื้นที่จังหวัดน่าน\n\nย่อหน้าที่สอง")
+    assert stat(spider, "fallback/title") == 1
+
+
+def test_headline_from_h1_skips_the_logo_h1(spider: MdesSpider) -> None:
+    html = f"""<html><body><header><h1>กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม</h1></header>
+    <div class="container"><h1>ข่าวที่ไม่มี title-page</h1><div class="col-12">{BODY}</div></div>
+    </body></html>"""
+    [item] = parse_post(spider, html_response(f"{BASE}/news/detail/12-x", html.encode()), 12)
+    assert item["title"] == "ข่าวที่ไม่มี title-page"
+
+
+def test_body_from_the_largest_text_block_when_the_columns_differ(spider: MdesSpider) -> None:
+    paragraphs = [f"ย่อหน้า {n} " + "ข้อความข่าวที่ยาวพอสมควร " * 8 for n in range(4)]
+    html = f"""<html><body><h2 class="title-page">ข่าว</h2>
+    <div class="col-12"><p>แชร์ข่าวนี้</p></div>
+    <div id="content"><div class="text">{"".join(f"<p>{p}</p>" for p in paragraphs)}</div></div>
+    <div class="footer"><p>120 หมู่ 3 ชั้น 6-9 อาคารรัฐประศาสนภักดี</p></div></body></html>"""
+    [item] = parse_post(spider, html_response(f"{BASE}/news/detail/13-x", html.encode()), 13)
+    assert item["body"].split("\n\n") == [p.strip() for p in paragraphs]
+    assert stat(spider, "fallback/body") == 1
+
+
+def test_windows_874_page_with_charset_only_in_a_meta_tag(spider: MdesSpider) -> None:
+    html = f"""<html><head>
+    <meta http-equiv="Content-Type" content="text/html; charset=windows-874"></head><body>
+    <h3 class="title-page">ผู้ตรวจราชการฯ ลงพื้นที่จังหวัดสุโขทัย</h3>
+    <div class="col-12">{BODY}</div></body></html>"""
+    response = html_response(f"{BASE}/news/detail/14-x", html.encode("cp874"), "text/html")
+    [item] = parse_post(spider, response, 14)
+    assert item["title"] == "ผู้ตรวจราชการฯ ลงพื้นที่จังหวัดสุโขทัย"
+    assert item["body"].startswith("วันที่ 5 พฤศจิกายน 2565 นายทดสอบ")
+    assert item["encoding"] in ("cp874", "windows-874")
+
+
+def test_broken_html_with_unclosed_tags_still_gives_the_post(spider: MdesSpider) -> None:
+    html = b"""<html><body><h3 class="title-page">\xe0\xb8\x82\xe0\xb9\x88\xe0\xb8\xb2\xe0\xb8\xa7
+    <div class="col-12"><p><font face="Tahoma">first paragraph<b>bold<p>second paragraph
+    <div class="col-12"><p>&nbsp;<p>third paragraph"""
+    [item] = parse_post(spider, html_response(f"{BASE}/news/detail/15-x", html), 15)
+    assert item["title"].startswith("ข่าว")
+    assert "first paragraph" in item["body"] and "second paragraph" in item["body"]
+
+
+def test_empty_body_is_counted_and_reported_not_yielded(
+    spider: MdesSpider, failures: list[dict[str, Any]]
+) -> None:
+    html = '<html><body><h3 class="title-page">หัวข่าว</h3><div class="col-12"><p>&nbsp;</p></div>'
+    url = f"{BASE}/news/detail/16-x"
+    assert parse_post(spider, html_response(url, html.encode()), 16) == []
+    assert stat(spider, "failed") == 1
+    assert failures == [{"url": url, "status": 200, "reason": "post 16: no body text found"}]
+
+
+def test_missing_headline_is_counted_and_reported_not_yielded(
+    spider: MdesSpider, failures: list[dict[str, Any]]
+) -> None:
+    html = f"<html><body><div class='col-12'>{BODY}</div></body></html>"
+    assert parse_post(spider, html_response(f"{BASE}/news/detail/17-x", html.encode()), 17) == []
+    assert [f["reason"] for f in failures] == ["post 17: no headline found"]
+
+
+def test_404_post_is_reported_as_failed(spider: MdesSpider, failures: list[dict[str, Any]]) -> None:
+    missing = by_role("404")
+    response = mirror_response(missing.path)
+    assert response.status == 404
+    assert parse_post(spider, response, missing.id) == []
+    assert failures[0]["status"] == 404 and stat(spider, "failed") == 1
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def test_card_dates_are_converted_from_the_buddhist_era() -> None:
+    assert X.card_date("23/07/2563") == "2020-07-23"
+    assert X.card_date(" \n 01/01/2500 ") == "1957-01-01"
+    assert X.card_date("๒๓/๐๗/๒๕๖๓") == "2020-07-23"
+    assert X.card_date("31/02/2563") is None
+    assert X.card_date("") is None
+
+
+def test_be_to_ce_leaves_gregorian_years_alone() -> None:
+    assert X.be_to_ce(2563) == 2020
+    assert X.be_to_ce(63) == 2020
+    assert X.be_to_ce(2020) == 2020
+
+
+@pytest.mark.parametrize(
+    ("body", "iso"),
+    [
+        ("23 ก.ค.63 นางปิยนุช", "2020-07-23"),
+        ("๑๖ มีนาคม ๒๕๖๓ ผู้ตรวจ", "2020-03-16"),
+        ("เมื่อวันที่ 5 พฤศจิกายน 2565 นาย", "2022-11-05"),
+        ("นายสมชาย ลงพื้นที่ 5 พ.ย. 65", None),  # not at the start: a date inside the text
+        ("ปีงบประมาณ 2565", None),
+    ],
+)
+def test_leading_date_of_a_body(body: str, iso: str | None) -> None:
+    assert X.leading_date(body) == iso
+
+
+def test_published_falls_back_to_the_bodys_leading_date(spider: MdesSpider) -> None:
+    html = """<html><body><h3 class="title-page">ข่าว</h3>
+    <div class="col-12"><p>๒๓ ก.ค. ๖๓ นายทดสอบ ระบบดี ลงพื้นที่</p></div></body></html>"""
+    [item] = parse_post(spider, html_response(f"{BASE}/news/detail/18-x", html.encode()), 18)
+    assert item["published"] == "2020-07-23"
+    html = html.replace("๒๓ ก.ค. ๖๓ ", "")
+    [item] = parse_post(spider, html_response(f"{BASE}/news/detail/19-x", html.encode()), 19)
+    assert item["published"] is None
+    assert stat(spider, "date_from_body") == 1 and stat(spider, "no_date") == 1
+
+
+# --- requests: one per post, whatever the listings ----------------------------------------------
+
+
+def test_a_post_in_two_categories_is_one_request_and_one_item_with_both(
+    spider: MdesSpider,
+) -> None:
+    post = by_role("two categories")
+
+    def listing_requests(category: str) -> list[Request]:
+        page = [p.id for p in listing(category)].index(post.id) // 10 + 1
+        response = mirror_response(f"/news/{category}?page={page}")
+        return [r for r in spider.parse_listing(response) if X.post_id(r.url) == post.id]
+
+    first = listing_requests("119")
+    assert len(first) == 1
+    [item] = parse_post(spider, mirror_response(post.path), post.id)
+    assert item["categories"] == ["119"]
+    # listed again under a second category after it was parsed: fetched once more, with both
+    again = listing_requests("3")
+    assert len(again) == 1 and again[0].dont_filter
+    [item] = parse_post(spider, mirror_response(post.path), post.id)
+    assert item["categories"] == ["119", "3"]
+    assert listing_requests("3") == []  # a third sighting adds nothing
+
+
+def test_start_urls_default_to_the_live_sites_categories() -> None:
+    urls = plan_start_urls()
+    assert "https://www.mdes.go.th/news/119" in urls and len(urls) >= 3
+    assert plan_start_urls("http://127.0.0.1:8123/news/119, http://127.0.0.1:8123/news/3") == [
+        "http://127.0.0.1:8123/news/119",
+        "http://127.0.0.1:8123/news/3",
+    ]
+    assert plan_start_urls("http://127.0.0.1:8123/", "119,3") == [
+        "http://127.0.0.1:8123/news/119",
+        "http://127.0.0.1:8123/news/3",
+    ]
+    assert plan_start_urls(None, ["115"]) == ["https://www.mdes.go.th/news/115"]
+    with pytest.raises(ValueError, match="not an http"):
+        plan_start_urls("www.mdes.go.th/news/119")
+    with pytest.raises(ValueError, match="category"):
+        plan_start_urls(None, "ข่าว")

@@ -1,0 +1,109 @@
+"""The archive pipeline on its own, built from a Crawler with chosen settings, over a real SQLite
+file: what it stores, what it refuses, and how it accounts for the run."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+from sqlalchemy import select
+
+from archive.db import session_scope
+from archive.models import CrawlRun, FetchFailure, Post
+from scraper.items import PostItem
+from scraper.pipelines import ArchivePipeline
+from scraper.spiders.mdes import MdesSpider, content_hash
+
+
+def item(post_id: int = 4445, body: str = "ย่อหน้าแรก\n\nย่อหน้าที่สอง") -> PostItem:
+    title = "ผู้ตรวจราชการฯ ลงพื้นที่จังหวัดสุโขทัย"
+    return PostItem(
+        post_id=post_id,
+        url=f"http://127.0.0.1/news/detail/{post_id}-x",
+        categories=["119"],
+        title=title,
+        published="2020-07-23",
+        body=body,
+        images=[],
+        attachments=[],
+        fetched_at="2026-01-01T00:00:00+00:00",
+        content_hash=content_hash(title, body),
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture
+def pipeline(db_url: str) -> ArchivePipeline:
+    crawler = get_crawler(MdesSpider, {"MINISTRY_NEWS_DB": db_url})
+    crawler.spider = MdesSpider.from_crawler(crawler, start_url="http://127.0.0.1/news/119")
+    pipe = ArchivePipeline.from_crawler(crawler)
+    pipe.open_spider()
+    return pipe
+
+
+def stats(pipe: ArchivePipeline) -> dict[str, int]:
+    prefix = "ministry_news/"
+    values = pipe.crawler.stats.get_stats()
+    return {k.removeprefix(prefix): v for k, v in values.items() if k.startswith(prefix)}
+
+
+def test_new_unchanged_and_changed_posts_are_counted_and_kept_once(
+    pipeline: ArchivePipeline, db_url: str
+) -> None:
+    pipeline.process_item(item())
+    pipeline.process_item(item(4446))
+    again = ArchivePipeline.from_crawler(pipeline.crawler)  # the next run (sharing the stats)
+    again.open_spider()
+    again.process_item(item())
+    again.process_item(item(4446, body="ย่อหน้าแรก แก้ไขแล้ว"))
+    with session_scope(db_url) as session:
+        rows = {p.id: p for p in session.scalars(select(Post))}
+    assert sorted(rows) == [4445, 4446]
+    assert rows[4446].version == 2 and rows[4446].body == "ย่อหน้าแรก แก้ไขแล้ว"
+    counts = stats(pipeline)
+    assert (counts["new_posts"], counts["unchanged_posts"], counts["changed_posts"]) == (2, 1, 1)
+
+
+def test_the_same_post_twice_in_a_run_is_a_category_merge(
+    pipeline: ArchivePipeline, db_url: str
+) -> None:
+    pipeline.process_item(item())
+    pipeline.process_item(item())
+    second = item()
+    second["categories"] = ["119", "3"]
+    pipeline.process_item(second)
+    with session_scope(db_url) as session:
+        assert session.get(Post, 4445).categories == ["119", "3"]
+    assert stats(pipeline)["new_posts"] == 1 and stats(pipeline)["category_merges"] == 2
+
+
+@pytest.mark.parametrize("missing", ["title", "body", "content_hash"])
+def test_a_half_post_is_refused_and_recorded(
+    pipeline: ArchivePipeline, db_url: str, missing: str
+) -> None:
+    half = item()
+    half[missing] = ""
+    with pytest.raises(DropItem, match=missing):
+        pipeline.process_item(half)
+    with session_scope(db_url) as session:
+        assert session.scalars(select(Post)).all() == []
+        [failure] = session.scalars(select(FetchFailure)).all()
+    assert failure.url == half["url"] and missing in failure.reason
+    assert failure.run_id == pipeline.run_id
+    assert stats(pipeline)["failed"] == 1
+
+
+@pytest.mark.parametrize(
+    ("reason", "status"),
+    [("finished", "ok"), ("shutdown", "interrupted"), ("unreachable", "failed")],
+)
+def test_the_run_is_closed_with_its_counts(
+    pipeline: ArchivePipeline, db_url: str, reason: str, status: str
+) -> None:
+    pipeline.crawler.stats.set_value("ministry_news/pages", 3)
+    pipeline.process_item(item())
+    pipeline.finish_run(pipeline.crawler.spider, reason)
+    with session_scope(db_url) as session:
+        run = session.get(CrawlRun, pipeline.run_id)
+    assert (run.status, run.message, run.pages, run.new_posts) == (status, reason, 3, 1)
+    assert run.start_urls == ["http://127.0.0.1/news/119"] and run.finished_at is not None
