@@ -74,12 +74,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     g = gazetteer()
     provinces = list(g.by_name["province"]) + list(g.province_alias)
     return {
-        "province_prefixed": re.compile(rf"(?:จังหวัด|(?<![{_L}.])จ\.)\s?"),
+        "province_prefixed": re.compile(r"(?:จังหวัด|(?<!\.)จ\.)\s?"),
         "province_name": re.compile(alternation(provinces)),
-        "district": re.compile(rf"(?:กิ่งอำเภอ|อำเภอ|(?<![{_L}.])อ\.)\s?"),
+        "district": re.compile(r"(?:กิ่งอำเภอ|อำเภอ|(?<!\.)อ\.)\s?"),
         "district_bare_o": re.compile(rf"(?<![{_L}.])อ\s+"),
         "bkk_district": re.compile(r"เขต\s?"),
-        "subdistrict": re.compile(rf"(?:ตำบล|(?<![{_L}.])ต\.)\s?"),
+        "subdistrict": re.compile(r"(?:ตำบล|(?<!\.)ต\.)\s?"),
         "bkk_subdistrict": re.compile(r"แขวง\s?"),
     }
 
@@ -154,6 +154,13 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
+        glued = a > 0 and "\u0e01" <= text[a - 1] <= "\u0e4e"
+        if glued and text.startswith(("จ.", "อ.", "ต."), a):
+            # a glued short form only after a locative: "ในพื้นที่จ.ตาก", not "อบต.กะเฉด"
+            return ends_with_any(_glued_before(text, a), _LOCATIVE) is not None and free_(a, b)
+        return free_(a, b)
+
+    def free_(a: int, b: int) -> bool:
         return readable(a, b) and not any(x < b and a < y for x, y in taken)
 
     def add(level: str, a: int, at: int, hit: tuple[int, list[Area], bool], rule: str) -> None:

@@ -1,0 +1,97 @@
+"""Each date form of issue #3, embedded in a sentence the way posts write it."""
+
+import datetime as dt
+
+import pytest
+
+from nlp import extract
+from tests.nlp.helpers import dates
+
+VISIT = "นายสมชาย ใจดี ผู้ตรวจราชการกระทรวง ลงพื้นที่ตรวจเยี่ยมโรงเรียนบ้านหนองบัว"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("23 ก.ค.63", ["2020-07-23"]),
+        ("วันที่ 5 พฤศจิกายน 2565", ["2022-11-05"]),
+        ("๑๖ มีนาคม ๒๕๖๓", ["2020-03-16"]),
+        ("17 – 19 มิถุนายน 2562", ["2019-06-17", "2019-06-18", "2019-06-19"]),
+        ("30 ก.ย. - 2 ต.ค. 2563", ["2020-09-30", "2020-10-01", "2020-10-02"]),
+        ("30 ธ.ค. 2563 - 1 ม.ค. 2564", ["2020-12-30", "2020-12-31", "2021-01-01"]),
+        ("ระหว่างวันที่ 24-25 สิงหาคม 2563", ["2020-08-24", "2020-08-25"]),
+        ("วันนี้ (7 เม.ย.66)", ["2023-04-07"]),
+        ("วันนี้ ( 21 ก.ย.65 )", ["2022-09-21"]),
+        ("วันเสาร์ที่ ๑๐ สิงหาคม ๒๕๖๒", ["2019-08-10"]),
+        ("วันที่ 5 ธันวาคม พ.ศ. 2563", ["2020-12-05"]),
+        ("วันที่ 5 ธันวาคม 2020", ["2020-12-05"]),
+        ("วันที่ 5 ธ.ค. ๒๐๒๐", ["2020-12-05"]),
+        ("วันที่ 8 และ 9 มกราคม 2564", ["2021-01-08", "2021-01-09"]),
+    ],
+)
+def test_date_forms(written, expected):
+    assert dates(extract(f"{written} {VISIT}")) == expected
+
+
+def test_day_without_year_takes_the_publication_year():
+    ex = extract(f"เมื่อวันที่ 3 มีนาคม {VISIT}", published=dt.date(2024, 3, 5))
+    assert dates(ex) == ["2024-03-03"]
+
+
+def test_day_without_year_in_january_news_of_a_december_visit():
+    ex = extract(f"วันที่ 30 ธ.ค. {VISIT}", published=dt.date(2024, 1, 2))
+    assert dates(ex) == ["2023-12-30"]
+
+
+def test_day_without_year_and_no_publication_date_is_left_out():
+    assert dates(extract(f"เมื่อวันที่ 3 มีนาคม {VISIT}")) == []
+
+
+@pytest.mark.parametrize("written", ["31 เม.ย. 2563", "30 ก.พ. 64", "29 กุมภาพันธ์ 2562"])
+def test_impossible_dates_are_rejected_not_guessed(written):
+    assert dates(extract(f"วันที่ {written} {VISIT}")) == []
+
+
+def test_leap_day_is_a_date():
+    assert dates(extract(f"วันที่ 29 กุมภาพันธ์ 2563 {VISIT}")) == ["2020-02-29"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{VISIT} ในการประชุมครั้งที่ 2/2567",
+        f"{VISIT} โดยในปี 61 จะสร้างอีก 2-3 จุด",
+        f"{VISIT} เวลา 10.00 น. ระยะทาง 15.425 กิโลเมตร งบประมาณ 935 ล้านบาท",
+        f"{VISIT} หมู่ 6 ต.คลองใหม่",
+        f"{VISIT} ในช่วงเดือนพฤศจิกายน 2563",
+    ],
+)
+def test_numbers_that_are_not_dates_yield_no_date(text):
+    assert dates(extract(text)) == []
+
+
+def test_publication_stamps_are_not_the_visit_date():
+    text = (
+        "วันเสาร์ ที่ 5 ธันวาคม พ.ศ. 2563 14:52 น.\n\n"
+        "ลงวันที่ 09/03/2561\n"
+        "วันที่ 22 มกราคม 2566 เวลา 10.40 น. " + VISIT
+    )
+    assert dates(extract(text)) == ["2023-01-22"]
+
+
+def test_a_later_meeting_is_not_the_visit():
+    text = (
+        f"วันที่ 3 ตุลาคม 2563 {VISIT} ทั้งนี้ มีกำหนดการประชุมติดตามผลอีกครั้งในวันที่ 15 ธันวาคม 2563 ที่กรุงเทพมหานคร"
+    )
+    ex = extract(text)
+    assert dates(ex) == ["2020-10-03"]
+    assert "กรุงเทพมหานคร" not in [f.value for f in ex.of("province")]
+
+
+def test_an_anniversary_inside_a_name_is_not_a_date():
+    text = f"{VISIT} ณ ศูนย์ราชการเฉลิมพระเกียรติ 80 พรรษา 5 ธันวาคม 2550"
+    assert dates(extract(text)) == []
+
+
+def test_a_text_with_no_date_yields_none():
+    assert extract(VISIT).of("date") == []
