@@ -29,8 +29,8 @@ _BLOCK_TAGS = {
     "p", "div", "section", "article", "blockquote", "li", "ul", "ol", "table", "tr", "td",
     "h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "footer", "nav", "aside",
 }  # fmt: skip
-_PARAGRAPH_TAGS = {"p", "div", "blockquote", "li", "h2", "h3", "h4", "h5", "h6", "td", "span"}
-_INLINE_TAGS = {"a", "b", "strong", "em", "i", "u", "font", "span", "center"}
+_PARAGRAPH_TAGS = {"p", "div", "blockquote", "li", "h2", "h3", "h4", "h5", "h6"}
+_INLINE_TAGS = {"a", "b", "strong", "em", "i", "u", "font", "span", "center", "small", "big"}
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b\u3000]+")
 _WORD = re.compile(r"\w")
 
@@ -167,7 +167,10 @@ def _paragraphs(block: etree._Element, lead: str = "") -> list[str]:
             if text:
                 out.append(text)
             loose.append(child.tail or "")
-        elif tag in ("br", "a", "strong", "b", "em", "i", "u", "font"):
+        elif tag == "br" and not clean_line("".join(loose).rsplit("\n", 1)[-1]):
+            flush()  # <br><br>: a paragraph break in pages written without <p>
+            loose.append(child.tail or "")
+        elif tag == "br" or tag in _INLINE_TAGS:
             loose.append("\n" if tag == "br" else _text(child))
             loose.append(child.tail or "")
         else:

@@ -179,6 +179,14 @@ def test_body_from_the_largest_text_block_when_the_columns_differ(spider: MdesSp
     assert stat(spider, "fallback/body") == 1
 
 
+def test_paragraphs_written_with_br_instead_of_p(spider: MdesSpider) -> None:
+    html = """<html><body><h3 class="title-page">ข่าว</h3><div class="col-12">
+    ย่อหน้าแรก<br><br>&nbsp; ย่อหน้าที่สอง <b>ตัวหนา</b><br>บรรทัดที่สอง<br />
+    <br>ย่อหน้าที่สาม</div></body></html>"""
+    [item] = parse_post(spider, html_response(f"{BASE}/news/detail/20-x", html.encode()), 20)
+    assert item["body"] == "ย่อหน้าแรก\n\nย่อหน้าที่สอง ตัวหนา\nบรรทัดที่สอง\n\nย่อหน้าที่สาม"
+
+
 def test_windows_874_page_with_charset_only_in_a_meta_tag(spider: MdesSpider) -> None:
     html = f"""<html><head>
     <meta http-equiv="Content-Type" content="text/html; charset=windows-874"></head><body>
