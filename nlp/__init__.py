@@ -4,7 +4,13 @@ Nothing here does I/O beyond reading the data files shipped beside the code; `nl
 of the project's other packages, so the pipeline can be re-run over stored posts at any time.
 """
 
-from nlp.facts import Extraction, Fact, Visit
+import os
+
+# Every corpus the pipeline reads ships with PyThaiNLP; offline mode makes a missing one fail
+# loudly instead of downloading it at run time.
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+
+from nlp.facts import Extraction, Fact, Visit  # noqa: E402
 
 __all__ = ["Extraction", "Fact", "Visit", "extract", "PIPELINE_VERSION"]
 

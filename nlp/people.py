@@ -120,10 +120,42 @@ def find_people(text: str) -> list[Person]:
             continue
         people.append(person)
         taken = person.end
+    people += _bare_names(text, people)
+    people.sort(key=lambda p: p.start)
     starts = [p.start for p in people] + [len(text)]
     for i, p in enumerate(people):
         _attach_position(text, p, limit=starts[i + 1])
     return people
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    from pythainlp.corpus import thai_female_names, thai_male_names
+
+    return thai_male_names() | thai_female_names()
+
+
+_WORD_START = re.compile(f"(?<![{_THAI}.])[{_THAI}]")
+_BARE = re.compile(f"([{_THAI}]{{2,20}}) ([{_THAI}]{{2,25}}) (?=[{_THAI}])")
+
+
+def _bare_names(text: str, found: list[Person]) -> list[Person]:
+    """A name written without honorific ("ประจิน จั่นตอง รองนายกรัฐมนตรี"): a given name from
+    PyThaiNLP's name lists, a surname, and a position right after."""
+    out = []
+    for w in _WORD_START.finditer(text):
+        m = _BARE.match(text, w.start())
+        if not m:
+            continue
+        given, surname = m.group(1), m.group(2)
+        if given not in _first_names() or any(p.start <= m.start() < p.end for p in found):
+            continue
+        if starts_with_any(surname, _stop_words()) or starts_with_any(surname, _position_heads()):
+            continue
+        if not starts_with_any(text[m.end() :], _long_heads()):
+            continue
+        out.append(Person(m.start(), m.start() + len(given) + 1 + len(surname), "", given, surname))
+    return out
 
 
 def _person_at(text: str, m: re.Match[str]) -> Person | None:

@@ -105,3 +105,12 @@ def test_a_person_with_no_full_name_yields_no_official(text):
 def test_hospital_names_are_not_people():
     text = "ได้แก่ โรงพยาบาลนางรอง โรงพยาบาลลำปลายมาศ และโรงพยาบาลประโคนชัย"
     assert extract(text).of("official") == []
+
+
+def test_a_bare_name_followed_by_a_position_is_an_official():
+    text = "โดยมี สมชาย ใจดี ผู้ว่าราชการจังหวัดตาก ให้การต้อนรับ"
+    assert officials(text) == [("สมชาย ใจดี", "ผู้ว่าราชการจังหวัดตาก")]
+
+
+def test_two_words_before_a_title_are_not_a_name_unless_the_first_is_a_given_name():
+    assert officials("ขอบคุณ ประชาชน ผู้ว่าราชการจังหวัดตาก ได้กล่าว") == []
