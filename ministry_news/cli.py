@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import click
 
@@ -198,6 +199,231 @@ def evaluate(corpus_dir: Path, predictions: Path | None, misses: bool) -> None:
 
 
 # --- query -------------------------------------------------------------------------------------
+
+_FILTER_OPTIONS = (
+    ("--province", "Visits to this province (canonical Thai name, e.g. สุโขทัย)."),
+    ("--district", "Visits to this district (e.g. ศรีสำโรง, เมืองระยอง)."),
+    ("--official", "Visits by this person (name with or without honorific)."),
+    ("--site-type", "Visits that saw a site of this type (school, temple, community_centre…)."),
+    ("--category", "Posts listed under this category id (e.g. 119)."),
+    ("--since", "Visits on or after this date (YYYY-MM-DD, YYYY-MM or YYYY; 2563 = 2020)."),
+    ("--until", "Visits on or before this date (same forms)."),
+    ("--published-since", "Posts published on or after this date."),
+    ("--published-until", "Posts published on or before this date."),
+    ("--pipeline-version", "Facts of this pipeline version (default: each post's newest)."),
+)
+
+
+def filter_options(func: Any) -> Any:
+    """The filters every query command shares, so a filter means the same thing everywhere."""
+    for flag, help_ in reversed(_FILTER_OPTIONS):
+        func = click.option(flag, default=None, metavar="VALUE", help=help_)(func)
+    return func
+
+
+def _filters(q: str | None, options: dict[str, Any]) -> Any:
+    from archive.filters import parse_filters
+
+    return parse_filters(q=q, **options)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@filter_options
+@click.option("--limit", default=20, show_default=True, help="Hits per page (1-1000).")
+@click.option("--offset", default=0, show_default=True, help="Skip this many hits.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+@click.option("--facets", "show_facets", is_flag=True, help="Also print facet counts.")
+@pass_ctx
+def search(
+    obj: Context,
+    query: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+    show_facets: bool,
+    **options: Any,
+) -> None:
+    """Find posts by Thai words, best first, with a snippet ([matches] marked).
+
+    \b
+    Words are found inside unbroken Thai text (เน็ตประชารัฐ finds ...ใช้ประโยชน์เน็ตประชารัฐและ...).
+    Several words must all occur; "a quoted phrase" must occur as written.
+    Examples:
+      ministry-news search เน็ตประชารัฐ --province สุโขทัย
+      ministry-news search '"ศูนย์ดิจิทัลชุมชน"' --since 2563 --until 2563
+    """
+    import json
+
+    from archive.db import session_scope
+    from archive.search import facets
+    from archive.search import search as run_search
+
+    filters = _filters(query, options)
+    with session_scope(obj.db) as session:
+        _require_archive(session)
+        page = run_search(session, filters, limit=limit, offset=offset)
+        facet_counts = facets(session, filters) if show_facets else {}
+    if as_json:
+        for hit in page.hits:
+            click.echo(
+                json.dumps(
+                    {
+                        "post_id": hit.post_id,
+                        "url": hit.url,
+                        "title": hit.title,
+                        "published": hit.published.isoformat() if hit.published else None,
+                        "score": round(hit.score, 4),
+                        "snippet": hit.snippet.marked(),
+                    },
+                    ensure_ascii=False,
+                )
+            )
+    else:
+        shown = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
+        click.echo(f"{page.total} posts found (showing {shown})")
+        for hit in page.hits:
+            date = hit.published.isoformat() if hit.published else "----------"
+            click.echo(f"\n{date}  #{hit.post_id}  {hit.title}\n  {unquote(hit.url)}")
+            click.echo(f"  {hit.snippet.marked()}")
+    for name, counts in facet_counts.items():
+        if counts:
+            click.echo(f"{name}: " + ", ".join(f"{v} ({n})" for v, n in counts), err=as_json)
+
+
+@cli.command()
+@filter_options
+@click.option(
+    "--q", "query", default=None, metavar="WORDS", help="Only posts matching these words."
+)
+@click.option("--limit", default=0, help="At most this many visits (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per visit.")
+@pass_ctx
+def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options: Any) -> None:
+    """List extracted visits: when, where, who, which sites, and the post they come from.
+
+    \b
+    Examples:
+      ministry-news visits --province สุโขทัย --since 2563 --until 2563
+      ministry-news visits --official "ปิยนุช วุฒิสอน"
+    """
+    import itertools
+    import json
+
+    from archive import queries
+    from archive.db import session_scope
+
+    filters = _filters(query, options)
+    n = 0
+    with session_scope(obj.db) as session:
+        _require_archive(session)
+        rows = queries.visits(session, filters)
+        for row in itertools.islice(rows, limit or None):
+            n += 1
+            if as_json:
+                click.echo(json.dumps(_jsonable(row), ensure_ascii=False))
+                continue
+            when = row.start_date.isoformat() if row.start_date else "(no date)"
+            if row.end_date and row.end_date != row.start_date:
+                when += f"..{row.end_date.isoformat()}"
+            where = " / ".join(x for x in ("; ".join(row.provinces), "; ".join(row.districts)) if x)
+            click.echo(f"{when}  {where or '(no place)'}  #{row.post_id} {row.title}")
+            if row.officials:
+                click.echo(f"    who:   {'; '.join(row.officials)}")
+            if row.sites:
+                click.echo(f"    sites: {'; '.join(row.sites)}")
+    if not as_json:
+        click.echo(f"{n} visits", err=True)
+
+
+def _jsonable(row: Any) -> dict[str, Any]:
+    import dataclasses
+    import datetime as dt
+
+    return {
+        k: v.isoformat() if isinstance(v, dt.date) else v
+        for k, v in dataclasses.asdict(row).items()
+    }
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["visits", "posts", "officials"]))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl", "parquet"]),
+    default="csv",
+    show_default=True,
+    help="csv is UTF-8 with BOM (opens in Excel); jsonl one object per line; parquet for pandas/R.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: stdout; parquet needs a file).",
+)
+@click.option(
+    "--q", "query", default=None, metavar="WORDS", help="Only posts matching these words."
+)
+@filter_options
+@pass_ctx
+def export(
+    obj: Context, what: str, fmt: str, output: Path | None, query: str | None, **options: Any
+) -> None:
+    """Write visits (one row per visit), posts or officials (one row per person) to a file.
+
+    Streams rows, so any archive size fits in memory; a failed export leaves no half file.
+    """
+    from archive.db import session_scope
+    from archive.export import export as run_export
+
+    filters = _filters(query, options)
+    with session_scope(obj.db) as session:
+        _require_archive(session)
+        if output is None:
+            if fmt == "parquet":
+                raise click.UsageError("parquet needs -o FILE")
+            n = run_export(session, what, fmt, sys.stdout.buffer, filters)  # type: ignore[arg-type]
+        else:
+            n = run_export(session, what, fmt, output, filters, progress=sys.stderr.isatty())
+    click.echo(f"export: {n} {what} rows" + (f" to {output}" if output else ""), err=True)
+
+
+@cli.command()
+@pass_ctx
+def stats(obj: Context) -> None:
+    """Counts: posts, visits, facts; per category, per province, per year; the last crawl."""
+    from archive.db import session_scope
+    from ministry_news.summary import print_summary
+
+    with session_scope(obj.db) as session:
+        _require_archive(session)
+    print_summary(obj.db, top=100)
+
+
+@cli.command()
+@pass_ctx
+def migrate(obj: Context) -> None:
+    """Create the archive's schema, or upgrade it in place to this version (Alembic)."""
+    from archive import migrate as schema
+
+    before = schema.current_revision(obj.db)
+    schema.upgrade(obj.db)
+    after = schema.current_revision(obj.db)
+    click.echo(
+        f"migrate: {before or 'empty'} -> {after}" if before != after else f"migrate: at {after}"
+    )
+
+
+def _require_archive(session: Any) -> None:
+    """A query on a database with no archive says so, instead of an SQL error."""
+    from sqlalchemy import inspect
+
+    if not inspect(session.get_bind()).has_table("posts"):
+        raise ArchiveError(
+            "no archive in this database yet: run `ministry-news crawl` (or `demo`) first"
+        )
 
 
 def main() -> None:
