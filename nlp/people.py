@@ -55,6 +55,18 @@ def _site_heads() -> tuple[str, ...]:
     return tuple(row[0] for row in table("site_types.tsv") if len(row[0]) >= 4)
 
 
+_ALWAYS_CLAUSE = ("ได้", "เป็น", "จะ", "ก็", "ซึ่ง", "และ", "โดย", "เพื่อ", "ที่", "ใน", "ของ")
+_SHORT_STOP_RUN = 8  # "มีสุข", "ร่วมใจ" are surnames; "ร่วมลงพื้นที่" is a clause
+
+
+def _not_a_surname(run: str) -> bool:
+    """Whether a word after a given name starts a clause rather than being a surname."""
+    if run in _stop_words() or run.startswith(_ALWAYS_CLAUSE):
+        return True
+    stop = starts_with_any(run, _stop_words())
+    return stop is not None and (len(stop) >= 4 or len(run) > _SHORT_STOP_RUN)
+
+
 @cache
 def _position_heads() -> tuple[str, ...]:
     return words("positions.txt")
@@ -150,7 +162,7 @@ def _bare_names(text: str, found: list[Person]) -> list[Person]:
         given, surname = m.group(1), m.group(2)
         if given not in _first_names() or any(p.start <= m.start() < p.end for p in found):
             continue
-        if starts_with_any(surname, _stop_words()) or starts_with_any(surname, _position_heads()):
+        if _not_a_surname(surname) or starts_with_any(surname, _position_heads()):
             continue
         if not starts_with_any(text[m.end() :], _long_heads()):
             continue
@@ -184,7 +196,7 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
     if (
         len(surname) < 2
         or len(surname) > MAX_SURNAME
-        or starts_with_any(surname, _stop_words())
+        or _not_a_surname(surname)
         or starts_with_any(surname, tuple(w for w in _position_heads() if len(w) >= 4))
         or _honorific_at(surname, 0)
         or starts_with_any(surname, _site_heads())

@@ -43,6 +43,7 @@ _FOLLOW = (
 )
 _CHAIN_WINDOW = 60
 _GROUP_WINDOW = 80
+_GROUP_MARKERS = ("กลุ่มจังหวัด", "เขตตรวจราชการ")  # the provinces an inspector's zone holds
 _LOCATIVE = ("ที่", "ณ", "ใน", "พื้นที่", "เยือน", "ไป", "ไปยัง", "สู่", "ทั่ว", "ยัง", "ลงพท.")
 
 
@@ -138,11 +139,13 @@ def _institution_before(text: str, pos: int) -> bool:
 
 
 def _in_group_list(text: str, pos: int) -> bool:
-    """Inside "(…)" after กลุ่มจังหวัด…: the members of a province group, not places visited."""
+    """Inside "(…)" after กลุ่มจังหวัด… or เขตตรวจราชการที่…: the members of a province group,
+    not places visited."""
     open_ = text.rfind("(", max(0, pos - _GROUP_WINDOW), pos)
     if open_ < 0 or ")" in text[open_:pos] or "\n" in text[open_:pos]:
         return False
-    return "กลุ่มจังหวัด" in text[max(0, open_ - _GROUP_WINDOW) : open_]
+    before = text[max(0, open_ - _GROUP_WINDOW) : open_]
+    return any(marker in before for marker in _GROUP_MARKERS)
 
 
 def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-untyped-def]

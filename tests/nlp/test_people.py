@@ -114,3 +114,8 @@ def test_a_bare_name_followed_by_a_position_is_an_official():
 
 def test_two_words_before_a_title_are_not_a_name_unless_the_first_is_a_given_name():
     assert officials("ขอบคุณ ประชาชน ผู้ว่าราชการจังหวัดตาก ได้กล่าว") == []
+
+
+def test_surnames_that_start_like_a_verb_are_still_surnames():
+    text = "ร่วมกับ นางสุดา มีสุข ผู้ใหญ่บ้าน และนายสมศักดิ์ ร่วมใจ กำนันตำบล"
+    assert [name for name, _ in officials(text)] == ["นางสุดา มีสุข", "นายสมศักดิ์ ร่วมใจ"]

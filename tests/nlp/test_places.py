@@ -109,3 +109,11 @@ def test_ministry_postal_address_is_not_a_visit():
     ex = extract(text)
     assert values(ex, "province") == ["สุโขทัย"]
     assert ex.of("district") == [] and ex.of("subdistrict") == []
+
+
+def test_provinces_of_an_inspection_zone_are_not_all_visited():
+    text = (
+        "ผู้ตรวจราชการฯ ลงพื้นที่ตรวจราชการ เขตตรวจราชการที่ 5 (จังหวัดนครราชสีมา ชัยภูมิ บุรีรัมย์) "
+        "โดยตรวจเยี่ยมศาลากลางจังหวัดบุรีรัมย์"
+    )
+    assert values(extract(text), "province") == ["บุรีรัมย์"]
