@@ -64,7 +64,7 @@ def _not_a_surname(run: str) -> bool:
     if run in _stop_words() or run.startswith(_ALWAYS_CLAUSE):
         return True
     stop = starts_with_any(run, _stop_words())
-    return stop is not None and (len(stop) >= 4 or len(run) > _SHORT_STOP_RUN)
+    return stop is not None and (len(stop) >= 5 or len(run) > _SHORT_STOP_RUN)
 
 
 @cache
