@@ -102,6 +102,12 @@ def _cut_run(run: str) -> str:
 
 
 @cache
+def _title_heads() -> tuple[str, ...]:
+    """Position words a surname cannot start with (รอง, ครู may: รองเมือง, ครูศรี)."""
+    return tuple(w for w in _position_heads() if len(w) >= 4)
+
+
+@cache
 def _long_heads() -> tuple[str, ...]:
     """Position words long enough never to occur inside a name."""
     return tuple(w for w in _position_heads() if len(w) >= 5)
@@ -114,8 +120,8 @@ def _org_words() -> tuple[str, ...]:
     )
 
 
-def _skip_spaces(text: str, pos: int, *, newline: bool = False) -> int:
-    while pos < len(text) and (text[pos] == " " or (newline and text[pos] == "\n")):
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
         pos += 1
     return pos
 
@@ -197,7 +203,7 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
         len(surname) < 2
         or len(surname) > MAX_SURNAME
         or _not_a_surname(surname)
-        or starts_with_any(surname, tuple(w for w in _position_heads() if len(w) >= 4))
+        or starts_with_any(surname, _title_heads())
         or _honorific_at(surname, 0)
         or starts_with_any(surname, _site_heads())
     ):
@@ -228,6 +234,8 @@ def _chunk(text: str, pos: int, limit: int) -> tuple[int, int]:
 
 
 def _cut_glued(text: str, start: int, end: int, first: bool) -> int:
+    """Where a position chunk stops: at a clause word glued to it or at the next person's name
+    glued to it ("…สังคม=นายชิงชัย")."""
     chunk = text[start:end]
     cut = len(chunk)
     for w in words("glued_stops.txt"):
@@ -247,6 +255,8 @@ def _cut_glued(text: str, start: int, end: int, first: bool) -> int:
 
 
 def _attach_position(text: str, p: Person, limit: int) -> None:
+    """The position written right after the name (a quoted nickname skipped), up to `limit`
+    (the next person)."""
     pos = _skip_spaces(text, p.end)
     nick = _NICKNAME.match(text, pos)
     if nick:

@@ -29,6 +29,8 @@ _PLACE_AFTER = re.compile(r"\s?(?:ณ\s)?(?:หมู่|ม\.\d|ต\.|ตำบ
 _CUE_WINDOW = 30
 _NAME_MAX = 80
 _COUNT_AFTER = re.compile(r"\s?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
+# Words that, between a visit word and a site, show the site is in another clause.
+_GAP_STOPS = ("ให้", "ได้", "เป็น", "และ", "จาก", "ซึ่ง", "โดย", "เพื่อ", "กับ", "แก่", "ว่า")
 _COMPANY = re.compile(r"บริษัท\s?([^\n]{1,40}?)\s?จำกัด(?:\s?\(มหาชน\))?")
 
 
@@ -58,12 +60,6 @@ def _head_regex() -> re.Pattern[str]:
 @cache
 def _cut_words() -> tuple[str, ...]:
     return words("generic_places.txt") + words("glued_stops.txt")
-
-
-@cache
-def _gap_stops() -> tuple[str, ...]:
-    """Words that, between a visit word and a site, show the site is in another clause."""
-    return ("ให้", "ได้", "เป็น", "และ", "จาก", "ซึ่ง", "โดย", "เพื่อ", "กับ", "แก่", "ว่า")
 
 
 @cache
@@ -123,7 +119,7 @@ def _has_cue(text: str, start: int, tokens: Tokens) -> bool:
         if len(gap) > _CUE_WINDOW or "\n" in gap:
             return False
         gap_tokens = [tokens.at.get(i, "") for i in range(pos + len(cue), start)]
-        return not any(t in _gap_stops() for t in gap_tokens if t)
+        return not any(t in _GAP_STOPS for t in gap_tokens if t)
     return False
 
 
@@ -204,7 +200,7 @@ def _extend(text: str, end: int, tokens: Tokens, name: str) -> int:
         if par and re.search(f"[{_L}]", par.group(1)):
             end = par.end()
             continue
-        province = _PROVINCE_AFTER().match(text, end)
+        province = _province_after().match(text, end)
         if province and not re.match(f"[{_L}]", text[province.end() : province.end() + 1]):
             end = province.end()  # "โรงแรมเซ็นทาราแกรนด์ อุดรธานี"
             continue
@@ -224,7 +220,7 @@ def _extend(text: str, end: int, tokens: Tokens, name: str) -> int:
 
 
 @cache
-def _PROVINCE_AFTER() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built lazily
+def _province_after() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built lazily
     from nlp.gazetteer import gazetteer
 
     return re.compile(r" (?:" + alternation(gazetteer().by_name["province"]) + ")")
@@ -246,6 +242,8 @@ def _room(text: str, start: int, name_end: int, tokens: Tokens) -> SiteMention |
 
 
 def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no-untyped-def]
+    """บ้าน + name, where a village number before it, a place chain after it or a visit word
+    vouches that it is a village and not a house."""
     for m in re.finditer("บ้าน", text):
         a, h = m.start(), m.end()
         if a not in tokens.starts or not tokens.boundary(h) or not free(a, h):
@@ -279,8 +277,8 @@ def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
         name = text[a:end]
         if not (3 <= len(name) <= 20) or not free(a, end) or _generic(text, a, end, tokens):
             continue
-        if re.match(r"\s?[\u0e01-\u0e4e]", text[end : end + 2]) and text[end : end + 1] != " ":
-            continue
+        if end < len(text) and "\u0e01" <= text[end] <= "\u0e4e":
+            continue  # the name runs on into a clause: not a short place name
         if _head_regex().match(name) or g.province_of(name) or _PLACE_AFTER.match(name):
             continue
         if starts_with_any(name, _not_before()) or name.startswith(("วันที่", "เวลา", "ขณะ")):
