@@ -1,0 +1,153 @@
+"""The whole path as a user runs it: `ministry-news` commands in subprocesses against the mirror.
+
+crawl (real Scrapy over HTTP on 127.0.0.1) → archive (SQLite file) → extract (PyThaiNLP) →
+search / visits / export / stats, each checked against the mirror's ground truth.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from scraper.mirror.posts import by_role, posts
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = by_role("seed")
+
+
+def cli(db_url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "ministry_news", "--db", db_url, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory, mirror: str) -> Iterator[str]:
+    """An archive built by `crawl --fast` over the whole mirror, facts extracted."""
+    path = tmp_path_factory.mktemp("e2e") / "archive.sqlite"
+    url = f"sqlite:///{path}"
+    out = cli(url, "crawl", "--fast", "--start-url", f"{mirror}/news/")
+    assert "failed" in out.stdout and "extract:" in out.stdout
+    yield url
+
+
+def query(url: str, sql: str, **params: object) -> list[tuple]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql), params)]
+    finally:
+        engine.dispose()
+
+
+def test_every_reachable_post_is_stored_once_with_gregorian_dates(archive: str) -> None:
+    reachable = {p.id: p for p in posts() if not p.missing}
+    rows = query(archive, "SELECT id, published FROM posts")
+    assert sorted(r[0] for r in rows) == sorted(reachable)
+    for post_id, published in rows:
+        post = reachable[post_id]
+        # A card without a date: the date the body opens with stands in for it.
+        expected = post.published.isoformat() if post.card_date else post.truth.dates[0]
+        assert str(published) == expected
+
+
+def test_the_404_post_is_a_failure_not_a_post(archive: str) -> None:
+    missing = next(p for p in posts() if p.missing)
+    assert query(archive, "SELECT id FROM posts WHERE id = :i", i=missing.id) == []
+    failures = query(archive, "SELECT url, status FROM fetch_failures")
+    assert any(str(missing.id) in url and status == 404 for url, status in failures)
+
+
+def test_the_seed_post_extracts_to_what_a_researcher_reads(archive: str) -> None:
+    facts = query(
+        archive,
+        "SELECT kind, value, attrs FROM facts WHERE post_id = :i AND source = 'body'",
+        i=SEED.id,
+    )
+    by_kind: dict[str, set[str]] = {}
+    for kind, value, _ in facts:
+        by_kind.setdefault(kind, set()).add(value)
+    assert by_kind["date"] == {"2020-07-23"}
+    assert by_kind["province"] == {"สุโขทัย"}
+    assert by_kind["district"] == {"ศรีสำโรง"}
+    # The gazetteer spells it ราวต้นจันทร์; the post ราวต้นจันทน์: either is the same tambon.
+    assert len(by_kind["subdistrict"]) == 2 and "ทับผึ้ง" in by_kind["subdistrict"]
+    assert by_kind["subdistrict"] & {"ราวต้นจันทน์", "ราวต้นจันทร์"}
+    officials = [json.loads(a) for k, _, a in facts if k == "official"]
+    assert {(o["person"], o["position"]) for o in officials} == {
+        ("ปิยนุช วุฒิสอน", "ผู้ตรวจราชการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม")
+    }
+    assert {"ศาลาประชาคมบ้านเกาะวงษ์เกียรติ์", "ศูนย์การเรียนรู้ ICT ชุมชน"} <= by_kind["site"]
+
+
+def test_no_boilerplate_in_any_body_nor_any_fact_from_it(archive: str) -> None:
+    for (body,) in query(archive, "SELECT body FROM posts"):
+        for furniture in ("ตัวช่วยเหลือในการเข้าถึงเว็บไซต์", "WCAG", "จำนวนผู้เยี่ยมชม", "10210"):
+            assert furniture not in body
+    # The ministry's Bangkok address is on every page: it must never become a visit.
+    bangkok = query(archive, "SELECT post_id FROM facts WHERE value = 'หลักสี่'")
+    assert bangkok == []
+
+
+def test_a_word_inside_unbroken_thai_text_finds_the_post(archive: str) -> None:
+    # "เน็ตประชารัฐ" stands inside "...การใช้ประโยชน์เน็ตประชารัฐ ณ ศาลาประชาคม..." with no spaces.
+    out = cli(archive, "search", "ศาลาประชาคม", "--json", "--limit", "100").stdout
+    hits = [json.loads(line) for line in out.splitlines()]
+    assert SEED.id in {h["post_id"] for h in hits}
+    assert all("[" in h["snippet"] for h in hits)
+
+
+def test_visits_filter_by_province_and_official(archive: str) -> None:
+    out = cli(archive, "visits", "--province", "สุโขทัย", "--json").stdout
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert SEED.id in {r["post_id"] for r in rows}
+    assert all("สุโขทัย" in r["provinces"] for r in rows)
+    out = cli(archive, "visits", "--official", "ปิยนุช วุฒิสอน", "--json").stdout
+    assert {json.loads(line)["post_id"] for line in out.splitlines()} == {SEED.id}
+
+
+def test_csv_export_opens_as_utf8_with_bom(archive: str, tmp_path: Path) -> None:
+    target = tmp_path / "visits.csv"
+    cli(archive, "export", "visits", "--format", "csv", "-o", str(target))
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with target.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    seed_rows = [r for r in rows if r["post_id"] == str(SEED.id)]
+    assert seed_rows and seed_rows[0]["start_date"] == "2020-07-23"
+    assert "นางปิยนุช วุฒิสอน" in seed_rows[0]["officials"]
+
+
+def test_extract_again_replaces_rather_than_duplicates(archive: str) -> None:
+    before = query(archive, "SELECT count(*) FROM facts")[0][0]
+    cli(archive, "extract")
+    assert query(archive, "SELECT count(*) FROM facts")[0][0] == before
+
+
+def test_malformed_input_gets_one_line_and_a_usage_exit(archive: str) -> None:
+    proc = cli(archive, "visits", "--since", "2563-13-45", check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and "since" in proc.stderr
+
+
+def test_stats_counts_per_category_province_and_year(archive: str) -> None:
+    out = cli(archive, "stats").stdout
+    assert "per category" in out and "per province" in out and "per year" in out
+    assert f"{len([p for p in posts() if not p.missing])} posts" in out
