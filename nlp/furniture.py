@@ -35,8 +35,11 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
             continue
         folded = " ".join(line.split()).casefold()
         if any(f in folded for f in marks.get("footer", ())):
-            out.append((m.start(), len(text)))
-            break
+            if m.start() >= len(text) // 2:
+                out.append((m.start(), len(text)))
+                break
+            out.append(m.span())
+            continue
         contains = any(c in folded for c in marks.get("contains", ()))
         if folded in exact or contains or _is_address(line):
             out.append(m.span())
