@@ -1,0 +1,190 @@
+"""The JSON API: the same queries as the pages, documented by the OpenAPI schema at
+/openapi.json (and readable at /api)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
+from archive.db import session_scope
+from archive.queries import VisitRow
+from ministry_news.web import views
+from ministry_news.web.errors import BadRequest, ErrorOut, bad_input
+from ministry_news.web.params import SearchParams, VisitParams
+from ministry_news.web.render import url_with
+
+router = APIRouter(prefix="/api", tags=["api"])
+BAD = {400: {"model": ErrorOut, "description": "A malformed parameter, named in one line."}}
+
+
+class Count(BaseModel):
+    value: str
+    count: int
+
+
+class SnippetOut(BaseModel):
+    text: str = Field(description="Plain text around the match (never markup).")
+    spans: list[tuple[int, int]] = Field(description="(start, end) of each matched word in text.")
+    source: str = Field(description="title or body")
+
+
+class HitOut(BaseModel):
+    post_id: int
+    url: str = Field(description="The post on the ministry's site.")
+    title: str
+    published: dt.date | None
+    score: float = Field(description="Relevance; higher is better (0 without a text query).")
+    snippet: SnippetOut
+
+
+class SearchOut(BaseModel):
+    total: int = Field(description="Posts the filters select, on every page.")
+    limit: int
+    offset: int
+    next: str | None = Field(description="URL of the next page, if any.")
+    hits: list[HitOut]
+    facets: dict[str, list[Count]] = Field(
+        description="Posts per value among all those selected: province, district, official "
+        "(the person), site_type, category, year (published)."
+    )
+
+
+class VisitsOut(BaseModel):
+    total: int = Field(description="Visits the filters select, on every page.")
+    limit: int
+    offset: int
+    next: str | None
+    rows: list[VisitRow]
+    per_province: list[Count] = Field(description="Visits per province, over every page.")
+    per_month: list[Count] = Field(
+        description="Visits per month of their first day (YYYY-MM), empty months included."
+    )
+    undated: int = Field(description="Visits without a date (in no month).")
+
+
+class FactOut(BaseModel):
+    kind: str
+    value: str = Field(description="Canonical value: ISO date, gazetteer name, name as written.")
+    source: str = Field(description="title or body: the text the offsets point into.")
+    start: int
+    end: int
+    surface: str = Field(description="The text at [start, end) as the post wrote it.")
+    rule: str
+    attrs: dict[str, Any]
+
+
+class PostOut(BaseModel):
+    post_id: int
+    url: str
+    title: str
+    published: dt.date | None
+    categories: list[str]
+    category_name: str | None
+    body: str
+    images: list[str]
+    attachments: list[str]
+    version: int = Field(description="How many times the post's text has changed, plus one.")
+    first_fetched_at: dt.datetime
+    fetched_at: dt.datetime
+    pipeline_version: str | None = Field(description="Of the facts and visits below.")
+    facts: list[FactOut]
+    visits: list[VisitRow]
+
+
+def _next(request: Request, total: int, limit: int, offset: int) -> str | None:
+    return url_with(request, offset=offset + limit) if offset + limit < total else None
+
+
+def _counts(pairs: list[tuple[str, int]]) -> list[Count]:
+    return [Count(value=v, count=n) for v, n in pairs]
+
+
+@router.get("/search", response_model=SearchOut, responses=BAD)  # type: ignore[misc]
+def search(request: Request, params: Annotated[SearchParams, Query()]) -> SearchOut:
+    """Posts by words and filters, best first, with snippets and facet counts."""
+    with bad_input(), session_scope(request.app.state.db_url) as session:
+        view = views.search_view(session, params.filters(), params.limit, params.offset)
+    page = view.page
+    return SearchOut(
+        total=page.total,
+        limit=page.limit,
+        offset=page.offset,
+        next=_next(request, page.total, page.limit, page.offset),
+        hits=[
+            HitOut(
+                post_id=h.post_id,
+                url=h.url,
+                title=h.title,
+                published=h.published,
+                score=round(h.score, 4),
+                snippet=SnippetOut(
+                    text=h.snippet.text, spans=list(h.snippet.spans), source=h.snippet.source
+                ),
+            )
+            for h in page.hits
+        ],
+        facets={name: _counts(values) for name, values in view.facets.items()},
+    )
+
+
+@router.get("/visits", response_model=VisitsOut, responses=BAD)  # type: ignore[misc]
+def visits(request: Request, params: Annotated[VisitParams, Query()]) -> VisitsOut:
+    """Visits (when, where, who, which sites) in date order, with counts for charts."""
+    with bad_input(), session_scope(request.app.state.db_url) as session:
+        view = views.visits_view(session, params.filters(), params.limit, params.offset)
+    return VisitsOut(
+        total=view.total,
+        limit=view.limit,
+        offset=view.offset,
+        next=_next(request, view.total, view.limit, view.offset),
+        rows=view.rows,
+        per_province=_counts(view.per_province),
+        per_month=_counts(view.per_month),
+        undated=view.undated,
+    )
+
+
+@router.get(
+    "/posts/{post_id}",
+    response_model=PostOut,
+    responses={404: {"model": ErrorOut, "description": "No such post in the archive."}},
+)  # type: ignore[misc]
+def post(request: Request, post_id: int) -> PostOut:
+    """One post: its text, every extracted fact with its offsets, and its visits."""
+    with session_scope(request.app.state.db_url) as session:
+        view = views.post_view(session, post_id)
+        if view is None:
+            raise BadRequest(f"post_id: no post {post_id} in the archive", 404)
+        p = view.post
+        return PostOut(
+            post_id=p.id,
+            url=p.url,
+            title=p.title,
+            published=p.published,
+            categories=list(p.categories or []),
+            category_name=p.category_name,
+            body=p.body,
+            images=list(p.images or []),
+            attachments=list(p.attachments or []),
+            version=p.version,
+            first_fetched_at=p.first_fetched_at,
+            fetched_at=p.fetched_at,
+            pipeline_version=view.pipeline_version,
+            facts=[
+                FactOut(
+                    kind=f.kind,
+                    value=f.value,
+                    source=f.source,
+                    start=f.start,
+                    end=f.end,
+                    surface=f.surface,
+                    rule=f.rule,
+                    attrs=dict(f.attrs or {}),
+                )
+                for f in view.facts
+            ],
+            visits=view.visits,
+        )

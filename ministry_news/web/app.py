@@ -1,0 +1,83 @@
+"""The web app over an archive: `create_app(db_url)` builds it, `ministry-news serve` runs it.
+
+Read-only: it never writes to the archive, so it can serve while a crawl or an extraction runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import inspect
+
+from archive.db import ArchiveError, get_engine
+from ministry_news.web import api, downloads, errors, pages
+
+STATIC = Path(__file__).parent / "static"
+
+# Nothing but this app's own stylesheet, no script at all: even if text from a crawled page
+# slipped into the markup, the browser would not run it nor fetch anything for it.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+DESCRIPTION = """\
+Search the archive of Thai ministry news, list the field visits extracted from it, and read
+each post with its facts. Every endpoint takes the same filters as the `ministry-news` command;
+malformed input is a 400 with `{"error": "one line"}`. Pages: `/` (search), `/visits`,
+`/posts/{id}`; downloads of the same rows: `/export/{visits|posts|officials}.{csv|jsonl|parquet}`.
+"""
+
+
+def _version() -> str:
+    try:
+        return version("ministry-news")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0"
+
+
+def create_app(db_url: str) -> FastAPI:
+    """The app over the archive at `db_url`; ArchiveError when there is no archive there yet."""
+    engine = get_engine(db_url)
+    try:
+        has_posts = inspect(engine).has_table("posts")
+    except Exception as exc:  # unreachable server, unreadable file
+        raise ArchiveError(f"cannot open the archive {db_url!r}: {exc}") from exc
+    if not has_posts:
+        raise ArchiveError(
+            "no archive in this database yet: run `ministry-news crawl` (or `demo`) first"
+        )
+
+    app = FastAPI(
+        title="ministry-news",
+        version=_version(),
+        description=DESCRIPTION,
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN; /api renders the schema locally
+        redoc_url=None,
+    )
+    app.state.db_url = db_url
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers.update(HEADERS)
+        return response
+
+    errors.install(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(downloads.router)
+    app.include_router(pages.router)
+    return app

@@ -1,0 +1,82 @@
+"""Bad input answered in one line: HTTP 400 with {"error": ...} for the API and downloads, the
+page with the message for a person, and never a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException
+
+from ministry_news.web.params import KNOWN_PARAMS
+from ministry_news.web.render import render
+
+
+class BadRequest(Exception):
+    """A request the archive cannot answer as asked; the message is one line for the user."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class ErrorOut(BaseModel):
+    error: str
+
+
+@contextmanager
+def bad_input() -> Iterator[None]:
+    """The archive's one-line ValueErrors (a malformed date, a query with no words) as 400s."""
+    try:
+        yield
+    except ValueError as exc:
+        raise BadRequest(str(exc)) from None
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith(("/api/", "/export/"))
+
+
+def respond(request: Request, message: str, status: int) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=status)
+    return render(request, "error.html", {"message": message}, status=status)
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    """The first problem, as `field: what is wrong`."""
+    error: dict[str, Any] = exc.errors()[0]
+    name = str(error.get("loc", ("", "request"))[-1])
+    if error.get("type") == "extra_forbidden":
+        return f"{name}: not a parameter here (known: {', '.join(sorted(KNOWN_PARAMS))})"
+    message = str(error.get("msg", "invalid"))
+    return f"{name}: {message[:1].lower()}{message[1:]}"
+
+
+def install(app: FastAPI) -> None:
+    async def bad_request(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, BadRequest)
+        return respond(request, str(exc), exc.status)
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        return respond(request, validation_message(exc), 400)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        message = "no such page" if exc.status_code == 404 else str(exc.detail)
+        return respond(request, message, exc.status_code)
+
+    async def crashed(request: Request, exc: Exception) -> Response:
+        # Logged with its traceback by the server; the user gets one line.
+        return respond(request, f"internal error ({type(exc).__name__}); see the server log", 500)
+
+    app.add_exception_handler(BadRequest, bad_request)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(Exception, crashed)

@@ -1,0 +1,138 @@
+"""What each page shows, computed once for the HTML page and its JSON twin alike.
+
+Every number and row comes from the archive's own queries (`archive.search`, `archive.queries`):
+the web layer only windows and counts what they yield, so a page, its JSON and its CSV are the
+same rows for the same filters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from archive import queries
+from archive.filters import Filters
+from archive.models import Fact, Post, PostExtraction, Visit
+from archive.queries import VisitRow
+from archive.search import SearchPage, facets, search
+
+
+@dataclass(frozen=True)
+class SearchView:
+    page: SearchPage
+    facets: dict[str, list[tuple[str, int]]]
+
+
+def search_view(session: Session, filters: Filters, limit: int, offset: int) -> SearchView:
+    """One page of hits and the facet counts of everything the filters select."""
+    return SearchView(search(session, filters, limit, offset), facets(session, filters))
+
+
+@dataclass
+class VisitsView:
+    """A window of the selected visits, and counts over all of them for the charts."""
+
+    rows: list[VisitRow]
+    total: int
+    limit: int
+    offset: int
+    per_province: list[tuple[str, int]] = field(default_factory=list)
+    per_month: list[tuple[str, int]] = field(default_factory=list)
+    undated: int = 0
+
+
+def visits_view(session: Session, filters: Filters, limit: int, offset: int) -> VisitsView:
+    """One pass over `archive.queries.visits`: the page's rows, and visits per province (a visit
+    to two provinces counts in both) and per month of its first day, months without visits
+    included so the timeline does not lie about gaps."""
+    rows: list[VisitRow] = []
+    provinces: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    total = undated = 0
+    for row in queries.visits(session, filters):
+        if offset <= total < offset + limit:
+            rows.append(row)
+        total += 1
+        provinces.update(set(row.provinces))
+        if row.start_date is None:
+            undated += 1
+        else:
+            months[row.start_date.strftime("%Y-%m")] += 1
+    per_province = sorted(provinces.items(), key=lambda item: (-item[1], item[0]))
+    return VisitsView(rows, total, limit, offset, per_province, _every_month(months), undated)
+
+
+def _every_month(counts: Counter[str]) -> list[tuple[str, int]]:
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    year, month = int(first[:4]), int(first[5:])
+    out: list[tuple[str, int]] = []
+    while (key := f"{year:04d}-{month:02d}") <= last:
+        out.append((key, counts.get(key, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+@dataclass(frozen=True)
+class PostView:
+    post: Post
+    pipeline_version: str | None  # of the facts shown: the post's current one
+    facts: list[Fact]
+    visits: list[VisitRow]
+
+
+def post_view(session: Session, post_id: int) -> PostView | None:
+    """A post with the facts and visits of its current pipeline version (None: no such post)."""
+    post = session.get(Post, post_id)
+    if post is None:
+        return None
+    version = session.scalar(
+        select(PostExtraction.pipeline_version).where(
+            PostExtraction.post_id == post_id, PostExtraction.current.is_(True)
+        )
+    )
+    facts = list(
+        session.scalars(
+            select(Fact)
+            .where(Fact.post_id == post_id, Fact.pipeline_version == version)
+            .order_by(Fact.source.desc(), Fact.start, Fact.id)  # title first, then body
+        )
+    )
+    visits = session.scalars(
+        select(Visit)
+        .where(Visit.post_id == post_id, Visit.pipeline_version == version)
+        .order_by(Visit.seq)
+    )
+    rows = [_visit_row(post, v) for v in visits]
+    return PostView(post, version, facts, rows)
+
+
+def _visit_row(post: Post, visit: Visit) -> VisitRow:
+    lists: dict[str, Any] = {
+        name: list(getattr(visit, name) or [])
+        for name in ("dates", "provinces", "districts", "subdistricts", "officials", "sites")
+    }
+    return VisitRow(
+        visit_id=visit.id,
+        post_id=post.id,
+        url=post.url,
+        title=post.title,
+        published=post.published,
+        start_date=visit.start_date,
+        end_date=visit.end_date,
+        pipeline_version=visit.pipeline_version,
+        **lists,
+    )
+
+
+def month_label(key: str) -> str:
+    """2020-03 as a Thai reader dates it (PyThaiNLP's month names, Buddhist era): มี.ค. 2563."""
+    from pythainlp.util import thai_strftime
+
+    return thai_strftime(dt.datetime(int(key[:4]), int(key[5:]), 1), "%b %Y")
