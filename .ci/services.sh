@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (where missing) and starts the services the test suite talks to, on 127.0.0.1 only:
-# PostgreSQL (the shared-archive engine) and Redis (the distributed crawl queue).
+# PostgreSQL (the shared-archive engine) and Redis (the distributed crawl queue); also Debian's
+# chromium, the real browser the web tests drive (a test tool's own browser download cannot work).
 # Prints the URLs to export; idempotent, so running it twice is harmless.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ chown postgres:postgres "$STATE" 2>/dev/null || true
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ "${#need[@]}" -gt 0 ]; then
   echo "services: installing ${need[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

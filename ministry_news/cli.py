@@ -403,6 +403,47 @@ def stats(obj: Context) -> None:
 
 
 @cli.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. The default is this machine only; 0.0.0.0 shows the archive "
+    "to the whole network.",
+)
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@pass_ctx
+def serve(obj: Context, host: str, port: int) -> None:
+    """Serve the archive as a web app and JSON API (read-only; Ctrl-C stops).
+
+    \b
+    Pages:  /  search with facets · /visits  table, charts · /posts/ID  a post with its facts
+    JSON:   /api/search, /api/visits, /api/posts/ID (schema: /openapi.json, readable at /api)
+    Files:  /export/visits.csv (posts, officials; csv, jsonl, parquet) with the page's filters
+    """
+    import socket
+
+    import uvicorn
+
+    from ministry_news.web import create_app
+
+    app = create_app(obj.db)
+    try:  # bound here, so a busy port is one line rather than a server log
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.create_server((host, port), family=family)
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port}: {os.strerror(exc.errno) if exc.errno else exc}")
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"serve: http://{shown}:{sock.getsockname()[1]}/ (Ctrl-C to stop)")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
+
+
+@cli.command()
 @pass_ctx
 def migrate(obj: Context) -> None:
     """Create the archive's schema, or upgrade it in place to this version (Alembic)."""
