@@ -17,7 +17,7 @@ NET = "เน็ตประชารัฐ"
 
 
 def get(client: TestClient, path: str, **params: str) -> dict:
-    response = client.get(path, params=params)
+    response = client.get(path, params=params or None)
     assert response.status_code == 200, response.text
     return response.json()
 

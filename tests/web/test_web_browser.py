@@ -1,0 +1,110 @@
+"""The researcher's path in a real headless Chromium (Debian's, at /usr/bin/chromium): search,
+narrow by a facet, open a post, download the CSV; no crawled text ever runs as script."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"  # .ci/services.sh installs Debian's chromium package
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NET = "เน็ตประชารัฐ"
+
+
+@pytest.fixture
+def browser_page(tmp_path: Path) -> Iterator[tuple[Page, list[str]]]:
+    """A page in a fresh Chromium profile, and the problems it reported (dialogs a script
+    opened, console errors such as a Content-Security-Policy violation, uncaught errors)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `bash .ci/services.sh` (make test does)")
+    problems: list[str] = []
+    with sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=ARGS,
+            accept_downloads=True,
+        )
+        context.set_default_timeout(10_000)
+        page = context.new_page()
+        page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+        page.on(
+            "console",
+            lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None,
+        )
+        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+        try:
+            yield page, problems
+        finally:
+            context.close()
+
+
+def hits(page: Page) -> list[int]:
+    return sorted(
+        int(x) for x in page.locator("li.hit").evaluate_all("els => els.map(e => e.dataset.post)")
+    )
+
+
+def test_search_narrow_open_a_post_and_download_the_csv(
+    server: str, browser_page: tuple[Page, list[str]], tmp_path: Path
+) -> None:
+    page, problems = browser_page
+
+    # Search from the box, as typed.
+    page.goto(f"{server}/")
+    page.fill("#q", NET)
+    page.click("#go")
+    page.wait_for_url("**/?q=*")
+    assert page.inner_text("#total") == "4"
+    assert hits(page) == [101, 102, 103, 104]  # 104 is the post full of markup and script
+    assert page.locator("li.hit .snippet mark").first.inner_text() == NET
+
+    # Narrow by a facet: the count beside it is what the results become.
+    facet = page.locator('a[data-facet="province"][data-value="สุโขทัย"]')
+    assert facet.locator("xpath=following-sibling::span").inner_text() == "2"
+    facet.click()
+    page.wait_for_url("**province=*")
+    assert page.inner_text("#total") == "2"
+    assert hits(page) == [101, 102]
+    assert page.locator(".chip", has_text="province: สุโขทัย").count() == 1
+
+    # Download the CSV of what is on screen.
+    with page.expect_download() as download:
+        page.click("#csv")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    with saved.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert sorted(int(r["post_id"]) for r in rows) == hits(page)
+    assert {r["provinces"] for r in rows} == {"สุโขทัย"}
+
+    # Open a post: its facts are marked in the text and listed beside it.
+    page.click('li.hit[data-post="101"] h3 a')
+    page.wait_for_url("**/posts/101")
+    marks = page.locator(".body mark").all_inner_texts()
+    assert "นางปิยนุช วุฒิสอน" in marks and "จังหวัดสุโขทัย" in marks
+    page.click('aside.facts a:text("สุโขทัย")')
+    assert page.url.endswith("#f4")
+    assert page.get_attribute("#original", "href") == "https://www.mdes.go.th/news/detail/101-x"
+
+    # The hostile post: shown as text, nothing injected, nothing run.
+    page.goto(f"{server}/posts/104")
+    assert page.inner_text("h1") == 'เน็ตประชารัฐ <script>alert("title")</script>'
+    assert page.locator("script, .body img, .body b").count() == 0
+    assert page.locator("#original").count() == 0
+
+    assert problems == []
