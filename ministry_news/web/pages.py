@@ -23,7 +23,7 @@ router = APIRouter(include_in_schema=False)
 FACET_TITLES = {
     "province": "Province · จังหวัด",
     "district": "District · อำเภอ",
-    "official": "Official · ผู้บริหาร",
+    "official": "Official · บุคคล",
     "site_type": "Site type · สถานที่",
     "category": "Category · หมวด",
     "year": "Published · ปี",
