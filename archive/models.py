@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -189,6 +190,9 @@ class CrawlRun(Base):
     unchanged_posts: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str | None] = mapped_column(Text)
+    #: incremental, full or resume; report: outcomes by kind, categories walked to the end, rates.
+    mode: Mapped[str | None] = mapped_column(String(16))
+    report: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
 
 
 class FetchFailure(Base):
@@ -202,3 +206,40 @@ class FetchFailure(Base):
     status: Mapped[int | None] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class WarcRecord(Base):
+    """One HTTP response kept in a WARC file: where to read it back (file, offset) and what it was.
+
+    Written by the crawl's WARC recorder as each response arrives, before the spider sees it, so
+    every post the archive holds has its page here: `reextract` rebuilds posts from these alone.
+    `kind` is listing, post, attachment, robots or page; `post_id` is set for a post's page.
+    """
+
+    __tablename__ = "warc_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"), index=True)
+    url: Mapped[str] = mapped_column(Text, index=True)
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    status: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16), default="page")
+    post_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    content_type: Mapped[str | None] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer, default=0)  # payload bytes
+    digest: Mapped[str] = mapped_column(String(64))  # WARC-Payload-Digest, sha1:BASE32
+    file: Mapped[str] = mapped_column(String(255))  # name inside the WARC folder
+    offset: Mapped[int] = mapped_column(BigInteger)
+    length: Mapped[int] = mapped_column(Integer)  # the record's bytes in the file (gzipped)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+
+
+class CrawlRunPost(Base):
+    """What a run did to a post: written in the post's own transaction, so it survives a kill."""
+
+    __tablename__ = "crawl_run_posts"
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id"), primary_key=True)
+    post_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(16))  # new, changed or unchanged
