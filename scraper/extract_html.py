@@ -287,6 +287,7 @@ class Card:
     url: str
     post_id: int
     published: str | None  # ISO, from the card's Buddhist-era date
+    title: str | None = None  # the headline as the card shows it (may be shortened)
 
 
 def _card_published(link: etree._Element, base_url: str) -> str | None:
@@ -312,8 +313,13 @@ def cards(sel: Selector, base_url: str) -> list[Card]:
             href = (link.attrib.get("href") or "").strip()
             url = urljoin(base_url, href)
             pid = post_id(url)
-            if pid is not None and pid not in found:
-                found[pid] = Card(url, pid, _card_published(link.root, base_url))
+            if pid is None:
+                continue
+            text = clean_line(_text(link.root).replace("\n", " ")) or None
+            if pid not in found:
+                found[pid] = Card(url, pid, _card_published(link.root, base_url), text)
+            elif found[pid].title is None and text:  # a photo's link first, then the headline's
+                found[pid] = Card(found[pid].url, pid, found[pid].published, text)
         if found:
             return list(found.values())
     return []

@@ -2,7 +2,9 @@
 
 Idempotent: a post crawled twice is one row (`archive.store.save_post` compares content hashes and
 keeps earlier text as a version). Every crawl is a `CrawlRun` row, opened when the spider opens and
-closed with its counts; every page that could not become a post is a `FetchFailure` row.
+closed with its counts and a report (outcomes by kind, categories walked to their end, rates);
+every page that could not become a post is a `FetchFailure` row. What the run did to each post is
+a `CrawlRunPost` row written in the post's own transaction, so even a killed run can be told.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from archive import store
 from archive.db import default_url, session_scope
 from archive.migrate import upgrade
-from archive.models import CrawlRun, utcnow
+from archive.models import CrawlRun, CrawlRunPost, WarcRecord, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +31,27 @@ post_failed = object()
 STATS = "ministry_news"
 REQUIRED = ("post_id", "url", "title", "body", "content_hash")
 #: Scrapy's finish reasons → the run's status.
-RUN_STATUS = {"finished": "ok", "shutdown": "interrupted", "cancelled": "interrupted"}
+RUN_STATUS = {
+    "finished": "ok",
+    "shutdown": "interrupted",
+    "cancelled": "interrupted",
+    "refused": "refused",
+}
+#: Stats kept in the run's report, besides every `ministry_news/outcome/*` counter.
+REPORTED = (
+    "listing_pages",
+    "post_pages",
+    "known_posts",
+    "incremental_stops",
+    "attachments",
+    "not_modified",
+    "backoffs",
+    "category_merges",
+    "no_date",
+    "date_from_body",
+    "warc/records",
+    "warc/bytes",
+)
 
 
 class ArchivePipeline:
@@ -54,8 +77,14 @@ class ArchivePipeline:
     def open_spider(self) -> None:
         upgrade(self.db_url)
         start_urls = list(getattr(self.crawler.spider, "start_urls", []) or [])
+        settings = self.crawler.settings
+        mode = settings.get("CRAWL_MODE") or (
+            "incremental" if settings.getbool("INCREMENTAL") else "full"
+        )
         with session_scope(self.db_url) as session:
-            self.run_id = store.start_run(session, start_urls).id
+            run = store.start_run(session, start_urls)
+            run.mode = mode
+            self.run_id = run.id
         assert self.crawler.stats is not None
         self.crawler.stats.set_value(f"{STATS}/run_id", self.run_id)
         logger.info("archive %s: crawl run %s", self.db_url, self.run_id)
@@ -71,6 +100,8 @@ class ArchivePipeline:
         try:
             with session_scope(self.db_url) as session:
                 outcome = store.save_post(session, item)
+                if self.run_id is not None and post_id not in self._stored:
+                    session.add(CrawlRunPost(run_id=self.run_id, post_id=post_id, outcome=outcome))
         except (SQLAlchemyError, ValueError) as exc:
             self._count("failed")
             self.record_failure(url=item["url"], status=None, reason=f"not stored: {exc}")
@@ -108,6 +139,32 @@ class ArchivePipeline:
                 run.changed_posts = n("changed_posts")
                 run.unchanged_posts = n("unchanged_posts")
                 run.errors = n("failed")
-                run.message = reason
+                run.message = stats.get_value(f"{STATS}/stop_reason") or reason
+                report = self._report(spider, stats.get_stats())
+                report["seconds"] = round((run.finished_at - run.started_at).total_seconds(), 1)
+                report["warc_files"] = list(
+                    session.scalars(
+                        select(WarcRecord.file)
+                        .where(WarcRecord.run_id == run.id)
+                        .group_by(WarcRecord.file)
+                        .order_by(WarcRecord.file)
+                    )
+                )
+                run.report = report
         except SQLAlchemyError as exc:
             logger.error("could not close crawl run %s: %s", self.run_id, exc)
+
+    def _report(self, spider: Any, values: dict[str, Any]) -> dict[str, Any]:
+        outcomes = {
+            key.removeprefix(f"{STATS}/outcome/"): int(value)
+            for key, value in values.items()
+            if key.startswith(f"{STATS}/outcome/")
+        }
+        return {
+            "outcomes": dict(sorted(outcomes.items())),
+            "walked": sorted(getattr(spider, "walked", ()) or ()),
+            "counts": {k: int(values.get(f"{STATS}/{k}", 0)) for k in REPORTED},
+            "responses": int(values.get("downloader/response_count", 0)),
+            "response_bytes": int(values.get("downloader/response_bytes", 0)),
+            "retries": int(values.get("retry/count", 0)),
+        }

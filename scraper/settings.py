@@ -29,10 +29,38 @@ RETRY_HTTP_CODES = [403, 408, 429, 500, 502, 503, 504, 522, 524]
 RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # the spider logs one warning per page it could not get
 RETRY_BACKOFF_BASE = 2.0  # seconds: the delay after the first refusal; doubles per retry
 RETRY_BACKOFF_MAX = 60.0
+#: After this many refusals (403/429/503) in a row, through all the back-off, the run stops
+#: cleanly with status "refused" rather than hammer the site.
+REFUSAL_LIMIT = 15
+REFUSAL_HTTP_CODES = [403, 429, 503]
+REDIRECT_MAX_TIMES = 5  # a redirect loop ends here, as an outcome of its own
+DOWNLOAD_MAXSIZE = 8 * 2**20  # a page larger than this is not a news page: refused, counted
+DOWNLOAD_WARNSIZE = 2 * 2**20
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.middlewares.BackoffRetryMiddleware": 550,  # where Scrapy puts its retry middleware
+    "scraper.middlewares.CharsetMiddleware": 575,  # after decompression (590), before the spider
+    "scraper.middlewares.ConditionalRequestMiddleware": 900,
+    "scraper.middlewares.RefusalBreaker": 940,
+    "scraper.middlewares.WarcRecorderMiddleware": 950,  # next to the downloader: bytes as sent
 }
+
+#: Every response, with its request, into WARC files indexed in the archive (`warc_records`).
+WARC_ENABLED = True
+WARC_DIR = None  # None: `warc/` beside the SQLite file (data/warc/)
+WARC_MAX_SIZE = 1_000_000_000  # bytes per file before the next one is begun
+#: Attachments (PDF, Word...) linked from new or changed posts are fetched and kept in WARC, up
+#: to this size each.
+ATTACHMENTS_FETCH = True
+ATTACHMENT_MAXSIZE = 20 * 2**20
+#: ETag / Last-Modified from the archive: an unchanged page costs the site a 304.
+CONDITIONAL_REQUESTS = True
+
+#: Walk each category newest first and stop where the archive already holds everything
+#: (`--full` sets this False). INCREMENTAL_OVERLAP: how many listing pages in a row showing only
+#: posts an earlier complete crawl archived end the walk (1: stop at the first such page).
+INCREMENTAL = True
+INCREMENTAL_OVERLAP = 1
 
 ITEM_PIPELINES = {"scraper.pipelines.ArchivePipeline": 300}
 #: SQLAlchemy URL of the archive (`-s MINISTRY_NEWS_DB=...`, or $MINISTRY_NEWS_DB).

@@ -2,17 +2,29 @@
 
 A stdlib ThreadingHTTPServer over the pages `scraper.mirror.site` renders once; nothing is read
 from disk per request, so a crawl of the whole mirror takes a few seconds.
+
+For tests of a crawl's robustness the server can misbehave on purpose: `fault(path, hit)` may
+answer any request instead of the mirror (slowly, wrongly, refusing), and `validators=True` makes
+it send ETag / Last-Modified and answer 304 to a request that already has the page.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
 from scraper.mirror.site import Page, Site, site
 
 HOST = "127.0.0.1"
+#: The mirror's pages never change while it runs: one date for every Last-Modified.
+LAST_MODIFIED = "Wed, 01 Jul 2020 00:00:00 GMT"
+
+#: A test's misbehaviour: (request path, how many times it was requested) → a page, or None to
+#: let the mirror answer. It runs in the server's thread, so it may sleep.
+Fault = Callable[[str, int], Page | None]
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -29,26 +41,45 @@ class _Handler(BaseHTTPRequestHandler):
         if seen <= self.server.refuse_first and self.path != "/robots.txt":
             # the live site answers bursts with 403/429; the spider must back off and retry
             return Page(self.server.refuse_status, "text/plain", b"slow down\n"), b"slow down\n"
-        page = mirror.resolve(self.path)
+        page = self.server.fault(self.path, seen) if self.server.fault else None
+        page = page or mirror.resolve(self.path)
         host = self.headers.get("Host") or f"{HOST}:{self.server.server_address[1]}"
         return page, page.render(f"http://{host}")
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         page, body = self._page()
-        self._head(page, body)
-        self.wfile.write(body)
+        if self._head(page, body):
+            self.wfile.write(body)
 
     def do_HEAD(self) -> None:  # noqa: N802
         page, body = self._page()
         self._head(page, body)
 
-    def _head(self, page: Page, body: bytes) -> None:
+    def _head(self, page: Page, body: bytes) -> bool:
+        """Send the status line and headers; False when the body must not follow (a 304)."""
+        etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
+        if self.server.validators and page.status == 200:
+            asked = self.headers.get("If-None-Match")
+            if asked == etag or (not asked and self.headers.get("If-Modified-Since")):
+                with self.server.lock:
+                    self.server.not_modified += 1
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return False
         self.send_response(page.status)
         self.send_header("Content-Type", page.content_type)
         self.send_header("Content-Length", str(len(body)))
-        if page.status in (429, 503):
+        if page.status in (429, 503) and not any(k == "Retry-After" for k, _ in page.headers):
             self.send_header("Retry-After", "1")
+        if self.server.validators and page.status == 200:
+            self.send_header("ETag", etag)
+            self.send_header("Last-Modified", LAST_MODIFIED)
+        for name, value in page.headers:
+            self.send_header(name, value)
         self.end_headers()
+        return True
 
     def log_message(self, format: str, *args: object) -> None:  # quiet: crawls log enough
         pass
@@ -57,21 +88,34 @@ class _Handler(BaseHTTPRequestHandler):
 class _MirrorHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, port: int, host: str, refuse_first: int, refuse_status: int) -> None:
+    def __init__(
+        self,
+        port: int,
+        host: str,
+        refuse_first: int,
+        refuse_status: int,
+        mirror: Site | None = None,
+        fault: Fault | None = None,
+        validators: bool = False,
+    ) -> None:
         super().__init__((host, port), _Handler)
-        self.mirror: Site = site()
+        self.mirror: Site = mirror or site()
         self.lock = threading.Lock()
         self.requests: list[str] = []
         self.hits: dict[str, int] = {}
         self.refuse_first = refuse_first
         self.refuse_status = refuse_status
+        self.fault = fault
+        self.validators = validators
+        self.not_modified = 0
 
 
 class MirrorServer:
     """The mirror in a background thread: `with MirrorServer(port=0) as m: crawl(m.url)`.
 
     `refuse_first=N` makes every page answer `refuse_status` to its first N requests, as the live
-    site does to bursts, to exercise the spider's retries.
+    site does to bursts, to exercise the spider's retries. `mirror` serves another `Site` (posts
+    added or changed), `fault` misbehaves on purpose, `validators` enables ETag / 304.
     """
 
     def __init__(
@@ -80,8 +124,13 @@ class MirrorServer:
         host: str = HOST,
         refuse_first: int = 0,
         refuse_status: int = 429,
+        mirror: Site | None = None,
+        fault: Fault | None = None,
+        validators: bool = False,
     ) -> None:
-        self._server = _MirrorHTTPServer(port, host, refuse_first, refuse_status)
+        self._server = _MirrorHTTPServer(
+            port, host, refuse_first, refuse_status, mirror, fault, validators
+        )
         self._thread: threading.Thread | None = None
 
     @property
@@ -97,6 +146,12 @@ class MirrorServer:
         """Paths requested so far, in order."""
         with self._server.lock:
             return list(self._server.requests)
+
+    @property
+    def not_modified(self) -> int:
+        """How many requests were answered 304 Not Modified."""
+        with self._server.lock:
+            return self._server.not_modified
 
     def start_urls(self) -> list[str]:
         """The listing page of every category the mirror has."""

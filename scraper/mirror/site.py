@@ -12,6 +12,7 @@ import html
 import re
 import struct
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -37,6 +38,7 @@ class Page:
     content_type: str
     body: str | bytes
     encoding: str = "utf-8"
+    headers: tuple[tuple[str, str], ...] = ()  # more response headers (a redirect's Location)
 
     def render(self, base: str) -> bytes:
         if isinstance(self.body, bytes):
@@ -112,17 +114,17 @@ def _page(
 # --- listings -----------------------------------------------------------------------------------
 
 
-def listing(category: str) -> list[Post]:
+def listing(category: str, table: tuple[Post, ...] | None = None) -> list[Post]:
     """A category's posts as its listing shows them: newest first."""
     return sorted(
-        (p for p in posts() if category in p.categories),
+        (p for p in (posts() if table is None else table) if category in p.categories),
         key=lambda p: (p.published, p.id),
         reverse=True,
     )
 
 
-def page_count(category: str) -> int:
-    return max(1, -(-len(listing(category)) // PER_PAGE))
+def page_count(category: str, table: tuple[Post, ...] | None = None) -> int:
+    return max(1, -(-len(listing(category, table)) // PER_PAGE))
 
 
 def _page_href(category: str, n: int) -> str:
@@ -169,13 +171,13 @@ def _card(post: Post, k: int) -> str:
     )
 
 
-def _listing_page(category: str, n: int) -> Page:
-    shown = listing(category)[(n - 1) * PER_PAGE : n * PER_PAGE]
+def _listing_page(category: str, n: int, table: tuple[Post, ...] | None = None) -> Page:
+    shown = listing(category, table)[(n - 1) * PER_PAGE : n * PER_PAGE]
     content = _template("listing.html").substitute(
         category_name=_e(CATEGORIES[category]),
         tabs=_tabs(category),
         cards="\n".join(_card(p, k) for k, p in enumerate(shown)),
-        pager=_pager(category, n, page_count(category)),
+        pager=_pager(category, n, page_count(category, table)),
     )
     return _page(content, CATEGORIES[category])
 
@@ -296,16 +298,21 @@ def _pdf(title: str) -> bytes:
 
 
 class Site:
-    """Every page of the mirror in memory, and the routing from a request path to a page."""
+    """Every page of the mirror in memory, and the routing from a request path to a page.
 
-    def __init__(self) -> None:
-        self.posts = {p.id: p for p in posts()}
+    `table` replaces the post table (tests build the site as it was before some posts appeared,
+    or after one changed); by default the whole table of `scraper.mirror.posts`.
+    """
+
+    def __init__(self, table: Iterable[Post] | None = None) -> None:
+        table = posts() if table is None else tuple(table)
+        self.posts = {p.id: p for p in table}
         self.listings = {
-            (cid, n): _listing_page(cid, n)
+            (cid, n): _listing_page(cid, n, table)
             for cid in CATEGORIES
-            for n in range(1, page_count(cid) + 1)
+            for n in range(1, page_count(cid, table) + 1)
         }
-        self.post_pages = {p.id: _post_page(p) for p in posts() if not p.missing}
+        self.post_pages = {p.id: _post_page(p) for p in table if not p.missing}
         hub = _page(_template("hub.html").substitute(tabs=_tabs(None)), "ข่าวสาร")
         self.fixed = {
             "/": hub,
@@ -315,7 +322,7 @@ class Site:
         }
         self.files = {
             f"/uploads/files/{p.attachment}": Page(200, "application/pdf", _pdf(p.attachment))
-            for p in posts()
+            for p in table
             if p.attachment
         }
         self.photo = Page(200, "image/png", _png())

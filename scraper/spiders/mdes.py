@@ -7,12 +7,15 @@
 A start URL may be a category listing (`/news/{id}`), a post, or any page linking to categories
 (`/news/`). Markup knowledge lives in `scraper.selectors`; what the spider cannot use (a 404 post,
 a page without headline or body) is logged, counted and reported to the archive, never stored.
+
+With INCREMENTAL on (the project's setting; `--full` turns it off), a listing's known posts are
+not fetched and the walk of a category stops where an earlier complete crawl left off
+(`scraper.incremental`). What the spider tracks lives in `self.state` when Scrapy keeps one
+(JOBDIR), so a crawl stopped cleanly resumes with it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -23,8 +26,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import (
     CannotResolveHostError,
     CloseSpider,
+    DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadTimeoutError,
+    IgnoreRequest,
 )
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -33,10 +38,12 @@ from twisted.python.failure import Failure
 
 from scraper import extract_html as X
 from scraper import selectors as S
+from scraper.incremental import ArchiveMemory, settled, shows_something_new
 from scraper.items import PostItem
+from scraper.pages import GONE, content_hash, read_post
 from scraper.pipelines import post_failed
 
-GONE = [404, 410]
+__all__ = ["MdesSpider", "content_hash", "plan_start_urls"]
 STATS = "ministry_news"
 #: Failures that mean "nobody answers there" rather than "this page is broken".
 UNREACHABLE = (
@@ -81,8 +88,19 @@ def plan_start_urls(
     return [S.category_url(base, c) for base in bases or [S.SITE] for c in cats]
 
 
-def content_hash(title: str, body: str) -> str:
-    return hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()
+def failure_outcome(failure: Failure) -> str:
+    """A short name for why a request got no usable response, for counters and the run report."""
+    if failure.check(HttpError):
+        return f"http_{failure.value.response.status}"
+    if failure.check(DownloadTimeoutError, TimeoutError):
+        return "timeout"
+    if failure.check(DownloadCancelledError):
+        return "too_large"
+    if failure.check(IgnoreRequest) and "redirection" in failure.getErrorMessage():
+        return "redirect_loop"
+    if failure.check(*UNREACHABLE):
+        return "unreachable"
+    return "error"
 
 
 class MdesSpider(scrapy.Spider):
@@ -102,6 +120,12 @@ class MdesSpider(scrapy.Spider):
         self._card_dates: dict[int, str] = {}
         self._requested: set[int] = set()
         self._parsed: set[int] = set()
+        self._quiet: dict[str, int] = {}  # category → listing pages in a row with nothing new
+        self.walked: set[str] = set()  # categories walked to their end (or to known ground)
+        self.incremental = False
+        self.overlap = 1
+        self.attachment_maxsize = 0  # 0: attachments are not fetched
+        self.memory: ArchiveMemory | None = None
         self._dead: set[str] = set()  # start hosts that could not be reached at all
         self._held: dict[str, list[str]] = {}  # start URLs waiting for their host to answer
         for url in self.start_urls:
@@ -110,8 +134,29 @@ class MdesSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> MdesSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.incremental = settings.getbool("INCREMENTAL", False)
+        spider.overlap = max(1, settings.getint("INCREMENTAL_OVERLAP", 1))
+        if settings.getbool("ATTACHMENTS_FETCH", False):
+            spider.attachment_maxsize = settings.getint("ATTACHMENT_MAXSIZE", 20 * 2**20)
+        if spider.incremental:
+            spider.memory = ArchiveMemory(settings.get("MINISTRY_NEWS_DB"))
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider._opened, signal=signals.spider_opened)
         return spider
+
+    def _opened(self) -> None:
+        """Keep the bookkeeping in `self.state` (Scrapy's SpiderState, saved in JOBDIR on a clean
+        stop), so a resumed crawl knows each queued post's listings and card date."""
+        state = getattr(self, "state", None)
+        if state is None:
+            return
+        self._categories = state.setdefault("categories", self._categories)
+        self._card_dates = state.setdefault("card_dates", self._card_dates)
+        self._requested = state.setdefault("requested", self._requested)
+        self._parsed = state.setdefault("parsed", self._parsed)
+        self._quiet = state.setdefault("quiet", self._quiet)
+        self.walked = state.setdefault("walked", self.walked)
 
     # --- requests -------------------------------------------------------------------------------
 
@@ -164,15 +209,48 @@ class MdesSpider(scrapy.Spider):
         self._count("pages")
         self._count("listing_pages")
         category = X.category_id(response.url)
-        found = X.cards(response.selector, response.url)
+        is_text = hasattr(response, "selector")
+        found = X.cards(response.selector, response.url) if is_text else []
         if not found:
             self._count("empty_listings")
-            self.logger.warning("no post links on listing %s (markup changed?)", response.url)
+            self._count("outcome/no_cards")
+            self._fail(
+                response.url, response.status, "listing without post links (markup changed?)"
+            )
+        fresh = self._triage(found, category)
         for card in found:
-            yield from self._on_card(card, category)
-        next_url = X.next_page(response.selector, response.url)
-        if next_url:
+            if card in fresh:
+                yield from self._on_card(card, category)
+            else:
+                self._count("known_posts")
+        next_url = X.next_page(response.selector, response.url) if is_text else None
+        if next_url and (not self.incremental or self._quiet.get(category or "", 0) < self.overlap):
             yield scrapy.Request(next_url, callback=self.parse_listing, errback=self.failed)
+        elif category and found:
+            if next_url:
+                self._count("incremental_stops")
+            self.walked.add(category)
+
+    def _triage(self, found: list[X.Card], category: str | None) -> list[X.Card]:
+        """The cards whose posts must be fetched; counts the page toward the incremental stop."""
+        if not self.incremental or self.memory is None or not found:
+            return found
+        memory = self.memory
+        known = memory.known(c.post_id for c in found)
+        frontier = memory.frontier(category)
+        fresh = [
+            c
+            for c in found
+            if shows_something_new(c, category, known.get(c.post_id)) and not memory.gone(c.post_id)
+        ]
+        quiet = all(
+            settled(c, category, known.get(c.post_id), frontier)
+            or (frontier is not None and memory.gone(c.post_id))
+            for c in found
+        )
+        key = category or ""
+        self._quiet[key] = self._quiet.get(key, 0) + 1 if quiet else 0
+        return fresh
 
     def _on_card(self, card: X.Card, category: str | None) -> Iterator[scrapy.Request]:
         """One request per post id, whichever listings show it; a listing seen after the post
@@ -190,44 +268,40 @@ class MdesSpider(scrapy.Spider):
             self._requested.add(card.post_id)
             yield self._post_request(card)
 
-    def parse_post(self, response: Response, post_id: int) -> Iterator[PostItem]:
+    def parse_post(self, response: Response, post_id: int) -> Iterator[PostItem | scrapy.Request]:
         self._count("pages")
-        if response.status in GONE:
-            self._fail(response.url, response.status, f"post {post_id}: HTTP {response.status}")
-            return
-        self._count("post_pages")
-        sel = response.selector
-        title = X.title(sel)
-        block, paragraphs = X.article(sel, title)
-        body = X.body_text(paragraphs)
-        if not title or not body:
-            missing = "headline" if not title else "body text"
-            self._fail(response.url, response.status, f"post {post_id}: no {missing} found")
-            return
-        if not sel.css(S.TITLE[0]):
-            self._count("fallback/title")
-        if block is None or "col-12" not in (block.get("class") or "").split():
-            self._count("fallback/body")
-
-        published = self._card_dates.get(post_id)
-        if published is None:
-            published = X.leading_date(body)
-            self._count("date_from_body" if published else "no_date")
-        self._parsed.add(post_id)
-        yield PostItem(
-            post_id=post_id,
-            url=response.url,
-            categories=sorted(self._categories.get(post_id, ())),
-            category_name=X.category_name(sel),
-            title=title,
-            published=published,
-            body=body,
-            images=X.images(sel, response.url, block),
-            attachments=X.attachments(sel, response.url),
-            fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            content_hash=content_hash(title, body),
-            encoding=response.encoding,
+        if response.status not in GONE:
+            self._count("post_pages")
+        page = read_post(
+            response,
+            post_id,
+            self._categories.get(post_id, ()),
+            self._card_dates.get(post_id),
         )
+        for note in page.notes:
+            self._count(note)
+        if page.item is None:
+            self._count(f"outcome/{page.outcome}")
+            self._fail(response.url, response.status, page.problem or f"post {post_id}: unusable")
+            return
+        if "no_date" in page.notes:
+            self.logger.warning("post %s has no date (none on its card or in its text)", post_id)
+        self._parsed.add(post_id)
+        yield page.item
+        if self.attachment_maxsize:
+            for url in page.item["attachments"]:
+                yield scrapy.Request(
+                    url,
+                    callback=self.parse_attachment,
+                    errback=self.failed,
+                    meta={"download_maxsize": self.attachment_maxsize, "attachment": True},
+                    priority=-1,
+                )
+
+    def parse_attachment(self, response: Response) -> Iterator[Any]:
+        """A post's file: the WARC recorder has kept its bytes; nothing more to do here."""
+        self._count("attachments")
+        return iter(())
 
     # --- failures -------------------------------------------------------------------------------
 
@@ -237,14 +311,26 @@ class MdesSpider(scrapy.Spider):
         self.crawler.signals.send_catch_log(post_failed, url=url, status=status, reason=reason)
 
     def failed(self, failure: Failure) -> Iterator[scrapy.Request]:
-        """Errback: a page that never came (HTTP error after retries, refused, DNS, timeout)."""
+        """Errback: a page that never came (HTTP error after retries, refused, DNS, timeout,
+        too large, a redirect loop)."""
         request = failure.request  # type: ignore[attr-defined]
         status = None
+        outcome = failure_outcome(failure)
         if failure.check(HttpError):
             status = failure.value.response.status
             reason = f"HTTP {status}"
+        elif outcome == "too_large":
+            limit = request.meta.get("download_maxsize") or self.crawler.settings.getint(
+                "DOWNLOAD_MAXSIZE"
+            )
+            reason = f"too large: over {limit:,} bytes"
         else:
-            reason = failure.getErrorMessage() or failure.type.__name__
+            reason = f"{outcome}: {failure.getErrorMessage() or failure.type.__name__}"
+        if request.meta.get("attachment"):
+            self._count(f"outcome/attachment_{outcome}")
+            self.logger.info("attachment not kept: %s (%s)", reason, unquote(request.url))
+            return
+        self._count(f"outcome/{outcome}")
         pid = X.post_id(request.url)
         self._fail(request.url, status, f"post {pid}: {reason}" if pid else f"page: {reason}")
 
