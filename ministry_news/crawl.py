@@ -1,28 +1,60 @@
-"""Run the `mdes` spider into an archive and say what it did: `ministry-news crawl` and `demo`.
+"""Run the `mdes` spider into an archive and say what it did: `ministry-news crawl`, `demo`,
+`schedule` and `runs`.
 
 One crawl per process: Twisted's reactor cannot be started twice. Tests and scripts that need
 several crawls run `python -m ministry_news.crawl --db URL ...` once per crawl; it prints the
 summary as JSON.
+
+One crawl per archive at a time: a lock file beside the archive (released by the OS when the
+process ends, even by `kill -9`). Whoever takes the lock closes the runs that a dead process left
+"running" (status "killed", with what they did according to the archive). Every crawl keeps its
+queue in a JOBDIR beside the archive: a crawl stopped cleanly (Ctrl-C, SIGTERM) continues with
+`--resume`; after a kill the saved queue cannot be trusted, and the archive itself tells the next
+crawl what is missing (scraper.incremental).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import fcntl
+import hashlib
 import json
 import logging
+import os
+import shutil
 import sys
 import time
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 import click
 from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
+from sqlalchemy import func, select
 
 from archive import migrate
+from archive.db import is_sqlite, session_scope
+from archive.models import (
+    CrawlRun,
+    CrawlRunPost,
+    Fact,
+    FetchFailure,
+    Post,
+    PostExtraction,
+    WarcRecord,
+    utcnow,
+)
+from archive.warc import data_dir
 from scraper.pipelines import post_failed
 from scraper.spiders.mdes import STATS, MdesSpider, plan_start_urls
 
 _started = False
+EXIT_BUSY = 4  # another crawl holds the archive's lock
+
+
+class CrawlBusy(Exception):
+    """Another crawl of the same archive is running; this one did not start."""
 
 
 def _settings(db_url: str, overrides: dict[str, Any] | None) -> Settings:
@@ -45,19 +77,29 @@ class _OneLine(logging.Filter):
 
 
 class _Progress:
-    """One status line on stderr, rewritten as pages come in."""
+    """One status line on stderr, rewritten as responses come in (at most four times a second)."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        self.began = time.monotonic()
+        self.shown = 0.0
         for signal in (signals.item_scraped, signals.item_dropped, post_failed):
             crawler.signals.connect(self.show, signal=signal)
+        crawler.signals.connect(self.tick, signal=signals.response_received)
         crawler.signals.connect(self.done, signal=signals.spider_closed)
 
+    def tick(self, **_: Any) -> None:
+        if time.monotonic() - self.shown >= 0.25:
+            self.show()
+
     def show(self, **_: Any) -> None:
-        s = _summary(self.crawler.stats.get_stats() if self.crawler.stats else {}, 0.0)
+        self.shown = time.monotonic()
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        s = _summary(stats, self.shown - self.began)
+        rate = s["responses"] / s["seconds"] if s["seconds"] else 0.0
         sys.stderr.write(
             f"\rcrawl: {s['pages']} pages, {s['new']} new, {s['changed']} changed, "
-            f"{s['unchanged']} unchanged, {s['failed']} failed "
+            f"{s['unchanged']} unchanged, {s['failed']} errors, {rate:.1f} req/s "
         )
         sys.stderr.flush()
 
@@ -70,20 +112,117 @@ def _summary(stats: dict[str, Any], seconds: float) -> dict[str, Any]:
         return int(stats.get(f"{STATS}/{key}", 0))
 
     reason = stats.get("finish_reason") or "not started"
+    prefix = f"{STATS}/outcome/"
     return {
         "pages": n("pages"),
         "listing_pages": n("listing_pages"),
         "post_pages": n("post_pages"),
+        "known_posts": n("known_posts"),
+        "attachments": n("attachments"),
         "new": n("new_posts"),
         "changed": n("changed_posts"),
         "unchanged": n("unchanged_posts"),
         "failed": n("failed"),
         "retries": int(stats.get("retry/count", 0)),
+        "responses": int(stats.get("downloader/response_count", 0)),
+        "not_modified": n("not_modified"),
+        "warc_records": n("warc/records"),
+        "warc_bytes": n("warc/bytes"),
+        "outcomes": {k.removeprefix(prefix): v for k, v in stats.items() if k.startswith(prefix)},
         "finish_reason": reason,
         "unreachable": reason == "unreachable",
+        "refused": reason == "refused",
+        "stop_reason": stats.get(f"{STATS}/stop_reason"),
         "run_id": stats.get(f"{STATS}/run_id"),
         "seconds": round(seconds, 1),
     }
+
+
+# --- one crawl per archive ----------------------------------------------------------------------
+
+
+def _stem(db_url: str) -> str:
+    if is_sqlite(db_url) and "///" in db_url:
+        return Path(db_url.split("///", 1)[1].split("?", 1)[0]).stem or "archive"
+    return "crawl-" + hashlib.sha1(db_url.encode()).hexdigest()[:10]
+
+
+def lock_path(db_url: str) -> Path:
+    return data_dir(db_url) / f"{_stem(db_url)}.crawl.lock"
+
+
+def job_dir(db_url: str) -> Path:
+    """Scrapy's JOBDIR for crawls of this archive: the queue of a crawl stopped cleanly."""
+    return data_dir(db_url) / f"{_stem(db_url)}.crawl-job"
+
+
+_held: dict[str, IO[str]] = {}
+
+
+def acquire_lock(db_url: str) -> None:
+    """Take the archive's crawl lock for the rest of this process, or raise CrawlBusy."""
+    path = lock_path(db_url)
+    if str(path) in _held:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 (held for the process's life)
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "another process"
+        fh.close()
+        raise CrawlBusy(f"another crawl of this archive is running ({holder})") from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}\n")
+    fh.flush()
+    _held[str(path)] = fh
+
+
+def release_lock(db_url: str) -> None:
+    fh = _held.pop(str(lock_path(db_url)), None)
+    if fh is not None:
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
+
+
+def close_stale_runs(db_url: str) -> list[int]:
+    """Runs still "running" while we hold the lock belong to a process that died: mark them
+    "killed" with what the archive says they did (posts, pages, errors). Returns their ids."""
+    closed: list[int] = []
+    with session_scope(db_url) as session:
+        for run in session.scalars(select(CrawlRun).where(CrawlRun.status == "running")):
+            outcomes = dict(
+                session.execute(
+                    select(CrawlRunPost.outcome, func.count())
+                    .where(CrawlRunPost.run_id == run.id)
+                    .group_by(CrawlRunPost.outcome)
+                ).all()
+            )
+            last, pages = session.execute(
+                select(func.max(WarcRecord.fetched_at), func.count()).where(
+                    WarcRecord.run_id == run.id, WarcRecord.kind.in_(("listing", "post"))
+                )
+            ).one()
+            errors = session.scalar(
+                select(func.count()).select_from(FetchFailure).where(FetchFailure.run_id == run.id)
+            )
+            run.status = "killed"
+            run.finished_at = last or run.started_at
+            run.new_posts = outcomes.get("new", 0)
+            run.changed_posts = outcomes.get("changed", 0)
+            run.unchanged_posts = outcomes.get("unchanged", 0)
+            run.pages = pages
+            run.errors = errors or 0
+            run.message = "the crawl process died without closing its run (killed?)"
+            closed.append(run.id)
+    return closed
+
+
+def _last_run(db_url: str) -> CrawlRun | None:
+    with session_scope(db_url) as session:
+        return session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(1)).first()
 
 
 def run_crawl(
@@ -92,12 +231,17 @@ def run_crawl(
     categories: list[str] | None = None,
     settings: dict[str, Any] | None = None,
     progress: bool = False,
+    full: bool = False,
+    resume: bool = False,
 ) -> dict[str, Any]:
     """Crawl into the archive at `db_url` and return what happened: pages, new, changed,
-    unchanged, failed, finish_reason, unreachable (no start URL's host answered at all), seconds.
+    unchanged, failed, outcomes, finish_reason, unreachable (no start URL's host answered at
+    all), refused (the site refused until the crawl stopped), run_id, seconds.
 
-    Raises ValueError for a start URL or category that makes no sense, ArchiveError for an archive
-    that cannot be opened: both before any request is sent.
+    Incremental unless `full`; `resume` continues the last crawl if it was stopped cleanly (its
+    JOBDIR queue), else crawls as usual. Raises ValueError for a start URL or category that makes
+    no sense, ArchiveError for an archive that cannot be opened, CrawlBusy when another crawl of
+    the archive is running: all before any request is sent.
     """
     global _started
     urls = plan_start_urls(start_urls, categories)
@@ -105,8 +249,36 @@ def run_crawl(
         raise RuntimeError("one crawl per process (Twisted's reactor cannot restart)")
     migrate.upgrade(db_url)  # a bad archive fails here, in one line, not inside Scrapy
 
+    overrides = dict(settings or {})
+    notes: list[str] = []
+    fleet = bool(_settings(db_url, overrides).get("REDIS_URL"))
+    if not fleet:  # a fleet shares one crawl between processes: Redis coordinates them
+        acquire_lock(db_url)
+        killed = close_stale_runs(db_url)
+        if killed:
+            notes.append(f"closed run(s) {', '.join(map(str, killed))} left by a dead crawl")
+        job = job_dir(db_url)
+        last = _last_run(db_url)
+        resumable = (job / "spider.state").exists() and last is not None
+        resumable = resumable and last.status == "interrupted"
+        if resume and resumable:
+            assert last is not None
+            notes.append(f"resuming run {last.id} from its saved queue")
+            overrides.setdefault("CRAWL_MODE", "resume")
+            full = full or last.mode == "full"
+        else:
+            if resume:
+                why = "was killed" if last is not None and last.status == "killed" else "ended"
+                notes.append(
+                    f"nothing to resume: the last crawl {why}; crawling from what the archive holds"
+                )
+            shutil.rmtree(job, ignore_errors=True)
+        overrides.setdefault("JOBDIR", str(job))
+    overrides.setdefault("INCREMENTAL", not full)
+    overrides.setdefault("CRAWL_MODE", "full" if full else "incremental")
+
     logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_OneLine())
-    process = CrawlerProcess(_settings(db_url, settings))
+    process = CrawlerProcess(_settings(db_url, overrides))
     crawler = process.create_crawler(MdesSpider)
     if progress:
         _Progress(crawler)
@@ -115,7 +287,151 @@ def run_crawl(
     began = time.monotonic()
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    return _summary(stats, time.monotonic() - began)
+    summary = _summary(stats, time.monotonic() - began)
+    summary["notes"] = notes
+    if not fleet and summary["finish_reason"] == "finished":
+        shutil.rmtree(job_dir(db_url), ignore_errors=True)  # done: nothing left to resume
+    return summary
+
+
+# --- what a run did -----------------------------------------------------------------------------
+
+QUALITY_FLAGS = ("no_date", "no_province", "no_official")
+
+
+def run_posts(
+    db_url: str, run_id: int, outcomes: tuple[str, ...] = ("new", "changed")
+) -> list[int]:
+    with session_scope(db_url) as session:
+        return list(
+            session.scalars(
+                select(CrawlRunPost.post_id)
+                .where(CrawlRunPost.run_id == run_id, CrawlRunPost.outcome.in_(outcomes))
+                .order_by(CrawlRunPost.post_id)
+            )
+        )
+
+
+def quality(db_url: str, post_ids: list[int]) -> dict[str, list[int]]:
+    """Posts without a date, without a province or without an official (in their current
+    extraction), and posts not extracted yet: what a researcher would trip over."""
+    flags: dict[str, list[int]] = {k: [] for k in (*QUALITY_FLAGS, "not_extracted")}
+    if not post_ids:
+        return flags
+    with session_scope(db_url) as session:
+        undated = set(
+            session.scalars(select(Post.id).where(Post.id.in_(post_ids), Post.published.is_(None)))
+        )
+        extracted = dict(
+            session.execute(
+                select(PostExtraction.post_id, PostExtraction.pipeline_version).where(
+                    PostExtraction.post_id.in_(post_ids), PostExtraction.current.is_(True)
+                )
+            ).all()
+        )
+        kinds: dict[int, set[str]] = {}
+        for post_id, version, kind in session.execute(
+            select(Fact.post_id, Fact.pipeline_version, Fact.kind).where(
+                Fact.post_id.in_(post_ids), Fact.kind.in_(("province", "official"))
+            )
+        ):
+            if extracted.get(post_id) == version:
+                kinds.setdefault(post_id, set()).add(kind)
+    for post_id in sorted(post_ids):
+        if post_id in undated:
+            flags["no_date"].append(post_id)
+        if post_id not in extracted:
+            flags["not_extracted"].append(post_id)
+            continue
+        for kind in ("province", "official"):
+            if kind not in kinds.get(post_id, set()):
+                flags[f"no_{kind}"].append(post_id)
+    return flags
+
+
+def _ids(ids: list[int], most: int = 8) -> str:
+    shown = ", ".join(map(str, ids[:most]))
+    return shown + (f" … (+{len(ids) - most})" if len(ids) > most else "")
+
+
+def _when(moment: dt.datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else "-"
+
+
+def run_report(db_url: str, run_id: int, failures: int = 10) -> list[str]:
+    """The run as an operator reads it: one line per aspect, one per page that failed."""
+    with session_scope(db_url) as session:
+        run = session.get(CrawlRun, run_id)
+        if run is None:
+            raise ValueError(f"no crawl run {run_id} in this archive")
+        failed = session.execute(
+            select(FetchFailure.url, FetchFailure.reason)
+            .where(FetchFailure.run_id == run_id)
+            .order_by(FetchFailure.id)
+        ).all()
+    report = run.report or {}
+    counts = report.get("counts", {})
+    seconds = report.get("seconds")
+    if seconds is None and run.finished_at:
+        seconds = (run.finished_at - run.started_at).total_seconds()
+    responses = report.get("responses")
+    lines = [
+        f"run {run.id}: {run.status} ({run.message or '-'}), {run.mode or '-'}, "
+        f"{_when(run.started_at)} → {_when(run.finished_at)} UTC"
+        + (f", {seconds:.0f} s" if seconds is not None else "")
+    ]
+    pages = f"  pages: {run.pages}"
+    if counts:
+        pages += (
+            f" ({counts.get('listing_pages', 0)} listing, {counts.get('post_pages', 0)} post), "
+            f"{counts.get('attachments', 0)} attachments"
+        )
+    if responses is not None:
+        rate = responses / seconds if seconds else 0.0
+        pages += f"; {responses} responses ({rate:.1f}/s), {report.get('retries', 0)} retries"
+        pages += f", {counts.get('not_modified', 0)} not modified"
+    lines.append(pages)
+    posts = (
+        f"  posts: {run.new_posts} new, {run.changed_posts} changed, "
+        f"{run.unchanged_posts} unchanged, {run.errors} errors"
+    )
+    if counts:
+        posts += f"; {counts.get('known_posts', 0)} known posts not fetched"
+    if report.get("walked") is not None:
+        posts += f"; walked: {', '.join(report['walked']) or 'none'}"
+    lines.append(posts)
+    if report.get("outcomes"):
+        lines.append("  outcomes: " + ", ".join(f"{k} {v}" for k, v in report["outcomes"].items()))
+    for url, reason in failed[:failures]:
+        lines.append(f"  not stored: {reason} — {url}")
+    if len(failed) > failures:
+        lines.append(f"  … and {len(failed) - failures} more (fetch_failures, run {run_id})")
+    flags = quality(db_url, run_posts(db_url, run_id))
+    if any(flags.values()):
+        parts = [f"{len(v)} {k.replace('_', ' ')} ({_ids(v)})" for k, v in flags.items() if v]
+        lines.append("  quality: " + "; ".join(parts))
+    if report.get("warc_files"):
+        lines.append(f"  warc: {', '.join(report['warc_files'])}")
+    return lines
+
+
+def list_runs(db_url: str, last: int = 20) -> list[str]:
+    """One line per run, newest first."""
+    with session_scope(db_url) as session:
+        runs = session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(last)).all()
+    lines = [
+        f"{'run':>5}  {'started (UTC)':19}  {'secs':>6}  {'status':11}  {'mode':11}  "
+        f"{'pages':>5}  {'new':>4}  {'chg':>4}  {'err':>4}  message"
+    ]
+    for run in runs:
+        end = run.finished_at or (utcnow() if run.status == "running" else None)
+        secs = f"{(end - run.started_at).total_seconds():.0f}" if end else "-"
+        lines.append(
+            f"{run.id:>5}  {_when(run.started_at):19}  {secs:>6}  {run.status:11}  "
+            f"{run.mode or '-':11}  {run.pages:>5}  {run.new_posts:>4}  {run.changed_posts:>4}  "
+            f"{run.errors:>4}  {run.message or ''}"
+        )
+    return lines
 
 
 @click.command()
@@ -123,15 +439,31 @@ def run_crawl(
 @click.option("--start-url", "start_urls", multiple=True, help="Start URL (repeatable).")
 @click.option("--category", "categories", multiple=True, help="Category id (repeatable).")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="A setting.")
+@click.option("--full", is_flag=True, help="Walk every listing page and fetch every post.")
+@click.option("--resume", is_flag=True, help="Continue the last crawl if it stopped cleanly.")
 def main(
     db_url: str,
     start_urls: tuple[str, ...],
     categories: tuple[str, ...],
     overrides: tuple[str, ...],
+    full: bool,
+    resume: bool,
 ) -> None:
-    """Crawl once and print the summary as JSON (exit status 3: no start URL was reachable)."""
+    """Crawl once and print the summary as JSON (exit status 3: no start URL was reachable;
+    4: another crawl of the archive is running)."""
     settings = dict(o.split("=", 1) for o in overrides)
-    summary = run_crawl(db_url, list(start_urls) or None, list(categories) or None, settings)
+    try:
+        summary = run_crawl(
+            db_url,
+            list(start_urls) or None,
+            list(categories) or None,
+            settings,
+            full=full,
+            resume=resume,
+        )
+    except CrawlBusy as exc:
+        click.echo(json.dumps({"busy": True, "message": str(exc)}))
+        sys.exit(EXIT_BUSY)
     click.echo(json.dumps(summary))
     sys.exit(3 if summary["unreachable"] else 0)
 

@@ -134,7 +134,7 @@ def test_a_second_crawl_leaves_one_row_per_post(
     db_url = f"sqlite:///{copy}"
     # the categories by id this time, from the site root, as `--category` does
     categories = [a for c in ("119", "115", "3", "7") for a in ("--category", c)]
-    summary = crawl(db_url, "--start-url", mirror, *categories, *FAST)
+    summary = crawl(db_url, "--full", "--start-url", mirror, *categories, *FAST)
     assert (summary["new"], summary["changed"]) == (0, 0)
     assert summary["unchanged"] == len(EXPECTED)
     rows = stored(db_url)
@@ -156,7 +156,9 @@ def test_refusals_are_retried_with_back_off(db_url: str) -> None:
         requested = server.requests
     jobs = [p.id for p in posts() if "7" in p.categories]
     assert summary["new"] == len(jobs) and summary["failed"] == 0
-    assert summary["retries"] == summary["pages"] == len(jobs) + 1
+    # every page and the one attachment (a job post's PDF) was refused once
+    assert summary["retries"] == summary["pages"] + summary["attachments"]
+    assert summary["pages"] == len(jobs) + 1 and summary["attachments"] == 1
     assert requested.count("/news/7") == 2  # refused, then fetched after backing off
     assert sorted(stored(db_url)) == sorted(jobs)
 
