@@ -19,6 +19,7 @@ from archive.db import ArchiveError, default_url
 REAL_SITE = "https://www.mdes.go.th"
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
+EXIT_BUSY = 4  # another crawl of the same archive is running: nothing was done
 
 
 class Context:
@@ -80,6 +81,18 @@ def cli(ctx: click.Context, db: str) -> None:
 )
 @click.option("--fast", is_flag=True, help="No politeness delays: ONLY for a local mirror.")
 @click.option(
+    "--full",
+    is_flag=True,
+    help="Walk every listing page and fetch every post (the default stops where the archive "
+    "already holds everything). Changed posts whose card looks the same are found this way.",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Continue the last crawl if it was stopped cleanly (Ctrl-C, SIGTERM) from its saved "
+    "queue; otherwise crawl as usual, from what the archive holds.",
+)
+@click.option(
     "--extract/--no-extract", default=True, show_default=True, help="Extract facts after."
 )
 @pass_ctx
@@ -88,23 +101,30 @@ def crawl(
     start_urls: tuple[str, ...],
     categories: tuple[str, ...],
     fast: bool,
+    full: bool,
+    resume: bool,
     extract: bool,
 ) -> None:
     """Crawl the ministry's news into the archive (polite: robots.txt, ~1 s per request).
 
-    Posts already archived and unchanged are left as they are; a changed post is stored as a new
-    version. Exits 3 when the site cannot be reached at all.
+    Incremental: each category's listing is walked newest first and the walk stops where the
+    archive already holds everything, so a daily crawl costs a few requests. A changed post is
+    stored as a new version; every response is kept in WARC files beside the archive. Prints the
+    run's report (see `runs`). Exits 3 when the site cannot be reached at all, 1 when it kept
+    refusing until the crawl stopped, 4 when another crawl of this archive is running.
     """
-    from ministry_news.crawl import run_crawl
-
     settings = _fast_settings() if fast else None
-    stats = run_crawl(
+    stats = _run_crawl(
         obj.db,
         start_urls=list(start_urls) or None,
         categories=list(categories) or None,
         settings=settings,
         progress=sys.stderr.isatty(),
+        full=full,
+        resume=resume,
     )
+    for note in stats.get("notes", []):
+        click.echo(f"crawl: {note}")
     _print_crawl(stats)
     if stats.get("unreachable"):
         _fail(
@@ -112,8 +132,28 @@ def crawl(
             "try `make demo` to crawl the bundled mirror instead",
             EXIT_UNREACHABLE,
         )
-    if extract:
-        _run_extract(obj.db)
+    run_id = stats.get("run_id")
+    if extract and run_id is not None:
+        from ministry_news.crawl import pending_extraction
+
+        _run_extract(obj.db, pending_extraction(obj.db, run_id))
+    if run_id is not None:
+        from ministry_news.crawl import run_report
+
+        for line in run_report(obj.db, run_id)[1:]:
+            click.echo(line)
+    if stats.get("refused"):
+        _fail(f"the site kept refusing: {stats.get('stop_reason')}; stopped (see `runs {run_id}`)")
+
+
+def _run_crawl(db: str, **options: Any) -> dict[str, Any]:
+    from ministry_news.crawl import CrawlBusy, run_crawl
+
+    try:
+        return run_crawl(db, **options)
+    except CrawlBusy as exc:
+        _fail(f"{exc}: not started", EXIT_BUSY)
+        raise  # not reached: _fail exits
 
 
 def _fast_settings() -> dict[str, Any]:
@@ -159,6 +199,104 @@ def demo(obj: Context) -> None:
     from ministry_news.demo import run_demo
 
     run_demo(obj.db)
+
+
+@cli.command()
+@click.option(
+    "--every",
+    metavar="INTERVAL",
+    help="Run now and then every INTERVAL: a number and s, m, h or d (6h, 30m, 1d).",
+)
+@click.option(
+    "--cron",
+    metavar="EXPR",
+    help="Run at the times of a cron expression instead, e.g. '0 */6 * * *' (local time).",
+)
+@click.option("--times", type=click.IntRange(min=1), help="Stop after this many runs.")
+@click.option("--start-url", "start_urls", multiple=True, metavar="URL", help="As for crawl.")
+@click.option("--category", "categories", multiple=True, metavar="ID", help="As for crawl.")
+@click.option("--fast", is_flag=True, help="No politeness delays: ONLY for a local mirror.")
+@click.option(
+    "--extract/--no-extract", default=True, show_default=True, help="Extract facts after each."
+)
+@pass_ctx
+def schedule(
+    obj: Context,
+    every: str | None,
+    cron: str | None,
+    times: int | None,
+    start_urls: tuple[str, ...],
+    categories: tuple[str, ...],
+    fast: bool,
+    extract: bool,
+) -> None:
+    """Crawl + extract on a schedule, in the foreground, until stopped (Ctrl-C, SIGTERM).
+
+    Runs never overlap: a run due while another crawl of the archive is running (from cron, by
+    hand) is skipped and said so. Stopping mid-crawl stops it cleanly; the next run resumes it.
+    Each run prints its report; `ministry-news runs` lists them. For systemd and cron, see the
+    README.
+    """
+    from ministry_news.schedule import parse_schedule, run_schedule
+
+    plan = parse_schedule(every, cron)
+    args = [a for u in start_urls for a in ("--start-url", u)]
+    args += [a for c in categories for a in ("--category", c)]
+    for name, value in (_fast_settings() if fast else {}).items():
+        args += ["-s", f"{name}={value}"]
+    run_schedule(obj.db, plan, args, times=times, extract=extract, echo=click.echo)
+
+
+@cli.command()
+@click.argument("run_id", required=False, type=int)
+@click.option("--last", default=20, show_default=True, help="How many runs to list.")
+@pass_ctx
+def runs(obj: Context, run_id: int | None, last: int) -> None:
+    """List past crawl runs, newest first; with RUN_ID, that run's report: pages, posts,
+    outcomes by kind (timeouts, refusals, pages without headline...), pages not stored and why,
+    and data quality (new or changed posts without date, province or official)."""
+    from ministry_news.crawl import list_runs, run_report
+
+    for line in run_report(obj.db, run_id) if run_id is not None else list_runs(obj.db, last):
+        click.echo(line)
+
+
+@cli.command()
+@click.option(
+    "--into",
+    metavar="URL",
+    help="Rebuild into this other, empty archive, replaying every page (all versions) instead "
+    "of updating this one in place.",
+)
+@click.option(
+    "--warc-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the WARC files.  [default: warc/ beside the SQLite archive]",
+)
+@click.option(
+    "--scan",
+    is_flag=True,
+    help="Read every WARC file in the folder instead of the archive's index (the index is lost).",
+)
+@click.option(
+    "--extract/--no-extract", default=True, show_default=True, help="Extract facts after."
+)
+@pass_ctx
+def reextract(
+    obj: Context, into: str | None, warc_dir: Path | None, scan: bool, extract: bool
+) -> None:
+    """Rebuild posts and their facts from the WARC files alone (no network), with today's parser
+    and nlp pipeline. A post whose text now comes out differently is stored as a new version; the
+    earlier one stays readable."""
+    from ministry_news.reextract import reextract as run
+
+    report = run(obj.db, into=into, warc_dir=warc_dir, scan=scan, extract=extract)
+    click.echo(
+        f"reextract: {report.pages} pages read, {report.posts} posts: {report.new} new, "
+        f"{report.changed} changed, {report.unchanged} unchanged; {report.unusable} unusable, "
+        f"{report.unreadable} unreadable records; {report.facts} facts, {report.visits} visits "
+        f"({report.seconds:.1f} s)"
+    )
 
 
 # --- extract -----------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import sys
 import time
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import unquote
 
 import click
 from scrapy import signals
@@ -312,6 +313,19 @@ def run_posts(
         )
 
 
+def pending_extraction(db_url: str, run_id: int) -> list[int]:
+    """Posts to extract after a run: those it stored new or changed, and any post the current
+    pipeline has not run over (a crawl with --no-extract, a run killed before extracting)."""
+    from nlp.pipeline import PIPELINE_VERSION
+
+    with session_scope(db_url) as session:
+        done = select(PostExtraction.post_id).where(
+            PostExtraction.pipeline_version == PIPELINE_VERSION
+        )
+        never = set(session.scalars(select(Post.id).where(Post.id.not_in(done))))
+    return sorted(never | set(run_posts(db_url, run_id)))
+
+
 def quality(db_url: str, post_ids: list[int]) -> dict[str, list[int]]:
     """Posts without a date, without a province or without an official (in their current
     extraction), and posts not extracted yet: what a researcher would trip over."""
@@ -403,7 +417,7 @@ def run_report(db_url: str, run_id: int, failures: int = 10) -> list[str]:
     if report.get("outcomes"):
         lines.append("  outcomes: " + ", ".join(f"{k} {v}" for k, v in report["outcomes"].items()))
     for url, reason in failed[:failures]:
-        lines.append(f"  not stored: {reason} — {url}")
+        lines.append(f"  not stored: {reason} — {unquote(url)}")
     if len(failed) > failures:
         lines.append(f"  … and {len(failed) - failures} more (fetch_failures, run {run_id})")
     flags = quality(db_url, run_posts(db_url, run_id))

@@ -17,11 +17,9 @@ so it keeps the bytes as they came (compressed, 304s and refusals included).
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import email.utils
 import logging
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +34,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from archive import warc
 from archive.db import default_url, session_scope
 from scraper import extract_html as X
-from scraper.pages import page_kind
+from scraper.pages import page_kind, thai_encoding
 
 if TYPE_CHECKING:
     from scrapy.core.downloader import Slot
@@ -292,32 +290,6 @@ class WarcRecorderMiddleware:
 
 
 # --- charsets -----------------------------------------------------------------------------------
-
-_THAI = re.compile(r"[\u0e01-\u0e5b]")
-
-
-def _thai_letters(body: bytes, encoding: str) -> int:
-    """Thai letters in `body` read strictly as `encoding`; -1 if it cannot be read so."""
-    try:
-        return len(_THAI.findall(body.decode(encoding)))
-    except (UnicodeDecodeError, LookupError):
-        return -1
-
-
-def thai_encoding(body: bytes, current: str) -> str | None:
-    """The encoding that reads `body` as Thai when `current` does not; None to keep `current`.
-
-    Pages in TIS-620 / windows-874 often declare no charset (Scrapy then guesses cp1252) or the
-    wrong one. UTF-8 that decodes strictly and holds Thai is decisive; windows-874 is next.
-    """
-    now = _thai_letters(body, current)
-    if now > 0:
-        single_byte = codecs.lookup(current).name != "utf-8"
-        return "utf-8" if single_byte and _thai_letters(body, "utf-8") > 0 else None
-    for candidate in ("utf-8", "cp874"):
-        if _thai_letters(body, candidate) > 0:
-            return candidate
-    return None
 
 
 class CharsetMiddleware:

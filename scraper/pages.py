@@ -7,12 +7,15 @@ would have given. Markup knowledge stays in `scraper.extract_html` and `scraper.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from scrapy.http import Response, TextResponse
+from scrapy.http import Headers, Response, TextResponse
+from scrapy.responsetypes import responsetypes
 
 from scraper import extract_html as X
 from scraper import selectors as S
@@ -98,3 +101,45 @@ def page_kind(url: str) -> str:
     if path.endswith("/robots.txt"):
         return "robots"
     return "page"
+
+
+# --- charsets -----------------------------------------------------------------------------------
+
+_THAI = re.compile(r"[\u0e01-\u0e5b]")
+
+
+def _thai_letters(body: bytes, encoding: str) -> int:
+    """Thai letters in `body` read strictly as `encoding`; -1 if it cannot be read so."""
+    try:
+        return len(_THAI.findall(body.decode(encoding)))
+    except (UnicodeDecodeError, LookupError):
+        return -1
+
+
+def thai_encoding(body: bytes, current: str) -> str | None:
+    """The encoding that reads `body` as Thai when `current` does not; None to keep `current`.
+
+    Pages in TIS-620 / windows-874 often declare no charset (Scrapy then guesses cp1252) or the
+    wrong one. UTF-8 that decodes strictly and holds Thai is decisive; windows-874 is next.
+    """
+    now = _thai_letters(body, current)
+    if now > 0:
+        single_byte = codecs.lookup(current).name != "utf-8"
+        return "utf-8" if single_byte and _thai_letters(body, "utf-8") > 0 else None
+    for candidate in ("utf-8", "cp874"):
+        if _thai_letters(body, candidate) > 0:
+            return candidate
+    return None
+
+
+def as_response(url: str, status: int, headers: list[tuple[str, str]], body: bytes) -> Response:
+    """A Scrapy response built from recorded bytes, read as the crawl read it (charset repair
+    included): what `reextract` parses."""
+    scrapy_headers = Headers(headers)
+    cls = responsetypes.from_args(headers=scrapy_headers, url=url, body=body)
+    response = cls(url=url, status=status, headers=scrapy_headers, body=body)
+    if isinstance(response, TextResponse) and body:
+        better = thai_encoding(body, response.encoding)
+        if better:
+            response = response.replace(encoding=better)
+    return response
