@@ -80,8 +80,10 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR = (
     r"(?:(?P<era{n}>พ\.\s?ศ\.?|ค\.\s?ศ\.?|พ\.ศ|ค\.ศ)\s*)?(?P<y{n}>\d{{4}}|\d{{2}})(?![\d:]|\.\d)"
 )
-_RANGE = r"\s*(?:-|ถึง(?:วันที่)?)\s*(?:วันที่\s*)?"
-_LIST = r"\s*(?:,|และ)\s*(?:วันที่\s*)?"
+# "วันที่" or a weekday ("วันพุธที่") before the second day of a range or a list.
+_DAY_WORD = "วัน(?:" + "|".join(w.removeprefix("วัน") for w in thai_full_weekdays) + ")?ที่"
+_RANGE = rf"\s*(?:-|ถึง(?:{_DAY_WORD})?)\s*(?:{_DAY_WORD}\s*)?"
+_LIST = rf"\s*(?:,|และ)\s*(?:{_DAY_WORD}\s*)?"
 
 
 @cache

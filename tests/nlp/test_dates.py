@@ -95,3 +95,24 @@ def test_an_anniversary_inside_a_name_is_not_a_date():
 
 def test_a_text_with_no_date_yields_none():
     assert extract(VISIT).of("date") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("เมื่อวันอังคารที่ 14 และวันพุธที่ 15 พฤษภาคม 2567", ["2024-05-14", "2024-05-15"]),
+        (
+            "ระหว่างวันศุกร์ที่ 29 ถึงวันอาทิตย์ที่ 31 มีนาคม 2567",
+            ["2024-03-29", "2024-03-30", "2024-03-31"],
+        ),
+        ("วันจันทร์ที่ 2 - วันอังคารที่ 3 ก.ย. 67", ["2024-09-02", "2024-09-03"]),
+    ],
+)
+def test_a_trip_over_several_days_written_with_weekdays(written, expected):
+    assert dates(extract(f"{written} {VISIT}")) == expected
+
+
+def test_weekday_and_day_without_year_take_the_year_of_publication():
+    text = f"เมื่อวันพฤหัสบดีที่ 4 และวันศุกร์ที่ 5 มกราคม {VISIT}"
+    ex = extract(text, published=dt.date(2024, 1, 8))
+    assert dates(ex) == ["2024-01-04", "2024-01-05"]
