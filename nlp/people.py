@@ -13,13 +13,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.lexicon import alternation, starts_with_any, table, words
+from nlp.lexicon import alternation, ends_with_any, starts_with_any, table, words
 
 _THAI = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"  # letters, vowels, marks; no ฯ, digits
 _RUN = re.compile(f"[{_THAI}]+")
 _NICKNAME = re.compile(r"\"[^\"\n]{1,30}\"\s*")
 _PAREN = re.compile(r"\([^()\n]{1,40}\)")
 _NUMBER_CHUNK = re.compile(r"\d")
+# "…ภาค 5", "…เขต 1", "ผู้บังคับกองบิน 41": the number belongs to the position.
+_NUMBERED = ("ที่", "ภาค", "เขต", "กองบิน", "กองพล", "กองพัน", "กองร้อย")
+_FEMALE = "หญิง"  # a rank held by a woman: "พ.ต.อ.หญิง", "เรืออากาศโทหญิง"
 MAX_GIVEN, MAX_SURNAME = 20, 25
 
 
@@ -42,6 +45,7 @@ class Person:
 @cache
 def _honorific_re() -> re.Pattern[str]:
     hon = alternation(words("honorifics.txt"), flexible_space=True)
+    hon += rf"(?:{_FEMALE})?"
     return re.compile(rf"{hon}(?:\s?{hon})*")
 
 
@@ -78,12 +82,41 @@ def _honorific_at(text: str, pos: int) -> bool:
     if not m:
         return False
     run = _RUN.match(text, m.end() + (1 if text.startswith(" ", m.end()) else 0))
-    return not (run and _is_title_word(m.group(), run.group()))
+    return not (run and _is_title_word(m.group(), run.group(), text[run.end() :]))
 
 
-def _is_title_word(honorific: str, given: str) -> bool:
-    """นาย+กรัฐมนตรี is a title, not a man called กรัฐมนตรี."""
+@cache
+def _dual_titles() -> tuple[str, ...]:
+    """Medical titles that are an honorific before a name and a position after one
+    (นายแพทย์, ทันตแพทย์): the words both lists hold."""
+    positions = set(_position_heads())
+    return tuple(h for h in words("honorifics.txt") if h in positions)
+
+
+_SURNAME_AFTER = re.compile(f" ([{_THAI}]{{2,{MAX_SURNAME}}}) ")
+
+
+def _name_follows(given: str, rest: str) -> bool:
+    """Whether `given` (and `rest`, what follows it) read as a person's name rather than the
+    rest of a title: a given name PyThaiNLP knows, or a word, a surname and a position."""
+    if starts_with_any(given, _position_heads()):
+        return False  # นายแพทย์+สาธารณสุขจังหวัด…
+    if given in _first_names():
+        return True
+    if starts_with_any(given, _stop_words()):
+        return False
+    m = _SURNAME_AFTER.match(rest)
+    if not m or _not_a_surname(m.group(1)) or starts_with_any(m.group(1), _title_heads()):
+        return False
+    return starts_with_any(rest[m.end() :], _position_heads()) is not None
+
+
+def _is_title_word(honorific: str, given: str, rest: str = "") -> bool:
+    """นาย+กรัฐมนตรี is a title, not a man called กรัฐมนตรี; นายแพทย์+สมชาย ใจดี is a name,
+    นายแพทย์+สาธารณสุขจังหวัด a title."""
     compact = honorific.replace(" ", "")
+    if ends_with_any(compact, _dual_titles()):
+        return not _name_follows(given, rest)
     for hon in words("honorifics.txt"):
         h = hon.replace(" ", "")
         if compact.endswith(h) and starts_with_any(h + given, words("not_names.txt")):
@@ -185,7 +218,8 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
     if not run:
         return None
     given = _cut_run(run.group())
-    if len(given) < 2 or len(given) > MAX_GIVEN or _is_title_word(honorific, given):
+    rest = text[pos + len(given) :]
+    if len(given) < 2 or len(given) > MAX_GIVEN or _is_title_word(honorific, given, rest):
         return None
     if given in _position_heads() or (starts_with_any(given, _stop_words()) and len(given) <= 4):
         return None  # นาง+รอง … is not a woman called รอง
@@ -292,7 +326,7 @@ def _attach_position(text: str, p: Person, limit: int) -> None:
         continues = (
             starts_with_any(chunk, words("position_continuations.txt"))
             or prev in _position_heads()
-            or (prev.endswith("ที่") and _NUMBER_CHUNK.match(chunk))
+            or (prev.endswith(_NUMBERED) and _NUMBER_CHUNK.match(chunk))
         )
         if not continues:
             break
