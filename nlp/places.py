@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from nlp.gazetteer import BANGKOK, Area, gazetteer
-from nlp.lexicon import alternation, ends_with_any, words
+from nlp.lexicon import alternation, ends_with_any, sections, words
 
 _L = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"  # Thai letters and marks (not ฯ or digits)
 _RUN = re.compile(f"[{_L}]+")
@@ -133,9 +133,44 @@ def _institutions() -> tuple[str, ...]:
     return words("institutions.txt") + words("positions.txt")
 
 
+@cache
+def _visit_words() -> tuple[str, ...]:
+    cues = sections("visit_cues.txt")
+    return cues["visit"] + cues["place"]
+
+
 def _institution_before(text: str, pos: int) -> bool:
+    """An office or a title glued before the place ("สำนักงานสถิติจังหวัด…"), but not a visit
+    word that ends like one ("ตรวจราชการจังหวัด…" is an inspection there; "ผู้ตรวจราชการ
+    จังหวัด…" is a title)."""
     before = _glued_before(text, pos)
-    return bool(before) and ends_with_any(before, _institutions()) is not None
+    if not before or ends_with_any(before, _institutions()) is None:
+        return False
+    cue = ends_with_any(before, _visit_words())
+    return cue is None or before[: -len(cue)].endswith("ผู้")
+
+
+# "จาก" (from) with an optional count ("จาก 3 จังหวัด ได้แก่"), right before a place.
+_FROM = re.compile(r"จาก\s?(?:\d+\s?(?:จังหวัด|อำเภอ|ตำบล)\s?(?:ได้แก่|คือ)?\s?)?$")
+_NOT_FROM = ("นอกจาก", "หลังจาก", "ต่อจาก", "แยกจาก")  # besides, after: not an origin
+_LIST_GAP = re.compile(r"\s?(?:,|และ|หรือ)?\s?")
+
+
+def _origin(text: str, p: PlaceMention, prev: PlaceMention | None) -> bool:
+    """Where participants come from ("ผู้ประกอบการจากจังหวัดA B และC ร่วมออกร้าน"), and the
+    places listed or chained after it: not where the visit is. The officials' own travel
+    ("เดินทางจากจังหวัดA ไปยังจังหวัดB") is left to the other rules."""
+    listed = prev is not None and _LIST_GAP.fullmatch(text, prev.end, p.start) is not None
+    if listed and prev.why_not == "origin":  # type: ignore[union-attr]
+        return True
+    m = _FROM.search(text, max(0, p.start - 30), p.start)
+    if not m:
+        return False
+    before = _glued_before(text, m.start()) + "จาก"
+    if ends_with_any(before, _NOT_FROM):
+        return False
+    travel = before.endswith("เดินทางจาก") and not before.endswith("ที่เดินทางจาก")
+    return not travel
 
 
 def _in_group_list(text: str, pos: int) -> bool:
@@ -257,6 +292,8 @@ def _judge(text: str, found: list[PlaceMention]) -> None:
             p.visited, p.why_not = False, "institution"
         elif _in_group_list(text, p.start):
             p.visited, p.why_not = False, "province_group"
+        elif _origin(text, p, found[i - 1] if i else None):
+            p.visited, p.why_not = False, "origin"
         elif p.rule == "province_bare":
             before = _glued_before(text, p.start)
             prev = found[i - 1] if i else None
