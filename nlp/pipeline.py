@@ -16,12 +16,13 @@ from nlp.document import Doc
 from nlp.facts import Extraction, Fact
 from nlp.gazetteer import gazetteer
 from nlp.lexicon import sections
+from nlp.normalize import clean
 from nlp.people import Person, find_people
 from nlp.places import PlaceMention, find_places
 from nlp.sites import find_sites
 from nlp.visits import group_visits
 
-PIPELINE_VERSION = "2026.11.1"
+PIPELINE_VERSION = "2026.11.2"
 
 
 @cache
@@ -180,6 +181,20 @@ def _place_after(places: list[Fact], start: int, end: int) -> dict[str, str]:
     return out
 
 
+def _drop_title_nicknames(facts: list[Fact], body: str) -> list[Fact]:
+    """A headline names a site in short ("ตรวจเยี่ยมสถานีตรวจอากาศโคราช") where the body names
+    it in full: a title site the body does not write is kept only when the body names no site
+    of its type."""
+    body_types = {f.attrs.get("type") for f in facts if f.kind == "site" and f.source == "body"}
+    flat = clean(body).replace(" ", "")
+
+    def nickname(f: Fact) -> bool:
+        written = clean(f.value).replace(" ", "")
+        return f.attrs.get("type") in body_types and written not in flat
+
+    return [f for f in facts if not (f.kind == "site" and f.source == "title" and nickname(f))]
+
+
 def extract(text: str, title: str | None = None, published: dt.date | None = None) -> Extraction:
     """The facts of one post. Offsets are into `text` (source "body") or `title`."""
     if isinstance(published, dt.datetime):
@@ -192,5 +207,6 @@ def extract(text: str, title: str | None = None, published: dt.date | None = Non
         facts += _date_facts(docs, published)
         for doc in docs:
             facts += _places_and_sites(doc)
+        facts = _drop_title_nicknames(facts, body.text)
     facts.sort(key=lambda f: (f.source != "body", f.start, f.kind))
     return Extraction(version=PIPELINE_VERSION, facts=facts, visits=group_visits(facts))

@@ -73,8 +73,53 @@ def _place_cues() -> tuple[str, ...]:
 
 
 @cache
+def _members() -> dict[str, tuple[str, ...]]:
+    return sections("members.txt")
+
+
+@cache
 def _not_before() -> tuple[str, ...]:
-    return words("positions.txt") + words("members.txt") + words("institutions.txt")
+    members = _members()["people"] + _members()["from"]
+    return words("positions.txt") + members + words("institutions.txt")
+
+
+@cache
+def _meet_words() -> tuple[str, ...]:
+    cues = sections("visit_cues.txt")
+    return cues["meet"] + tuple(w for w in cues["place"] if w not in ("ณ", "ที่"))
+
+
+_ADMIN = ("อำเภอ", "อ.", "ตำบล", "ต.", "จังหวัด", "จ.", "เขต", "แขวง")
+# Words that open a new clause: a visit word before them does not reach the people after them.
+_CLAUSE_OPENERS = re.compile(r"โดย|ซึ่ง|ทั้งนี้|อีกทั้ง|นอกจากนี้|ขณะที่")
+_MEET_REACH = 150
+
+
+def _met_there(text: str, pos: int) -> bool:
+    """A visit or meeting word earlier in the clause of the people written at `pos`."""
+    lo = max(text.rfind("\n", 0, pos) + 1, pos - _MEET_REACH)
+    clause = text[lo:pos]
+    opened = [m.end() for m in _CLAUSE_OPENERS.finditer(clause)]
+    if opened:
+        clause = clause[opened[-1] :]
+    return any(w in clause for w in _meet_words())
+
+
+def _belongs_elsewhere(text: str, start: int, before: str) -> bool:
+    """Whether the words glued before a site make it a title, an office, or the place people
+    belong to or come from rather than a place visited. People met at a named place during a
+    visit ("พบปะครูและนักเรียนโรงเรียนบ้าน…") are a visit to it."""
+    groups = _members()
+    of = ends_with_any(before, groups["of"])
+    if of and ends_with_any(before[: -len(of)], groups["people"]):
+        return True  # นักเรียนของโรงเรียน…
+    word = ends_with_any(before, _not_before())
+    if word is None:
+        return False
+    people = ends_with_any(before, groups["people"])
+    if people is None or len(people) < len(word):
+        return True  # a title, an office, or people coming from it (จาก)
+    return not _met_there(text, start - len(people))
 
 
 def _name_end(text: str, pos: int, tokens: Tokens) -> int:
@@ -145,7 +190,9 @@ def find_sites(
             continue
         kind, needs = _types().get(_key(m.group()), ("other", "visit"))
         before = _glued_before(text, a)
-        if before and ends_with_any(before, _not_before()):
+        if before and (_belongs_elsewhere(text, a, before) or before.endswith(_ADMIN)):
+            # ... or part of a place's name (ตำบลวัดประดู่): nothing inside it is a site either
+            taken.append((a, _name_end(text, h, tokens)))
             continue
         listed = bool(found) and _listed_after(text, found[-1].end, a)
         glue = (*_place_cues(), "ของ")
@@ -157,7 +204,7 @@ def find_sites(
         if company:
             end, name = company.end(), company.group(1)
         if kind == "room":
-            room = _room(text, a, end, tokens)
+            room = _room(text, a, h, end, tokens, _has_cue(text, a, tokens))
             if room and free(room.start, room.end):
                 keep(room)
                 building = room.attrs.pop("building")
@@ -168,8 +215,8 @@ def find_sites(
             if host and _head_regex().match(text, end + host.end()) and needs != "visit":
                 keep(SiteMention(a, end, kind, "site_hosted"))
             continue
-        end = _extend(text, end, tokens, name)
-        if end - a > _NAME_MAX or not free(a, end):
+        end = _extend(text, end, tokens, name, free)
+        if end - a > _NAME_MAX or not free(a, end) or _district_named(text, a, end):
             continue
         if needs == "visit" and not (_has_cue(text, a, tokens) or listed):
             continue
@@ -192,10 +239,15 @@ def _listed_after(text: str, prev_end: int, start: int) -> bool:
     return len(between) <= 6 and re.fullmatch(r"\s*(?:,|และ)?\s*", between) is not None
 
 
-def _extend(text: str, end: int, tokens: Tokens, name: str) -> int:
+def _extend(text: str, end: int, tokens: Tokens, name: str, free) -> int:  # type: ignore[no-untyped-def]
     """Take in what still belongs to the site: a short (parenthesis), a campus after a space,
-    further names of the same kind ("ป่าA ป่าB และป่าC")."""
+    further names of the same kind ("ป่าA ป่าB และป่าC"), one more word of its name before
+    the place it is in ("ศูนย์การค้าเซ็นทรัลพลาซา แจ้งวัฒนะ อำเภอ…")."""
     while True:
+        more = _WORD_BEFORE_PLACE.match(text, end)
+        if more and free(end, more.end()) and _name_word(text, more.start(1), more.end(), tokens):
+            end = more.end()
+            continue
         par = _PAREN.match(text, end)
         if par and re.search(f"[{_L}]", par.group(1)):
             end = par.end()
@@ -213,10 +265,44 @@ def _extend(text: str, end: int, tokens: Tokens, name: str) -> int:
             at = end + same.end()
             word = tokens.at.get(at, "")
             nxt = _name_end(text, at, tokens)
-            if len(word) >= 2 and name.startswith(word) and nxt > at + len(word):
+            if len(word) >= 2 and name.startswith(word) and nxt > at + len(word) and word != "บ้าน":
                 end = nxt
                 continue
         return end
+
+
+_WORD_BEFORE_PLACE = re.compile(
+    rf" ([{_L}A-Za-z0-9\-]+)(?= (?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.|เขต|แขวง|กรุงเทพ))"
+)
+
+
+def _name_word(text: str, start: int, end: int, tokens: Tokens) -> bool:
+    """Whether the word at [start, end) can be part of a name: not a place word, a site, a
+    village or a clause ("ตั้งอยู่")."""
+    from nlp.gazetteer import gazetteer
+
+    word = text[start:end]
+    if word.startswith((*_ADMIN, "บ้าน", "หมู่")) or word.isdigit() or _head_regex().match(word):
+        return False
+    inside = [tokens.at.get(i, "") for i in range(start, end) if i in tokens.starts]
+    if any(t in _name_stops() for t in inside):
+        return False
+    g = gazetteer()
+    place = any(g.exact(level, word) for level in ("province", "district", "subdistrict"))
+    return place or re.search("[A-Za-z]", word) is not None or word not in _dictionary()
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    """PyThaiNLP's word list: a brand or a branch written in Thai is mostly not in it."""
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+@cache
+def _name_stops() -> frozenset[str]:
+    return frozenset(_cut_words() + words("clause_stops.txt") + _place_cues())
 
 
 @cache
@@ -226,11 +312,18 @@ def _province_after() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, b
     return re.compile(r" (?:" + alternation(gazetteer().by_name["province"]) + ")")
 
 
-def _room(text: str, start: int, name_end: int, tokens: Tokens) -> SiteMention | None:
-    tail = _ROOM_TAIL.match(text, name_end)
-    if not tail:
-        return None
-    building = _head_regex().match(text, tail.end())
+def _room(
+    text: str, start: int, head_end: int, name_end: int, tokens: Tokens, cued: bool
+) -> SiteMention | None:
+    """A room with the building it is in: after its name, number and floor
+    ("ห้องประชุม 1 ชั้น 5 ศาลากลาง…"), or glued to the room word after a visit word
+    ("ณ ห้องประชุมศาลากลางจังหวัด…")."""
+    building = _head_regex().match(text, head_end) if cued else None
+    if not building:
+        tail = _ROOM_TAIL.match(text, name_end)
+        if not tail:
+            return None
+        building = _head_regex().match(text, tail.end())
     if not building or _types().get(_key(building.group()), ("", ""))[1] == "room":
         return None
     end = _name_end(text, building.end(), tokens)
@@ -241,12 +334,24 @@ def _room(text: str, start: int, name_end: int, tokens: Tokens) -> SiteMention |
     return SiteMention(start, end, "room", "site_room", {"building": inside})
 
 
+def _district_named(text: str, start: int, end: int) -> bool:
+    """A "site" that is a district's whole name (หาดใหญ่, บ้านโป่ง) is the district, unless a
+    village number follows (บ้านไผ่ หมู่ 3 is a village)."""
+    from nlp.gazetteer import gazetteer
+
+    if not gazetteer().exact("district", text[start:end]):
+        return False
+    return re.match(r"\s?(?:หมู่|ม\.)", text[end:]) is None
+
+
 def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no-untyped-def]
     """บ้าน + name, where a village number before it, a place chain after it or a visit word
     vouches that it is a village and not a house."""
     for m in re.finditer("บ้าน", text):
         a, h = m.start(), m.end()
         if a not in tokens.starts or not tokens.boundary(h) or not free(a, h):
+            continue
+        if starts_with_any(text[a:], _not_sites()):
             continue
         end = _name_end(text, h, tokens)
         name = text[h:end]
@@ -260,7 +365,13 @@ def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             or _has_cue(text, a, tokens)
         )
         glued = _glued_before(text, a)
-        if not vouched or (glued and not glued.endswith("หมู่")):
+        if glued and not glued.endswith("หมู่"):
+            # glued to a visit word ("ลงพื้นที่บ้าน…", "เดินทางไปยังบ้าน…") only when the place
+            # chain follows: otherwise it is a house or part of another word
+            cue = ends_with_any(glued, _place_cues())
+            if not (cue and _PLACE_AFTER.match(text, end)):
+                continue
+        if not vouched or _district_named(text, a, end):
             continue
         if free(a, end):
             keep(SiteMention(a, end, "village", "site_village"))

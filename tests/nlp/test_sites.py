@@ -75,3 +75,120 @@ def test_site_carries_the_place_written_after_it():
 )
 def test_mentions_that_are_not_sites(tail):
     assert sites(f"{LEAD} {tail}") == []
+
+
+@pytest.mark.parametrize(
+    ("tail", "village"),
+    [
+        ("ได้เดินทางไปยังบ้านนาคูหา หมู่ที่ 6 ตำบลนาแก อำเภอนาแก จังหวัดนครพนม", "บ้านนาคูหา"),
+        ("ลงพื้นที่บ้านทุ่งยาว หมู่ที่ 2 ตำบลศรีบัวบาน อำเภอเมืองลำพูน", "บ้านทุ่งยาว"),
+        ("ตรวจเยี่ยมบ้านหัวฝาย ม.8 ต.แม่ต๋ำ อ.เมืองพะเยา", "บ้านหัวฝาย"),
+        ("เป็นประธานเปิดศูนย์ ณ บ้านห้วยหิน หมู่ 5 ตำบลห้วยหิน", "บ้านห้วยหิน"),
+    ],
+)
+def test_a_village_right_after_a_visit_word(tail, village):
+    assert (village, "village") in sites(f"{LEAD} {tail}")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "ลงพื้นที่เยี่ยมบ้านผู้สูงอายุ หมู่ที่ 4 ตำบลบ้านกลาง",  # a home, not a village
+        "ตรวจเยี่ยมบ้านพักข้าราชการ ตำบลในเมือง",
+        "กลับบ้านเกิด ตำบลนาหว้า",
+    ],
+)
+def test_houses_are_not_villages(tail):
+    assert sites(f"{LEAD} {tail}") == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "ลงพื้นที่บ้านสันติสุข ตำบลแม่ยาว และพบปะครูและนักเรียนโรงเรียนบ้านสันติสุข",
+        "พบปะผู้บริหาร ครู และนักเรียนโรงเรียนบ้านสันติสุข เพื่อรับฟังปัญหาการใช้อินเทอร์เน็ต",
+        "มอบอุปกรณ์คอมพิวเตอร์ให้แก่นักเรียนโรงเรียนบ้านสันติสุข อำเภอแม่ลาว",
+    ],
+)
+def test_people_met_at_a_named_school_in_a_visit_are_a_visit_to_it(tail):
+    assert ("โรงเรียนบ้านสันติสุข", "school") in sites(f"{LEAD} {tail}")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "เป็นประธานการอบรม ณ ศาลากลางจังหวัดพะเยา โดยมีครูจากโรงเรียนบ้านสันติสุข เข้าร่วม",
+        "เป็นประธาน ณ ศาลากลางจังหวัดพะเยา โดยมีนักเรียนโรงเรียนบ้านสันติสุข ร่วมแสดงผลงาน",
+        "ได้รับฟังรายงานผลการเรียนของนักเรียนของโรงเรียนวัดศรีโคมคำ",
+    ],
+)
+def test_people_who_come_from_a_school_are_not_a_visit_to_it(tail):
+    found = [s for s, _ in sites(f"{LEAD} {tail}")]
+    assert not any("สันติสุข" in s or "ศรีโคมคำ" in s for s in found)
+
+
+def test_a_meeting_room_glued_to_the_provincial_hall():
+    text = f"{LEAD} เป็นประธานการประชุมคณะทำงาน ณ ห้องประชุมศาลากลางจังหวัดกาฬสินธุ์ เพื่อติดตามโครงการ"
+    assert sites(text)[0] == ("ห้องประชุมศาลากลางจังหวัดกาฬสินธุ์", "room")
+
+
+@pytest.mark.parametrize(
+    ("tail", "site", "kind"),
+    [
+        ("ลงพื้นที่ตรวจเยี่ยมหาดแม่รำพึง ตำบลตะพง อำเภอเมืองระยอง", "หาดแม่รำพึง", "beach"),
+        ("ตรวจความพร้อมของชายหาดชะอำ อำเภอชะอำ", "ชายหาดชะอำ", "beach"),
+        ("ลงพื้นที่ ณ ตลาดเทศบาลเมืองยโสธร", "ตลาดเทศบาลเมืองยโสธร", "market"),
+        ("ตรวจเยี่ยมอุทยานประวัติศาสตร์ศรีสัชนาลัย", "อุทยานประวัติศาสตร์ศรีสัชนาลัย", "park"),
+        ("ตรวจเยี่ยมท่าเรือเฟอร์รี่ดอนสัก อำเภอดอนสัก", "ท่าเรือเฟอร์รี่ดอนสัก", "port"),
+        ("ตรวจความพร้อมท่าอากาศยานอุดรธานี", "ท่าอากาศยานอุดรธานี", "airport"),
+        ("ตรวจเยี่ยมสถานีตำรวจภูธรปากช่อง", "สถานีตำรวจภูธรปากช่อง", "police_station"),
+        ("ติดตามการติดตั้ง Wi-Fi ณ ศูนย์การค้าโรบินสัน ลพบุรี อำเภอเมืองลพบุรี", "ศูนย์การค้าโรบินสัน ลพบุรี", "mall"),
+        (
+            "ติดตามการติดตั้ง Wi-Fi ณ ศูนย์การค้าเมกาบางนา บางนา เขตบางนา",
+            "ศูนย์การค้าเมกาบางนา บางนา",
+            "mall",
+        ),
+        ("ตรวจเยี่ยมสวนสาธารณะบึงพระราม ตำบลประตูชัย", "สวนสาธารณะบึงพระราม", "park"),
+    ],
+)
+def test_public_places_inspected(tail, site, kind):
+    assert (site, kind) in sites(f"{LEAD} {tail}")
+
+
+@pytest.mark.parametrize(
+    ("tail", "site"),
+    [
+        ("ตรวจเยี่ยมโรงเรียนบ้านโนนแดง ตั้งอยู่ ตำบลโนนแดง", "โรงเรียนบ้านโนนแดง"),
+        ("ตรวจเยี่ยมโรงเรียนบ้านโนนแดง บ้านโนนแดง ตำบลโนนแดง", "โรงเรียนบ้านโนนแดง"),
+    ],
+)
+def test_a_site_name_does_not_swallow_the_words_before_its_place(tail, site):
+    assert site in [s for s, _ in sites(f"{LEAD} {tail}")]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "ลงพื้นที่ตำบลวัดประดู่ อำเภอเมืองสุราษฎร์ธานี",  # a subdistrict named after a temple
+        "ลงพื้นที่อำเภอท่าเรือ จังหวัดพระนครศรีอยุธยา",  # a district named after a pier
+        "ติดตามสถานการณ์น้ำท่วมในหาดใหญ่",  # a district named after a beach
+        "ลงพื้นที่บ้านโป่ง จังหวัดราชบุรี",  # a district named after a village
+    ],
+)
+def test_place_names_that_start_like_a_site_are_places(tail):
+    assert sites(f"{LEAD} {tail}") == []
+
+
+def test_a_short_name_in_the_title_gives_way_to_the_full_name_in_the_body():
+    title = "รมว.ดีอี ตรวจเยี่ยมศูนย์ดิจิทัลชุมชนท่าศาลา"
+    text = f"{LEAD} ตรวจเยี่ยมศูนย์ดิจิทัลชุมชนเทศบาลตำบลท่าศาลา อำเภอท่าศาลา จังหวัดนครศรีธรรมราช"
+    assert [f.value for f in extract(text, title).of("site")] == ["ศูนย์ดิจิทัลชุมชนเทศบาลตำบลท่าศาลา"]
+
+
+def test_a_title_site_of_a_kind_the_body_does_not_name_is_kept():
+    title = "ผู้ตรวจราชการฯ เยี่ยมชมวัดพระธาตุดอยสุเทพ"
+    text = f"{LEAD} ลงพื้นที่ตรวจเยี่ยมศูนย์ดิจิทัลชุมชนบ้านแม่ริม จังหวัดเชียงใหม่"
+    assert [f.value for f in extract(text, title).of("site")] == [
+        "ศูนย์ดิจิทัลชุมชนบ้านแม่ริม",
+        "วัดพระธาตุดอยสุเทพ",
+    ]
