@@ -184,15 +184,24 @@ def _place_after(places: list[Fact], start: int, end: int) -> dict[str, str]:
 def _drop_title_nicknames(facts: list[Fact], body: str) -> list[Fact]:
     """A headline names a site in short ("ตรวจเยี่ยมสถานีตรวจอากาศโคราช") where the body names
     it in full: a title site the body does not write is kept only when the body names no site
-    of its type."""
-    body_types = {f.attrs.get("type") for f in facts if f.kind == "site" and f.source == "body"}
-    flat = clean(body).replace(" ", "")
+    of its type, and one that is part of a body site's name ("หาดบางแสน" in "ชายหาดบางแสน")
+    is that site."""
+    body_sites = [f for f in facts if f.kind == "site" and f.source == "body"]
+    body_types = {f.attrs.get("type") for f in body_sites}
+    body_names = [_flat(f.value) for f in body_sites]
+    flat = _flat(body)
 
     def nickname(f: Fact) -> bool:
-        written = clean(f.value).replace(" ", "")
+        written = _flat(f.value)
+        if any(written in name for name in body_names):
+            return True
         return f.attrs.get("type") in body_types and written not in flat
 
     return [f for f in facts if not (f.kind == "site" and f.source == "title" and nickname(f))]
+
+
+def _flat(text: str) -> str:
+    return clean(text).replace(" ", "")
 
 
 def extract(text: str, title: str | None = None, published: dt.date | None = None) -> Extraction:

@@ -192,3 +192,9 @@ def test_a_title_site_of_a_kind_the_body_does_not_name_is_kept():
         "ศูนย์ดิจิทัลชุมชนบ้านแม่ริม",
         "วัดพระธาตุดอยสุเทพ",
     ]
+
+
+def test_a_title_site_that_is_part_of_a_body_site_is_that_site():
+    title = "ดีอี ตรวจจุด Wi-Fi หาดจอมเทียน"
+    text = f"{LEAD} ตรวจจุดให้บริการ ณ ชายหาดจอมเทียน ตำบลหนองปรือ อำเภอบางละมุง จังหวัดชลบุรี"
+    assert [f.value for f in extract(text, title).of("site")] == ["ชายหาดจอมเทียน"]
