@@ -95,17 +95,22 @@ _CLAUSE_OPENERS = re.compile(r"โดย|ซึ่ง|ทั้งนี้|อ�
 _MEET_REACH = 150
 
 
-def _met_there(text: str, pos: int) -> bool:
-    """A visit or meeting word earlier in the clause of the people written at `pos`."""
+def _met_there(text: str, pos: int, tokens: Tokens, readable) -> bool:  # type: ignore[no-untyped-def]
+    """A visit or meeting word earlier in the clause of the people written at `pos` (a word of
+    its own, not the ตรวจ of a title "ผู้ตรวจราชการ")."""
     lo = max(text.rfind("\n", 0, pos) + 1, pos - _MEET_REACH)
-    clause = text[lo:pos]
-    opened = [m.end() for m in _CLAUSE_OPENERS.finditer(clause)]
-    if opened:
-        clause = clause[opened[-1] :]
-    return any(w in clause for w in _meet_words())
+    opened = [m.end() for m in _CLAUSE_OPENERS.finditer(text, lo, pos)]
+    lo = opened[-1] if opened else lo
+    for word in _meet_words():
+        i = text.find(word, lo, pos)
+        while i >= 0:
+            if i in tokens.starts and text[i - 3 : i] != "ผู้" and readable(i, i + len(word)):
+                return True
+            i = text.find(word, i + 1, pos)
+    return False
 
 
-def _belongs_elsewhere(text: str, start: int, before: str) -> bool:
+def _belongs_elsewhere(text: str, start: int, before: str, tokens: Tokens, readable) -> bool:  # type: ignore[no-untyped-def]
     """Whether the words glued before a site make it a title, an office, or the place people
     belong to or come from rather than a place visited. People met at a named place during a
     visit ("พบปะครูและนักเรียนโรงเรียนบ้าน…") are a visit to it."""
@@ -119,7 +124,7 @@ def _belongs_elsewhere(text: str, start: int, before: str) -> bool:
     people = ends_with_any(before, groups["people"])
     if people is None or len(people) < len(word):
         return True  # a title, an office, or people coming from it (จาก)
-    return not _met_there(text, start - len(people))
+    return not _met_there(text, start - len(people), tokens, readable)
 
 
 def _name_end(text: str, pos: int, tokens: Tokens) -> int:
@@ -190,7 +195,8 @@ def find_sites(
             continue
         kind, needs = _types().get(_key(m.group()), ("other", "visit"))
         before = _glued_before(text, a)
-        if before and (_belongs_elsewhere(text, a, before) or before.endswith(_ADMIN)):
+        elsewhere = before and _belongs_elsewhere(text, a, before, tokens, readable)
+        if elsewhere or before.endswith(_ADMIN):
             # ... or part of a place's name (ตำบลวัดประดู่): nothing inside it is a site either
             taken.append((a, _name_end(text, h, tokens)))
             continue

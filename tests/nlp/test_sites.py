@@ -120,6 +120,8 @@ def test_people_met_at_a_named_school_in_a_visit_are_a_visit_to_it(tail):
         "เป็นประธานการอบรม ณ ศาลากลางจังหวัดพะเยา โดยมีครูจากโรงเรียนบ้านสันติสุข เข้าร่วม",
         "เป็นประธาน ณ ศาลากลางจังหวัดพะเยา โดยมีนักเรียนโรงเรียนบ้านสันติสุข ร่วมแสดงผลงาน",
         "ได้รับฟังรายงานผลการเรียนของนักเรียนของโรงเรียนวัดศรีโคมคำ",
+        # organisations only met in a meeting; the ตรวจ of the lead's title is no visit word
+        "ประชุมร่วมกับเจ้าหน้าที่โรงพยาบาลสันติสุข ณ ศาลากลางจังหวัดพะเยา",
     ],
 )
 def test_people_who_come_from_a_school_are_not_a_visit_to_it(tail):
