@@ -6,6 +6,7 @@
   to RETRY_BACKOFF_MAX), and, when AutoThrottle is off, each good answer halves it back toward
   DOWNLOAD_DELAY. With AutoThrottle on, AutoThrottle brings it back down.
 - `RefusalBreaker`: after REFUSAL_LIMIT refusals in a row the crawl stops, reason "refused".
+- `RedirectLoopMiddleware`: a redirect back into its own chain ends as "redirect loop".
 - `ConditionalRequestMiddleware`: ETag / Last-Modified from the archive; a 304 gives the spider
   the archived response.
 - `WarcRecorderMiddleware`: every response, with its request, into WARC files and their index.
@@ -22,14 +23,16 @@ import email.utils
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from scrapy import Request, signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Headers, TextResponse
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.defer import deferred_from_coro
 from sqlalchemy.exc import SQLAlchemyError
+from w3lib.url import safe_url_string
 
 from archive import warc
 from archive.db import default_url, session_scope
@@ -134,6 +137,25 @@ class RefusalBreaker:
             assert self.crawler.stats is not None and self.crawler.engine is not None
             self.crawler.stats.set_value(f"{STATS}/stop_reason", why)
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="refused"))
+        return response
+
+
+class RedirectLoopMiddleware:
+    """A redirect back to a URL of its own chain is a loop. Scrapy's duplicate filter would drop
+    the repeated request without a word; this ends it as an outcome of its own (the errback
+    sees "redirect loop"), before RedirectMiddleware follows it."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedirectLoopMiddleware:
+        return cls()
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        location = response.headers.get(b"Location")
+        if response.status not in (301, 302, 303, 307, 308) or not location:
+            return response
+        target = urljoin(request.url, safe_url_string(location.decode("latin-1")))
+        if target in (*request.meta.get("redirect_urls", ()), request.url):
+            raise IgnoreRequest(f"redirection loop back to {target}")
         return response
 
 

@@ -40,6 +40,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.middlewares.BackoffRetryMiddleware": 550,  # where Scrapy puts its retry middleware
     "scraper.middlewares.CharsetMiddleware": 575,  # after decompression (590), before the spider
+    "scraper.middlewares.RedirectLoopMiddleware": 610,  # sees a redirect before Scrapy follows it
     "scraper.middlewares.ConditionalRequestMiddleware": 900,
     "scraper.middlewares.RefusalBreaker": 940,
     "scraper.middlewares.WarcRecorderMiddleware": 950,  # next to the downloader: bytes as sent
