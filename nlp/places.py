@@ -135,19 +135,34 @@ def _institutions() -> tuple[str, ...]:
 
 @cache
 def _visit_words() -> tuple[str, ...]:
+    """Visit words long enough not to hide inside another word (the ที่ of เที่ยว)."""
     cues = sections("visit_cues.txt")
-    return cues["visit"] + cues["place"]
+    return tuple(w for w in cues["visit"] + cues["place"] if len(w) >= 4)
 
 
 def _institution_before(text: str, pos: int) -> bool:
-    """An office or a title glued before the place ("สำนักงานสถิติจังหวัด…"), but not a visit
-    word that ends like one ("ตรวจราชการจังหวัด…" is an inspection there; "ผู้ตรวจราชการ
-    จังหวัด…" is a title)."""
+    """An office or a title before the place ("สำนักงานสถิติจังหวัด…"), read after the last
+    visit word: "ตรวจราชการจังหวัด…" is an inspection there, "ผู้ตรวจราชการจังหวัด…" a title.
+    An office's name glued to the place may run long ("สำนักงานดิจิทัลเพื่อเศรษฐกิจและสังคม
+    จังหวัด…"): a สำนัก… word anywhere in it makes it one."""
     before = _glued_before(text, pos)
-    if not before or ends_with_any(before, _institutions()) is None:
+    cut = 0
+    for cue in _visit_words():
+        i = before.rfind(cue)
+        if i >= 0 and not before[:i].endswith("ผู้"):
+            cut = max(cut, i + len(cue))
+    before = before[cut:]
+    if not before:
         return False
-    cue = ends_with_any(before, _visit_words())
-    return cue is None or before[: -len(cue)].endswith("ผู้")
+    if ends_with_any(before, _institutions()) is not None:
+        return True
+    glued = pos > 0 and "\u0e01" <= text[pos - 1] <= "\u0e4e"
+    return glued and any(w in before for w in _offices())
+
+
+@cache
+def _offices() -> tuple[str, ...]:
+    return tuple(w for w in words("institutions.txt") if w.startswith("สำนัก"))
 
 
 # "จาก" (from) with an optional count ("จาก 3 จังหวัด ได้แก่"), right before a place.

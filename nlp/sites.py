@@ -134,12 +134,27 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
     while end < len(text) and _NAME_CHAR.match(text[end]):
         if end > pos and end in tokens.starts:
             tok = tokens.at.get(end, "")
-            if tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง")):
+            cut = tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง"))
+            if cut and not _inside_phrase(text, end):
                 break
         end += 1
     while end > pos and text[end - 1] in ".-":
         end -= 1
     return end
+
+
+@cache
+def _name_phrases() -> tuple[str, ...]:
+    return words("name_phrases.txt")
+
+
+def _inside_phrase(text: str, pos: int) -> bool:
+    """Whether `pos` falls inside one of the names that hold a clause word."""
+    for phrase in _name_phrases():
+        i = text.find(phrase, max(0, pos - len(phrase) + 1), pos + len(phrase))
+        if 0 <= i < pos:
+            return True
+    return False
 
 
 def _generic(text: str, start: int, end: int, tokens: Tokens) -> bool:

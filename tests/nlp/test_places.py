@@ -171,3 +171,11 @@ def test_a_visit_across_two_provinces(written):
 def test_an_inspectors_title_still_hides_its_province():
     text = "วันที่ 19 มิ.ย. 2567 ผู้ตรวจราชการจังหวัดเลยได้มอบหมายให้ลงพื้นที่จังหวัดหนองคาย"
     assert values(extract(text), "province") == ["หนองคาย"]
+
+
+def test_a_province_at_the_end_of_a_long_office_name_is_not_visited():
+    text = (
+        "วันที่ 2 ต.ค. 2567 นายสมชาย ใจดี ผู้ตรวจราชการกระทรวง พร้อมด้วยเจ้าหน้าที่สำนักงานดิจิทัล"
+        "เพื่อเศรษฐกิจและสังคมจังหวัดอุตรดิตถ์ ลงพื้นที่ตำบลบ้านกร่าง อำเภอเมืองพิษณุโลก จังหวัดพิษณุโลก"
+    )
+    assert values(extract(text), "province") == ["พิษณุโลก"]

@@ -200,3 +200,10 @@ def test_a_title_site_that_is_part_of_a_body_site_is_that_site():
     title = "ดีอี ตรวจจุด Wi-Fi หาดจอมเทียน"
     text = f"{LEAD} ตรวจจุดให้บริการ ณ ชายหาดจอมเทียน ตำบลหนองปรือ อำเภอบางละมุง จังหวัดชลบุรี"
     assert [f.value for f in extract(text, title).of("site")] == ["ชายหาดจอมเทียน"]
+
+
+def test_an_agency_name_holding_and_and_for_is_one_site():
+    text = f"{LEAD} ลงพื้นที่ตรวจเยี่ยมสำนักงานดิจิทัลเพื่อเศรษฐกิจและสังคมจังหวัดพิจิตร"
+    ex = extract(text)
+    assert [f.value for f in ex.of("site")] == ["สำนักงานดิจิทัลเพื่อเศรษฐกิจและสังคมจังหวัดพิจิตร"]
+    assert [f.value for f in ex.of("province")] == ["พิจิตร"]
