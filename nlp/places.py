@@ -166,7 +166,12 @@ def _offices() -> tuple[str, ...]:
 
 
 # "จาก" (from) with an optional count ("จาก 3 จังหวัด ได้แก่"), right before a place.
-_FROM = re.compile(r"จาก\s?(?:\d+\s?(?:จังหวัด|อำเภอ|ตำบล)\s?(?:ได้แก่|คือ)?\s?)?$")
+# "จาก" (from) right before a place, or before the bodies in it ("จากหน่วยงานราชการใน…"), or
+# before a count ("จาก 3 จังหวัด ได้แก่").
+_FROM = re.compile(
+    rf"จาก(?P<bodies>[{_L}]{{1,30}}?ใน)?\s?"
+    r"(?:\d+\s?(?:จังหวัด|อำเภอ|ตำบล)\s?(?:ได้แก่|คือ)?\s?)?$"
+)
 _NOT_FROM = ("นอกจาก", "หลังจาก", "ต่อจาก", "แยกจาก")  # besides, after: not an origin
 _LIST_GAP = re.compile(r"\s?(?:,|และ|หรือ)?\s?")
 
@@ -178,9 +183,12 @@ def _origin(text: str, p: PlaceMention, prev: PlaceMention | None) -> bool:
     listed = prev is not None and _LIST_GAP.fullmatch(text, prev.end, p.start) is not None
     if listed and prev.why_not == "origin":  # type: ignore[union-attr]
         return True
-    m = _FROM.search(text, max(0, p.start - 30), p.start)
+    m = _FROM.search(text, max(0, p.start - 60), p.start)
     if not m:
         return False
+    bodies = m.group("bodies") or ""
+    if bodies.startswith("นั้น") or any(cue in bodies for cue in _visit_words()):
+        return False  # "จากนั้นลงพื้นที่ใน…": then, not from
     before = _glued_before(text, m.start()) + "จาก"
     if ends_with_any(before, _NOT_FROM):
         return False
