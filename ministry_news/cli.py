@@ -93,6 +93,15 @@ def cli(ctx: click.Context, db: str) -> None:
     "queue; otherwise crawl as usual, from what the archive holds.",
 )
 @click.option(
+    "-s",
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A crawler setting (scraper/settings.py), e.g. -s INCREMENTAL_OVERLAP=2, "
+    "-s DOWNLOAD_DELAY=3. Repeatable.",
+)
+@click.option(
     "--extract/--no-extract", default=True, show_default=True, help="Extract facts after."
 )
 @pass_ctx
@@ -103,6 +112,7 @@ def crawl(
     fast: bool,
     full: bool,
     resume: bool,
+    overrides: tuple[str, ...],
     extract: bool,
 ) -> None:
     """Crawl the ministry's news into the archive (polite: robots.txt, ~1 s per request).
@@ -122,6 +132,7 @@ def crawl(
         progress=sys.stderr.isatty(),
         full=full,
         resume=resume,
+        overrides=overrides,
     )
     for note in stats.get("notes", []):
         click.echo(f"crawl: {note}")
@@ -146,9 +157,16 @@ def crawl(
         _fail(f"the site kept refusing: {stats.get('stop_reason')}; stopped (see `runs {run_id}`)")
 
 
-def _run_crawl(db: str, **options: Any) -> dict[str, Any]:
+def _run_crawl(db: str, overrides: tuple[str, ...] = (), **options: Any) -> dict[str, Any]:
     from ministry_news.crawl import CrawlBusy, run_crawl
 
+    settings = dict(options.pop("settings", None) or {})
+    for item in overrides:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            _fail(f"-s takes NAME=VALUE, not {item!r}", EXIT_USAGE)
+        settings[name.strip()] = value
+    options["settings"] = settings
     try:
         return run_crawl(db, **options)
     except CrawlBusy as exc:
@@ -216,6 +234,12 @@ def demo(obj: Context) -> None:
 @click.option("--start-url", "start_urls", multiple=True, metavar="URL", help="As for crawl.")
 @click.option("--category", "categories", multiple=True, metavar="ID", help="As for crawl.")
 @click.option("--fast", is_flag=True, help="No politeness delays: ONLY for a local mirror.")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="As for crawl.")
+@click.option(
+    "--full-every",
+    type=click.IntRange(min=1),
+    help="Make every Nth run a --full crawl (finds posts whose text changed under the same card).",
+)
 @click.option(
     "--extract/--no-extract", default=True, show_default=True, help="Extract facts after each."
 )
@@ -228,6 +252,8 @@ def schedule(
     start_urls: tuple[str, ...],
     categories: tuple[str, ...],
     fast: bool,
+    overrides: tuple[str, ...],
+    full_every: int | None,
     extract: bool,
 ) -> None:
     """Crawl + extract on a schedule, in the foreground, until stopped (Ctrl-C, SIGTERM).
@@ -244,7 +270,10 @@ def schedule(
     args += [a for c in categories for a in ("--category", c)]
     for name, value in (_fast_settings() if fast else {}).items():
         args += ["-s", f"{name}={value}"]
-    run_schedule(obj.db, plan, args, times=times, extract=extract, echo=click.echo)
+    args += [a for o in overrides for a in ("-s", o)]
+    run_schedule(
+        obj.db, plan, args, times=times, full_every=full_every, extract=extract, echo=click.echo
+    )
 
 
 @cli.command()

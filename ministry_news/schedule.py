@@ -86,11 +86,12 @@ def run_schedule(
     schedule: Schedule,
     crawl_args: list[str],
     times: int | None = None,
+    full_every: int | None = None,
     extract: bool = True,
     echo: Callable[[str], None] = print,
 ) -> int:
     """Run crawl (+ extract of what it stored) at each time of `schedule`, `times` runs or until
-    stopped. Returns how many runs completed."""
+    stopped; every `full_every`-th run walks everything (`--full`). Returns how many ran."""
     from ministry_news.extract import extract_posts
 
     stop = _Stop()
@@ -106,6 +107,8 @@ def run_schedule(
                 break
             began = dt.datetime.now()
             command = [sys.executable, "-m", "ministry_news.crawl", "--db", db_url, "--resume"]
+            if full_every and (done + 1) % full_every == 0:
+                command.append("--full")
             stop.child = subprocess.Popen(
                 [*command, *crawl_args], cwd=ROOT, stdout=subprocess.PIPE, text=True
             )
