@@ -22,6 +22,8 @@ _PAREN = re.compile(r"\([^()\n]{1,40}\)")
 _NUMBER_CHUNK = re.compile(r"\d")
 # "…ภาค 5", "…เขต 1", "ผู้บังคับกองบิน 41": the number belongs to the position.
 _NUMBERED = ("ที่", "ภาค", "เขต", "กองบิน", "กองพล", "กองพัน", "กองร้อย")
+# Vowels and marks that follow a consonant: no Thai word starts with one.
+_NOT_A_WORD_START = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 _FEMALE = "หญิง"  # a rank held by a woman: "พ.ต.อ.หญิง", "เรืออากาศโทหญิง"
 MAX_GIVEN, MAX_SURNAME = 20, 25
 
@@ -215,8 +217,8 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
     if pos < len(text) and text[pos] == " ":
         pos += 1
     run = _RUN.match(text, pos)
-    if not run:
-        return None
+    if not run or _NOT_A_WORD_START.match(run.group()):
+        return None  # "อ.นายายอาม": the นาย of a place name, not a man called ายอาม
     given = _cut_run(run.group())
     rest = text[pos + len(given) :]
     if len(given) < 2 or len(given) > MAX_GIVEN or _is_title_word(honorific, given, rest):

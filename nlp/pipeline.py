@@ -140,7 +140,7 @@ def _places_and_sites(doc: Doc) -> list[Fact]:
         labels = ("name", "position", "other_event")
         return doc.readable(a, b) and not doc.claimed.overlaps(a, b, labels)
 
-    sites = find_sites(doc.text, site_readable, doc.tokens)
+    sites = find_sites(doc.text, site_readable, doc.tokens, [(p.start, p.end) for p in mentions])
     for p in mentions:
         in_site = any(s.start <= p.start and p.end <= s.end for s in sites)
         if p.level == "province" and not p.visited and p.why_not == "institution" and in_site:

@@ -189,13 +189,22 @@ def _has_cue(text: str, start: int, tokens: Tokens) -> bool:
 
 
 def find_sites(
-    text: str, readable: Callable[[int, int], bool], tokens: Tokens | None = None
+    text: str,
+    readable: Callable[[int, int], bool],
+    tokens: Tokens | None = None,
+    places: list[tuple[int, int]] | None = None,
 ) -> list[SiteMention]:
     """Named sites in normalised `text`. `readable(a, b)` is False where nothing may be read
-    (furniture) or where the words belong to a person's name or title."""
+    (furniture) or where the words belong to a person's name or title. `places` are the spans
+    of the place names found: a site word inside one (the เขื่อน of อำเภอคำเขื่อนแก้ว) is part
+    of the place's name."""
     tokens = tokens or Tokens(text)
     found: list[SiteMention] = []
     taken: list[tuple[int, int]] = []
+    spans = places or []
+
+    def in_place(pos: int) -> bool:
+        return any(a < pos < b for a, b in spans)
 
     def free(a: int, b: int) -> bool:
         return readable(a, b) and not any(x < b and a < y for x, y in taken)
@@ -207,6 +216,8 @@ def find_sites(
     for m in _head_regex().finditer(text):
         a, h = m.start(), m.end()
         if a not in tokens.starts or not free(a, h) or starts_with_any(text[a:], _not_sites()):
+            continue
+        if in_place(a):
             continue
         kind, needs = _types().get(_key(m.group()), ("other", "visit"))
         before = _glued_before(text, a)
@@ -233,7 +244,9 @@ def find_sites(
             continue
         if _generic(text, h, end, tokens) or len(name) < 3 and not name.isascii():
             host = re.match(r"\s?(?:ณ\s?)?", text[end:])
-            if host and _head_regex().match(text, end + host.end()) and needs != "visit":
+            at = _head_regex().match(text, end + host.end()) if host else None
+            # a centre hosted by a school; "ศูนย์ดิจิทัลชุมชน ณ ศูนย์ดิจิทัลชุมชน…" is one place
+            if at and needs != "visit" and _types().get(_key(at.group()), ("",))[0] != kind:
                 keep(SiteMention(a, end, kind, "site_hosted"))
             continue
         end = _extend(text, end, tokens, name, free)
@@ -242,7 +255,7 @@ def find_sites(
         if needs == "visit" and not (_has_cue(text, a, tokens) or listed):
             continue
         keep(SiteMention(a, end, kind, "site"))
-    _villages(text, tokens, free, keep)
+    _villages(text, tokens, lambda a, b: free(a, b) and not in_place(a), keep)
     _after_na(text, tokens, free, keep)
     found.sort(key=lambda s: s.start)
     return found

@@ -207,3 +207,8 @@ def test_several_people_sharing_the_position_written_after_the_last():
         ("นายอนันต์ ศรีสวัสดิ์", None),
         ("นางวิไลวรรณ ทองคำ", "รองปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"),
     ]
+
+
+def test_the_nai_of_a_place_name_is_not_an_honorific():
+    text = "ตรวจเยี่ยมโรงเรียนบ้านหนองแวง ตำบลสนามไชย อำเภอนายายอาม จังหวัดจันทบุรี"
+    assert extract(text).of("official") == []

@@ -175,6 +175,7 @@ def test_a_site_name_does_not_swallow_the_words_before_its_place(tail, site):
         "ลงพื้นที่อำเภอท่าเรือ จังหวัดพระนครศรีอยุธยา",  # a district named after a pier
         "ติดตามสถานการณ์น้ำท่วมในหาดใหญ่",  # a district named after a beach
         "ลงพื้นที่บ้านโป่ง จังหวัดราชบุรี",  # a district named after a village
+        "ลงพื้นที่ ต.ลุมพุก อ.คำเขื่อนแก้ว จ.ยโสธร",  # a dam's word inside a district's name
     ],
 )
 def test_place_names_that_start_like_a_site_are_places(tail):
@@ -207,3 +208,8 @@ def test_an_agency_name_holding_and_and_for_is_one_site():
     ex = extract(text)
     assert [f.value for f in ex.of("site")] == ["สำนักงานดิจิทัลเพื่อเศรษฐกิจและสังคมจังหวัดพิจิตร"]
     assert [f.value for f in ex.of("province")] == ["พิจิตร"]
+
+
+def test_a_centre_at_a_centre_of_the_same_kind_is_one_site():
+    text = f"{LEAD} ได้เดินทางตรวจเยี่ยมศูนย์ดิจิทัลชุมชน ณ ศูนย์ดิจิทัลชุมชนตำบลนาหมอม้า หมู่ที่ 2"
+    assert sites(text) == [("ศูนย์ดิจิทัลชุมชนตำบลนาหมอม้า", "community_centre")]
