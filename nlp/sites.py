@@ -121,10 +121,17 @@ def _belongs_elsewhere(text: str, start: int, before: str, tokens: Tokens, reada
     word = ends_with_any(before, _not_before())
     if word is None:
         return False
-    people = ends_with_any(before, groups["people"])
+    people = ends_with_any(before, _people_words())
     if people is None or len(people) < len(word):
-        return True  # a title, an office, or people coming from it (จาก)
+        return True  # an office, or people coming from it (จาก)
     return not _met_there(text, start - len(people), tokens, readable)
+
+
+@cache
+def _people_words() -> tuple[str, ...]:
+    """The people of a place: its members, and its staff named by their title
+    ("ผู้อำนวยการโรงเรียน…" met there)."""
+    return _members()["people"] + words("positions.txt")
 
 
 def _name_end(text: str, pos: int, tokens: Tokens) -> int:
