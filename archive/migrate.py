@@ -8,10 +8,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 
 from archive.db import get_engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+#: PostgreSQL advisory lock held while migrating (any number; it names the lock).
+MIGRATION_LOCK = 7_316_504_001
 
 
 def _config(url: str) -> Config:
@@ -38,5 +41,9 @@ def upgrade(url: str) -> None:
             return
     cfg = _config(url)
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Crawlers started at once on a new archive: one migrates, the others wait, then
+            # find the schema at head (Alembic checks again under the lock).
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from archive import search
@@ -50,9 +51,10 @@ def save_post(session: Session, item: Mapping[str, Any]) -> SaveOutcome:
     """Insert a post, or update it when its content changed (keeping the old text as a version).
 
     Categories accumulate: the same post listed under two categories is one row with both.
+    Safe when several crawlers store the same post at once (see _insert_first).
     """
     post_id = int(item["post_id"])
-    post = session.get(Post, post_id)
+    post = session.get(Post, post_id, with_for_update=True)  # writers of one post take turns
     categories = [str(c) for c in item.get("categories") or []]
     fetched_at = _datetime(item.get("fetched_at"))
     if post is None:
@@ -72,8 +74,8 @@ def save_post(session: Session, item: Mapping[str, Any]) -> SaveOutcome:
             first_fetched_at=fetched_at,
             fetched_at=fetched_at,
         )
-        session.add(post)
-        session.flush()
+        if not _insert_first(session, post):
+            return save_post(session, item)  # another writer stored it first: now an update
         search.index_post(session, post)
         return "new"
 
@@ -108,6 +110,27 @@ def save_post(session: Session, item: Mapping[str, Any]) -> SaveOutcome:
     session.flush()
     search.index_post(session, post)
     return "changed"
+
+
+def _insert_first(session: Session, post: Post) -> bool:
+    """Insert a new post's row; False when another process inserted the same id meanwhile.
+
+    The primary key decides, not timing: the second insert waits for the first transaction and
+    then fails, inside a savepoint, so the caller can store its copy as an update of that row.
+    (SQLite has one writer at a time, and pysqlite's savepoints would commit early: no savepoint.)
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.add(post)
+        session.flush()
+        return True
+    try:
+        with session.begin_nested():
+            session.add(post)
+    except IntegrityError:
+        if session.get(Post, post.id, with_for_update=True) is None:
+            raise  # not a concurrent insert of this post: a real error
+        return False
+    return True
 
 
 def known_hashes(session: Session, post_ids: list[int]) -> dict[int, str]:
