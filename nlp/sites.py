@@ -25,7 +25,10 @@ _NAME_CHAR = re.compile(rf"[{_L}A-Za-z0-9.\-]")
 _PAREN = re.compile(r"\s?\(([^()\n]{1,30})\)")
 _ROOM_TAIL = re.compile(r"(?:\s?\d{1,3})?(?:\s(?:ชั้น|ชั้นที่)\s?\d{1,2})?\s")
 _MOO_BEFORE = re.compile(r"(?:หมู่(?:ที่)?|ม\.)\s?\d{1,2}\s?$")
-_PLACE_AFTER = re.compile(r"\s?(?:ณ\s)?(?:หมู่|ม\.\d|ต\.|ตำบล|อ\.|อำเภอ|แขวง|เขต|จ\.|จังหวัด)")
+# The words an administrative place starts with (ตำบล…, อ.…): a place chain after a site.
+_ADMIN = ("อำเภอ", "อ.", "ตำบล", "ต.", "จังหวัด", "จ.", "เขต", "แขวง")
+_ADMIN_RE = "|".join(map(re.escape, _ADMIN))
+_PLACE_AFTER = re.compile(rf"\s?(?:ณ\s)?(?:หมู่|ม\.\d|{_ADMIN_RE})")
 _CUE_WINDOW = 30
 _NAME_MAX = 80
 _COUNT_AFTER = re.compile(r"\s?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
@@ -89,7 +92,6 @@ def _meet_words() -> tuple[str, ...]:
     return cues["meet"] + tuple(w for w in cues["place"] if w not in ("ณ", "ที่"))
 
 
-_ADMIN = ("อำเภอ", "อ.", "ตำบล", "ต.", "จังหวัด", "จ.", "เขต", "แขวง")
 # Words that open a new clause: a visit word before them does not reach the people after them.
 _CLAUSE_OPENERS = re.compile(r"โดย|ซึ่ง|ทั้งนี้|อีกทั้ง|นอกจากนี้|ขณะที่")
 _MEET_REACH = 150
@@ -234,7 +236,7 @@ def find_sites(
             taken.append((a, _name_end(text, h, tokens)))
             continue
         listed = bool(found) and _listed_after(text, found[-1].end, a)
-        glue = (*_place_cues(), "ของ")
+        glue = (*_place_cues(), *_members()["of"])
         if needs != "name" and before and not (listed or ends_with_any(before, glue)):
             continue
         end = _name_end(text, h, tokens)
@@ -312,9 +314,7 @@ def _extend(text: str, end: int, tokens: Tokens, name: str, free) -> int:  # typ
         return end
 
 
-_WORD_BEFORE_PLACE = re.compile(
-    rf" ([{_L}A-Za-z0-9\-]+)(?= (?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.|เขต|แขวง|กรุงเทพ))"
-)
+_WORD_BEFORE_PLACE = re.compile(rf" ([{_L}A-Za-z0-9\-]+)(?= (?:{_ADMIN_RE}|กรุงเทพ))")
 
 
 def _name_word(text: str, start: int, end: int, tokens: Tokens) -> bool:
