@@ -165,7 +165,6 @@ def _offices() -> tuple[str, ...]:
     return tuple(w for w in words("institutions.txt") if w.startswith("สำนัก"))
 
 
-# "จาก" (from) with an optional count ("จาก 3 จังหวัด ได้แก่"), right before a place.
 # "จาก" (from) right before a place, or before the bodies in it ("จากหน่วยงานราชการใน…"), or
 # before a count ("จาก 3 จังหวัด ได้แก่").
 _FROM = re.compile(
@@ -180,8 +179,8 @@ def _origin(text: str, p: PlaceMention, prev: PlaceMention | None) -> bool:
     """Where participants come from ("ผู้ประกอบการจากจังหวัดA B และC ร่วมออกร้าน"), and the
     places listed or chained after it: not where the visit is. The officials' own travel
     ("เดินทางจากจังหวัดA ไปยังจังหวัดB") is left to the other rules."""
-    listed = prev is not None and _LIST_GAP.fullmatch(text, prev.end, p.start) is not None
-    if listed and prev.why_not == "origin":  # type: ignore[union-attr]
+    after_origin = prev is not None and prev.why_not == "origin" and prev.end <= p.start
+    if after_origin and _LIST_GAP.fullmatch(text, prev.end, p.start):  # type: ignore[union-attr]
         return True
     m = _FROM.search(text, max(0, p.start - 60), p.start)
     if not m:
