@@ -27,6 +27,8 @@ from archive.filters import Filters
 
 What = Literal["posts", "visits", "officials"]
 Format = Literal["csv", "jsonl", "parquet"]
+Out = BinaryIO | TextIO
+Advance = Callable[[], None]
 FORMATS: tuple[str, ...] = typing.get_args(Format)
 WHATS: tuple[str, ...] = typing.get_args(What)
 
@@ -59,19 +61,24 @@ def export(
         raise ValueError(f"export: no folder {str(Path(out).parent)!r} to write {out} in")
     filters = filters or Filters()
     produce, row_type = queries.ROWS[what]
-    columns = [f.name for f in dataclasses.fields(row_type)]
     rows: Iterator[Any] = produce(session, filters)
     with _progress(session, what, filters, progress) as advance:
         if isinstance(out, str | os.PathLike):
-            return _to_path(Path(out), fmt, columns, row_type, rows, advance)
-        return _WRITERS[fmt](out, columns, row_type, rows, advance)
+            return _to_path(Path(out), _WRITERS[fmt], row_type, rows, advance)
+        return _WRITERS[fmt](out, row_type, rows, advance)
 
 
-def _to_path(path: Path, fmt: str, columns, row_type, rows, advance) -> int:  # type: ignore[no-untyped-def]
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+def _columns(row_type: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(row_type)]
+
+
+def _to_path(
+    path: Path, write: Callable[..., int], row_type: type, rows: Iterator[Any], advance: Advance
+) -> int:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            n = _WRITERS[fmt](f, columns, row_type, rows, advance)
+            n = write(f, row_type, rows, advance)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -81,11 +88,12 @@ def _to_path(path: Path, fmt: str, columns, row_type, rows, advance) -> int:  # 
 
 
 @contextlib.contextmanager
-def _text(out: BinaryIO | TextIO, encoding: str) -> Iterator[TextIO]:
+def _text(out: Out, encoding: str) -> Iterator[TextIO]:
     if isinstance(out, io.TextIOBase):
-        yield out  # type: ignore[misc]
+        yield typing.cast(TextIO, out)
         return
-    wrapper = io.TextIOWrapper(out, encoding=encoding, newline="", write_through=True)  # type: ignore[arg-type]
+    binary = typing.cast(typing.IO[bytes], out)
+    wrapper = io.TextIOWrapper(binary, encoding=encoding, newline="", write_through=True)
     try:
         yield wrapper
         wrapper.flush()
@@ -110,7 +118,8 @@ def csv_cell(value: Any) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def _write_csv(out, columns, row_type, rows, advance) -> int:  # type: ignore[no-untyped-def]
+def _write_csv(out: Out, row_type: type, rows: Iterator[Any], advance: Advance) -> int:
+    columns = _columns(row_type)
     with _text(out, "utf-8-sig") as f:
         if isinstance(out, io.TextIOBase) and (f.encoding or "").lower().replace("-", "_") != (
             "utf_8_sig"
@@ -135,7 +144,8 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def _write_jsonl(out, columns, row_type, rows, advance) -> int:  # type: ignore[no-untyped-def]
+def _write_jsonl(out: Out, row_type: type, rows: Iterator[Any], advance: Advance) -> int:
+    columns = _columns(row_type)
     with _text(out, "utf-8") as f:
         n = 0
         for row in rows:
@@ -172,10 +182,11 @@ def arrow_schema(row_type: type) -> Any:
     return pa.schema([(f.name, arrow(hints[f.name])) for f in dataclasses.fields(row_type)])
 
 
-def _write_parquet(out, columns, row_type, rows, advance) -> int:  # type: ignore[no-untyped-def]
+def _write_parquet(out: Out, row_type: type, rows: Iterator[Any], advance: Advance) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    columns = _columns(row_type)
     schema = arrow_schema(row_type)
     n = 0
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
@@ -204,9 +215,7 @@ _WRITERS: dict[str, Callable[..., int]] = {
 
 
 @contextlib.contextmanager
-def _progress(
-    session: Session, what: str, filters: Filters, wanted: bool
-) -> Iterator[Callable[[], None]]:
+def _progress(session: Session, what: str, filters: Filters, wanted: bool) -> Iterator[Advance]:
     """A rich progress bar on stderr when asked for and stderr is a terminal; else nothing."""
     if not (wanted and sys.stderr.isatty()):
         yield lambda: None

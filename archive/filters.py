@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import exists, func, select, true
+from sqlalchemy import Select, func, select, true
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -117,9 +117,10 @@ def json_items(column: Any, dialect: str) -> Any:
 
 
 def _has_term(kind: str, condition: Callable[[Any], ColumnElement[bool]]) -> ColumnElement[bool]:
-    # An alias, so the condition still holds inside queries that select from visit_terms.
+    # Not correlated, so both engines read the (kind, value, visit_id) index once and look the
+    # visits up from it; an alias, so it holds inside queries that select from visit_terms too.
     term = aliased(VisitTerm)
-    return exists().where(term.visit_id == Visit.id, term.kind == kind, condition(term))
+    return Visit.id.in_(select(term.visit_id).where(term.kind == kind, condition(term)))
 
 
 def official_matches(official: str, term: Any = VisitTerm) -> ColumnElement[bool]:
@@ -135,11 +136,7 @@ def version_condition(filters: Filters) -> ColumnElement[bool]:
     """Visits of the asked pipeline version, or of each post's current one."""
     if filters.pipeline_version:
         return Visit.pipeline_version == filters.pipeline_version
-    return exists().where(
-        PostExtraction.post_id == Visit.post_id,
-        PostExtraction.pipeline_version == Visit.pipeline_version,
-        PostExtraction.current.is_(True),
-    )
+    return Visit.current.is_(True)
 
 
 def visit_conditions(filters: Filters) -> list[ColumnElement[bool]]:
@@ -166,6 +163,18 @@ def visit_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     return conds
 
 
+def _posts_via_visits(filters: Filters) -> Select[Any] | None:
+    """The ids of posts with a visit matching the visit filters (or, given only a pipeline
+    version, extracted by it); None when no such filter is set."""
+    if filters.on_visits:
+        return select(Visit.post_id).where(*visit_conditions(filters))
+    if filters.pipeline_version:
+        return select(PostExtraction.post_id).where(
+            PostExtraction.pipeline_version == filters.pipeline_version
+        )
+    return None
+
+
 def post_conditions(
     filters: Filters, dialect: str, with_visits: bool = True
 ) -> list[ColumnElement[bool]]:
@@ -183,13 +192,21 @@ def post_conditions(
         conds.append(Post.published >= filters.published_since)
     if filters.published_until:
         conds.append(Post.published <= filters.published_until)
-    if with_visits and filters.on_visits:
-        conds.append(Post.id.in_(select(Visit.post_id).where(*visit_conditions(filters))))
-    elif with_visits and filters.pipeline_version:
-        conds.append(
-            exists().where(
-                PostExtraction.post_id == Post.id,
-                PostExtraction.pipeline_version == filters.pipeline_version,
-            )
-        )
+    via = _posts_via_visits(filters) if with_visits else None
+    if via is not None:
+        conds.append(Post.id.in_(via))
     return conds
+
+
+def chosen_posts(filters: Filters, dialect: str) -> Select[Any] | None:
+    """The ids of the posts the filters select, text query aside; None when that is all posts.
+
+    Visit filters alone give the visits' post ids as they are, without a round through
+    `posts` (which costs a lookup per post).
+    """
+    own = post_conditions(filters, dialect, with_visits=False)
+    via = _posts_via_visits(filters)
+    if not own:
+        return via
+    chosen = select(Post.id).where(*own)
+    return chosen if via is None else chosen.where(Post.id.in_(via))

@@ -97,13 +97,18 @@ class Visit(Base):
     """A post's facts grouped into one visit: the row an analyst exports."""
 
     __tablename__ = "visits"
-    __table_args__ = (Index("ix_visits_post_version", "post_id", "pipeline_version"),)
+    __table_args__ = (
+        Index("ix_visits_post_version", "post_id", "pipeline_version"),
+        # Covering the visit filters, so they read an index instead of the wide rows.
+        Index("ix_visits_period", "start_date", "end_date", "current", "post_id"),
+        Index("ix_visits_lookup", "id", "current", "post_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
     pipeline_version: Mapped[str] = mapped_column(String(32))
     seq: Mapped[int] = mapped_column(Integer, default=0)
-    start_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     dates: Mapped[list[str]] = mapped_column(JSON, default=list)
     provinces: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -111,6 +116,9 @@ class Visit(Base):
     subdistricts: Mapped[list[str]] = mapped_column(JSON, default=list)
     officials: Mapped[list[str]] = mapped_column(JSON, default=list)
     sites: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Whether this is of the post's current pipeline version (extractions.current, copied here by
+    # archive.store so every visit query need not look it up).
+    current: Mapped[bool] = mapped_column(Boolean, default=True)
 
     post: Mapped[Post] = relationship(back_populates="visits")
 
@@ -126,12 +134,13 @@ class VisitTerm(Base):
 
     __tablename__ = "visit_terms"
     __table_args__ = (
-        Index("ix_visit_terms_kind_value", "kind", "value"),
-        Index("ix_visit_terms_kind_key", "kind", "key"),
+        Index("ix_visit_terms_kind_value", "kind", "value", "visit_id"),
+        Index("ix_visit_terms_kind_key", "kind", "key", "visit_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    post_id: Mapped[int] = mapped_column(Integer)  # the visit's, so facets count posts directly
     kind: Mapped[str] = mapped_column(String(16))
     value: Mapped[str] = mapped_column(Text)
     key: Mapped[str | None] = mapped_column(Text)
@@ -161,8 +170,8 @@ class SearchDoc(Base):
     """Title and body segmented into Thai words, space-separated: what full-text search indexes.
 
     Written by archive.search.index_post in the post's transaction. The engine's index follows it
-    on its own: on SQLite an external-content FTS5 table kept by triggers, on PostgreSQL a stored
-    generated tsvector column `tsv` with a GIN index (both created by the migration).
+    on its own, by triggers the migration creates: on SQLite an external-content FTS5 table
+    (`search_fts`), on PostgreSQL a table of tsvectors with a GIN index (`search_vectors`).
     """
 
     __tablename__ = "search_docs"

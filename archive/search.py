@@ -10,35 +10,59 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Float, Integer, Select, func, literal_column, select, text, true
+from sqlalchemy import (
+    Float,
+    Integer,
+    Select,
+    bindparam,
+    cast,
+    column,
+    func,
+    literal,
+    literal_column,
+    select,
+    table,
+    text,
+    true,
+)
+from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from archive.filters import Filters, json_items, post_conditions, visit_conditions
+from archive.filters import (
+    Filters,
+    chosen_posts,
+    json_items,
+    post_conditions,
+    visit_conditions,
+)
 from archive.models import Post, SearchDoc, Visit, VisitTerm
 
 MAX_WORD = 100  # longer "words" are URLs or noise; PostgreSQL refuses lexemes over 2 KB anyway
 MAX_QUERY_WORDS = 64
-TITLE_WEIGHT = (
-    2.5  # a word in the headline counts 2.5 times one in the body (PostgreSQL: A 1.0, B 0.4)
-)
+# A word in the headline counts 2.5 times one in the body (PostgreSQL's weights A 1.0, B 0.4).
+TITLE_WEIGHT = 2.5
 SNIPPET_WIDTH = 160
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _THAI_ONLY = re.compile(r"[\u0E00-\u0E7F]+")
+# Thai letters, vowels, tone marks and digits, and Latin letters and digits.
+_PLAIN = re.compile(
+    r"[\u0E01-\u0E2E\u0E30-\u0E3A\u0E40-\u0E45\u0E47-\u0E4E\u0E50-\u0E59a-zA-Z0-9]+"
+)
 
 
 # --- words ------------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
-def _thai():  # type: ignore[no-untyped-def]
+def _thai() -> tuple[Any, Any, Callable[[str], str], frozenset[str]]:
     """PyThaiNLP loads its dictionaries lazily; so do we (the CLI starts fast without them)."""
     from pythainlp.corpus import thai_words
     from pythainlp.tokenize import syllable_tokenize, word_tokenize
@@ -56,7 +80,10 @@ def normalize(text_: str) -> str:
 def _clean(token: str) -> str:
     """A token as the index keeps it: letters, marks and digits only (Thai digits as 0-9),
     lower-cased; punctuation and symbols are not searchable."""
-    kept = "".join(ch for ch in token if unicodedata.category(ch)[0] in "LMN")
+    if _PLAIN.fullmatch(token):  # most tokens: nothing to drop
+        kept = token
+    else:
+        kept = "".join(ch for ch in token if unicodedata.category(ch)[0] in "LMN")
     kept = kept.translate(_THAI_DIGITS).lower()
     return kept if len(kept) <= MAX_WORD else ""
 
@@ -83,7 +110,8 @@ def _parts(word: str) -> tuple[str, ...]:
             rest = best[j]
             if rest is None or (i == 0 and j == n) or word[i:j] not in dictionary:
                 continue
-            if best[i] is None or len(rest) + 1 < len(best[i]):  # type: ignore[arg-type]
+            current = best[i]
+            if current is None or len(rest) + 1 < len(current):
                 best[i] = (word[i:j], *rest)
     split = best[0]
     if not split:
@@ -130,7 +158,8 @@ def words(text_: str) -> list[str]:
 
 
 def index_post(session: Session, post: Post) -> None:
-    """Write the post's words; the engine's index follows by trigger or generated column."""
+    """Write the post's words; the engine's own index follows them by trigger (see the
+    migration), in the same transaction."""
     doc = session.get(SearchDoc, post.id)
     title_words = " ".join(words(post.title))
     body_words = " ".join(words(post.body))
@@ -152,10 +181,6 @@ class Query:
     """
 
     phrases: tuple[tuple[str, ...], ...]
-
-    @property
-    def words(self) -> set[str]:
-        return {w for p in self.phrases for w in p}
 
 
 def parse_query(q: str) -> Query:
@@ -181,44 +206,58 @@ def fts5_expression(query: Query) -> str:
 
 
 def tsquery_expression(query: Query) -> str:
-    def phrase(words_: tuple[str, ...]) -> str:
-        if len(words_) == 1:
-            return f"'{words_[0]}'"
-        # Title (A) and body (B) share one tsvector: keep a phrase inside one of them, as FTS5
-        # keeps it inside one column.
-        return (
-            "("
-            + " | ".join(
-                "(" + " <-> ".join(f"'{w}':{weight}" for w in words_) + ")" for weight in "AB"
-            )
-            + ")"
-        )
-
-    return " & ".join(phrase(p) for p in query.phrases)
+    # The migration leaves a gap between headline and body, so <-> stays inside one of them.
+    return " & ".join(" <-> ".join(f"'{w}'" for w in p) for p in query.phrases)
 
 
 def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def matches(session: Session, query: Query) -> Any:
-    """A subquery (post_id, score) of the posts the query finds; higher score = better."""
+_VECTORS = table("search_vectors", column("post_id", Integer), column("tsv", TSVECTOR))
+
+
+def matches(
+    session: Session, query: Query, scored: bool = True, within: Select[Any] | None = None
+) -> Any:
+    """A subquery (post_id, score) of the posts the query finds (among the post ids `within`
+    selects, if given); higher score = better.
+
+    SQLite ranks with FTS5's BM25, PostgreSQL with ts_rank (normalised by document length);
+    both weigh a word in the headline 2.5 times one in the body.
+    """
     if _dialect(session) == "sqlite":
-        stmt = text(
-            f"SELECT rowid AS post_id, -bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score "
-            "FROM search_fts WHERE search_fts MATCH :fts_expr"
-        ).bindparams(fts_expr=fts5_expression(query))
-    else:
-        stmt = text(
-            "SELECT post_id, ts_rank(tsv, CAST(:ts_expr AS tsquery), 1) AS score "
-            "FROM search_docs WHERE tsv @@ CAST(:ts_expr AS tsquery)"
-        ).bindparams(ts_expr=tsquery_expression(query))
-    return stmt.columns(post_id=Integer, score=Float).subquery("matches")
+        score = f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0)" if scored else "0.0"
+        fts = (
+            text(
+                f"SELECT rowid AS post_id, {score} AS score "
+                "FROM search_fts WHERE search_fts MATCH :fts_expr"
+            )
+            .bindparams(fts_expr=fts5_expression(query))
+            .columns(post_id=Integer, score=Float)
+            .subquery("fts")
+        )
+        stmt = select(fts.c.post_id, fts.c.score)
+        if within is not None:
+            # "+ 0": else FTS5 runs the MATCH once per chosen post (a rowid lookup each), a
+            # hundred times slower than checking each match against the chosen set.
+            stmt = stmt.where((fts.c.post_id + 0).in_(within))
+        return stmt.subquery("matches")
+    ts_query = cast(bindparam("ts_expr", tsquery_expression(query)), TSQUERY)
+    score_column = func.ts_rank(_VECTORS.c.tsv, ts_query, 1) if scored else literal(0.0, Float)
+    stmt = select(_VECTORS.c.post_id, score_column.label("score")).where(
+        _VECTORS.c.tsv.op("@@")(ts_query)
+    )
+    if within is not None:
+        stmt = stmt.where(_VECTORS.c.post_id.in_(within))
+    # OFFSET 0 keeps this a subquery: ranked here, the vectors are read once and never carried
+    # up into the sort or the window that counts.
+    return stmt.offset(0).subquery("matches")
 
 
 def text_condition(session: Session, q: str) -> ColumnElement[bool]:
     """The post is one the text query finds (ValueError if there is nothing to search for)."""
-    m = matches(session, parse_query(q))
+    m = matches(session, parse_query(q), scored=False)
     return Post.id.in_(select(m.c.post_id))
 
 
@@ -284,48 +323,120 @@ def search(session: Session, filters: Filters, limit: int = 20, offset: int = 0)
     if offset < 0:
         raise ValueError("offset: must be 0 or more")
     query = parse_query(filters.q) if filters.q else None
-    conds = post_conditions(filters, _dialect(session))
-    columns = (Post.id, Post.url, Post.title, Post.published, Post.body)
-    if query is not None:
-        m = matches(session, query)
-        stmt: Select[Any] = (
-            select(*columns, m.c.score).join(m, m.c.post_id == Post.id).where(*conds)
-        )
-        count = select(func.count()).select_from(Post).join(m, m.c.post_id == Post.id)
-        order = (m.c.score.desc(), Post.published.desc().nulls_last(), Post.id.desc())
+    ranked, counted = _ranked(session, query, chosen_posts(filters, _dialect(session)))
+    page = session.execute(ranked.limit(limit).offset(offset)).all()
+    if page and "total" in page[0]._fields:
+        total = int(page[0].total)
     else:
-        stmt = select(*columns, literal_column("0.0", Float).label("score")).where(*conds)
-        count = select(func.count()).select_from(Post)
-        order = (Post.published.desc().nulls_last(), Post.id.desc())
-    total = session.scalar(count.where(*conds)) or 0
-    rows = session.execute(stmt.order_by(*order).limit(limit).offset(offset)).all()
-    hits = [
-        Hit(
-            post_id=r.id,
-            url=r.url,
-            title=r.title,
-            published=r.published,
-            score=float(r.score or 0.0),
-            snippet=snippet(r.title, r.body, query),
+        total = int(session.scalar(counted) or 0) if page or offset else 0
+    details = {
+        r.id: r
+        for r in session.execute(
+            select(
+                Post.id,
+                Post.url,
+                Post.title,
+                Post.published,
+                Post.body,
+                SearchDoc.title_words,
+                SearchDoc.body_words,
+            )
+            .outerjoin(SearchDoc, SearchDoc.post_id == Post.id)
+            .where(Post.id.in_([r.post_id for r in page]))
         )
-        for r in rows
-    ]
+    }
+    hits = []
+    for r in page:
+        post = details[r.post_id]
+        hits.append(
+            Hit(
+                post_id=post.id,
+                url=post.url,
+                title=post.title,
+                published=post.published,
+                score=float(r.score or 0.0),
+                snippet=snippet(
+                    post.title,
+                    post.body,
+                    query,
+                    title_words=post.title_words,
+                    body_words=post.body_words,
+                ),
+            )
+        )
     return SearchPage(hits, total, limit, offset, query, filters)
 
 
-def snippet(title: str, body: str, query: Query | None, width: int = SNIPPET_WIDTH) -> Snippet:
-    """Where the body matches (else the title), about `width` characters, words marked."""
+def _ranked(
+    session: Session, query: Query | None, chosen: Select[Any] | None
+) -> tuple[Select[Any], Select[Any]]:
+    """The page statement (post_id, score), best first, and the statement counting all hits,
+    among the `chosen` post ids (all posts if None).
+
+    The text match is ranked on its own, the posts table only consulted for the filters:
+    joining every match to `posts` would cost more than ranking them.
+    """
+    if query is None:
+        listed = select(Post.id.label("post_id"), literal_column("0.0", Float).label("score"))
+        counted = select(func.count()).select_from(Post)
+        if chosen is not None:
+            listed, counted = listed.where(Post.id.in_(chosen)), counted.where(Post.id.in_(chosen))
+        return listed.order_by(Post.published.desc().nulls_last(), Post.id.desc()), counted
+    m = matches(session, query, within=chosen)
+    stmt = select(m.c.post_id, m.c.score)
+    if _dialect(session) == "postgresql":
+        # Ranking reads every match's vector anyway: count them in the same scan. (FTS5 counts
+        # matches from its index alone, faster than a window over the ranked rows.)
+        stmt = stmt.add_columns(func.count().over().label("total"))
+    count = select(func.count()).select_from(matches(session, query, False, chosen))
+    return stmt.order_by(m.c.score.desc(), m.c.post_id.desc()), count
+
+
+def snippet(
+    title: str,
+    body: str,
+    query: Query | None,
+    width: int = SNIPPET_WIDTH,
+    title_words: str | None = None,
+    body_words: str | None = None,
+) -> Snippet:
+    """Where the body matches (else the title), about `width` characters, words marked.
+
+    `title_words`/`body_words` are the post's indexed words (search_docs); given, no text is
+    segmented again, which keeps a page of hits to a millisecond or two.
+    """
     norm = normalize(body)
     if query is not None:
-        found = _best_window(norm, query)
-        if found is None:
-            title_norm, title_tokens = tokens(title)
-            title_spans = _phrase_spans(title_tokens, query)
-            if title_spans:
-                return Snippet(title_norm, tuple(title_spans), "title")
-        else:
+        found = _phrase_spans(_locate(norm, body_words, body), query)
+        if found:
             return _cut(norm, found, width)
+        title_norm = normalize(title)
+        found = _phrase_spans(_locate(title_norm, title_words, title), query)
+        if found:
+            return Snippet(title_norm, tuple(found), "title")
     return _cut(norm, [], width)
+
+
+def _locate(norm: str, indexed: str | None, original: str) -> list[Token]:
+    """The indexed words' places in the normalised text, found in order.
+
+    The words are the text's own letters (lower-cased, Thai digits as 0-9), so each is found
+    just after the previous one; a word whose punctuation was dropped (ก.ค. → กค) is skipped.
+    """
+    if indexed is None:
+        indexed = " ".join(words(original))
+    haystack = norm.lower()
+    if len(haystack) != len(norm):  # a rare letter whose lower case is longer
+        haystack = norm
+    haystack = haystack.translate(_THAI_DIGITS)
+    out: list[Token] = []
+    cursor = 0
+    for word in indexed.split():
+        pos = haystack.find(word, cursor, cursor + len(word) + 200)
+        if pos != -1:
+            out.append(Token(pos, pos + len(word), word))
+            cursor = pos + len(word)
+    return out
 
 
 def _phrase_spans(toks: Sequence[Token], query: Query) -> list[tuple[int, int]]:
@@ -343,40 +454,6 @@ def _phrase_spans(toks: Sequence[Token], query: Query) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def _best_window(norm: str, query: Query, tries: int = 6) -> list[tuple[int, int]] | None:
-    """Spans of the matches near the first place a query word occurs as a whole word.
-
-    Segmenting a whole long body for every hit would cost milliseconds each; a few hundred
-    characters around candidate positions (found by substring search) are enough.
-    """
-    lowered = norm.lower() if len(norm.lower()) == len(norm) else norm
-    candidates: set[int] = set()
-    for phrase in query.phrases:
-        pos = lowered.find(phrase[0])
-        while pos != -1 and len(candidates) < 4 * tries:
-            candidates.add(pos)
-            pos = lowered.find(phrase[0], pos + 1)
-    for pos in sorted(candidates)[:tries]:
-        start = max(0, pos - SNIPPET_WIDTH)
-        end = min(len(norm), pos + 2 * SNIPPET_WIDTH)
-        # Begin and end at a space where there is one, so segmentation sees whole words.
-        if start:
-            space = norm.rfind(" ", start - 40, pos)
-            start = space + 1 if space != -1 else start
-        if end < len(norm):
-            space = norm.find(" ", end, end + 40)
-            end = space if space != -1 else end
-        toks = [
-            Token(t.start + start, t.end + start, t.word)
-            for t in _tokens_of_normalized(norm[start:end])
-        ]
-        spans = _phrase_spans(toks, query)
-        if spans:
-            return spans
-    spans = _phrase_spans(_tokens_of_normalized(norm), query)
-    return spans or None
 
 
 def _cut(norm: str, spans: list[tuple[int, int]], width: int) -> Snippet:
@@ -409,41 +486,40 @@ def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, lis
     whose visits (of the chosen pipeline version, matching the visit filters) have the value.
     """
     dialect = _dialect(session)
-    post_ids = select(Post.id).where(*post_filter(session, filters))
-    visits = [*visit_conditions(filters), Visit.post_id.in_(post_ids)]
+    on_posts = post_filter(session, filters, with_visits=False)
+    visits = select(Visit.id).where(*visit_conditions(filters))
+    if on_posts:
+        visits = visits.where(Visit.post_id.in_(select(Post.id).where(*on_posts)))
     out: dict[str, list[tuple[str, int]]] = {}
-    n_posts = func.count(Visit.post_id.distinct())
-    for name, kind, column in (
+    n_posts = func.count(VisitTerm.post_id.distinct())
+    for name, kind, grouped in (
         ("province", "province", VisitTerm.value),
         ("district", "district", VisitTerm.value),
         ("official", "official", VisitTerm.key),
         ("site_type", "site", VisitTerm.key),
     ):
         stmt = (
-            select(column, n_posts)
-            .join(Visit, Visit.id == VisitTerm.visit_id)
-            .where(VisitTerm.kind == kind, column.is_not(None), *visits)
-            .group_by(column)
+            select(grouped, n_posts)
+            .where(VisitTerm.kind == kind, grouped.is_not(None), VisitTerm.visit_id.in_(visits))
+            .group_by(grouped)
         )
-        out[name] = _top(session, stmt, n_posts, column, limit)
+        out[name] = _top(session, stmt, n_posts, grouped, limit)
 
+    # Categories and years count the posts themselves.
+    chosen = post_filter(session, filters)
     items = json_items(Post.categories, dialect)
     n = func.count(Post.id.distinct())
     stmt = (
         select(items.c.value, n)
         .select_from(Post)
         .join(items, true())
-        .where(Post.id.in_(post_ids))
+        .where(*chosen)
         .group_by(items.c.value)
     )
     out["category"] = _top(session, stmt, n, items.c.value, limit)
 
     year = func.extract("year", Post.published)
-    stmt = (
-        select(year, func.count())
-        .where(Post.id.in_(post_ids), Post.published.is_not(None))
-        .group_by(year)
-    )
+    stmt = select(year, func.count()).where(*chosen, Post.published.is_not(None)).group_by(year)
     rows = session.execute(stmt.order_by(year.desc()).limit(limit)).all()
     out["year"] = [(str(int(y)), int(c)) for y, c in rows]
     return out

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -185,11 +185,17 @@ def replace_facts(session: Session, post_id: int, extraction: Extraction) -> Non
     session.add_all(rows)
     session.flush()
     session.add_all(
-        VisitTerm(visit_id=row.id, kind=kind, value=value, key=key, detail=detail)
+        VisitTerm(visit_id=row.id, post_id=post_id, kind=kind, value=value, key=key, detail=detail)
         for row, visit in zip(rows, extraction.visits, strict=True)
         for kind, value, key, detail in visit_terms(visit, extraction.facts)
     )
-    _record_extraction(session, post_id, version, len(extraction.facts), len(rows))
+    newest = _record_extraction(session, post_id, version, len(extraction.facts), len(rows))
+    session.execute(
+        update(Visit)
+        .where(Visit.post_id == post_id)
+        .values(current=Visit.pipeline_version == newest)
+        .execution_options(synchronize_session=False)
+    )
 
 
 # The attrs the nlp pipeline puts on facts that the archive groups by (see nlp.facts.Fact).
@@ -242,7 +248,8 @@ def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
 
 def _record_extraction(
     session: Session, post_id: int, version: str, facts: int, visits: int
-) -> None:
+) -> str:
+    """Record the run and mark the post's current version; return that version."""
     runs = {
         e.pipeline_version: e
         for e in session.scalars(select(PostExtraction).where(PostExtraction.post_id == post_id))
@@ -255,6 +262,7 @@ def _record_extraction(
     newest = max(runs, key=version_key)
     for name, e in runs.items():
         e.current = name == newest
+    return newest
 
 
 def start_run(session: Session, start_urls: list[str]) -> CrawlRun:

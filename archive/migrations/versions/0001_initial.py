@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision = "0001"
 down_revision = None
@@ -83,8 +84,10 @@ def upgrade() -> None:
         sa.Column("subdistricts", sa.JSON, nullable=False),
         sa.Column("officials", sa.JSON, nullable=False),
         sa.Column("sites", sa.JSON, nullable=False),
+        sa.Column("current", sa.Boolean, nullable=False),
     )
-    op.create_index("ix_visits_start_date", "visits", ["start_date"])
+    op.create_index("ix_visits_period", "visits", ["start_date", "end_date", "current", "post_id"])
+    op.create_index("ix_visits_lookup", "visits", ["id", "current", "post_id"])
     op.create_index("ix_visits_post_version", "visits", ["post_id", "pipeline_version"])
     op.create_table(
         "visit_terms",
@@ -92,14 +95,15 @@ def upgrade() -> None:
         sa.Column(
             "visit_id", sa.Integer, sa.ForeignKey("visits.id", ondelete="CASCADE"), nullable=False
         ),
+        sa.Column("post_id", sa.Integer, nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("value", sa.Text, nullable=False),
         sa.Column("key", sa.Text),
         sa.Column("detail", sa.Text),
     )
     op.create_index("ix_visit_terms_visit_id", "visit_terms", ["visit_id"])
-    op.create_index("ix_visit_terms_kind_value", "visit_terms", ["kind", "value"])
-    op.create_index("ix_visit_terms_kind_key", "visit_terms", ["kind", "key"])
+    op.create_index("ix_visit_terms_kind_value", "visit_terms", ["kind", "value", "visit_id"])
+    op.create_index("ix_visit_terms_kind_key", "visit_terms", ["kind", "key", "visit_id"])
     op.create_table(
         "extractions",
         sa.Column(
@@ -180,23 +184,49 @@ def _sqlite_fts() -> None:
 def _postgresql_fts() -> None:
     # The tsvector is built from the words as they are (split on spaces, position = rank), never
     # by PostgreSQL's own parser: its idea of a word depends on the server's locale, and the
-    # index must hold exactly the words SQLite's holds. Title words weigh A, body words B.
+    # index must hold exactly the words SQLite's holds. Title words weigh A, body words B; the
+    # body starts one position after a gap (`||` shifts it past the title), so a phrase never
+    # runs from the headline into the body, as FTS5 keeps a phrase inside one column.
     op.execute(
-        """CREATE FUNCTION search_words_tsvector(words text, weight "char") RETURNS tsvector
-        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        """CREATE FUNCTION search_words_tsvector(words text, weight "char", first integer)
+        RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
           SELECT setweight(coalesce(
-                   string_agg(quote_literal(w) || ':' || least(i, 16383), ' ')::tsvector,
+                   string_agg(quote_literal(w) || ':' || least(i + first - 1, 16383), ' ')
+                     ::tsvector,
                    ''::tsvector), weight)
           FROM unnest(string_to_array(words, ' ')) WITH ORDINALITY AS t(w, i)
           WHERE w <> ''
         $$"""
     )
-    op.execute(
-        "ALTER TABLE search_docs ADD COLUMN tsv tsvector GENERATED ALWAYS AS ("
-        "search_words_tsvector(title_words, 'A') || search_words_tsvector(body_words, 'B')"
-        ") STORED"
+    # The vectors live in a narrow table of their own, kept by a trigger: ranking reads every
+    # match's vector, and beside the words (in search_docs) it would be compressed and toasted,
+    # which measured five times slower at 100,000 posts.
+    op.create_table(
+        "search_vectors",
+        sa.Column(
+            "post_id",
+            sa.Integer,
+            sa.ForeignKey("search_docs.post_id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("tsv", postgresql.TSVECTOR, nullable=False),
     )
-    op.execute("CREATE INDEX ix_search_docs_tsv ON search_docs USING GIN (tsv)")
+    op.execute("ALTER TABLE search_vectors ALTER COLUMN tsv SET STORAGE MAIN")
+    op.execute("CREATE INDEX ix_search_vectors_tsv ON search_vectors USING GIN (tsv)")
+    op.execute(
+        """CREATE FUNCTION search_docs_vector() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          INSERT INTO search_vectors (post_id, tsv)
+          VALUES (NEW.post_id, search_words_tsvector(NEW.title_words, 'A', 1)
+                               || search_words_tsvector(NEW.body_words, 'B', 2))
+          ON CONFLICT (post_id) DO UPDATE SET tsv = EXCLUDED.tsv;
+          RETURN NULL;
+        END $$"""
+    )
+    op.execute(
+        "CREATE TRIGGER search_docs_vector AFTER INSERT OR UPDATE ON search_docs "
+        "FOR EACH ROW EXECUTE FUNCTION search_docs_vector()"
+    )
 
 
 def downgrade() -> None:
@@ -205,6 +235,8 @@ def downgrade() -> None:
         for trigger in ("search_docs_ai", "search_docs_ad", "search_docs_au"):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS search_fts")
+    if bind.dialect.name == "postgresql":
+        op.drop_table("search_vectors")
     for table in (
         "fetch_failures",
         "crawl_runs",
@@ -218,4 +250,5 @@ def downgrade() -> None:
     ):
         op.drop_table(table)
     if bind.dialect.name == "postgresql":
-        op.execute('DROP FUNCTION IF EXISTS search_words_tsvector(text, "char")')
+        op.execute("DROP FUNCTION IF EXISTS search_docs_vector()")
+        op.execute('DROP FUNCTION IF EXISTS search_words_tsvector(text, "char", integer)')
