@@ -15,7 +15,7 @@ from ministry_news.crawl import lock_path
 from ministry_news.schedule import parse_schedule
 from scraper.mirror.posts import posts
 from scraper.mirror.server import MirrorServer
-from tests.ops.helpers import FAST, ROOT, cli, crawl, runs, sqlite_url, stored
+from tests.ops.helpers import FAST, cli, crawl, runs, sqlite_url, stored
 
 JOBS = sorted(p.id for p in posts() if "7" in p.categories)
 
@@ -70,38 +70,22 @@ def test_two_crawls_never_overlap(tmp_path: Path) -> None:
 def test_schedule_runs_crawl_and_extract_each_time_and_runs_lists_them(tmp_path: Path) -> None:
     db_url = sqlite_url(tmp_path / "archive.sqlite")
     with MirrorServer(port=0) as server:
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "ministry_news",
-                "--db",
-                db_url,
-                "schedule",
-                "--every",
-                "1s",
-                "--times",
-                "2",
-                "--start-url",
-                f"{server.url}/news/7",
-                *FAST,
-            ],  # fmt: skip
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        schedule = ["schedule", "--every", "1s", "--times", "3", "--full-every", "3"]
+        done = cli("--db", db_url, *schedule, "--start-url", f"{server.url}/news/7", *FAST)
     assert done.returncode == 0, done.stderr
-    first, second = runs(db_url)
-    assert (first.status, first.new_posts, second.status, second.new_posts) == ("ok", 3, "ok", 0)
-    assert second.pages == 1 and second.started_at >= first.finished_at  # one after the other
+    first, second, third = runs(db_url)
+    assert [r.status for r in (first, second, third)] == ["ok", "ok", "ok"]
+    assert [r.mode for r in (first, second, third)] == ["incremental", "incremental", "full"]
+    assert (first.new_posts, second.new_posts, second.pages) == (3, 0, 1)
+    assert (third.new_posts, third.unchanged_posts) == (0, 3)  # the full walk fetched them all
+    assert second.started_at >= first.finished_at and third.started_at >= second.finished_at
     assert sorted(stored(db_url)) == JOBS
     out = done.stdout
-    assert out.count("posts: 3 new") == 1 and out.count("posts: 0 new") == 1
+    assert out.count("posts: 3 new") == 1 and out.count("posts: 0 new") == 2
     assert "not extracted" not in out  # each run's posts were extracted before its report
     listed = cli("--db", db_url, "runs").stdout.splitlines()
     assert listed[0].split()[:3] == ["run", "started", "(UTC)"]
-    assert [line.split()[0] for line in listed[1:]] == ["2", "1"]
+    assert [line.split()[0] for line in listed[1:]] == ["3", "2", "1"]
 
 
 @pytest.mark.slow
