@@ -109,6 +109,16 @@ def test_one_official_row_per_person_whatever_the_honorific(field_visits: str) -
     )
 
 
+def test_an_official_without_a_fact_is_the_person_as_written(archive_url: str) -> None:
+    with session_scope(archive_url) as session:
+        add_field_visits(session)
+        add_visits(session, 4, [Visit(dates=["2020-05-01"], officials=["ดร.สมศักดิ์ ใจดี"])], facts=[])
+        rows = [r for r in queries.officials(session, Filters()) if r.visits == 1]
+    assert [(r.person, r.names, r.positions) for r in rows] == [
+        ("ดร.สมศักดิ์ ใจดี", ["ดร.สมศักดิ์ ใจดี"], [])
+    ]
+
+
 def test_officials_follow_the_filters(field_visits: str) -> None:
     with session_scope(field_visits) as session:
         in_chiang_rai = list(queries.officials(session, Filters(province="เชียงราย")))

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import pytest
 from archive_data import CORPUS, ENGINES, MINISTER, add_post
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from archive.db import session_scope
@@ -135,6 +137,27 @@ def test_a_malformed_query_never_reaches_the_engine_as_syntax(corpus: str, q: st
     else:
         assert page.total == len(page.hits)
     assert ids(corpus, "โรงเรียน") == {101, 103}  # the archive is intact
+
+
+# What a user might type: operator characters and words of both FTS syntaxes, quotes, Thai.
+QUERY_TEXT = st.lists(
+    st.sampled_from(
+        [*"\"*()^:-+{}[],.;'\\<>&|!~ \tนะตกาAaZz0๑", "NEAR", "AND", "OR", "NOT", "โรงเรียน"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(q=QUERY_TEXT)
+def test_any_typed_query_gives_results_or_one_clear_line(corpus: str, q: str) -> None:
+    try:
+        page = find(corpus, q)
+    except ValueError as exc:
+        assert str(exc).startswith("q: ") and "\n" not in str(exc)
+    else:
+        assert page.total >= len(page.hits)
+        assert all(h.post_id in CORPUS for h in page.hits)
 
 
 def test_operator_characters_are_dropped_not_obeyed(corpus: str) -> None:
