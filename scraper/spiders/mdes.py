@@ -11,7 +11,7 @@ a page without headline or body) is logged, counted and reported to the archive,
 With INCREMENTAL on (the project's setting; `--full` turns it off), a listing's known posts are
 not fetched and the walk of a category stops where an earlier complete crawl left off
 (`scraper.incremental`). What the spider tracks lives in `self.state` when Scrapy keeps one
-(JOBDIR), so a crawl stopped cleanly resumes with it.
+(JOBDIR), so a crawl stopped cleanly resumes with it (`_Kept`).
 """
 
 from __future__ import annotations
@@ -103,8 +103,34 @@ def failure_outcome(failure: Failure) -> str:
     return "error"
 
 
+class _Kept:
+    """A piece of the spider's bookkeeping, kept in `spider.state` when Scrapy keeps one (JOBDIR:
+    saved on a clean stop, loaded again on resume), so a resumed crawl still knows each queued
+    post's listings and card date; in the spider itself otherwise."""
+
+    def __init__(self, factory: type) -> None:
+        self.factory = factory
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = name.lstrip("_")
+
+    def __get__(self, spider: Any, owner: type | None = None) -> Any:
+        if spider is None:
+            return self
+        state = getattr(spider, "state", None)
+        book = state if isinstance(state, dict) else spider.__dict__.setdefault("_book", {})
+        return book.setdefault(self.key, self.factory())
+
+
 class MdesSpider(scrapy.Spider):
     name = "mdes"
+
+    _categories: dict[int, set[str]] = _Kept(dict)  # type: ignore[assignment]  # id → listings
+    _card_dates: dict[int, str] = _Kept(dict)  # type: ignore[assignment]
+    _requested: set[int] = _Kept(set)  # type: ignore[assignment]
+    _parsed: set[int] = _Kept(set)  # type: ignore[assignment]
+    _quiet: dict[str, int] = _Kept(dict)  # type: ignore[assignment]  # category → quiet pages
+    walked: set[str] = _Kept(set)  # type: ignore[assignment]  # categories walked to their end
 
     def __init__(
         self,
@@ -116,12 +142,6 @@ class MdesSpider(scrapy.Spider):
         super().__init__(*args, **kwargs)
         self.start_urls = plan_start_urls(start_url, categories)
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls})
-        self._categories: dict[int, set[str]] = {}  # post id → the listings it appeared on
-        self._card_dates: dict[int, str] = {}
-        self._requested: set[int] = set()
-        self._parsed: set[int] = set()
-        self._quiet: dict[str, int] = {}  # category → listing pages in a row with nothing new
-        self.walked: set[str] = set()  # categories walked to their end (or to known ground)
         self.incremental = False
         self.overlap = 1
         self.attachment_maxsize = 0  # 0: attachments are not fetched
@@ -142,21 +162,7 @@ class MdesSpider(scrapy.Spider):
         if spider.incremental:
             spider.memory = ArchiveMemory(settings.get("MINISTRY_NEWS_DB"))
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
-        crawler.signals.connect(spider._opened, signal=signals.spider_opened)
         return spider
-
-    def _opened(self) -> None:
-        """Keep the bookkeeping in `self.state` (Scrapy's SpiderState, saved in JOBDIR on a clean
-        stop), so a resumed crawl knows each queued post's listings and card date."""
-        state = getattr(self, "state", None)
-        if state is None:
-            return
-        self._categories = state.setdefault("categories", self._categories)
-        self._card_dates = state.setdefault("card_dates", self._card_dates)
-        self._requested = state.setdefault("requested", self._requested)
-        self._parsed = state.setdefault("parsed", self._parsed)
-        self._quiet = state.setdefault("quiet", self._quiet)
-        self.walked = state.setdefault("walked", self.walked)
 
     # --- requests -------------------------------------------------------------------------------
 

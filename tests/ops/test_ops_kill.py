@@ -67,9 +67,15 @@ def start_and_stop(db_url: str, start: str, sig: int, after: int) -> subprocess.
 
 
 def assert_whole(db_url: str) -> None:
-    """Every post once, each complete: text, hash of that text, its search document."""
+    """Every post once, each complete: text, hash of that text, its listings and card date (what
+    the crawl learnt on listing pages, kept across a resume), its search document."""
     rows = stored(db_url)
     assert sorted(rows) == EXPECTED
+    for post in posts():
+        if post.stored:
+            assert rows[post.id].categories == sorted(post.categories), post.id
+            if post.card_date:
+                assert rows[post.id].published == post.published, post.id
     with session_scope(db_url) as session:
         indexed = set(session.scalars(select(SearchDoc.post_id)))
     for row in rows.values():
