@@ -93,6 +93,14 @@ def cli(ctx: click.Context, db: str) -> None:
     "queue; otherwise crawl as usual, from what the archive holds.",
 )
 @click.option(
+    "--redis",
+    "redis_url",
+    metavar="URL",
+    help="Share the crawl with other processes through the Redis at URL (redis://host:6379/0): "
+    "run the same command on each machine. Each page is fetched once, the delay between requests "
+    "holds for all of them together. Needs a PostgreSQL --db. See docs/scaling-out.md.",
+)
+@click.option(
     "-s",
     "--set",
     "overrides",
@@ -112,6 +120,7 @@ def crawl(
     fast: bool,
     full: bool,
     resume: bool,
+    redis_url: str | None,
     overrides: tuple[str, ...],
     extract: bool,
 ) -> None:
@@ -123,7 +132,14 @@ def crawl(
     run's report (see `runs`). Exits 3 when the site cannot be reached at all, 1 when it kept
     refusing until the crawl stopped, 4 when another crawl of this archive is running.
     """
-    settings = _fast_settings() if fast else None
+    settings = _fast_settings() if fast else {}
+    if redis_url:
+        from ministry_news.distributed import FleetError, fleet_settings
+
+        try:
+            settings.update(fleet_settings(redis_url, obj.db))
+        except FleetError as exc:
+            _fail(str(exc))
     stats = _run_crawl(
         obj.db,
         start_urls=list(start_urls) or None,
@@ -621,6 +637,51 @@ def migrate(obj: Context) -> None:
     after = schema.current_revision(obj.db)
     click.echo(
         f"migrate: {before or 'empty'} -> {after}" if before != after else f"migrate: at {after}"
+    )
+
+
+@cli.command("copy")
+@click.option(
+    "--from", "source", required=True, metavar="URL", help="The archive to copy (only read)."
+)
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    metavar="URL",
+    help="A new or empty archive to copy into (its schema is created); one with rows is refused.",
+)
+def copy_command(source: str, target: str) -> None:
+    """Copy a whole archive to another database, e.g. the SQLite file to a PostgreSQL server.
+
+    Every table is then compared, row counts and checksums; any difference exits 1 and leaves the
+    target as empty as it was. Stop crawls into the source first.
+
+    \b
+      ministry-news copy --from sqlite:///data/ministry-news.sqlite \\
+                         --to postgresql+psycopg://archive@db.example.org/ministry_news
+    """
+    from archive.copy import copy_archive, shown
+
+    def progress(table: str, rows: int) -> None:
+        click.echo(f"\rcopy: {table} {rows:,} rows ", nl=False, err=True)
+
+    report = copy_archive(source, target, progress=progress if sys.stderr.isatty() else None)
+    if sys.stderr.isatty():
+        click.echo("", err=True)
+    click.echo(f"copy: {shown(source)} -> {shown(target)}")
+    click.echo(f"  {'table':<16}{'source rows':>12}{'target rows':>12}  checksum")
+    for t in report.tables:
+        same = "ok" if t.ok else f"DIFFERS (target {t.target_sum[:16]})"
+        click.echo(
+            f"  {t.table:<16}{t.source_rows:>12,}{t.target_rows:>12,}  {t.source_sum[:16]} {same}"
+        )
+    if not report.ok:
+        differ = ", ".join(t.table for t in report.tables if not t.ok)
+        _fail(f"copy: {differ} differ after copying; the target was left empty")
+    click.echo(
+        f"copy: {len(report.tables)} tables, {report.rows:,} rows, identical "
+        f"({report.seconds:.1f} s)"
     )
 
 
