@@ -280,7 +280,10 @@ def run_crawl(
 
     logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_OneLine())
     process = CrawlerProcess(_settings(db_url, overrides))
-    crawler = process.create_crawler(MdesSpider)
+    spider_cls: type[MdesSpider] = MdesSpider
+    if process.settings.get("REDIS_URL"):  # one of several processes sharing the crawl
+        from ministry_news.distributed import FleetMdesSpider as spider_cls
+    crawler = process.create_crawler(spider_cls)
     if progress:
         _Progress(crawler)
     process.crawl(crawler, start_url=urls)

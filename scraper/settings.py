@@ -67,6 +67,10 @@ ITEM_PIPELINES = {"scraper.pipelines.ArchivePipeline": 300}
 #: SQLAlchemy URL of the archive (`-s MINISTRY_NEWS_DB=...`, or $MINISTRY_NEWS_DB).
 MINISTRY_NEWS_DB = default_url()
 
+#: redis://host:port/db of a crawl shared by several processes (`ministry-news crawl --redis`):
+#: set, the crawl runs as ministry_news.distributed.FleetMdesSpider; unset, one process crawls.
+REDIS_URL = None
+
 HTTPCACHE_ENABLED = False
 TELNETCONSOLE_ENABLED = False  # no listening ports: nothing to control a crawl from outside
 REMOTE_CONTROL_ENABLED = False

@@ -24,7 +24,7 @@ from tests.archive.conftest import archive_url, make_archive  # noqa: E402, F401
 REDIS_ENV = "MINISTRY_NEWS_TEST_REDIS_URL"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def redis_url() -> str:
     url = os.environ.get(REDIS_ENV)
     if not url:
@@ -75,7 +75,7 @@ class TimedMirror(ThreadingHTTPServer):
         return f"http://127.0.0.1:{self.server_address[1]}"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def timed_mirror() -> Iterator[TimedMirror]:
     server = TimedMirror()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
