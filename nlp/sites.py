@@ -29,6 +29,8 @@ _MOO_BEFORE = re.compile(r"(?:หมู่(?:ที่)?|ม\.)\s?\d{1,2}\s?$")
 _ADMIN = ("อำเภอ", "อ.", "ตำบล", "ต.", "จังหวัด", "จ.", "เขต", "แขวง")
 _ADMIN_RE = "|".join(map(re.escape, _ADMIN))
 _PLACE_AFTER = re.compile(rf"\s?(?:ณ\s)?(?:หมู่|ม\.\d|{_ADMIN_RE})")
+# A word that is itself a place (ตำบลX, อ.X, หมู่ 3): never more of a site's name.
+_PLACE_WORD = re.compile(rf"(?:กิ่งอำเภอ|หมู่|ม\.\s?\d|{_ADMIN_RE})")
 _CUE_WINDOW = 30
 _NAME_MAX = 80
 _COUNT_AFTER = re.compile(r"\s?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
@@ -56,7 +58,8 @@ def _types() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _head_regex() -> re.Pattern[str]:
+def site_heads() -> re.Pattern[str]:
+    """The type words a site's name starts with (site_types.tsv)."""
     return re.compile(alternation(row[0] for row in table("site_types.tsv")))
 
 
@@ -222,7 +225,7 @@ def find_sites(
         found.append(s)
         taken.append((s.start, s.end))
 
-    for m in _head_regex().finditer(text):
+    for m in site_heads().finditer(text):
         a, h = m.start(), m.end()
         if a not in tokens.starts or not free(a, h) or starts_with_any(text[a:], _not_sites()):
             continue
@@ -231,7 +234,7 @@ def find_sites(
         kind, needs = _types().get(_key(m.group()), ("other", "visit"))
         before = _glued_before(text, a)
         elsewhere = before and _belongs_elsewhere(text, a, before, tokens, readable)
-        if elsewhere or before.endswith(_ADMIN):
+        if elsewhere or before.endswith(_ADMIN) or _describes(text, a, tokens):
             # ... or part of a place's name (ตำบลวัดประดู่): nothing inside it is a site either
             taken.append((a, _name_end(text, h, tokens)))
             continue
@@ -253,12 +256,12 @@ def find_sites(
             continue
         if _generic(text, h, end, tokens) or len(name) < 3 and not name.isascii():
             host = re.match(r"\s?(?:ณ\s?)?", text[end:])
-            at = _head_regex().match(text, end + host.end()) if host else None
+            at = site_heads().match(text, end + host.end()) if host else None
             # a centre hosted by a school; "ศูนย์ดิจิทัลชุมชน ณ ศูนย์ดิจิทัลชุมชน…" is one place
             if at and needs != "visit" and _types().get(_key(at.group()), ("",))[0] != kind:
                 keep(SiteMention(a, end, kind, "site_hosted"))
             continue
-        end = _extend(text, end, tokens, name, free)
+        end = _extend(text, a, end, tokens, name, free)
         if end - a > _NAME_MAX or not free(a, end) or _district_named(text, a, end):
             continue
         if needs == "visit" and not (_has_cue(text, a, tokens) or listed):
@@ -268,6 +271,16 @@ def find_sites(
     _after_na(text, tokens, free, keep)
     found.sort(key=lambda s: s.start)
     return found
+
+
+_COPULA = re.compile(r"เป็น\s?$")
+
+
+def _describes(text: str, pos: int, tokens: Tokens) -> bool:
+    """A site word right after เป็น ("…ซึ่งเป็นโรงเรียนต้นแบบด้าน…", "ที่เป็นศูนย์…") says what
+    the place just named is; it does not name another one."""
+    m = _COPULA.search(text, max(0, pos - 6), pos)
+    return m is not None and m.start() in tokens.starts
 
 
 def _glued_before(text: str, pos: int) -> str:
@@ -282,13 +295,19 @@ def _listed_after(text: str, prev_end: int, start: int) -> bool:
     return len(between) <= 6 and re.fullmatch(r"\s*(?:,|และ)?\s*", between) is not None
 
 
-def _extend(text: str, end: int, tokens: Tokens, name: str, free) -> int:  # type: ignore[no-untyped-def]
+def _extend(text: str, start: int, end: int, tokens: Tokens, name: str, free) -> int:  # type: ignore[no-untyped-def]
     """Take in what still belongs to the site: a short (parenthesis), a campus after a space,
     further names of the same kind ("ป่าA ป่าB และป่าC"), one more word of its name before
-    the place it is in ("ศูนย์การค้าเซ็นทรัลพลาซา แจ้งวัฒนะ อำเภอ…")."""
+    the place it is in ("ศูนย์การค้าเซ็นทรัลพลาซา แจ้งวัฒนะ อำเภอ…"). A word the site already
+    holds is the place written after it, not more of its name ("ศูนย์…ตำบลX ตำบลX อำเภอ…")."""
     while True:
         more = _WORD_BEFORE_PLACE.match(text, end)
-        if more and free(end, more.end()) and _name_word(text, more.start(1), more.end(), tokens):
+        if (
+            more
+            and not _written_again(text, start, end, more.group(1))
+            and free(end, more.end())
+            and _name_word(text, more.start(1), more.end(), tokens)
+        ):
             end = more.end()
             continue
         par = _PAREN.match(text, end)
@@ -308,10 +327,39 @@ def _extend(text: str, end: int, tokens: Tokens, name: str, free) -> int:  # typ
             at = end + same.end()
             word = tokens.at.get(at, "")
             nxt = _name_end(text, at, tokens)
-            if len(word) >= 2 and name.startswith(word) and nxt > at + len(word) and word != "บ้าน":
+            again = _written_again(text, start, end, text[at:nxt]) or _PLACE_WORD.match(text, at)
+            if (
+                len(word) >= 2
+                and name.startswith(word)
+                and nxt > at + len(word)
+                and word != "บ้าน"
+                and not again
+            ):
                 end = nxt
                 continue
         return end
+
+
+def _written_again(text: str, start: int, end: int, word: str) -> bool:
+    """Whether `word` repeats the site's own name or a place or site named inside it (the
+    หนองหงส์ of "ศูนย์…เทศบาลตำบลหนองหงส์ หนองหงส์ อำเภอ…", the ท่าตูม of "ศูนย์การเรียนรู้
+    ชุมชนท่าตูม ท่าตูม"): the site's address, not more of its name. A brand's branch may share
+    a word with it ("ศูนย์การค้าเมกาบางนา บางนา")."""
+    head = site_heads().match(text, start)
+    name = text[head.end() if head else start : end]
+    if word == name:
+        return True
+    for m in _name_starts().finditer(name):
+        rest = name[m.end() :].removeprefix(" ")
+        if rest.startswith(word) and not re.match(f"[{_L}]", rest[len(word) : len(word) + 1]):
+            return True
+    return False
+
+
+@cache
+def _name_starts() -> re.Pattern[str]:
+    """The words a place's or a site's own name follows (ตำบล, บ้าน, ชุมชน…)."""
+    return re.compile(rf"{_PLACE_WORD.pattern}|บ้าน|{site_heads().pattern}")
 
 
 _WORD_BEFORE_PLACE = re.compile(rf" ([{_L}A-Za-z0-9\-]+)(?= (?:{_ADMIN_RE}|กรุงเทพ))")
@@ -323,7 +371,12 @@ def _name_word(text: str, start: int, end: int, tokens: Tokens) -> bool:
     from nlp.gazetteer import gazetteer
 
     word = text[start:end]
-    if word.startswith((*_ADMIN, "บ้าน", "หมู่")) or word.isdigit() or _head_regex().match(word):
+    if (
+        _PLACE_WORD.match(word)
+        or word.startswith("บ้าน")
+        or word.isdigit()
+        or site_heads().match(word)
+    ):
         return False
     inside = [tokens.at.get(i, "") for i in range(start, end) if i in tokens.starts]
     if any(t in _name_stops() for t in inside):
@@ -359,12 +412,12 @@ def _room(
     """A room with the building it is in: after its name, number and floor
     ("ห้องประชุม 1 ชั้น 5 ศาลากลาง…"), or glued to the room word after a visit word
     ("ณ ห้องประชุมศาลากลางจังหวัด…")."""
-    building = _head_regex().match(text, head_end) if cued else None
+    building = site_heads().match(text, head_end) if cued else None
     if not building:
         tail = _ROOM_TAIL.match(text, name_end)
         if not tail:
             return None
-        building = _head_regex().match(text, tail.end())
+        building = site_heads().match(text, tail.end())
     if not building or _types().get(_key(building.group()), ("", ""))[1] == "room":
         return None
     end = _name_end(text, building.end(), tokens)
@@ -431,7 +484,7 @@ def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             continue
         if end < len(text) and "\u0e01" <= text[end] <= "\u0e4e":
             continue  # the name runs on into a clause: not a short place name
-        if _head_regex().match(name) or g.province_of(name) or _PLACE_AFTER.match(name):
+        if site_heads().match(name) or g.province_of(name) or _PLACE_AFTER.match(name):
             continue
         if starts_with_any(name, _not_before()) or name.startswith(("วันที่", "เวลา", "ขณะ")):
             continue
