@@ -5,7 +5,9 @@ parser is ours; its month and weekday tables are reused. Text reaches here norma
 digits, plain hyphens). A mention is an *event* date unless its context says it is the page's
 own stamp (a label such as ลงวันที่, a clock time right after it, a bare dd/mm/yyyy) or the
 date of something else (an anniversary inside a name, a founding, a deadline). A line holding
-nothing but a date is a *dateline*: the visit date only when the post states no other.
+nothing but a date is a *dateline*: the visit date only when the post states no other. A press
+dateline ("เชียงใหม่ 3 มี.ค. 2566 - …") is the *press* release's stamp: the pipeline takes it
+for the visit date only when the sentence it opens reports a visit.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class DateMention:
     start: int
     end: int
     days: list[dt.date]
-    role: str  # "event" | "dateline" (a line holding only a date) | "stamp" | "other"
+    role: str  # "event" | "dateline" (a line holding only a date) | "press" | "stamp" | "other"
     rule: str
     year_known: bool = True
     parts: list[tuple[int, int, int | None]] = field(default_factory=list)  # (day, month, year)
@@ -154,7 +156,7 @@ def _role(text: str, start: int, end: int, numeric: bool) -> str:
     if numeric and not before.rstrip().endswith("วันที่"):
         return "stamp"
     if _PRESS_DASH.match(text, end) and len(text[line_start:start].strip()) <= 20:
-        return "dateline"  # "กรุงเทพฯ 3 มี.ค. 2565 - …": a press dateline
+        return "press"  # "กรุงเทพฯ 3 มี.ค. 2565 - …": a press dateline
     rest = text[line_start:start] + text[end:line_end]
     if not _STAMP_LINE_NOISE.sub("", rest):
         return "dateline"
@@ -174,9 +176,12 @@ def _other_event_re() -> re.Pattern[str]:
 
 def other_event_spans(text: str) -> list[tuple[int, int]]:
     """Clauses about another event than the visit ("…ประชุมติดตามผลอีกครั้งในวันที่ 15 ธันวาคม
-    2563 ที่กรุงเทพมหานคร"): from the cue to the end of the clause, at most one date on."""
+    2563 ที่กรุงเทพมหานคร"): from the cue to the end of the clause, at most one date on. A cue
+    made a noun ("ติดตามการเตรียมจัดงาน ณ …") is what the visit looks at, not another event."""
     spans = []
     for m in _other_event_re().finditer(text):
+        if text.endswith("การ", 0, m.start()):
+            continue
         limit = min(len(text), m.end() + OTHER_EVENT_REACH)
         end_m = _CLAUSE_END.search(text, m.end(), limit)
         end = end_m.start() if end_m else limit
@@ -272,7 +277,7 @@ def _stamp_date(text: str) -> dt.date | None:
     """The page's own date, to place days written without a year: its first stamp or
     dateline, else an ISO date left by the crawler ("date 2024-07")."""
     for d in find_dates(text, dt.date.min):
-        if d.role in ("stamp", "dateline") and d.year_known:
+        if d.role in ("stamp", "dateline", "press") and d.year_known:
             return d.days[0]
     iso = _ISO_STAMP.search(text)
     if iso:

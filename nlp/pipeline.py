@@ -3,15 +3,17 @@
 People run first because a name and the title after it claim their words: a province inside
 "ผู้ว่าราชการจังหวัดตาก" or a surname "ณ สกลนคร" is not a place visited. Page furniture is
 fenced off before anything reads the text. A post with no word of a visit at all (a press
-summary, a statement) keeps its officials but yields no dates, places or sites.
+summary, a statement, the announcement of an event still to come) keeps its officials but yields
+no dates, places or sites.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import cache
 
-from nlp.dates import find_dates, other_event_spans
+from nlp.dates import DateMention, find_dates, other_event_spans
 from nlp.document import Doc
 from nlp.facts import Extraction, Fact
 from nlp.gazetteer import gazetteer
@@ -19,33 +21,55 @@ from nlp.lexicon import sections
 from nlp.normalize import clean
 from nlp.people import Person, find_people
 from nlp.places import PlaceMention, find_places
-from nlp.sites import find_sites
+from nlp.sites import find_sites, site_heads
 from nlp.visits import group_visits
 
-PIPELINE_VERSION = "2026.11.2"
+PIPELINE_VERSION = "2026.11.3"
+INFERRED = "inferred-from-district"  # the rule of a province no word of the post names
 
 
 @cache
-def _visit_cues() -> tuple[str, ...]:
-    return sections("visit_cues.txt")["visit"]
+def _cues() -> dict[str, tuple[str, ...]]:
+    return sections("visit_cues.txt")
+
+
+def _visit_words(doc: Doc) -> list[int]:
+    """Where the field says a visit or an event took place: a visit word standing as a word,
+    outside page furniture, names, site names (the ประชุม of ศูนย์ประชุม) and the clauses about
+    a planned or another event ("เตรียมจัดงาน … ณ …")."""
+    text = doc.text
+    heads = [(m.start(), m.end()) for m in site_heads().finditer(text)]
+    found = []
+    for cue in _cues()["visit"]:
+        i = text.find(cue)
+        while i >= 0:
+            j = i + len(cue)
+            if (
+                i in doc.tokens.starts
+                and doc.readable(i, j)
+                and not doc.claimed.overlaps(i, j, ("name", "other_event"))
+                and not any(a < i < b for a, b in heads)
+                and not any(text.startswith(w, i) for w in _cues()["not"])
+            ):
+                found.append(i)
+            i = text.find(cue, i + 1)
+    return sorted(found)
 
 
 def _is_visit(docs: list[Doc]) -> bool:
-    """Whether any field says a visit or an event took place (a visit word standing as a word,
-    outside page furniture and outside names)."""
-    for doc in docs:
-        for cue in _visit_cues():
-            i = doc.text.find(cue)
-            while i >= 0:
-                j = i + len(cue)
-                if (
-                    i in doc.tokens.starts
-                    and doc.readable(i, j)
-                    and not doc.claimed.overlaps(i, j, ("name",))
-                ):
-                    return True
-                i = doc.text.find(cue, i + 1)
-    return False
+    """Whether any field says a visit or an event took place."""
+    return any(_visit_words(doc) for doc in docs)
+
+
+def _press_reports_visit(doc: Doc, d: DateMention) -> bool:
+    """A press dateline dates the visit only when the sentence it opens reports one, before
+    anyone is quoted ("- นายX ลงพื้นที่…", not "- นายX กล่าวว่า … จะลงพื้นที่…")."""
+    text = doc.text
+    start = len(text) - len(text[d.end :].lstrip(" -\n"))  # the sentence may start a line below
+    _, line_end = doc.line_bounds(start)
+    speech = [text.find(w, start, line_end) for w in _cues()["speech"]]
+    end = min([i for i in speech if i >= 0], default=line_end)
+    return any(start <= i < end for i in _visit_words(doc))
 
 
 def _fact(doc: Doc, kind: str, value: str, start: int, end: int, rule: str, **attrs) -> Fact:  # type: ignore[no-untyped-def]
@@ -109,7 +133,11 @@ def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
     found = [(doc, d) for doc, d in found if not doc.claimed.overlaps(d.start, d.end)]
     events = [(doc, d) for doc, d in found if d.role == "event"]
     if not events:
-        events = [(doc, d) for doc, d in found if d.role == "dateline"]
+        events = [
+            (doc, d)
+            for doc, d in found
+            if d.role == "dateline" or d.role == "press" and _press_reports_visit(doc, d)
+        ]
     return [
         _fact(
             doc,
@@ -128,8 +156,6 @@ def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
 def _places_and_sites(doc: Doc) -> list[Fact]:
     """Place facts and site facts of one field. A province inside an office's name is a title
     (สำนักงานสถิติจังหวัดชลบุรี) unless that office is itself a site visited."""
-    for a, b in other_event_spans(doc.text):
-        doc.claimed.add(a, b, "other_event")
     mentions = [
         p
         for p in find_places(doc.text, doc.readable)
@@ -181,6 +207,24 @@ def _place_after(places: list[Fact], start: int, end: int) -> dict[str, str]:
     return out
 
 
+def _provinces_of_districts(facts: list[Fact]) -> list[Fact]:
+    """A post that names districts visited but no province ("อำเภอเมืองสุโขทัย", "เขตสาทร") is
+    still about the province they are in: researchers filter by province. The fact points at
+    the district's words it is inferred from."""
+    if any(f.kind == "province" for f in facts):
+        return []
+    out: list[Fact] = []
+    seen: set[str] = set()
+    for f in facts:
+        province = f.attrs.get("province") if f.kind in ("district", "subdistrict") else None
+        if not province or province in seen:
+            continue
+        seen.add(province)
+        attrs = {"inferred_from": f.value, "inferred_from_kind": f.kind}
+        out.append(replace(f, kind="province", value=province, rule=INFERRED, attrs=attrs))
+    return out
+
+
 def _drop_title_nicknames(facts: list[Fact], body: str) -> list[Fact]:
     """A headline names a site in short ("ตรวจเยี่ยมสถานีตรวจอากาศโคราช") where the body names
     it in full: a title site the body does not write is kept only when the body names no site
@@ -211,11 +255,15 @@ def extract(text: str, title: str | None = None, published: dt.date | None = Non
     body = Doc.of(text or "", "body")
     docs = [body] + ([Doc.of(title, "title")] if title else [])
     people = [(doc, _people(doc)) for doc in docs]
+    for doc in docs:
+        for a, b in other_event_spans(doc.text):
+            doc.claimed.add(a, b, "other_event")
     facts: list[Fact] = _official_facts(people)
     if _is_visit(docs):
         facts += _date_facts(docs, published)
         for doc in docs:
             facts += _places_and_sites(doc)
         facts = _drop_title_nicknames(facts, body.text)
+        facts += _provinces_of_districts(facts)
     facts.sort(key=lambda f: (f.source != "body", f.start, f.kind))
     return Extraction(version=PIPELINE_VERSION, facts=facts, visits=group_visits(facts))

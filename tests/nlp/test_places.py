@@ -188,3 +188,28 @@ def test_a_province_at_the_end_of_a_long_office_name_is_not_visited():
         "เพื่อเศรษฐกิจและสังคมจังหวัดอุตรดิตถ์ ลงพื้นที่ตำบลบ้านกร่าง อำเภอเมืองพิษณุโลก จังหวัดพิษณุโลก"
     )
     assert values(extract(text), "province") == ["พิษณุโลก"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "province"),
+    [
+        ("ตรวจเยี่ยมโรงเรียนบ้านสันป่าฝ้าย อำเภอเมืองลำพูน", "ลำพูน"),
+        ("ติดตามการติดตั้งกล้อง CCTV ในเขตลาดกระบัง", "กรุงเทพมหานคร"),
+        ("ต.ด่านแม่ละเมา เพื่อรับฟังปัญหาสัญญาณโทรศัพท์", "ตาก"),
+    ],
+)
+def test_a_post_that_names_only_districts_is_about_their_province(tail, province):
+    (fact,) = extract(f"{LEAD} {tail}").of("province")
+    assert (fact.value, fact.rule) == (province, "inferred-from-district")
+
+
+def test_a_province_inferred_for_a_governor_visiting_districts_of_his_own():
+    text = (
+        "วันที่ 5 มีนาคม 2566 นายไมตรี ไตรติลานันท์ ผู้ว่าราชการจังหวัดสุโขทัย ลงพื้นที่อำเภอศรีสำโรง และอำเภอสวรรคโลก"
+    )
+    assert values(extract(text), "province") == ["สุโขทัย"]
+
+
+def test_no_province_is_inferred_when_the_post_writes_one():
+    ex = extract(f"{LEAD}จังหวัดตาก ตรวจเยี่ยมศูนย์ดิจิทัลชุมชน อำเภอแม่สอด และอำเภอเมืองลำพูน")
+    assert [(f.value, f.rule) for f in ex.of("province")] == [("ตาก", "province")]
