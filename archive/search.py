@@ -486,10 +486,15 @@ def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, lis
     whose visits (of the chosen pipeline version, matching the visit filters) have the value.
     """
     dialect = _dialect(session)
+    terms: list[ColumnElement[bool]] = []
+    if not filters.pipeline_version:
+        terms.append(VisitTerm.current.is_(True))
     on_posts = post_filter(session, filters, with_visits=False)
-    visits = select(Visit.id).where(*visit_conditions(filters))
-    if on_posts:
-        visits = visits.where(Visit.post_id.in_(select(Post.id).where(*on_posts)))
+    if filters.on_visits or filters.pipeline_version or on_posts:
+        visits = select(Visit.id).where(*visit_conditions(filters))
+        if on_posts:
+            visits = visits.where(Visit.post_id.in_(select(Post.id).where(*on_posts)))
+        terms.append(VisitTerm.visit_id.in_(visits))
     out: dict[str, list[tuple[str, int]]] = {}
     n_posts = func.count(VisitTerm.post_id.distinct())
     for name, kind, grouped in (
@@ -500,7 +505,7 @@ def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, lis
     ):
         stmt = (
             select(grouped, n_posts)
-            .where(VisitTerm.kind == kind, grouped.is_not(None), VisitTerm.visit_id.in_(visits))
+            .where(VisitTerm.kind == kind, grouped.is_not(None), *terms)
             .group_by(grouped)
         )
         out[name] = _top(session, stmt, n_posts, grouped, limit)

@@ -41,11 +41,10 @@ def summary(session: Session) -> dict[str, Any]:
             .exists()
         )
     )
-    n_visits = func.count(Visit.id.distinct())
+    n_visits = func.count(VisitTerm.visit_id.distinct())
     per_province = session.execute(
         select(VisitTerm.value, n_visits)
-        .join(Visit, Visit.id == VisitTerm.visit_id)
-        .where(VisitTerm.kind == "province", version_condition(current))
+        .where(VisitTerm.kind == "province", VisitTerm.current.is_(True))
         .group_by(VisitTerm.value)
         .order_by(n_visits.desc(), VisitTerm.value)
     ).all()

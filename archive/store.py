@@ -190,10 +190,20 @@ def replace_facts(session: Session, post_id: int, extraction: Extraction) -> Non
         for kind, value, key, detail in visit_terms(visit, extraction.facts)
     )
     newest = _record_extraction(session, post_id, version, len(extraction.facts), len(rows))
+    # The current flag, copied where queries read it (see archive.models).
     session.execute(
         update(Visit)
         .where(Visit.post_id == post_id)
         .values(current=Visit.pipeline_version == newest)
+        .execution_options(synchronize_session=False)
+    )
+    current_visits = select(Visit.id).where(
+        Visit.post_id == post_id, Visit.pipeline_version == newest
+    )
+    session.execute(
+        update(VisitTerm)
+        .where(VisitTerm.post_id == post_id)
+        .values(current=VisitTerm.visit_id.in_(current_visits))
         .execution_options(synchronize_session=False)
     )
 

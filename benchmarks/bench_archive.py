@@ -405,6 +405,7 @@ def build(url: str, n: int) -> float:
                 {
                     "visit_id": visit_id,
                     "post_id": g.post["id"],
+                    "current": True,
                     "kind": k,
                     "value": val,
                     "key": key,

@@ -87,6 +87,10 @@ def test_the_newest_pipeline_version_stays_current_when_an_older_one_reruns(
         add_visits(session, 3, [Visit(dates=["2023-01-10"], provinces=["น่าน"])], version="0.11")
     assert visit_places(archive_url, q="ตรวจราชการ") == ["น่าน"]
     assert visit_places(archive_url, q="ตรวจราชการ", pipeline_version="0.9") == ["ตาก"]
+    with session_scope(archive_url) as session:
+        assert facets(session, Filters(q="ตรวจราชการ"))["province"] == [("น่าน", 1)]
+        older = facets(session, Filters(q="ตรวจราชการ", pipeline_version="0.9"))
+        assert older["province"] == [("ตาก", 1)]
 
 
 def test_one_official_row_per_person_whatever_the_honorific(field_visits: str) -> None:

@@ -96,14 +96,18 @@ def upgrade() -> None:
             "visit_id", sa.Integer, sa.ForeignKey("visits.id", ondelete="CASCADE"), nullable=False
         ),
         sa.Column("post_id", sa.Integer, nullable=False),
+        sa.Column("current", sa.Boolean, nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("value", sa.Text, nullable=False),
         sa.Column("key", sa.Text),
         sa.Column("detail", sa.Text),
     )
     op.create_index("ix_visit_terms_visit_id", "visit_terms", ["visit_id"])
-    op.create_index("ix_visit_terms_kind_value", "visit_terms", ["kind", "value", "visit_id"])
-    op.create_index("ix_visit_terms_kind_key", "visit_terms", ["kind", "key", "visit_id"])
+    for name, column in (
+        ("ix_visit_terms_kind_value", "value"),
+        ("ix_visit_terms_kind_key", "key"),
+    ):
+        op.create_index(name, "visit_terms", ["kind", column, "visit_id", "post_id", "current"])
     op.create_table(
         "extractions",
         sa.Column(
