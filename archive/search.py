@@ -490,11 +490,10 @@ def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, lis
     if not filters.pipeline_version:
         terms.append(VisitTerm.current.is_(True))
     on_posts = post_filter(session, filters, with_visits=False)
-    if filters.on_visits or filters.pipeline_version or on_posts:
-        visits = select(Visit.id).where(*visit_conditions(filters))
-        if on_posts:
-            visits = visits.where(Visit.post_id.in_(select(Post.id).where(*on_posts)))
-        terms.append(VisitTerm.visit_id.in_(visits))
+    if on_posts:
+        terms.append(VisitTerm.post_id.in_(select(Post.id).where(*on_posts)))
+    if filters.on_visits or filters.pipeline_version:
+        terms.append(VisitTerm.visit_id.in_(select(Visit.id).where(*visit_conditions(filters))))
     out: dict[str, list[tuple[str, int]]] = {}
     n_posts = func.count(VisitTerm.post_id.distinct())
     for name, kind, grouped in (
