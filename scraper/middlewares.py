@@ -32,6 +32,7 @@ from scrapy.http import Headers, TextResponse
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.defer import deferred_from_coro
 from sqlalchemy.exc import SQLAlchemyError
+from twisted.python.failure import Failure
 from w3lib.url import safe_url_string
 
 from archive import warc
@@ -101,12 +102,18 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return result
 
 
+#: Why requests still waiting when the crawl stopped were never sent (the spider counts them).
+NOT_SENT = "not fetched: the crawl stopped after repeated refusals"
+
+
 class RefusalBreaker:
     """Stops the crawl after REFUSAL_LIMIT refusals (REFUSAL_HTTP_CODES) in a row.
 
     Back-off handles a burst; refusals that go on through minutes of back-off mean the site
     wants us gone for now. Stopping cleanly (reason "refused", recorded in the run) keeps the
-    archive's address in good standing; the next scheduled run tries again.
+    archive's address in good standing; the next scheduled run tries again. Requests already
+    waiting in the downloader are dropped rather than sent, one back-off delay apart, to a site
+    that refuses them.
     """
 
     def __init__(self, crawler: Crawler, codes: set[int], limit: int) -> None:
@@ -124,6 +131,17 @@ class RefusalBreaker:
         codes = {int(c) for c in crawler.settings.getlist("REFUSAL_HTTP_CODES", [403, 429, 503])}
         return cls(crawler, codes, limit)
 
+    def process_request(self, request: Request) -> None:
+        if self.tripped:
+            raise IgnoreRequest(NOT_SENT)
+
+    def _drop_waiting(self) -> None:
+        assert self.crawler.engine is not None
+        for slot in list(self.crawler.engine.downloader.slots.values()):
+            while slot.queue:
+                _, waiting = slot.queue.popleft()
+                waiting.errback(Failure(IgnoreRequest(NOT_SENT)))
+
     def process_response(self, request: Request, response: Response) -> Response:
         if response.status not in self.codes:
             self.streak = 0
@@ -137,6 +155,7 @@ class RefusalBreaker:
             assert self.crawler.stats is not None and self.crawler.engine is not None
             self.crawler.stats.set_value(f"{STATS}/stop_reason", why)
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="refused"))
+            self._drop_waiting()
         return response
 
 

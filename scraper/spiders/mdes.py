@@ -98,6 +98,8 @@ def failure_outcome(failure: Failure) -> str:
         return "too_large"
     if failure.check(IgnoreRequest) and "redirection" in failure.getErrorMessage():
         return "redirect_loop"
+    if failure.check(IgnoreRequest) and "crawl stopped" in failure.getErrorMessage():
+        return "not_fetched"  # the crawl stopped before sending it (scraper.middlewares)
     if failure.check(*UNREACHABLE):
         return "unreachable"
     return "error"
@@ -332,6 +334,9 @@ class MdesSpider(scrapy.Spider):
             reason = f"too large: over {limit:,} bytes"
         else:
             reason = f"{outcome}: {failure.getErrorMessage() or failure.type.__name__}"
+        if outcome == "not_fetched":  # not a page that failed: one the crawl never asked for
+            self._count(f"outcome/{outcome}")
+            return
         if request.meta.get("attachment"):
             self._count(f"outcome/attachment_{outcome}")
             self.logger.info("attachment not kept: %s (%s)", reason, unquote(request.url))
