@@ -13,9 +13,9 @@ What scrapy-redis leaves to its user, this module adds:
 - FleetMdesSpider: the mdes spider with what it learns on one page and uses on another (a post's
   listings, its card date) in Redis or in the request, since another process may parse the post.
 
-Every key lives under FLEET_KEY (`ministry-news:mdes`): `:crawl:*` is one crawl's state, cleared
-when the next crawl starts; `:fleet:*` says who is working. Politeness tokens are per host, shared
-by every crawl: `ministry-news:polite:<host>`.
+Every key lives under FLEET_KEY (`ministry-news:mdes`): `:crawl:*` is one crawl's state
+(CRAWL_STATE), cleared when the next crawl starts; `:fleet:*` says who is working. Politeness
+tokens are per host, shared by every crawl: `ministry-news:polite:<host>`.
 """
 
 from __future__ import annotations
@@ -55,11 +55,18 @@ logger = logging.getLogger(__name__)
 FLEET_KEY = "ministry-news:mdes"
 POLITE_KEY = "ministry-news:polite"
 HEARTBEAT = 0.5  # seconds between a process's "I am alive / working" marks
-ALIVE = 10.0  # a process silent this long has died: a new crawl may start without it
+ALIVE = 60.0  # a process silent this long has died: a new crawl may start without it
 BUSY = 3.0  # a process that worked this recently may still send requests to the queue
 POLL = 0.25  # an idle process looks at the shared queue this often (Scrapy alone: every 5 s)
 LOCK = 30.0  # longest a process may hold the join lock (it needs milliseconds)
 POLL_TOKEN = 20  # ms: how often a waiting request asks whether the host's token is free
+#: One crawl's state: the request queue, the duplicate filter's fingerprints, each post's
+#: listings (hash: post id → "119,3"), the posts parsed.
+CRAWL_STATE = ("requests", "seen", "listed", "parsed")
+
+
+def crawl_key(fleet_key: str, name: str) -> str:
+    return f"{fleet_key}:crawl:{name}"
 
 
 class FleetError(Exception):
@@ -121,10 +128,8 @@ class Fleet:
             alive = [w for w, t in beats.items() if self.now() - float(t) < ALIVE * 1000]
             first = not alive
             if first:
-                stale = list(self.server.scan_iter(match=f"{self.key}:crawl:*", count=1000))
-                for n in range(0, len(stale), 1000):
-                    self.server.unlink(*stale[n : n + 1000])
-                self.server.delete(self.workers, self.busy)
+                state = [crawl_key(self.key, name) for name in CRAWL_STATE]
+                self.server.unlink(*state, self.workers, self.busy)
             self.beat(busy=True)
         finally:
             self.server.delete(lock)
@@ -303,13 +308,28 @@ class FleetPoliteness:
 class FleetMdesSpider(MdesSpider):
     """The mdes spider as one of several processes sharing a crawl.
 
-    A post's listings are a Redis set per post; the listing and the post page each read and
-    write in one MULTI, so a listing seen after the post was parsed elsewhere sends the post
-    again (as the single-process spider does), and one seen before is in the stored categories.
+    A post's listings are shared in Redis. A listing adds itself and learns whether the post was
+    parsed in one atomic step, a post page marks itself parsed and reads its listings in another,
+    so a listing read after the post was parsed elsewhere sends the post again (as the spider
+    does alone) and one read before is in the stored categories.
     """
 
+    #: Add a listing to a post's; return whether it is new, and whether the post was parsed.
+    LISTED = """
+        local listed = redis.call('HGET', KEYS[1], ARGV[1])
+        local new = 0
+        if not listed then
+            listed, new = ARGV[2], 1
+        elseif not string.find(',' .. listed .. ',', ',' .. ARGV[2] .. ',', 1, true) then
+            listed, new = listed .. ',' .. ARGV[2], 1
+        end
+        if new == 1 then redis.call('HSET', KEYS[1], ARGV[1], listed) end
+        return {new, redis.call('SISMEMBER', KEYS[2], ARGV[1])}"""
+
     fleet_server: redis.Redis
-    fleet_key: str
+    listed: str
+    parsed: str
+    _add_listing: Any  # the LISTED script, registered
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -321,8 +341,8 @@ class FleetMdesSpider(MdesSpider):
             "SCHEDULER": "ministry_news.distributed.FleetScheduler",
             "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
             "SCHEDULER_PERSIST": True,  # a process that ends leaves the queue to the others
-            "SCHEDULER_QUEUE_KEY": f"{key}:crawl:requests",
-            "SCHEDULER_DUPEFILTER_KEY": f"{key}:crawl:seen",
+            "SCHEDULER_QUEUE_KEY": crawl_key(key, "requests"),
+            "SCHEDULER_DUPEFILTER_KEY": crawl_key(key, "seen"),
             "DOWNLOADER_MIDDLEWARES": middlewares,
             # The fleet spaces requests (FleetPoliteness); a local delay, or AutoThrottle's, on
             # top would only slow each process down without spacing the fleet any better.
@@ -341,18 +361,15 @@ class FleetMdesSpider(MdesSpider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         assert isinstance(spider, FleetMdesSpider)
         spider.fleet_server = connection.from_settings(crawler.settings)
-        spider.fleet_key = crawler.settings.get("FLEET_KEY", FLEET_KEY)
+        key = crawler.settings.get("FLEET_KEY", FLEET_KEY)
+        spider.listed, spider.parsed = crawl_key(key, "listed"), crawl_key(key, "parsed")
+        spider._add_listing = spider.fleet_server.register_script(cls.LISTED)
         return spider
-
-    def _listed_key(self, post_id: int) -> str:
-        return f"{self.fleet_key}:crawl:listed:{post_id}"
 
     def _on_card(self, card: X.Card, category: str | None) -> Iterator[Request]:
         if category:
-            pipe = self.fleet_server.pipeline(transaction=True)
-            pipe.sadd(self._listed_key(card.post_id), category)
-            pipe.sismember(f"{self.fleet_key}:crawl:parsed", card.post_id)
-            added, parsed = pipe.execute()
+            keys = [self.listed, self.parsed]
+            added, parsed = self._add_listing(keys=keys, args=[card.post_id, category])
             if added and parsed:  # stored already, without this listing: send it again
                 yield self._post_request(card, refetch=True)
                 return
@@ -368,10 +385,11 @@ class FleetMdesSpider(MdesSpider):
 
     def parse_post(self, response: Response, post_id: int) -> Iterator[PostItem]:
         pipe = self.fleet_server.pipeline(transaction=True)
-        pipe.sadd(f"{self.fleet_key}:crawl:parsed", post_id)
-        pipe.smembers(self._listed_key(post_id))
+        pipe.sadd(self.parsed, post_id)
+        pipe.hget(self.listed, post_id)
         _, listed = pipe.execute()
-        self._categories.setdefault(post_id, set()).update(c.decode() for c in listed)
+        if listed:
+            self._categories.setdefault(post_id, set()).update(listed.decode().split(","))
         if published := response.meta.get("card_published"):
             self._card_dates.setdefault(post_id, published)
         yield from super().parse_post(response, post_id)

@@ -131,7 +131,9 @@ def test_the_delay_holds_for_the_fleet_not_per_process(fleet: FleetCrawl) -> Non
     assert min(gaps) >= 0.95 * DELAY, sorted(gaps)[:5]
 
 
-def test_the_next_crawl_on_the_same_key_starts_afresh(fleet: FleetCrawl, timed_mirror) -> None:  # type: ignore[no-untyped-def]
+def test_the_next_crawl_on_the_same_key_starts_afresh(
+    fleet: FleetCrawl, timed_mirror: TimedMirror
+) -> None:
     """What the finished crawl left in Redis (seen URLs, listings) must not hide the posts from
     the next one: its first process clears it."""
     [summary] = finish(
