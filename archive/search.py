@@ -3,7 +3,10 @@ when indexing and when querying; the engine's own full-text index does the rest.
 
 Both engines index exactly the words `words()` returns (SQLite: FTS5 with the `ascii` tokenizer,
 which only splits on the spaces we put; PostgreSQL: a tsvector built from the same words, see the
-migration), and both are queried with the same parsed query, so they find the same posts.
+migration), and both are queried with the same parsed query, so they find the same posts. Long
+compounds PyThaiNLP's dictionary holds whole are indexed as the words they are made of, so that
+ดิจิทัล finds กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม. Hits are ranked by the engine (FTS5's BM25,
+PostgreSQL's ts_rank), the headline weighing more than the body; ties go to the newer post id.
 """
 
 from __future__ import annotations
