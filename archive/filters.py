@@ -18,9 +18,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from archive.models import Post, PostExtraction, Visit, VisitTerm
-
-BUDDHIST_ERA_OFFSET = 543
-BUDDHIST_ERA_FROM = 2400  # a year at or above this is Buddhist era (2563 → 2020)
+from nlp.buddhist_era import gregorian_year
 
 DATE_HELP = "YYYY-MM-DD, YYYY-MM or YYYY; Buddhist-era years (2563) are converted"
 
@@ -63,9 +61,7 @@ def parse_date(name: str, value: str, end: bool = False) -> dt.date:
     try:
         if match is None:
             raise ValueError
-        year = int(match[1])
-        if year >= BUDDHIST_ERA_FROM:
-            year -= BUDDHIST_ERA_OFFSET
+        year = gregorian_year(int(match[1]))
         month = int(match[2] or (12 if end else 1))
         if match[3]:
             return dt.date(year, month, int(match[3]))

@@ -24,6 +24,7 @@ from pythainlp.util.date import (
     thai_full_weekdays,
 )
 
+from nlp.buddhist_era import gregorian_year
 from nlp.lexicon import table
 
 MAX_RANGE_DAYS = 31  # longer spans are periods (a fiscal year, a campaign), not a visit
@@ -108,13 +109,9 @@ def _date_regex() -> re.Pattern[str]:
 def full_year(digits: str, era: str | None = None) -> int | None:
     """The Gregorian year of a written year: two digits are Buddhist-era 25xx; four digits are
     Buddhist era from 2400 up and Christian era below (a Thai-digit ๒๐๒๐ is 2020)."""
-    n = int(digits)
-    if len(digits) == 2:
-        n += 2500
-    if era and era.replace(" ", "").startswith("ค"):
-        return n if 1900 <= n <= 2200 else None
-    if n >= 2400:
-        n -= 543
+    n = int(digits) + (2500 if len(digits) == 2 else 0)
+    if not (era and era.replace(" ", "").startswith("ค")):
+        n = gregorian_year(n)
     return n if 1900 <= n <= 2200 else None
 
 

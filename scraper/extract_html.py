@@ -19,11 +19,8 @@ from parsel import Selector
 from pythainlp.util import thai_digit_to_arabic_digit
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
+from nlp.buddhist_era import gregorian_year
 from scraper import selectors as S
-
-BE_OFFSET = 543
-#: Years from here on are Buddhist era; a year written below it is already Gregorian.
-BE_THRESHOLD = 2400
 
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "blockquote", "li", "ul", "ol", "table", "tr", "td",
@@ -35,16 +32,9 @@ _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b\u3000]+")
 _WORD = re.compile(r"\w")
 
 
-def be_to_ce(year: int) -> int:
-    """A year as the posts write it → Gregorian: 2563 → 2020; 63 → 2020; 2020 stays 2020."""
-    if year < 100:  # two-digit years on Thai government sites are BE: 63 = 2563
-        year += 2500
-    return year - BE_OFFSET if year >= BE_THRESHOLD else year
-
-
 def _iso(day: int, month: int, year: int) -> str | None:
     try:
-        return dt.date(be_to_ce(year), month, day).isoformat()
+        return dt.date(gregorian_year(year), month, day).isoformat()
     except ValueError:
         return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive.filters import BUDDHIST_ERA_OFFSET
+from nlp.buddhist_era import buddhist_year
 
 ROW = 22  # height of one horizontal bar's row
 LABEL = 150  # room for a province name left of the bars
@@ -62,5 +62,5 @@ def columns(counts: list[tuple[str, int]], labels: dict[str, str], unit: str = "
         )
         if i == 0 or key.endswith("-01"):
             year = int(key[:4])
-            ticks.append((x, f"{year}/{year + BUDDHIST_ERA_OFFSET}"))
+            ticks.append((x, f"{year}/{buddhist_year(year)}"))
     return Chart(bars, max(WIDTH, len(counts) * COLUMN), HEIGHT, ticks)

@@ -17,7 +17,7 @@ import geothai
 from pythainlp.util import arabic_digit_to_thai_digit
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
-from scraper.extract_html import BE_OFFSET
+from nlp.buddhist_era import buddhist_year
 
 CATEGORIES: dict[str, str] = {
     "115": "ข่าวกิจกรรมผู้บริหาร",
@@ -144,17 +144,13 @@ class Post:
 # --- dates as posts write them ------------------------------------------------------------------
 
 
-def _be(year: int) -> int:
-    return year + BE_OFFSET
-
-
 def short_date(d: dt.date) -> str:
     """`23 ก.ค.63`: how a post's text often opens."""
-    return f"{d.day} {thai_abbr_months[d.month - 1]}{_be(d.year) % 100:02d}"
+    return f"{d.day} {thai_abbr_months[d.month - 1]}{buddhist_year(d.year) % 100:02d}"
 
 
 def full_date(d: dt.date) -> str:
-    return f"{d.day} {thai_full_months[d.month - 1]} {_be(d.year)}"
+    return f"{d.day} {thai_full_months[d.month - 1]} {buddhist_year(d.year)}"
 
 
 def date_phrase(form: int, start: dt.date, end: dt.date) -> str:
@@ -168,7 +164,7 @@ def date_phrase(form: int, start: dt.date, end: dt.date) -> str:
         return f"ระหว่างวันที่ {start.day} – {full_date(end)}"
     return (
         f"ระหว่างวันที่ {start.day} {thai_abbr_months[start.month - 1]} - "
-        f"{end.day} {thai_abbr_months[end.month - 1]} {_be(end.year)}"
+        f"{end.day} {thai_abbr_months[end.month - 1]} {buddhist_year(end.year)}"
     )
 
 

@@ -19,7 +19,7 @@ from importlib.resources import files
 from string import Template
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from scraper.extract_html import BE_OFFSET
+from nlp.buddhist_era import buddhist_year
 from scraper.mirror.posts import CATEGORIES, Post, posts
 
 BASE = "@@BASE@@"
@@ -58,7 +58,7 @@ def _e(text: str) -> str:
 
 def be_date(post: Post) -> str:
     d = post.published
-    return f"{d.day:02d}/{d.month:02d}/{d.year + BE_OFFSET}"
+    return f"{d.day:02d}/{d.month:02d}/{buddhist_year(d.year)}"
 
 
 def post_href(post: Post, style: str) -> str:

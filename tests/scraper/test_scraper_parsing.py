@@ -245,12 +245,6 @@ def test_card_dates_are_converted_from_the_buddhist_era() -> None:
     assert X.card_date("") is None
 
 
-def test_be_to_ce_leaves_gregorian_years_alone() -> None:
-    assert X.be_to_ce(2563) == 2020
-    assert X.be_to_ce(63) == 2020
-    assert X.be_to_ce(2020) == 2020
-
-
 @pytest.mark.parametrize(
     ("body", "iso"),
     [
