@@ -17,9 +17,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 from parsel import Selector
 from pythainlp.util import thai_digit_to_arabic_digit
-from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from nlp.buddhist_era import gregorian_year
+from nlp.dates import find_dates
+from nlp.normalize import normalize
 from scraper import selectors as S
 
 _BLOCK_TAGS = {
@@ -50,29 +51,19 @@ def card_date(text: str | None) -> str | None:
     return _iso(day, month, year)
 
 
-def _month_numbers() -> dict[str, int]:
-    """Month names as posts write them (PyThaiNLP's tables), with and without the final dot."""
-    names: dict[str, int] = {}
-    for number, (full, abbr) in enumerate(zip(thai_full_months, thai_abbr_months, strict=True), 1):
-        names[full] = names[abbr] = names[abbr.rstrip(".")] = number
-    return names
-
-
-_MONTHS = _month_numbers()
-_LEAD_DATE = re.compile(
-    r"^\s*(?:เมื่อ)?\s*(?:วันที่)?\s*(\d{1,2})\s*("
-    + "|".join(re.escape(n) for n in sorted(_MONTHS, key=len, reverse=True))
-    + r")\s*(\d{4}|\d{2})(?!\d)"
-)
+_LEAD = re.compile(r"\s*(?:เมื่อ)?\s*(?:วันที่)?\s*")
 
 
 def leading_date(body: str) -> str | None:
-    """The short date a post's text often opens with (`23 ก.ค.63 นาง...`) → ISO, else None."""
-    match = _LEAD_DATE.match(thai_digit_to_arabic_digit(body[:80]))
-    if not match:
+    """The short date a post's text often opens with (`23 ก.ค.63 นาง...`) → ISO, else None.
+
+    The date parser is the nlp pipeline's: one reading of Thai dates for the whole project.
+    """
+    head = normalize(body[:80]).text
+    first = next(iter(find_dates(head)), None)
+    if first is None or not first.days or not _LEAD.fullmatch(head[: first.start]):
         return None
-    day, month, year = match.groups()
-    return _iso(int(day), _MONTHS[month], int(year))
+    return first.days[0].isoformat()
 
 
 def clean_line(text: str) -> str:
