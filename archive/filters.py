@@ -74,6 +74,18 @@ def parse_date(name: str, value: str, end: bool = False) -> dt.date:
         raise ValueError(f"{name}: not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def parse_province(value: str) -> str:
+    """The gazetteer's name for a province however it is typed (จ.สุโขทัย, กทม., โคราช)."""
+    from nlp.gazetteer import canonical_province, provinces_like
+
+    found = canonical_province(value)
+    if found is None:
+        near = provinces_like(value)
+        hint = f" (did you mean {', '.join(near)}?)" if near else ""
+        raise ValueError(f"province: not a Thai province: {value!r}{hint}")
+    return found
+
+
 _TEXT_FIELDS = ("q", "province", "district", "official", "site_type", "category")
 _START_DATES = ("since", "published_since")
 _END_DATES = ("until", "published_until")
@@ -95,6 +107,8 @@ def parse_filters(**values: str | None) -> Filters:
             continue
         if name in _START_DATES or name in _END_DATES:
             parsed[name] = parse_date(name, value, end=name in _END_DATES)
+        elif name == "province":
+            parsed[name] = parse_province(value)
         else:
             parsed[name] = value
     for start, end in (("since", "until"), ("published_since", "published_until")):

@@ -4,6 +4,7 @@ index so a post's spelling (ราวต้นจันทน์) finds the gaze
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -87,6 +88,21 @@ class Gazetteer:
         if name in self.by_name["province"]:
             return name
         return self.province_alias.get(name)
+
+
+_PROVINCE_PREFIX = re.compile(r"^\s*(?:จังหวัด|จ\.\s*)")
+
+
+def canonical_province(typed: str) -> str | None:
+    """A province as a person types it (จังหวัดสุโขทัย, จ.สุโขทัย, กทม., โคราช) → the gazetteer's
+    name, or None when it names no province."""
+    name = clean(_PROVINCE_PREFIX.sub("", typed))
+    return gazetteer().province_of(name)
+
+
+def provinces_like(typed: str) -> list[str]:
+    """Province names one edit away from `typed`: suggestions for a typo."""
+    return gazetteer().near("province", clean(_PROVINCE_PREFIX.sub("", typed)))
 
 
 @cache

@@ -40,9 +40,29 @@ def test_a_period_that_ends_before_it_starts_is_refused() -> None:
 
 
 def test_empty_values_mean_not_given_and_spaces_are_tidied() -> None:
-    f = parse_filters(q="", province="  เชียง  ใหม่ ", official=None, since=" ")
-    assert f == Filters(province="เชียง ใหม่")
+    f = parse_filters(q="", official="  ปิยนุช   วุฒิสอน ", province=None, since=" ")
+    assert f == Filters(official="ปิยนุช วุฒิสอน")
     assert f.on_visits
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["สุโขทัย", "จังหวัดสุโขทัย", "จ.สุโขทัย", " จ. สุโขทัย "],
+)
+def test_a_province_is_found_however_it_is_typed(typed: str) -> None:
+    assert parse_filters(province=typed).province == "สุโขทัย"
+
+
+def test_province_nicknames_are_the_gazetteers_names() -> None:
+    assert parse_filters(province="กทม.").province == "กรุงเทพมหานคร"
+    assert parse_filters(province="โคราช").province == "นครราชสีมา"
+
+
+def test_a_misspelt_province_is_refused_with_a_suggestion() -> None:
+    with pytest.raises(ValueError, match="^province: not a Thai province: .*did you mean เชียงใหม่"):
+        parse_filters(province="เชียงใหม")
+    with pytest.raises(ValueError, match="^province: not a Thai province: 'Paris'$"):
+        parse_filters(province="Paris")
 
 
 def test_an_unknown_filter_is_refused() -> None:
