@@ -14,7 +14,7 @@ Segmenting Thai is the costly part of indexing (milliseconds a post), so a pool 
 distinct mirror posts is segmented once and the archive's posts are drawn from it, with their
 own ids and dates; the first posts are checked against archive.search.words().
 
-    python benchmarks/bench_scale.py                                  # the sizes the issue asks
+    python benchmarks/bench_scale.py                 # the sizes the issue asks (~25 min, 2 cores)
     python benchmarks/bench_scale.py --pg-posts 200000 --sqlite-posts 100000 --crawl-posts 2000
     python benchmarks/bench_scale.py --pg-posts 0 --sqlite-posts 0   # only the crawl rates
 
