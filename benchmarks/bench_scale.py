@@ -57,6 +57,7 @@ from archive.migrate import upgrade  # noqa: E402
 from archive.models import Post, PostExtraction, SearchDoc, Visit, VisitTerm  # noqa: E402
 from archive.search import search, words  # noqa: E402
 from archive.store import save_post, visit_terms  # noqa: E402
+from ministry_news.distributed import CRAWL_STATE, crawl_key  # noqa: E402
 from nlp import facts as nlp_facts  # noqa: E402
 
 PG_ENV, REDIS_ENV = "MINISTRY_NEWS_TEST_PG_URL", "MINISTRY_NEWS_TEST_REDIS_URL"
@@ -476,7 +477,8 @@ def crawl_rate(processes: int, posts_n: int, pg_base: str, redis_url: str, workd
         with session_scope(db_url) as session:
             stored = session.scalar(select(func.count()).select_from(Post)) or 0
     served = json.loads(mirror.communicate("")[0])
-    redis.Redis.from_url(redis_url).delete(*[f"{key}:crawl:requests", f"{key}:crawl:seen"])
+    state = [crawl_key(key, name) for name in CRAWL_STATE]
+    redis.Redis.from_url(redis_url).unlink(*state, f"{key}:fleet:workers", f"{key}:fleet:busy")
     pages = sum(s["pages"] for s in summaries)
     busy = served["last"] - served["first"]
     split = "/".join(str(s["pages"]) for s in summaries)
