@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 import redis
-from conftest import TimedMirror
 from sqlalchemy import select
 
 from archive.db import session_scope
 from archive.models import CrawlRun, Post
 from scraper.mirror.posts import by_role, posts
+from tests.scale.timed_mirror import TimedMirror
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
