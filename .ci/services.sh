@@ -9,7 +9,6 @@ PG_PORT="${MINISTRY_NEWS_PG_PORT:-54329}"
 REDIS_PORT="${MINISTRY_NEWS_REDIS_PORT:-63799}"
 STATE="${MINISTRY_NEWS_SERVICES_DIR:-/tmp/ministry-news-services}"
 mkdir -p "$STATE"
-chown postgres:postgres "$STATE" 2>/dev/null || true
 
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
@@ -21,6 +20,9 @@ if [ "${#need[@]}" -gt 0 ]; then
   apt-get update -qq >&2
   apt-get install -y -qq "${need[@]}" >&2
 fi
+
+# Only now does the postgres user surely exist: the server writes its log into $STATE.
+chown postgres:postgres "$STATE"
 
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 PGDATA="$STATE/pg"
