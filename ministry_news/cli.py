@@ -14,17 +14,19 @@ from urllib.parse import unquote
 
 import click
 
-from archive.db import ArchiveError, default_url
+from archive.db import ENV_VAR, ArchiveError, default_url
 
 REAL_SITE = "https://www.mdes.go.th"
+DEMO_DB = "sqlite:///data/demo.sqlite"
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
 EXIT_BUSY = 4  # another crawl of the same archive is running: nothing was done
 
 
 class Context:
-    def __init__(self, db: str) -> None:
+    def __init__(self, db: str, db_given: bool = True) -> None:
         self.db = db
+        self.db_given = db_given  # False: the default archive, neither --db nor $MINISTRY_NEWS_DB
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -57,7 +59,10 @@ def cli(ctx: click.Context, db: str) -> None:
     Offline? `ministry-news demo` crawls a bundled local mirror of the site instead.
     """
     os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
-    ctx.obj = Context(db)
+    source = ctx.get_parameter_source("db")
+    ctx.obj = Context(
+        db, db_given=source is not click.core.ParameterSource.DEFAULT or ENV_VAR in os.environ
+    )
 
 
 # --- fetch -------------------------------------------------------------------------------------
@@ -229,10 +234,14 @@ def mirror(port: int) -> None:
 @cli.command()
 @pass_ctx
 def demo(obj: Context) -> None:
-    """Crawl the bundled mirror (started on a free port), extract, and print a summary."""
+    """Crawl the bundled mirror (started on a free port), extract, and print a summary.
+
+    The mirror's posts are invented, so unless --db names an archive they go to their own file,
+    data/demo.sqlite, never into the real archive.
+    """
     from ministry_news.demo import run_demo
 
-    run_demo(obj.db)
+    run_demo(obj.db if obj.db_given else DEMO_DB)
 
 
 @cli.command()

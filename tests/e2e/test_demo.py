@@ -1,0 +1,36 @@
+"""`ministry-news demo`: the whole path in one command, into its own archive."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from scraper.mirror.posts import posts
+
+
+def test_demo_crawls_the_mirror_into_its_own_archive(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "MINISTRY_NEWS_DB"}
+    env["PYTHAINLP_OFFLINE"] = "1"
+    proc = subprocess.run(
+        [sys.executable, "-m", "ministry_news", "demo"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "demo: done in" in proc.stdout and "visits" in proc.stdout
+    # The mirror's posts are invented: they must never land in the real archive's file.
+    assert not (tmp_path / "data" / "ministry-news.sqlite").exists()
+    engine = create_engine(f"sqlite:///{tmp_path / 'data' / 'demo.sqlite'}")
+    with engine.connect() as conn:
+        stored = conn.execute(text("SELECT count(*) FROM posts")).scalar()
+        visits = conn.execute(text("SELECT count(*) FROM visits")).scalar()
+    engine.dispose()
+    assert stored == len([p for p in posts() if not p.missing])
+    assert visits and visits > 0
