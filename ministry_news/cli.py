@@ -723,4 +723,17 @@ def main() -> None:
     except Exception as exc:  # an unexpected failure still gets one line, not a traceback
         if os.environ.get("MINISTRY_NEWS_DEBUG"):
             raise
-        _fail(f"{type(exc).__name__}: {exc} (set MINISTRY_NEWS_DEBUG=1 for the traceback)")
+        _fail(_one_line(exc) + " (set MINISTRY_NEWS_DEBUG=1 for the traceback)")
+
+
+def _one_line(exc: Exception) -> str:
+    """The first line of what went wrong; a database error names the driver's own reason."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    if isinstance(exc, OperationalError):
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        return f"database unavailable: {reason}"
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        return f"database error: {str(exc.orig).strip().splitlines()[0]}"
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"

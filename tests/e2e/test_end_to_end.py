@@ -151,3 +151,9 @@ def test_stats_counts_per_category_province_and_year(archive: str) -> None:
     out = cli(archive, "stats").stdout
     assert "per category" in out and "per province" in out and "per year" in out
     assert f"{len([p for p in posts() if not p.missing])} posts" in out
+
+
+def test_an_unreachable_database_is_one_line_and_exit_1() -> None:
+    proc = cli("postgresql+psycopg://nobody@127.0.0.1:1/none", "stats", check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1 and "database unavailable" in proc.stderr
