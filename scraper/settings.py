@@ -12,7 +12,9 @@ BOT_NAME = "ministry-news"
 SPIDER_MODULES = ["scraper.spiders"]
 NEWSPIDER_MODULE = "scraper.spiders"
 
-USER_AGENT = "ministry-news/0.1 (+https://github.com/ministry-news/ministry-news; research archive)"
+#: Who we are, without pretending to be a browser. Operators should add a way to reach them:
+#: `-s USER_AGENT="ministry-news/0.1 (research archive; contact: you@example.org)"`.
+USER_AGENT = "ministry-news/0.1 (open-source research archive of Thai ministry news; Scrapy)"
 ROBOTSTXT_OBEY = True
 
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
