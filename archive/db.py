@@ -65,6 +65,19 @@ def dispose_all() -> None:
     _engines.clear()
 
 
+def analyze(url: str) -> None:
+    """Refresh the planner's statistics after a bulk load (PostgreSQL: VACUUM ANALYZE)."""
+    from sqlalchemy import text
+
+    engine = get_engine(url)
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE"))
+    else:
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
+
+
 @contextmanager
 def session_scope(url: str | Engine | None = None) -> Iterator[Session]:
     """A transaction: committed when the block ends, rolled back (nothing half-written) on error."""

@@ -453,13 +453,7 @@ def build(url: str, n: int) -> float:
     if batch:
         flush()
     print(file=sys.stderr)
-    engine = db.get_engine(url)
-    if engine.dialect.name == "postgresql":
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("VACUUM ANALYZE"))
-    else:
-        with engine.begin() as conn:
-            conn.execute(text("ANALYZE"))
+    db.analyze(url)
     return time.perf_counter() - started
 
 

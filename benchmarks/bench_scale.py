@@ -330,16 +330,6 @@ def bench_export(url: str, workdir: Path) -> list[str]:
     return lines
 
 
-def analyze(url: str) -> None:
-    engine = db.get_engine(url)
-    if engine.dialect.name == "postgresql":
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("VACUUM ANALYZE"))
-    else:
-        with engine.begin() as conn:
-            conn.execute(text("ANALYZE"))
-
-
 def size_on_disk(url: str) -> str:
     engine = db.get_engine(url)
     if engine.dialect.name == "postgresql":
@@ -378,7 +368,7 @@ def bench_archive(engine: str, url: str, size: int, posts: list[Pooled], workdir
             print(f"\r  loaded {loaded:,} posts", end="", file=sys.stderr, flush=True)
         print(file=sys.stderr)
         t0 = time.perf_counter()
-        analyze(url)
+        db.analyze(url)
         analyzed = time.perf_counter() - t0
         median, p95, per_query = bench_search(url)
         store_median, store_p95 = bench_store(url, posts, 10 * size + 1)
