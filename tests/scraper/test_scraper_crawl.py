@@ -17,25 +17,10 @@ from archive.db import session_scope
 from archive.models import CrawlRun, FetchFailure, Post
 from scraper.mirror.posts import by_role, posts
 from scraper.mirror.server import MirrorServer
+from tests.scraper.furniture import BOILERPLATE
 
 ROOT = Path(__file__).resolve().parents[2]
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
-BOILERPLATE = [
-    "ตัวช่วยเหลือในการเข้าถึงเว็บไซต์",
-    "Ministry of Digital Economy and Society",
-    "WCAG",
-    "จำนวนผู้เยี่ยมชมเว็บไซต์",
-    "Loading...",
-    "อาคารรัฐประศาสนภักดี",
-    "ถนนแจ้งวัฒนะ",
-    "ติดตามข่าวสาร",
-    "facebook",
-    "instagram",
-    "twitter",
-    "youtube",
-    "icon-sitemap",
-    "\xa0",
-]
 EXPECTED = {p.id: p for p in posts() if p.stored}
 
 pytestmark = pytest.mark.slow

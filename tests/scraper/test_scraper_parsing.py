@@ -16,27 +16,9 @@ from scraper.mirror.posts import Post, by_role, posts
 from scraper.mirror.site import listing, page_count, site
 from scraper.pipelines import post_failed
 from scraper.spiders.mdes import MdesSpider, plan_start_urls
+from tests.scraper.furniture import BOILERPLATE
 
 BASE = "http://mirror.test"
-#: Text of the site's furniture (site-notes.md, seed/): none of it may reach a body.
-BOILERPLATE = [
-    "ตัวช่วยเหลือในการเข้าถึงเว็บไซต์",
-    "Ministry of Digital Economy and Society",
-    "WCAG",
-    "จำนวนผู้เยี่ยมชมเว็บไซต์",
-    "Loading...",
-    "อาคารรัฐประศาสนภักดี",
-    "ถนนแจ้งวัฒนะ",
-    "10210",
-    "ติดตามข่าวสาร",
-    "facebook",
-    "instagram",
-    "youtube",
-    "icon-sitemap",
-    "&nbsp;",
-    "\xa0",
-    "*****",
-]
 
 
 def mirror_response(path: str) -> HtmlResponse:
