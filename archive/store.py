@@ -112,6 +112,17 @@ def save_post(session: Session, item: Mapping[str, Any]) -> SaveOutcome:
     return "changed"
 
 
+def add_category(session: Session, post_id: int, category: str) -> bool:
+    """List a stored post under one more category; False when the post is not stored (yet)."""
+    post = session.get(Post, post_id, with_for_update=True)
+    if post is None:
+        return False
+    merged = sorted(set(post.categories or []) | {str(category)})
+    if merged != list(post.categories or []):
+        post.categories = merged
+    return True
+
+
 def _insert_first(session: Session, post: Post) -> bool:
     """Insert a new post's row; False when another process inserted the same id meanwhile.
 

@@ -18,3 +18,11 @@ class PostItem(scrapy.Item):
     fetched_at = scrapy.Field()  # str: ISO datetime (UTC) of the fetch
     content_hash = scrapy.Field()  # str: sha256 of title + body, to detect changed posts
     encoding = scrapy.Field()  # str: the encoding the page was decoded with
+
+
+class ListingItem(scrapy.Item):
+    """A post this crawl has already fetched, seen under one more category: the archive adds the
+    category to the stored post, with no second request for the page."""
+
+    post_id = scrapy.Field()  # int
+    category = scrapy.Field()  # str: the category id of the listing that showed it

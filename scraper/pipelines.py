@@ -22,6 +22,7 @@ from archive import store
 from archive.db import default_url, session_scope
 from archive.migrate import upgrade
 from archive.models import CrawlRun, CrawlRunPost, WarcRecord, utcnow
+from scraper.items import ListingItem
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ class ArchivePipeline:
         self.db_url = db_url
         self.run_id: int | None = None
         self._stored: set[int] = set()
+        self._pending: dict[int, set[str]] = {}  # post id → categories seen before it was stored
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -90,6 +92,8 @@ class ArchivePipeline:
         logger.info("archive %s: crawl run %s", self.db_url, self.run_id)
 
     def process_item(self, item: Any) -> Any:
+        if isinstance(item, ListingItem):
+            return self._add_listing(item)
         missing = [f for f in REQUIRED if not item.get(f)]
         if missing:  # the spider never sends these; a half post is refused all the same
             self._count("failed")
@@ -97,6 +101,8 @@ class ArchivePipeline:
             self.record_failure(url=item.get("url") or "", status=None, reason=reason)
             raise DropItem(reason)
         post_id = int(item["post_id"])
+        if pending := self._pending.pop(post_id, None):
+            item["categories"] = sorted(set(item.get("categories") or []) | pending)
         try:
             with session_scope(self.db_url) as session:
                 outcome = store.save_post(session, item)
@@ -106,9 +112,24 @@ class ArchivePipeline:
             self._count("failed")
             self.record_failure(url=item["url"], status=None, reason=f"not stored: {exc}")
             raise DropItem(f"post {post_id} not stored: {exc}") from exc
-        # The same post again in this run (listed under a second category): only a merge.
+        # The same post again in this run (a fleet sends it again for a second category).
         self._count("category_merges" if post_id in self._stored else f"{outcome}_posts")
         self._stored.add(post_id)
+        return item
+
+    def _add_listing(self, item: ListingItem) -> ListingItem:
+        """A further category of a post fetched in this run; held until the post itself is
+        stored when its item has not reached the archive yet."""
+        post_id, category = int(item["post_id"]), str(item["category"])
+        try:
+            with session_scope(self.db_url) as session:
+                stored = store.add_category(session, post_id, category)
+        except SQLAlchemyError as exc:
+            logger.error("could not list post %s under category %s: %s", post_id, category, exc)
+            return item
+        if not stored:
+            self._pending.setdefault(post_id, set()).add(category)
+        self._count("category_merges")
         return item
 
     def record_failure(self, url: str, status: int | None, reason: str) -> None:

@@ -39,7 +39,7 @@ from twisted.python.failure import Failure
 from scraper import extract_html as X
 from scraper import selectors as S
 from scraper.incremental import ArchiveMemory, settled, shows_something_new
-from scraper.items import PostItem
+from scraper.items import ListingItem, PostItem
 from scraper.pages import GONE, content_hash, read_post
 from scraper.pipelines import post_failed
 
@@ -213,7 +213,7 @@ class MdesSpider(scrapy.Spider):
             for url in links:
                 yield response.follow(url, callback=self.parse_listing, errback=self.failed)
 
-    def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
+    def parse_listing(self, response: Response) -> Iterator[scrapy.Request | ListingItem]:
         self._count("pages")
         self._count("listing_pages")
         category = X.category_id(response.url)
@@ -260,9 +260,11 @@ class MdesSpider(scrapy.Spider):
         self._quiet[key] = self._quiet.get(key, 0) + 1 if quiet else 0
         return fresh
 
-    def _on_card(self, card: X.Card, category: str | None) -> Iterator[scrapy.Request]:
+    def _on_card(
+        self, card: X.Card, category: str | None
+    ) -> Iterator[scrapy.Request | ListingItem]:
         """One request per post id, whichever listings show it; a listing seen after the post
-        was stored sends it again so that the archive records the extra category."""
+        was fetched only adds its category to the stored post."""
         seen = self._categories.setdefault(card.post_id, set())
         new_category = category is not None and category not in seen
         if category:
@@ -271,7 +273,7 @@ class MdesSpider(scrapy.Spider):
             self._card_dates.setdefault(card.post_id, card.published)
         if card.post_id in self._parsed:
             if new_category:
-                yield self._post_request(card, refetch=True)
+                yield ListingItem(post_id=card.post_id, category=category)
         elif card.post_id not in self._requested:
             self._requested.add(card.post_id)
             yield self._post_request(card)

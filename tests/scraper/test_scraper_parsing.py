@@ -11,7 +11,7 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from scraper import extract_html as X
-from scraper.items import PostItem
+from scraper.items import ListingItem, PostItem
 from scraper.mirror.posts import Post, by_role, posts
 from scraper.mirror.site import listing, page_count, site
 from scraper.pipelines import post_failed
@@ -255,26 +255,38 @@ def test_published_falls_back_to_the_bodys_leading_date(spider: MdesSpider) -> N
 # --- requests: one per post, whatever the listings ----------------------------------------------
 
 
+def listing_output(spider: MdesSpider, post: Post, category: str) -> list[Request | ListingItem]:
+    """What the spider makes of the listing page that shows `post` under `category`."""
+    page = [p.id for p in listing(category)].index(post.id) // 10 + 1
+    response = mirror_response(f"/news/{category}?page={page}")
+    return [
+        r
+        for r in spider.parse_listing(response)
+        if (r["post_id"] if isinstance(r, ListingItem) else X.post_id(r.url)) == post.id
+    ]
+
+
 def test_a_post_in_two_categories_is_one_request_and_one_item_with_both(
     spider: MdesSpider,
 ) -> None:
     post = by_role("two categories")
-
-    def listing_requests(category: str) -> list[Request]:
-        page = [p.id for p in listing(category)].index(post.id) // 10 + 1
-        response = mirror_response(f"/news/{category}?page={page}")
-        return [r for r in spider.parse_listing(response) if X.post_id(r.url) == post.id]
-
-    first = listing_requests("119")
-    assert len(first) == 1
-    [item] = parse_post(spider, mirror_response(post.path), post.id)
-    assert item["categories"] == ["119"]
-    # listed again under a second category after it was parsed: fetched once more, with both
-    again = listing_requests("3")
-    assert len(again) == 1 and again[0].dont_filter
+    assert len(listing_output(spider, post, "119")) == 1
+    assert listing_output(spider, post, "3") == []  # requested already
     [item] = parse_post(spider, mirror_response(post.path), post.id)
     assert item["categories"] == ["119", "3"]
-    assert listing_requests("3") == []  # a third sighting adds nothing
+
+
+def test_a_listing_seen_after_the_post_was_fetched_only_adds_its_category(
+    spider: MdesSpider,
+) -> None:
+    post = by_role("two categories")
+    [first] = listing_output(spider, post, "119")
+    assert isinstance(first, Request)
+    [item] = parse_post(spider, mirror_response(post.path), post.id)
+    assert item["categories"] == ["119"]
+    [again] = listing_output(spider, post, "3")  # no second request for the page
+    assert isinstance(again, ListingItem) and dict(again) == {"post_id": post.id, "category": "3"}
+    assert listing_output(spider, post, "3") == []  # a third sighting adds nothing
 
 
 def test_start_urls_default_to_the_live_sites_categories() -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from archive.db import session_scope
 from archive.models import CrawlRun, FetchFailure, Post
-from scraper.items import PostItem
+from scraper.items import ListingItem, PostItem
 from scraper.pipelines import ArchivePipeline
 from scraper.spiders.mdes import MdesSpider, content_hash
 
@@ -75,6 +75,20 @@ def test_the_same_post_twice_in_a_run_is_a_category_merge(
     with session_scope(db_url) as session:
         assert session.get(Post, 4445).categories == ["119", "3"]
     assert stats(pipeline)["new_posts"] == 1 and stats(pipeline)["category_merges"] == 2
+
+
+def test_a_further_listing_adds_its_category_to_the_stored_post(
+    pipeline: ArchivePipeline, db_url: str
+) -> None:
+    pipeline.process_item(ListingItem(post_id=4446, category="3"))  # before its post: held
+    pipeline.process_item(item())
+    pipeline.process_item(ListingItem(post_id=4445, category="115"))
+    pipeline.process_item(item(4446))
+    with session_scope(db_url) as session:
+        assert session.get(Post, 4445).categories == ["115", "119"]
+        assert session.get(Post, 4446).categories == ["119", "3"]
+        assert session.get(Post, 4445).version == 1
+    assert stats(pipeline)["new_posts"] == 2 and stats(pipeline)["category_merges"] == 2
 
 
 @pytest.mark.parametrize("missing", ["title", "body", "content_hash"])
