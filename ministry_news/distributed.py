@@ -370,7 +370,9 @@ class FleetMdesSpider(MdesSpider):
         if category:
             keys = [self.listed, self.parsed]
             added, parsed = self._add_listing(keys=keys, args=[card.post_id, category])
-            if added and parsed:  # stored already, without this listing: send it again
+            # Fetched already, without this listing: send it again. (One process sends only the
+            # category, but here the post may be another process's, not yet stored.)
+            if added and parsed:
                 yield self._post_request(card, refetch=True)
                 return
         if card.post_id not in self._requested:  # the shared filter drops other processes' own
