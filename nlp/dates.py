@@ -43,9 +43,9 @@ class DateMention:
 
 
 def _abbr_pattern(abbr: str) -> str:
-    """`ก.ค.` also written `ก.ค`, `ก. ค.`; a form without its final dot must end the word."""
+    """`ก.ค.` also written `ก.ค`, `ก. ค.`, `กค.`; a form without its final dot must end the word."""
     letters = [p for p in abbr.split(".") if p]
-    body = r"\.\s?".join(re.escape(p) for p in letters)
+    body = r"(?:\.\s?)?".join(re.escape(p) for p in letters)
     return rf"{body}(?:\.|(?![{_THAI_LETTER}]))"
 
 

@@ -24,7 +24,7 @@ from nlp.places import PlaceMention, find_places
 from nlp.sites import find_sites, site_heads
 from nlp.visits import group_visits
 
-PIPELINE_VERSION = "2026.11.3"
+PIPELINE_VERSION = "2026.11.4"
 INFERRED = "inferred-from-district"  # the rule of a province no word of the post names
 
 

@@ -27,6 +27,8 @@ VISIT = "นายสมชาย ใจดี ผู้ตรวจราชก
         ("วันที่ 5 ธันวาคม 2020", ["2020-12-05"]),
         ("วันที่ 5 ธ.ค. ๒๐๒๐", ["2020-12-05"]),
         ("วันที่ 8 และ 9 มกราคม 2564", ["2021-01-08", "2021-01-09"]),
+        ("ระหว่างวันที่ 5-6 มีค. 67", ["2024-03-05", "2024-03-06"]),  # the inner dot left out
+        ("วันที่ 2 กค.63", ["2020-07-02"]),
     ],
 )
 def test_date_forms(written, expected):
@@ -86,6 +88,16 @@ def test_a_later_meeting_is_not_the_visit():
     ex = extract(text)
     assert dates(ex) == ["2020-10-03"]
     assert "กรุงเทพมหานคร" not in [f.value for f in ex.of("province")]
+
+
+def test_a_planned_trip_is_not_the_visit():
+    text = (
+        f"วันที่ 12 กรกฎาคม 2567 {VISIT} อำเภอเกาะคา จังหวัดลำปาง ทั้งนี้ ผู้ตรวจราชการฯ "
+        "มีกำหนดเดินทางไปตรวจราชการในพื้นที่จังหวัดพะเยา ระหว่างวันที่ 25-26 กรกฎาคม 2567 ต่อไป"
+    )
+    ex = extract(text)
+    assert dates(ex) == ["2024-07-12"]
+    assert [f.value for f in ex.of("province")] == ["ลำปาง"]
 
 
 def test_an_anniversary_inside_a_name_is_not_a_date():

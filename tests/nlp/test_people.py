@@ -209,6 +209,11 @@ def test_several_people_sharing_the_position_written_after_the_last():
     ]
 
 
+def test_a_civil_service_job_title_is_a_position():
+    text = "นายปกรณ์ ศรีวงศ์ นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ ลงพื้นที่ตรวจติดตามโครงการ"
+    assert officials(text) == [("นายปกรณ์ ศรีวงศ์", "นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ")]
+
+
 def test_the_nai_of_a_place_name_is_not_an_honorific():
     text = "ตรวจเยี่ยมโรงเรียนบ้านหนองแวง ตำบลสนามไชย อำเภอนายายอาม จังหวัดจันทบุรี"
     assert extract(text).of("official") == []

@@ -71,6 +71,7 @@ def test_site_carries_the_place_written_after_it():
         "ประชาชนได้อพยพออกมาอยู่ในศูนย์พักพิงที่ทางพื้นที่จัดเตรียมไว้ให้",
         "ตรวจเยี่ยมโรงพยาบาลชุมชน 3 แห่ง",  # a count of a kind
         "ขอความร่วมมือผู้อำนวยการโรงเรียนช่วยส่งเสริมการใช้งาน",  # a title, not a place
+        "จะขยายผลกิจกรรมไปยังชุมชนอื่น ๆ ทั้ง 50 เขต",  # the others of a kind
     ],
 )
 def test_mentions_that_are_not_sites(tail):
