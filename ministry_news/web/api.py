@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from archive.db import session_scope
 from archive.queries import VisitRow
@@ -66,6 +66,8 @@ class VisitsOut(BaseModel):
 
 
 class FactOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)  # read from archive.models.Fact
+
     kind: str
     value: str = Field(description="Canonical value: ISO date, gazetteer name, name as written.")
     source: str = Field(description="title or body: the text the offsets point into.")
@@ -77,6 +79,8 @@ class FactOut(BaseModel):
 
 
 class PostOut(BaseModel):
+    """A stored post's columns, with the view's facts and visits."""
+
     post_id: int
     url: str
     title: str
@@ -92,6 +96,10 @@ class PostOut(BaseModel):
     pipeline_version: str | None = Field(description="Of the facts and visits below.")
     facts: list[FactOut]
     visits: list[VisitRow]
+
+
+#: What the post page's JSON takes from the view rather than from the stored post.
+_FROM_VIEW = {"post_id", "pipeline_version", "facts", "visits"}
 
 
 def _next(request: Request, total: int, limit: int, offset: int) -> str | None:
@@ -158,33 +166,15 @@ def post(request: Request, post_id: int) -> PostOut:
         view = views.post_view(session, post_id)
         if view is None:
             raise BadRequest(f"post_id: no post {post_id} in the archive", 404)
-        p = view.post
-        return PostOut(
-            post_id=p.id,
-            url=p.url,
-            title=p.title,
-            published=p.published,
-            categories=list(p.categories or []),
-            category_name=p.category_name,
-            body=p.body,
-            images=list(p.images or []),
-            attachments=list(p.attachments or []),
-            version=p.version,
-            first_fetched_at=p.first_fetched_at,
-            fetched_at=p.fetched_at,
-            pipeline_version=view.pipeline_version,
-            facts=[
-                FactOut(
-                    kind=f.kind,
-                    value=f.value,
-                    source=f.source,
-                    start=f.start,
-                    end=f.end,
-                    surface=f.surface,
-                    rule=f.rule,
-                    attrs=dict(f.attrs or {}),
-                )
-                for f in view.facts
-            ],
-            visits=view.visits,
+        return PostOut.model_validate(
+            {
+                **{
+                    name: getattr(view.post, name)
+                    for name in PostOut.model_fields.keys() - _FROM_VIEW
+                },
+                "post_id": view.post.id,
+                "pipeline_version": view.pipeline_version,
+                "facts": [FactOut.model_validate(f) for f in view.facts],
+                "visits": view.visits,
+            }
         )
