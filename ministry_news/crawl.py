@@ -48,7 +48,7 @@ from archive.models import (
 )
 from archive.warc import data_dir
 from scraper.pipelines import post_failed
-from scraper.spiders.mdes import STATS, MdesSpider, plan_start_urls
+from scraper.spiders.mdes import STATS, UNREACHABLE, MdesSpider, plan_start_urls
 
 _started = False
 EXIT_BUSY = 4  # another crawl holds the archive's lock
@@ -70,11 +70,14 @@ def _settings(db_url: str, overrides: dict[str, Any] | None) -> Settings:
 
 
 class _OneLine(logging.Filter):
-    """Scrapy logs an unreachable robots.txt with a traceback; a CLI user needs the one line."""
+    """Scrapy logs a robots.txt it could not fetch with a traceback; a CLI user needs the one
+    line, and none when the host is unreachable: the pages fail the same way and the crawl
+    reports that itself."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
         record.exc_info, record.exc_text = None, None
-        return True
+        return not isinstance(error, UNREACHABLE)
 
 
 class _Progress:

@@ -16,6 +16,7 @@ not fetched and the walk of a category stops where an earlier complete crawl lef
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -315,9 +316,12 @@ class MdesSpider(scrapy.Spider):
 
     # --- failures -------------------------------------------------------------------------------
 
-    def _fail(self, url: str, status: int | None, reason: str) -> None:
+    def _fail(self, url: str, status: int | None, reason: str, quiet: bool = False) -> None:
+        """Count, log and record a page that could not become a post; `quiet` logs at INFO,
+        for a failure the run's summary already tells in one line."""
         self._count("failed")
-        self.logger.warning("not stored: %s (%s)", reason, unquote(url))
+        level = logging.INFO if quiet else logging.WARNING
+        self.logger.log(level, "not stored: %s (%s)", reason, unquote(url))
         self.crawler.signals.send_catch_log(post_failed, url=url, status=status, reason=reason)
 
     def failed(self, failure: Failure) -> Iterator[scrapy.Request]:
@@ -345,7 +349,11 @@ class MdesSpider(scrapy.Spider):
             return
         self._count(f"outcome/{outcome}")
         pid = X.post_id(request.url)
-        self._fail(request.url, status, f"post {pid}: {reason}" if pid else f"page: {reason}")
+        # A site that never answered is the crawl's one-line error (exit 3), not a line per page.
+        never_answered = not self.crawler.stats.get_value("downloader/response_count")
+        quiet = outcome == "unreachable" and never_answered
+        what = f"post {pid}: {reason}" if pid else f"page: {reason}"
+        self._fail(request.url, status, what, quiet=quiet)
 
         if request.meta.get("start"):
             host = urlsplit(request.url).hostname or ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -157,3 +158,15 @@ def test_an_unreachable_database_is_one_line_and_exit_1() -> None:
     proc = cli("postgresql+psycopg://nobody@127.0.0.1:1/none", "stats", check=False)
     assert proc.returncode == 1
     assert proc.stderr.count("\n") == 1 and "database unavailable" in proc.stderr
+
+
+def test_an_unreachable_site_is_one_line_exit_3_and_keeps_the_archive(archive: str) -> None:
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    before = query(archive, "SELECT count(*), sum(length(body)) FROM posts")
+    proc = cli(archive, "crawl", "--fast", "--start-url", f"{closed}/news/119", check=False)
+    assert proc.returncode == 3, proc.stderr
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    assert proc.stderr.startswith(f"error: cannot reach {closed}/news/119 (offline?)")
+    assert query(archive, "SELECT count(*), sum(length(body)) FROM posts") == before
