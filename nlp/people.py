@@ -20,8 +20,8 @@ _RUN = re.compile(f"[{_THAI}]+")
 _NICKNAME = re.compile(r"\"[^\"\n]{1,30}\"\s*")
 _PAREN = re.compile(r"\([^()\n]{1,40}\)")
 _NUMBER_CHUNK = re.compile(r"\d")
-# "…ภาค 5", "…เขต 1", "ผู้บังคับกองบิน 41": the number belongs to the position.
-_NUMBERED = ("ที่", "ภาค", "เขต", "กองบิน", "กองพล", "กองพัน", "กองร้อย")
+# "…ภาค 5", "…เขต 1", "ผู้ใหญ่บ้านหมู่ 1", "ผู้บังคับกองบิน 41": the number belongs to the position.
+_NUMBERED = ("ที่", "หมู่", "ภาค", "เขต", "กองบิน", "กองพล", "กองพัน", "กองร้อย")
 # Vowels and marks that follow a consonant: no Thai word starts with one.
 _NOT_A_WORD_START = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 _FEMALE = "หญิง"  # a rank held by a woman: "พ.ต.อ.หญิง", "เรืออากาศโทหญิง"

@@ -24,7 +24,7 @@ from nlp.places import PlaceMention, find_places
 from nlp.sites import find_sites, site_heads
 from nlp.visits import group_visits
 
-PIPELINE_VERSION = "2026.11.4"
+PIPELINE_VERSION = "2026.11.5"
 INFERRED = "inferred-from-district"  # the rule of a province no word of the post names
 
 
@@ -54,6 +54,30 @@ def _visit_words(doc: Doc) -> list[int]:
                 found.append(i)
             i = text.find(cue, i + 1)
     return sorted(found)
+
+
+_OPEN_QUOTE = {"“": "”", '"': '"', "‘": "’"}
+QUOTE_REACH = 12  # characters between a speech word and the quote it opens
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """What an official said word for word (กล่าวว่า “…”): plans, comparisons and praise, not
+    the account of where the visit went. To the closing quote, or the paragraph's end."""
+    spans = []
+    for cue in _cues()["speech"]:
+        i = text.find(cue)
+        while i >= 0:
+            after = i + len(cue)
+            gap = text[after : after + QUOTE_REACH]
+            opened = next(((k, c) for k, c in enumerate(gap) if c in _OPEN_QUOTE), None)
+            if opened is not None and not gap[: opened[0]].strip(" :"):
+                start = after + opened[0]
+                close = text.find(_OPEN_QUOTE[opened[1]], start + 1)
+                line_end = text.find("\n", start)
+                ends = [e for e in (close + 1 if close >= 0 else -1, line_end) if e > start]
+                spans.append((start, min(ends, default=len(text))))
+            i = text.find(cue, after)
+    return spans
 
 
 def _is_visit(docs: list[Doc]) -> bool:
@@ -132,6 +156,7 @@ def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
     found = [(doc, d) for doc, d in found if doc.readable(d.start, d.end)]
     found = [(doc, d) for doc, d in found if not doc.claimed.overlaps(d.start, d.end)]
     events = [(doc, d) for doc, d in found if d.role == "event"]
+    events = _lead_and_visit_dates(events)
     if not events:
         events = [
             (doc, d)
@@ -153,9 +178,34 @@ def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
     ]
 
 
-def _places_and_sites(doc: Doc) -> list[Fact]:
-    """Place facts and site facts of one field. A province inside an office's name is a title
-    (สำนักงานสถิติจังหวัดชลบุรี) unless that office is itself a site visited."""
+DATE_CLAUSE_REACH = 120  # characters after a date in which its clause says what happened
+
+
+def _lead_and_visit_dates(events: list[tuple[Doc, DateMention]]) -> list[tuple[Doc, DateMention]]:
+    """A body's first date is the visit's (the lead sentence says when). A later one is a
+    visit date only if a visit word follows it in its clause ("วันที่ 18 … ลงพื้นที่…"); else it
+    dates something the post mentions: a survey period, an earlier meeting, a repair."""
+    body = [d for doc, d in events if doc.source == "body"]
+    if len(body) < 2:
+        return events
+    doc = next(doc for doc, _ in events if doc.source == "body")
+    text = doc.text
+    cues = [i for i in _visit_words(doc) if not text.endswith("การ", 0, i)]
+    starts = sorted(d.start for d in body)
+    kept = set()
+    for d in body[1:]:
+        end = min([s for s in starts if s > d.start] + [d.end + DATE_CLAUSE_REACH, len(text)])
+        line_end = text.find("\n", d.end)
+        end = min(end, line_end) if line_end >= 0 else end
+        if any(d.end <= i < end for i in cues):
+            kept.add(id(d))
+    return [(dc, d) for dc, d in events if dc.source != "body" or d is body[0] or id(d) in kept]
+
+
+def _places_and_sites(doc: Doc) -> tuple[list[Fact], list[Fact]]:
+    """Place facts and site facts of one field, and the provinces named only in a direct quote
+    (kept aside: they count when the post names no other). A province inside an office's name
+    is a title (สำนักงานสถิติจังหวัดชลบุรี) unless that office is itself a site visited."""
     mentions = [
         p
         for p in find_places(doc.text, doc.readable)
@@ -163,7 +213,7 @@ def _places_and_sites(doc: Doc) -> list[Fact]:
     ]
 
     def site_readable(a: int, b: int) -> bool:
-        labels = ("name", "position", "other_event")
+        labels = ("name", "position", "other_event", "quote")
         return doc.readable(a, b) and not doc.claimed.overlaps(a, b, labels)
 
     sites = find_sites(doc.text, site_readable, doc.tokens, [(p.start, p.end) for p in mentions])
@@ -171,6 +221,16 @@ def _places_and_sites(doc: Doc) -> list[Fact]:
         in_site = any(s.start <= p.start and p.end <= s.end for s in sites)
         if p.level == "province" and not p.visited and p.why_not == "institution" and in_site:
             p.visited, p.why_not = True, ""
+    quoted = [
+        p
+        for p in mentions
+        if p.level == "province"
+        and p.visited
+        and p.value is not None
+        and doc.claimed.overlaps(p.start, p.end, ("quote",))
+    ]
+    for p in quoted:
+        p.visited, p.why_not = False, "quoted"
     places = [_place_fact(doc, p) for p in mentions if p.visited and p.value is not None]
     facts = list(places)
     seen: set[str] = set()
@@ -183,7 +243,7 @@ def _places_and_sites(doc: Doc) -> list[Fact]:
         where = _place_after(places, a, b)
         written = " ".join(doc.norm.original[a:b].split())
         facts.append(_fact(doc, "site", written, s.start, s.end, s.rule, type=s.type, **where))
-    return facts
+    return facts, [_place_fact(doc, p) for p in quoted]
 
 
 def _place_fact(doc: Doc, p: PlaceMention) -> Fact:
@@ -258,12 +318,19 @@ def extract(text: str, title: str | None = None, published: dt.date | None = Non
     for doc in docs:
         for a, b in other_event_spans(doc.text):
             doc.claimed.add(a, b, "other_event")
+        for a, b in quote_spans(doc.text):
+            doc.claimed.add(a, b, "quote")
     facts: list[Fact] = _official_facts(people)
     if _is_visit(docs):
         facts += _date_facts(docs, published)
+        quoted: list[Fact] = []
         for doc in docs:
-            facts += _places_and_sites(doc)
+            found, in_quotes = _places_and_sites(doc)
+            facts += found
+            quoted += in_quotes
         facts = _drop_title_nicknames(facts, body.text)
         facts += _provinces_of_districts(facts)
+        if not any(f.kind == "province" for f in facts):
+            facts += quoted  # the post names its province only in what someone said
     facts.sort(key=lambda f: (f.source != "body", f.start, f.kind))
     return Extraction(version=PIPELINE_VERSION, facts=facts, visits=group_visits(facts))

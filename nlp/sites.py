@@ -28,6 +28,8 @@ _MOO_BEFORE = re.compile(r"(?:หมู่(?:ที่)?|ม\.)\s?\d{1,2}\s?$")
 # The words an administrative place starts with (ตำบล…, อ.…): a place chain after a site.
 _ADMIN = ("อำเภอ", "อ.", "ตำบล", "ต.", "จังหวัด", "จ.", "เขต", "แขวง")
 _ADMIN_RE = "|".join(map(re.escape, _ADMIN))
+# Words glued before a site word that make it a kind of place: every, each, a network of.
+_KIND_BEFORE = ("ทุก", "แต่ละ", "เครือข่าย")
 _PLACE_AFTER = re.compile(rf"\s?(?:ณ\s)?(?:หมู่|ม\.\d|{_ADMIN_RE})")
 # A word that is itself a place (ตำบลX, อ.X, หมู่ 3): never more of a site's name.
 _PLACE_WORD = re.compile(rf"(?:กิ่งอำเภอ|หมู่|ม\.\s?\d|{_ADMIN_RE})")
@@ -233,6 +235,8 @@ def find_sites(
             continue
         kind, needs = _types().get(_key(m.group()), ("other", "visit"))
         before = _glued_before(text, a)
+        if before.endswith(_KIND_BEFORE):
+            continue  # "ทุกสถานี…", "เครือข่ายสถานีตรวจอากาศ…": every one of a kind, not one place
         elsewhere = before and _belongs_elsewhere(text, a, before, tokens, readable)
         if elsewhere or before.endswith(_ADMIN) or _describes(text, a, tokens):
             # ... or part of a place's name (ตำบลวัดประดู่): nothing inside it is a site either
@@ -258,8 +262,10 @@ def find_sites(
             host = re.match(r"\s?(?:ณ\s?)?", text[end:])
             at = site_heads().match(text, end + host.end()) if host else None
             # a centre hosted by a school; "ศูนย์ดิจิทัลชุมชน ณ ศูนย์ดิจิทัลชุมชน…" is one place
-            if at and needs != "visit" and _types().get(_key(at.group()), ("",))[0] != kind:
-                keep(SiteMention(a, end, kind, "site_hosted"))
+            host_kind = _types().get(_key(at.group()), ("",))[0] if at else ""
+            if at and needs != "visit" and host_kind != kind:
+                named = _named_by_host(text, a, at, host.group(), host_kind, tokens, free)
+                keep(named or SiteMention(a, end, kind, "site_hosted"))
             continue
         end = _extend(text, a, end, tokens, name, free)
         if end - a > _NAME_MAX or not free(a, end) or _district_named(text, a, end):
@@ -271,6 +277,25 @@ def find_sites(
     _after_na(text, tokens, free, keep)
     found.sort(key=lambda s: s.start)
     return found
+
+
+#: Bodies whose name, written right after a centre's generic name, is the centre's own name
+#: (ศูนย์ดิจิทัลชุมชน อบต.X is the อบต.'s centre); a school or a temple is a host building.
+_NAMING_HOSTS = ("local_government",)
+
+
+def _named_by_host(  # type: ignore[no-untyped-def]
+    text: str, a: int, at: re.Match[str], joint: str, host_kind: str, tokens: Tokens, free
+) -> SiteMention | None:
+    """ "ศูนย์ดิจิทัลชุมชน อบต.เฉนียง": a centre named by the body it belongs to, one site. With ณ
+    between, or a building after it ("… ณ โรงเรียน…"), the centre keeps its generic name."""
+    if joint != " " or host_kind not in _NAMING_HOSTS:
+        return None
+    end = _name_end(text, at.end(), tokens)
+    if end - at.end() < 2 or not free(at.start(), end):
+        return None
+    kind = _types().get(_key(text[a : at.start()].strip()), ("other",))[0]
+    return SiteMention(a, end, kind, "site_named_by_host")
 
 
 _COPULA = re.compile(r"เป็น\s?$")

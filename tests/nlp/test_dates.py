@@ -100,6 +100,27 @@ def test_a_planned_trip_is_not_the_visit():
     assert [f.value for f in ex.of("province")] == ["ลำปาง"]
 
 
+def test_a_fair_the_visited_group_prepares_for_is_not_the_visit():
+    text = (
+        f"วันศุกร์ที่ 6 ตุลาคม 2566 {VISIT} ซึ่งกลุ่มฯ เตรียมนำผลิตภัณฑ์ไปจัดแสดงในงานกาชาด "
+        "ระหว่างวันที่ 17 – 26 พฤศจิกายน 2566 ณ สนามกีฬาศรีณรงค์"
+    )
+    ex = extract(text)
+    assert dates(ex) == ["2023-10-06"]
+    assert [f.value for f in ex.of("site")] == ["โรงเรียนบ้านหนองบัว"]
+
+
+def test_a_later_date_that_no_visit_word_follows_dates_something_else():
+    text = (
+        f"วันพุธที่ 17 กรกฎาคม 2567 {VISIT} ซึ่งการสำรวจในรอบนี้กำหนดเก็บรวบรวมข้อมูลระหว่างวันที่ "
+        "1 – 20 กรกฎาคม 2567 ภายหลังการประชุมชี้แจงพนักงานสัมภาษณ์เมื่อวันที่ 28 มิถุนายน 2567 "
+        "ทั้งนี้ ผู้อำนวยการฯ กล่าวขอบคุณ\n\nวันที่ 18 กรกฎาคม 2567 คณะได้เดินทางไปตรวจเยี่ยม"
+        "ศูนย์ดิจิทัลชุมชนตำบลคำน้ำแซบ"
+    )
+    # the survey period and the earlier meeting are not visit days; the second day of the trip is
+    assert dates(extract(text)) == ["2024-07-17", "2024-07-18"]
+
+
 def test_an_anniversary_inside_a_name_is_not_a_date():
     text = f"{VISIT} ณ ศูนย์ราชการเฉลิมพระเกียรติ 80 พรรษา 5 ธันวาคม 2550"
     assert dates(extract(text)) == []

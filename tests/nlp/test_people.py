@@ -214,6 +214,23 @@ def test_a_civil_service_job_title_is_a_position():
     assert officials(text) == [("นายปกรณ์ ศรีวงศ์", "นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "นายสมบูรณ์ ใจคำ ผู้ใหญ่บ้านหมู่ 1 ให้การต้อนรับ",
+            ("นายสมบูรณ์ ใจคำ", "ผู้ใหญ่บ้านหมู่ 1"),
+        ),
+        (
+            "นายศุภกร ปิ่นทอง รองกรรมการผู้จัดการใหญ่ สายงานลูกค้าภาครัฐ ร่วมลงพื้นที่",
+            ("นายศุภกร ปิ่นทอง", "รองกรรมการผู้จัดการใหญ่ สายงานลูกค้าภาครัฐ"),
+        ),
+    ],
+)
+def test_a_position_keeps_its_village_number_and_business_line(text, expected):
+    assert officials(text) == [expected]
+
+
 def test_the_nai_of_a_place_name_is_not_an_honorific():
     text = "ตรวจเยี่ยมโรงเรียนบ้านหนองแวง ตำบลสนามไชย อำเภอนายายอาม จังหวัดจันทบุรี"
     assert extract(text).of("official") == []

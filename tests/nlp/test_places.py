@@ -213,3 +213,19 @@ def test_a_province_inferred_for_a_governor_visiting_districts_of_his_own():
 def test_no_province_is_inferred_when_the_post_writes_one():
     ex = extract(f"{LEAD}จังหวัดตาก ตรวจเยี่ยมศูนย์ดิจิทัลชุมชน อำเภอแม่สอด และอำเภอเมืองลำพูน")
     assert [(f.value, f.rule) for f in ex.of("province")] == [("ตาก", "province")]
+
+
+def test_provinces_in_what_an_official_said_are_not_visited():
+    text = (
+        f"{LEAD}จังหวัดแม่ฮ่องสอน เพื่อติดตามการใช้งานอินเทอร์เน็ตในโรงเรียน รมว.ดีอี กล่าวว่า "
+        "“พื้นที่สูงไม่ว่าจะเป็นที่นี่ หรือที่เชียงใหม่ ตาก และน่าน ยังมีหมู่บ้านที่สัญญาณเข้าไม่ถึง”"
+    )
+    assert values(extract(text), "province") == ["แม่ฮ่องสอน"]
+
+
+def test_a_province_named_only_in_a_quote_is_still_the_posts():
+    text = (
+        "วันที่ 5 มีนาคม 2566 นายสมชาย ใจดี ผู้ตรวจราชการกระทรวง ลงพื้นที่ตรวจเยี่ยมโรงเรียนบ้านหนองบัว "
+        "โดยกล่าวว่า “ยินดีที่ได้มาเยี่ยมจังหวัดน่านในครั้งนี้”"
+    )
+    assert values(extract(text), "province") == ["น่าน"]

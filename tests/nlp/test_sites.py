@@ -72,6 +72,9 @@ def test_site_carries_the_place_written_after_it():
         "ตรวจเยี่ยมโรงพยาบาลชุมชน 3 แห่ง",  # a count of a kind
         "ขอความร่วมมือผู้อำนวยการโรงเรียนช่วยส่งเสริมการใช้งาน",  # a title, not a place
         "จะขยายผลกิจกรรมไปยังชุมชนอื่น ๆ ทั้ง 50 เขต",  # the others of a kind
+        "ตรวจเยี่ยมการใช้อินเทอร์เน็ตในโรงเรียนบนพื้นที่สูง",  # schools on the highlands
+        "ลงพื้นที่ตรวจเยี่ยม และกำชับให้ทุกสถานีรายงานผลให้ครบถ้วน",  # every station
+        "ลงพื้นที่ติดตามแผนพัฒนาเครือข่ายสถานีตรวจอากาศอัตโนมัติ",  # a network of stations
     ],
 )
 def test_mentions_that_are_not_sites(tail):
@@ -210,6 +213,11 @@ def test_an_agency_name_holding_and_and_for_is_one_site():
     ex = extract(text)
     assert [f.value for f in ex.of("site")] == ["สำนักงานดิจิทัลเพื่อเศรษฐกิจและสังคมจังหวัดพิจิตร"]
     assert [f.value for f in ex.of("province")] == ["พิจิตร"]
+
+
+def test_a_centre_named_by_the_local_government_it_belongs_to_is_one_site():
+    text = f"{LEAD} ได้เดินทางไปตรวจเยี่ยมศูนย์ดิจิทัลชุมชน อบต.เฉนียง โดยมีนายกฯ รายงาน"
+    assert sites(text) == [("ศูนย์ดิจิทัลชุมชน อบต.เฉนียง", "community_centre")]
 
 
 def test_a_centre_at_a_centre_of_the_same_kind_is_one_site():
