@@ -110,7 +110,23 @@ def visits(session: Session, filters: Filters) -> Iterator[VisitRow]:
         Visit.start_date.asc().nulls_last(), Visit.post_id, Visit.seq
     )
     for row in _stream(session, stmt):
-        yield VisitRow(*row[:7], *(list(v or []) for v in row[7:13]), row[13])
+        yield _visit_row(row)
+
+
+def post_visits(session: Session, post_id: int, version: str | None) -> list[VisitRow]:
+    """The visits one pipeline version made of one post, in the order it found them."""
+    stmt = (
+        select(*_VISIT_COLUMNS)
+        .join(Post, Post.id == Visit.post_id)
+        .where(Visit.post_id == post_id, Visit.pipeline_version == version)
+        .order_by(Visit.seq)
+    )
+    return [_visit_row(row) for row in session.execute(stmt)]
+
+
+def _visit_row(row: Any) -> VisitRow:
+    """A row of _VISIT_COLUMNS; a list column left NULL reads as empty."""
+    return VisitRow(*row[:7], *(list(v or []) for v in row[7:13]), row[13])
 
 
 def officials(session: Session, filters: Filters) -> Iterator[OfficialRow]:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive import queries
 from archive.filters import Filters
-from archive.models import Fact, Post, PostExtraction, Visit
+from archive.models import Fact, Post, PostExtraction
 from archive.queries import VisitRow
 from archive.search import SearchPage, facets, search
 
@@ -104,31 +103,7 @@ def post_view(session: Session, post_id: int) -> PostView | None:
             .order_by(Fact.source.desc(), Fact.start, Fact.id)  # title first, then body
         )
     )
-    visits = session.scalars(
-        select(Visit)
-        .where(Visit.post_id == post_id, Visit.pipeline_version == version)
-        .order_by(Visit.seq)
-    )
-    rows = [_visit_row(post, v) for v in visits]
-    return PostView(post, version, facts, rows)
-
-
-def _visit_row(post: Post, visit: Visit) -> VisitRow:
-    lists: dict[str, Any] = {
-        name: list(getattr(visit, name) or [])
-        for name in ("dates", "provinces", "districts", "subdistricts", "officials", "sites")
-    }
-    return VisitRow(
-        visit_id=visit.id,
-        post_id=post.id,
-        url=post.url,
-        title=post.title,
-        published=post.published,
-        start_date=visit.start_date,
-        end_date=visit.end_date,
-        pipeline_version=visit.pipeline_version,
-        **lists,
-    )
+    return PostView(post, version, facts, queries.post_visits(session, post_id, version))
 
 
 def month_label(key: str) -> str:
