@@ -19,7 +19,6 @@ import datetime as dt
 import hashlib
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -48,13 +47,13 @@ from archive.models import (  # noqa: E402
     Visit,
     VisitTerm,
 )
-from archive.search import facets, search, words  # noqa: E402
+from archive.search import facets, words  # noqa: E402
 from archive.store import visit_terms  # noqa: E402
+from benchmarks.search_timing import REPEAT, time_search  # noqa: E402
 from nlp import facts as nlp_facts  # noqa: E402
 
 SEED = 20261125
 BATCH = 2000
-REPEAT = 5
 
 GIVEN = [
     "ภูเวียง",
@@ -457,25 +456,9 @@ def build(url: str, n: int) -> float:
     return time.perf_counter() - started
 
 
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
 def bench_search(url: str) -> None:
-    samples: list[float] = []
-    per_query: list[tuple[float, int, dict[str, str]]] = []
     with session_scope(url) as session:
-        for raw in QUERIES:
-            filters = parse_filters(**raw)
-            page = search(session, filters)  # warm-up
-            times = []
-            for _ in range(REPEAT):
-                t0 = time.perf_counter()
-                search(session, filters)
-                times.append((time.perf_counter() - t0) * 1000)
-            samples += times
-            per_query.append((statistics.median(times), page.total, raw))
+        timed = time_search(session, QUERIES)
         facet_times = []
         for raw in ({}, {"q": "เน็ตประชารัฐ"}, {"province": "เชียงใหม่"}):
             facets(session, parse_filters(**raw))
@@ -483,11 +466,11 @@ def bench_search(url: str) -> None:
             facets(session, parse_filters(**raw))
             facet_times.append(((time.perf_counter() - t0) * 1000, raw))
     print(
-        f"  search: {len(QUERIES)} queries × {REPEAT}: median {statistics.median(samples):.1f} ms,"
-        f" p95 {percentile(samples, 95):.1f} ms, max {max(samples):.1f} ms "
+        f"  search: {len(QUERIES)} queries × {REPEAT}: median {timed.median:.1f} ms,"
+        f" p95 {timed.p95:.1f} ms, max {max(timed.samples):.1f} ms "
         "(20 hits with snippets + total count)"
     )
-    for ms, total, raw in sorted(per_query, key=lambda x: x[0], reverse=True):
+    for ms, total, raw in sorted(timed.per_query, key=lambda x: x[0], reverse=True):
         print(f"    {ms:7.1f} ms  {total:7,} posts  {raw}")
     for ms, raw in facet_times:
         print(f"  facets {raw or '(whole archive)'}: {ms:.0f} ms")

@@ -55,14 +55,14 @@ from archive.export import export  # noqa: E402
 from archive.filters import Filters, parse_filters  # noqa: E402
 from archive.migrate import upgrade  # noqa: E402
 from archive.models import Post, PostExtraction, SearchDoc, Visit, VisitTerm  # noqa: E402
-from archive.search import search, words  # noqa: E402
+from archive.search import words  # noqa: E402
 from archive.store import save_post, visit_terms  # noqa: E402
+from benchmarks.search_timing import REPEAT, percentile, time_search  # noqa: E402
 from ministry_news.distributed import CRAWL_STATE, crawl_key  # noqa: E402
 from nlp import facts as nlp_facts  # noqa: E402
 
 PG_ENV, REDIS_ENV = "MINISTRY_NEWS_TEST_PG_URL", "MINISTRY_NEWS_TEST_REDIS_URL"
 BATCH = 20_000  # posts per load transaction
-REPEAT = 5  # runs of each query after a warm-up run
 STORE_SAMPLE = 100  # posts stored one by one at each checkpoint
 FIRST_DAY = dt.date(2012, 1, 1)
 DAYS = 14 * 365  # published dates spread over fourteen years, as a ministry's news is
@@ -258,27 +258,11 @@ def load_sqlite(url: str, batch: dict[str, list[dict[str, Any]]]) -> None:
 # --- measurements -------------------------------------------------------------------------------
 
 
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
 def bench_search(url: str) -> tuple[float, float, list[tuple[float, int, dict[str, str]]]]:
     """Median and p95 (ms) over every query's runs; each query's median and hit count."""
-    samples: list[float] = []
-    per_query = []
     with session_scope(url) as session:
-        for raw in QUERIES:
-            filters = parse_filters(**raw)
-            total = search(session, filters).total  # warm-up
-            times = []
-            for _ in range(REPEAT):
-                t0 = time.perf_counter()
-                search(session, filters)
-                times.append((time.perf_counter() - t0) * 1000)
-            samples += times
-            per_query.append((statistics.median(times), total, raw))
-    return statistics.median(samples), percentile(samples, 95), per_query
+        timed = time_search(session, QUERIES)
+    return timed.median, timed.p95, timed.per_query
 
 
 def bench_store(url: str, posts: list[Pooled], first_id: int) -> tuple[float, float]:
