@@ -189,6 +189,17 @@ def other_event_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _month_and_year(g: dict[str, str | None], month: str, n: int) -> tuple[int, int | None] | None:
+    """The month in group `month` and the year in group y{n} (None when not written); None
+    when either is written but is no month or year."""
+    number = _month_number(g[month] or "")
+    written = g[f"y{n}"]
+    year = full_year(written, g[f"era{n}"]) if written else None
+    if not number or written and year is None:
+        return None
+    return number, year
+
+
 def _range(a: dt.date, b: dt.date) -> list[dt.date] | None:
     if b < a or (b - a).days >= MAX_RANGE_DAYS:
         return None
@@ -207,35 +218,28 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
         parts: list[tuple[int, int, int | None]] = []
         is_range = False
         if g["a_d1"]:
-            y1 = full_year(g["y1"], g["era1"]) if g["y1"] else None
-            y2 = full_year(g["y2"], g["era2"]) if g["y2"] else None
-            m1, m2 = _month_number(g["a_m1"]), _month_number(g["a_m2"])
-            if g["y1"] and y1 is None or g["y2"] and y2 is None or not m1 or not m2:
+            first, second = _month_and_year(g, "a_m1", 1), _month_and_year(g, "a_m2", 2)
+            if first is None or second is None:
                 continue
+            (m1, y1), (m2, y2) = first, second
             if y1 is None and y2 is not None:
                 y1 = y2 - 1 if m1 > m2 else y2
             parts = [(int(g["a_d1"]), m1, y1), (int(g["a_d2"]), m2, y2)]
             is_range, rule = True, "date_range_months"
         elif g["b_d1"]:
-            mo = _month_number(g["b_m"])
-            yr = full_year(g["y3"], g["era3"]) if g["y3"] else None
-            if g["y3"] and yr is None or not mo:
+            if (month_year := _month_and_year(g, "b_m", 3)) is None:
                 continue
-            parts = [(int(g["b_d1"]), mo, yr), (int(g["b_d2"]), mo, yr)]
+            parts = [(int(g["b_d1"]), *month_year), (int(g["b_d2"]), *month_year)]
             is_range, rule = True, "date_range"
         elif g["c_ds"]:
-            mo = _month_number(g["c_m"])
-            yr = full_year(g["y4"], g["era4"]) if g["y4"] else None
-            if g["y4"] and yr is None or not mo:
+            if (month_year := _month_and_year(g, "c_m", 4)) is None:
                 continue
-            parts = [(int(d), mo, yr) for d in re.findall(r"\d+", g["c_ds"])]
+            parts = [(int(d), *month_year) for d in re.findall(r"\d+", g["c_ds"])]
             rule = "date_list"
         elif g["d_d"]:
-            mo = _month_number(g["d_m"])
-            yr = full_year(g["y5"], g["era5"]) if g["y5"] else None
-            if g["y5"] and yr is None or not mo:
+            if (month_year := _month_and_year(g, "d_m", 5)) is None:
                 continue
-            parts = [(int(g["d_d"]), mo, yr)]
+            parts = [(int(g["d_d"]), *month_year)]
             rule = "date"
         else:
             yr = full_year(g["y6"])
