@@ -3,7 +3,6 @@ nlp pipeline returns them, written with archive.store like the real commands do.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import pytest
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from archive.store import replace_facts, save_post
 from nlp.facts import Extraction, Fact, Visit
+from scraper.pages import content_hash
 
 PG_ENV = "MINISTRY_NEWS_TEST_PG_URL"
 # Every archive test runs on both engines; the PostgreSQL run fails when the server is missing.
@@ -32,7 +32,7 @@ def post_item(post_id: int, title: str, body: str, **extra: Any) -> dict[str, An
         "encoding": "utf-8",
     }
     item.update(extra)
-    item["content_hash"] = hashlib.sha256((item["title"] + item["body"]).encode()).hexdigest()
+    item["content_hash"] = content_hash(item["title"], item["body"])
     return item
 
 

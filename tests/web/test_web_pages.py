@@ -3,7 +3,6 @@ text from crawled posts that stays text."""
 
 from __future__ import annotations
 
-import hashlib
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -14,6 +13,7 @@ from web_data import SUKHOTHAI_1
 from archive.db import session_scope
 from archive.store import replace_facts, save_post
 from ministry_news.web import create_app
+from tests.archive.archive_data import post_item
 
 NET = "เน็ตประชารัฐ"
 
@@ -181,17 +181,7 @@ def extracted(db_url: str) -> str:
     )
     title = "รมว.ดีอี ลงพื้นที่จังหวัดตาก"
     with session_scope(db_url) as session:
-        save_post(
-            session,
-            {
-                "post_id": 7,
-                "url": "https://www.mdes.go.th/news/detail/7-x",
-                "title": title,
-                "body": body,
-                "published": "2022-11-06",
-                "content_hash": hashlib.sha256((title + body).encode()).hexdigest(),
-            },
-        )
+        save_post(session, post_item(7, title, body, published="2022-11-06"))
         replace_facts(session, 7, extract(body, title=title))
     return db_url
 

@@ -7,13 +7,13 @@ known here, not produced by the code under test. Two visits to สุโขท�
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from archive.store import replace_facts, save_post
 from nlp.facts import Extraction, Fact, Visit
+from tests.archive.archive_data import post_item
 
 VERSION = "test-1"
 
@@ -38,22 +38,12 @@ JOBS = "ประกาศรับสมัครพนักงานราช
 
 
 def item(post_id: int, title: str, body: str, published: str, **extra: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "post_id": post_id,
-        "url": f"https://www.mdes.go.th/news/detail/{post_id}-x",
-        "title": title,
-        "body": body,
-        "published": published,
-        "categories": ["119"],
+    extra = {
         "category_name": "ข่าวผู้ตรวจราชการกระทรวง",
-        "images": [],
-        "attachments": [],
         "fetched_at": "2024-01-02T00:00:00",
-        "encoding": "utf-8",
+        **extra,
     }
-    out.update(extra)
-    out["content_hash"] = hashlib.sha256((out["title"] + out["body"]).encode()).hexdigest()
-    return out
+    return post_item(post_id, title, body, published=published, **extra)
 
 
 def fact(kind: str, value: str, text: str, surface: str, **attrs: Any) -> Fact:
