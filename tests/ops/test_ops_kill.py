@@ -21,6 +21,7 @@ from scraper.mirror.posts import posts
 from scraper.mirror.server import MirrorServer
 from scraper.pages import content_hash
 from tests.ops.helpers import (
+    FAST,
     ROOT,
     crawl,
     crawl_command,
@@ -36,7 +37,6 @@ pytestmark = pytest.mark.slow
 EXPECTED = sorted(p.id for p in posts() if p.stored)
 #: Slow enough to stop half-way, fast enough for a test: ~80 requests at 0.04 s.
 SLOW = ["-s", "DOWNLOAD_DELAY=0.04", "-s", "AUTOTHROTTLE_ENABLED=False"]
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
 
 
 def count_posts(db_url: str) -> int:

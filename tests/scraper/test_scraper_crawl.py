@@ -3,10 +3,7 @@ crawl` runs it), and assertions on what landed in the SQLite archive."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,34 +11,22 @@ import pytest
 from sqlalchemy import select
 
 from archive.db import session_scope
-from archive.models import CrawlRun, FetchFailure, Post
+from archive.models import CrawlRun, FetchFailure
 from scraper.mirror.posts import by_role, posts
 from scraper.mirror.server import MirrorServer
+from tests.ops import helpers as ops
+from tests.ops.helpers import FAST, stored
 from tests.scraper.furniture import BOILERPLATE
 
-ROOT = Path(__file__).resolve().parents[2]
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
 EXPECTED = {p.id: p for p in posts() if p.stored}
 
 pytestmark = pytest.mark.slow
 
 
 def crawl(db_url: str, *args: str) -> dict[str, Any]:
-    """`python -m ministry_news.crawl` in a subprocess (Twisted's reactor runs once a process)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "ministry_news.crawl", "--db", db_url, *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode in (0, 3), done.stderr
-    return json.loads(done.stdout)
-
-
-def stored(db_url: str) -> dict[int, Post]:
-    with session_scope(db_url) as session:
-        return {p.id: p for p in session.scalars(select(Post))}
+    """`python -m ministry_news.crawl` in a subprocess (Twisted's reactor runs once a process);
+    3 is the exit of a site that could not be reached."""
+    return ops.crawl(db_url, *args, codes=(0, 3))
 
 
 @pytest.fixture(scope="module")
