@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from archive_data import ENGINES, PG_ENV
+from archive_data import ENGINES, PG_ENV, add_field_visits
 from sqlalchemy import create_engine, text
 
 from archive import db
+from archive.db import session_scope
 from archive.migrate import upgrade
 
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
@@ -69,3 +70,12 @@ def make_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[
 def archive_url(request: pytest.FixtureRequest, make_archive: Callable[[str], str]) -> str:
     """A fresh, empty archive for this test, on each engine in turn."""
     return make_archive(request.param)
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def field_visits(request: pytest.FixtureRequest, make_archive: Callable[[str], str]) -> str:
+    """An archive holding archive_data's field visits, one per test module and engine."""
+    url = make_archive(request.param)
+    with session_scope(url) as session:
+        add_field_visits(session)
+    return url

@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from archive_data import CHAIYAWUT, ENGINES, add_field_visits
+from archive_data import CHAIYAWUT
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
@@ -26,14 +26,6 @@ from archive.filters import Filters
 from archive.models import Post, PostExtraction, Visit
 
 VISIT_COLUMNS = [f.name for f in dataclasses.fields(queries.VisitRow)]
-
-
-@pytest.fixture(scope="module", params=ENGINES)
-def field_visits(request: pytest.FixtureRequest, make_archive: Callable[[str], str]) -> str:
-    url = make_archive(request.param)
-    with session_scope(url) as session:
-        add_field_visits(session)
-    return url
 
 
 def run(url: str, what: str, fmt: str, out: object, **filters: object) -> int:

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
-from archive_data import CHAIYAWUT, ENGINES, PHUWIANG, add_field_visits, add_visits
+from archive_data import CHAIYAWUT, PHUWIANG, add_field_visits, add_visits
 
 from archive import queries
 from archive.db import session_scope
 from archive.filters import Filters, parse_filters
 from archive.search import facets
 from nlp.facts import Visit
-
-
-@pytest.fixture(scope="module", params=ENGINES)
-def field_visits(request: pytest.FixtureRequest, make_archive: Callable[[str], str]) -> str:
-    url = make_archive(request.param)
-    with session_scope(url) as session:
-        add_field_visits(session)
-    return url
 
 
 def visit_places(url: str, **filters: str) -> list[str]:
