@@ -24,6 +24,12 @@ def env() -> dict[str, str]:
     return {**os.environ, "PYTHAINLP_OFFLINE": "1"}
 
 
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command(*args), cwd=ROOT, env=env(), capture_output=True, text=True, timeout=60
+    )
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -66,36 +72,20 @@ def test_serve_answers_on_127_0_0_1_and_stops_on_ctrl_c(archive: str) -> None:
 def test_a_busy_port_is_one_line(archive: str) -> None:
     with socket.create_server(("127.0.0.1", 0)) as busy:
         port = busy.getsockname()[1]
-        proc = subprocess.run(
-            command("--db", archive, "serve", "--port", str(port)),
-            cwd=ROOT,
-            env=env(),
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        proc = run("--db", archive, "serve", "--port", str(port))
     assert proc.returncode == 1
     assert proc.stderr == f"error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
 
 
 def test_a_database_without_an_archive_is_one_line(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        command("--db", f"sqlite:///{tmp_path / 'empty.sqlite'}", "serve"),
-        cwd=ROOT,
-        env=env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run("--db", f"sqlite:///{tmp_path / 'empty.sqlite'}", "serve")
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: no archive in this database yet")
     assert proc.stderr.count("\n") == 1
 
 
 def test_help_says_where_it_listens() -> None:
-    proc = subprocess.run(
-        command("serve", "--help"), cwd=ROOT, env=env(), capture_output=True, text=True, timeout=60
-    )
+    proc = run("serve", "--help")
     assert proc.returncode == 0
     assert "--host" in proc.stdout and "127.0.0.1" in proc.stdout
     assert "/api/search" in proc.stdout
