@@ -116,6 +116,12 @@ class Visit(Base):
     subdistricts: Mapped[list[str]] = mapped_column(JSON, default=list)
     officials: Mapped[list[str]] = mapped_column(JSON, default=list)
     sites: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Beside `officials` and `sites`, one entry each in the same order ("" where none is known),
+    # so an export row says who held which position and role and what kind of place each site is.
+    # NULL on visits stored before these columns existed.
+    positions: Mapped[list[str] | None] = mapped_column(JSON, default=list)
+    roles: Mapped[list[str] | None] = mapped_column(JSON, default=list)
+    site_types: Mapped[list[str] | None] = mapped_column(JSON, default=list)
     # Whether this is of the post's current pipeline version (extractions.current, copied here by
     # archive.store so every visit query need not look it up).
     current: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -129,7 +135,8 @@ class VisitTerm(Base):
     Derived from `visits` and `facts` by archive.store.replace_facts, so filters and facets are
     plain indexed lookups on both engines instead of JSON functions that differ between them.
     `key` groups values: the person (name without honorific) of an official, the type of a site.
-    `detail` is an official's position as written next to the name.
+    `detail` is an official's position as written next to the name; `role` is an official's part
+    in the visit (visitor, host or mentioned; NULL from pipelines that did not tell them apart).
     """
 
     __tablename__ = "visit_terms"
@@ -148,6 +155,23 @@ class VisitTerm(Base):
     value: Mapped[str] = mapped_column(Text)
     key: Mapped[str | None] = mapped_column(Text)
     detail: Mapped[str | None] = mapped_column(Text)
+    role: Mapped[str | None] = mapped_column(String(16))
+
+
+class RetiredVisit(Base):
+    """A visit id that a re-extraction removed, and the visit of the same post that replaced it.
+
+    Visit ids are cited (permalinks, exports): an id that no longer exists still answers, saying
+    what became of it. `replaced_by` is NULL when the post has no visit any more.
+    """
+
+    __tablename__ = "retired_visits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(Integer, index=True)
+    pipeline_version: Mapped[str] = mapped_column(String(32))
+    replaced_by: Mapped[int | None] = mapped_column(Integer)
+    retired_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class PostExtraction(Base):

@@ -20,6 +20,7 @@ from archive.models import Post, Visit, VisitTerm
 from archive.search import post_filter
 
 CHUNK = 1000
+VISITOR = "visitor"  # the role whose visits an official "made" (an older pipeline's untold too)
 
 
 @dataclass(frozen=True)
@@ -36,18 +37,28 @@ class VisitRow:
     districts: list[str]
     subdistricts: list[str]
     officials: list[str]
+    positions: list[str]  # beside officials, in their order ("" where none was written)
+    roles: list[str]  # beside officials: visitor, host, mentioned ("" where not told)
     sites: list[str]
+    site_types: list[str]  # beside sites, in their order ("" where not known)
     pipeline_version: str
 
 
 @dataclass(frozen=True)
 class OfficialRow:
-    """One person (name without honorific) across every visit the filters select."""
+    """One person (name without honorific) across every visit the filters select.
+
+    `visits` counts the visits the person made (role visitor, or untold by an older pipeline);
+    receiving or briefing visitors is counted apart in `hosted`, being named in `mentioned`.
+    Posts, first and last visit are of the visits made.
+    """
 
     person: str
     names: list[str]  # as written, honorific included, in order of first appearance
     positions: list[str]
     visits: int
+    hosted: int
+    mentioned: int
     posts: int
     first_visit: dt.date | None
     last_visit: dt.date | None
@@ -99,7 +110,10 @@ _VISIT_COLUMNS = (
     Visit.districts,
     Visit.subdistricts,
     Visit.officials,
+    Visit.positions,
+    Visit.roles,
     Visit.sites,
+    Visit.site_types,
     Visit.pipeline_version,
 )
 
@@ -125,8 +139,14 @@ def post_visits(session: Session, post_id: int, version: str | None) -> list[Vis
 
 
 def _visit_row(row: Any) -> VisitRow:
-    """A row of _VISIT_COLUMNS; a list column left NULL reads as empty."""
-    return VisitRow(*row[:7], *(list(v or []) for v in row[7:13]), row[13])
+    """A row of _VISIT_COLUMNS; a list column left NULL reads as empty, and the lists beside
+    officials and sites (NULL on visits stored before them) as one "" per entry."""
+    lists = [list(v or []) for v in row[7:16]]
+    officials, sites = lists[4], lists[7]
+    for i, beside in ((5, officials), (6, officials), (8, sites)):
+        if len(lists[i]) != len(beside):
+            lists[i] = [""] * len(beside)
+    return VisitRow(*row[:7], *lists, row[16])
 
 
 def officials(session: Session, filters: Filters) -> Iterator[OfficialRow]:
@@ -140,6 +160,7 @@ def officials(session: Session, filters: Filters) -> Iterator[OfficialRow]:
         VisitTerm.key,
         VisitTerm.value,
         VisitTerm.detail,
+        VisitTerm.role,
         Visit.id,
         Visit.post_id,
         Visit.start_date,
@@ -152,21 +173,25 @@ def officials(session: Session, filters: Filters) -> Iterator[OfficialRow]:
     for person, rows in itertools.groupby(_stream(session, stmt), key=lambda r: r[0]):
         names: dict[str, None] = {}
         positions: dict[str, None] = {}
-        visit_ids: set[int] = set()
+        by_role: dict[str, set[int]] = {VISITOR: set(), "host": set(), "mentioned": set()}
         post_ids: set[int] = set()
         days: list[dt.date] = []
-        for _, name, position, visit_id, post_id, start, end in rows:
+        for _, name, position, role, visit_id, post_id, start, end in rows:
             names[name] = None
             if position:
                 positions[position] = None
-            visit_ids.add(visit_id)
-            post_ids.add(post_id)
-            days += [d for d in (start, end) if d is not None]
+            role = role if role in by_role else VISITOR
+            by_role[role].add(visit_id)
+            if role == VISITOR:
+                post_ids.add(post_id)
+                days += [d for d in (start, end) if d is not None]
         yield OfficialRow(
             person=person,
             names=list(names),
             positions=list(positions),
-            visits=len(visit_ids),
+            visits=len(by_role[VISITOR]),
+            hosted=len(by_role["host"]),
+            mentioned=len(by_role["mentioned"]),
             posts=len(post_ids),
             first_visit=min(days, default=None),
             last_visit=max(days, default=None),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
@@ -19,6 +20,7 @@ from archive.models import (
     Post,
     PostExtraction,
     PostVersion,
+    RetiredVisit,
     Visit,
     VisitTerm,
     utcnow,
@@ -152,54 +154,14 @@ def known_hashes(session: Session, post_ids: list[int]) -> dict[int, str]:
 def replace_facts(session: Session, post_id: int, extraction: Extraction) -> None:
     """Store one pipeline version's facts for a post, replacing that version's earlier ones.
 
-    Also records that this version ran over the post (even if it found nothing) and which stored
-    version is now the post's current one: the newest by version number.
+    Ids are cited, so a fact or visit found again exactly as before keeps its row and id; only
+    what changed is deleted and added. A visit id that goes is recorded in `retired_visits` with
+    the visit that took its place. Also records that this version ran over the post (even if it
+    found nothing) and which stored version is now the post's current one: the newest.
     """
     version = extraction.version
-    old_visits = select(Visit.id).where(Visit.post_id == post_id, Visit.pipeline_version == version)
-    session.execute(delete(VisitTerm).where(VisitTerm.visit_id.in_(old_visits)))
-    session.execute(delete(Fact).where(Fact.post_id == post_id, Fact.pipeline_version == version))
-    session.execute(
-        delete(Visit).where(Visit.post_id == post_id, Visit.pipeline_version == version)
-    )
-    session.add_all(
-        Fact(
-            post_id=post_id,
-            pipeline_version=version,
-            kind=f.kind,
-            value=f.value,
-            source=f.source,
-            start=f.start,
-            end=f.end,
-            surface=f.surface,
-            rule=f.rule,
-            attrs=dict(f.attrs),
-        )
-        for f in extraction.facts
-    )
-    rows = [
-        Visit(
-            post_id=post_id,
-            pipeline_version=version,
-            seq=i,
-            start_date=_date(v.start_date),
-            end_date=_date(v.end_date),
-            dates=list(v.dates),
-            provinces=list(v.provinces),
-            districts=list(v.districts),
-            subdistricts=list(v.subdistricts),
-            officials=list(v.officials),
-            sites=list(v.sites),
-        )
-        for i, v in enumerate(extraction.visits)
-    ]
-    session.add_all(rows)
-    session.flush()
-    session.add_all(
-        VisitTerm(visit_id=row.id, post_id=post_id, kind=kind, value=value, key=key, detail=detail)
-        for row, visit in zip(rows, extraction.visits, strict=True)
-        for kind, value, key, detail in visit_terms(visit, extraction.facts)
-    )
+    _replace_fact_rows(session, post_id, extraction)
+    rows = _replace_visit_rows(session, post_id, extraction)
     newest = _record_extraction(session, post_id, version, len(extraction.facts), len(rows))
     # The current flag, copied where queries read it (see archive.models).
     session.execute(
@@ -219,19 +181,152 @@ def replace_facts(session: Session, post_id: int, extraction: Extraction) -> Non
     )
 
 
+def _fact_key(
+    kind: str, value: str, source: str, start: int, end: int, rule: str, attrs: Any
+) -> str:
+    return json.dumps([kind, value, source, start, end, rule, attrs or {}], sort_keys=True)
+
+
+def _replace_fact_rows(session: Session, post_id: int, extraction: Extraction) -> None:
+    version = extraction.version
+    kept: dict[str, list[Fact]] = {}
+    for row in session.scalars(
+        select(Fact).where(Fact.post_id == post_id, Fact.pipeline_version == version)
+    ):
+        key = _fact_key(row.kind, row.value, row.source, row.start, row.end, row.rule, row.attrs)
+        kept.setdefault(key, []).append(row)
+    for f in extraction.facts:
+        same = kept.get(_fact_key(f.kind, f.value, f.source, f.start, f.end, f.rule, f.attrs))
+        if same:
+            same.pop()
+            continue
+        session.add(
+            Fact(
+                post_id=post_id,
+                pipeline_version=version,
+                kind=f.kind,
+                value=f.value,
+                source=f.source,
+                start=f.start,
+                end=f.end,
+                surface=f.surface,
+                rule=f.rule,
+                attrs=dict(f.attrs),
+            )
+        )
+    stale = [row.id for rows in kept.values() for row in rows]
+    if stale:
+        session.execute(delete(Fact).where(Fact.id.in_(stale)))
+
+
+def _visit_fields(visit: nlp_facts.Visit, terms: list[Term]) -> dict[str, Any]:
+    """The stored columns of one visit: its lists, and beside officials and sites their details."""
+    officials = {
+        value: (detail or "", role or "")
+        for kind, value, _, detail, role in terms
+        if kind == "official"
+    }
+    types = {value: key or "" for kind, value, key, _, _ in terms if kind == "site"}
+    return {
+        "start_date": _date(visit.start_date),
+        "end_date": _date(visit.end_date),
+        "dates": list(visit.dates),
+        "provinces": list(visit.provinces),
+        "districts": list(visit.districts),
+        "subdistricts": list(visit.subdistricts),
+        "officials": list(visit.officials),
+        "sites": list(visit.sites),
+        "positions": [officials.get(name, ("", ""))[0] for name in visit.officials],
+        "roles": [officials.get(name, ("", ""))[1] for name in visit.officials],
+        "site_types": [types.get(site, "") for site in visit.sites],
+    }
+
+
+_SAME_VISIT = (
+    "dates",
+    "provinces",
+    "districts",
+    "subdistricts",
+    "officials",
+    "sites",
+    "positions",
+    "roles",
+    "site_types",
+)
+
+
+def _visit_key(fields: Mapping[str, Any]) -> str:
+    return json.dumps([list(fields.get(k) or []) for k in _SAME_VISIT])
+
+
+def _replace_visit_rows(session: Session, post_id: int, extraction: Extraction) -> list[Visit]:
+    """This version's visits of the post, reusing the rows of visits found again unchanged."""
+    version = extraction.version
+    old: dict[str, list[Visit]] = {}
+    for row in session.scalars(
+        select(Visit)
+        .where(Visit.post_id == post_id, Visit.pipeline_version == version)
+        .order_by(Visit.seq)
+    ):
+        old.setdefault(_visit_key({k: getattr(row, k) for k in _SAME_VISIT}), []).append(row)
+    rows: list[Visit] = []
+    fresh: list[tuple[Visit, list[Term]]] = []
+    for seq, visit in enumerate(extraction.visits):
+        terms = visit_terms(visit, extraction.facts)
+        fields = _visit_fields(visit, terms)
+        same = old.get(_visit_key(fields))
+        if same:
+            row = same.pop(0)
+            row.seq = seq
+        else:
+            row = Visit(post_id=post_id, pipeline_version=version, seq=seq, **fields)
+            session.add(row)
+            fresh.append((row, terms))
+        rows.append(row)
+    session.flush()
+    stale = [row for group in old.values() for row in group]
+    if stale:
+        stale_ids = [row.id for row in stale]
+        session.execute(delete(VisitTerm).where(VisitTerm.visit_id.in_(stale_ids)))
+        session.execute(delete(Visit).where(Visit.id.in_(stale_ids)))
+        for row in stale:
+            successor = rows[min(row.seq, len(rows) - 1)].id if rows else None
+            session.add(
+                RetiredVisit(
+                    id=row.id, post_id=post_id, pipeline_version=version, replaced_by=successor
+                )
+            )
+    session.add_all(
+        VisitTerm(
+            visit_id=row.id,
+            post_id=post_id,
+            kind=kind,
+            value=value,
+            key=key,
+            detail=detail,
+            role=role,
+        )
+        for row, terms in fresh
+        for kind, value, key, detail, role in terms
+    )
+    return rows
+
+
 # The attrs the nlp pipeline puts on facts that the archive groups by (see nlp.facts.Fact).
 PERSON_ATTR = "person"  # official: given name + surname, without honorific
 POSITION_ATTR = "position"  # official: the position written after the name
+ROLE_ATTR = "role"  # official: visitor, host or mentioned (see nlp.facts.Visit.roles)
 SITE_TYPE_ATTR = "type"  # site: school, hospital, ...
 
-Term = tuple[str, str, str | None, str | None]  # kind, value, key, detail
+Term = tuple[str, str, str | None, str | None, str | None]  # kind, value, key, detail, role
 
 
 def visit_terms(visit: nlp_facts.Visit, facts: Iterable[nlp_facts.Fact]) -> list[Term]:
     """A visit's list values as rows, with the person behind each official and each site's type.
 
     An official or site is matched to its fact by value; without a fact (or without the attr)
-    the person is the name as written and the site has no type.
+    the person is the name as written and the site has no type. An official's role is the
+    visit's (nlp.facts.Visit.roles), else the fact's, else unknown (None).
     """
     by_value: dict[tuple[str, str], nlp_facts.Fact] = {}
     for fact in facts:
@@ -242,15 +337,16 @@ def visit_terms(visit: nlp_facts.Visit, facts: Iterable[nlp_facts.Fact]) -> list
         ("district", visit.districts),
         ("subdistrict", visit.subdistricts),
     ):
-        terms.extend((kind, v, None, None) for v in dict.fromkeys(values))
+        terms.extend((kind, v, None, None, None) for v in dict.fromkeys(values))
     for name in dict.fromkeys(visit.officials):
         attrs = _attrs(by_value.get(("official", name)))
         person = str(attrs.get(PERSON_ATTR) or "").strip() or name
         position = str(attrs.get(POSITION_ATTR) or "").strip() or None
-        terms.append(("official", name, person, position))
+        role = visit.roles.get(name) or str(attrs.get(ROLE_ATTR) or "") or None
+        terms.append(("official", name, person, position, role))
     for site in dict.fromkeys(visit.sites):
         site_type = str(_attrs(by_value.get(("site", site))).get(SITE_TYPE_ATTR) or "") or None
-        terms.append(("site", site, site_type, None))
+        terms.append(("site", site, site_type, None, None))
     return terms
 
 

@@ -409,8 +409,9 @@ def build(url: str, n: int) -> float:
                     "value": val,
                     "key": key,
                     "detail": detail,
+                    "role": role,
                 }
-                for k, val, key, detail in visit_terms(v, g.facts)
+                for k, val, key, detail, role in visit_terms(v, g.facts)
             ]
             fact_rows += [
                 {

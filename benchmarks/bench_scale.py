@@ -198,8 +198,16 @@ def rows(posts: list[Pooled], first: int, last: int) -> dict[str, list[dict[str,
             }
         )
         out["visit_terms"] += [
-            {"visit_id": n, "post_id": n, "kind": k, "value": val, "key": key, "detail": detail}
-            for k, val, key, detail in p.terms
+            {
+                "visit_id": n,
+                "post_id": n,
+                "kind": k,
+                "value": val,
+                "key": key,
+                "detail": detail,
+                "role": role,
+            }
+            for k, val, key, detail, role in p.terms
         ]
     return out
 

@@ -38,6 +38,8 @@ class Visit:
     subdistricts: list[str] = field(default_factory=list)
     officials: list[str] = field(default_factory=list)
     sites: list[str] = field(default_factory=list)
+    # Each official's part in the visit: "visitor", "host" or "mentioned" (name as in officials).
+    roles: dict[str, str] = field(default_factory=dict)
 
     @property
     def start_date(self) -> str | None:
