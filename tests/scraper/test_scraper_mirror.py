@@ -199,13 +199,14 @@ def test_serve_answers_on_the_port_it_is_given() -> None:
     code = f"from scraper.mirror.server import serve; serve({port})"
     server = subprocess.Popen([sys.executable, "-c", code])
     try:
-        for _ in range(100):
+        status = None  # stays None when the server never answered: a failure, not a NameError
+        deadline = time.monotonic() + 60  # generous: a loaded 2-core machine starts Python slowly
+        while status is None and time.monotonic() < deadline:
             try:
                 status, _, _ = get(f"http://127.0.0.1:{port}/news/3")
-                break
             except OSError:
                 time.sleep(0.1)
-        assert status == 200
+        assert status == 200, f"the mirror never answered on port {port}"
         assert listing("3")[0].title in get(f"http://127.0.0.1:{port}/news/3")[2].decode()
     finally:
         server.terminate()
