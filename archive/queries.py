@@ -16,7 +16,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from archive.filters import Filters, official_matches, visit_conditions
-from archive.models import Post, Visit, VisitTerm
+from archive.models import Post, RetiredVisit, Visit, VisitTerm
 from archive.search import post_filter
 
 CHUNK = 1000
@@ -136,6 +136,18 @@ def post_visits(session: Session, post_id: int, version: str | None) -> list[Vis
         .order_by(Visit.seq)
     )
     return [_visit_row(row) for row in session.execute(stmt)]
+
+
+def visit_location(session: Session, visit_id: int) -> tuple[int, int | None] | None:
+    """Where a cited visit id leads: (post id, None) for a stored visit, (post id, the visit
+    that replaced it) for one a re-extraction retired, None for an id never given."""
+    post_id = session.scalar(select(Visit.post_id).where(Visit.id == visit_id))
+    if post_id is not None:
+        return post_id, None
+    retired = session.get(RetiredVisit, visit_id)
+    if retired is None:
+        return None
+    return retired.post_id, retired.replaced_by
 
 
 def _visit_row(row: Any) -> VisitRow:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
+from archive import queries
 from archive.db import session_scope
 from archive.search import FACETS
 from ministry_news.web import charts, views
@@ -125,6 +126,20 @@ def post_page(request: Request, post_id: int) -> HTMLResponse:
                 "shown": shown,
             },
         )
+
+
+@router.get("/visits/{visit_id}")
+def visit_permalink(request: Request, visit_id: int) -> RedirectResponse:
+    """A visit's citable address: its row on its post's page, or, for a visit that a
+    re-extraction replaced, the visit that took its place (the id is never reused)."""
+    with session_scope(request.app.state.db_url) as session:
+        found = queries.visit_location(session, visit_id)
+    if found is None:
+        raise BadRequest(f"no visit {visit_id} in the archive", 404)
+    post_id, replaced_by = found
+    if replaced_by is not None:
+        return RedirectResponse(f"/visits/{replaced_by}", status_code=301)
+    return RedirectResponse(f"/posts/{post_id}#visit-{visit_id}", status_code=302)
 
 
 @router.get("/api", response_class=HTMLResponse)
