@@ -13,12 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import Select, func, select, true
+from sqlalchemy import Select, and_, func, select, true
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from archive.models import Post, PostExtraction, Visit, VisitTerm
 from nlp.buddhist_era import gregorian_year
+from nlp.facts import ROLES
 
 DATE_HELP = "YYYY-MM-DD, YYYY-MM or YYYY; Buddhist-era years (2563) are converted"
 
@@ -36,6 +37,7 @@ class Filters:
     province: str | None = None
     district: str | None = None
     official: str | None = None
+    role: str | None = None  # the official's part: visitor, host or mentioned (nlp.facts.ROLES)
     site_type: str | None = None
     category: str | None = None
     since: dt.date | None = None
@@ -48,7 +50,15 @@ class Filters:
     def on_visits(self) -> bool:
         """Whether any filter is about visits rather than posts."""
         return any(
-            (self.province, self.district, self.official, self.site_type, self.since, self.until)
+            (
+                self.province,
+                self.district,
+                self.official,
+                self.role,
+                self.site_type,
+                self.since,
+                self.until,
+            )
         )
 
 
@@ -72,6 +82,16 @@ def parse_date(name: str, value: str, end: bool = False) -> dt.date:
         return following - dt.timedelta(days=1)
     except ValueError:
         raise ValueError(f"{name}: not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def parse_role(value: str) -> str:
+    """visitor, host or mentioned, in English or in the Thai of nlp.facts.ROLES."""
+    wanted = value.strip().lower()
+    for role, thai in ROLES.items():
+        if wanted in (role, thai):
+            return role
+    choices = ", ".join(f"{role} ({thai})" for role, thai in ROLES.items())
+    raise ValueError(f"role: not a role: {value[:40]!r} (choose {choices})")
 
 
 def parse_province(value: str) -> str:
@@ -109,6 +129,8 @@ def parse_filters(**values: str | None) -> Filters:
             parsed[name] = parse_date(name, value, end=name in _END_DATES)
         elif name == "province":
             parsed[name] = parse_province(value)
+        elif name == "role":
+            parsed[name] = parse_role(value)
         else:
             parsed[name] = value
     for start, end in (("since", "until"), ("published_since", "published_until")):
@@ -162,8 +184,14 @@ def visit_conditions(filters: Filters) -> list[ColumnElement[bool]]:
         conds.append(_has_term("province", lambda t: t.value == province))
     if district:
         conds.append(_has_term("district", lambda t: t.value == district))
-    if official:
-        conds.append(_has_term("official", lambda t: official_matches(official, t)))
+    role = filters.role
+    if official or role:
+        # One term must be both: the person named, in the part asked (not a host named elsewhere).
+        def official_term(t: Any) -> ColumnElement[bool]:
+            parts = [official_matches(official, t)] if official else []
+            return and_(*parts, t.role == role) if role else parts[0]
+
+        conds.append(_has_term("official", official_term))
     if site_type:
         conds.append(_has_term("site", lambda t: t.key == site_type))
     if filters.since:

@@ -396,6 +396,7 @@ _FILTER_OPTIONS = (
     ("--province", "Visits to this province (canonical Thai name, e.g. สุโขทัย)."),
     ("--district", "Visits to this district (e.g. ศรีสำโรง, เมืองระยอง)."),
     ("--official", "Visits by this person (name with or without honorific)."),
+    ("--role", "The official's part: visitor (made the visit), host (received it), mentioned."),
     ("--site-type", "Visits that saw a site of this type (school, temple, community_centre…)."),
     ("--category", "Posts listed under this category id (e.g. 119)."),
     ("--since", "Visits on or after this date (YYYY-MM-DD, YYYY-MM or YYYY; 2563 = 2020)."),
@@ -497,6 +498,7 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
     \b
     Examples:
       ministry-news visits --province สุโขทัย --since 2563 --until 2563
+      ministry-news visits --official "ชัยวุฒิ" --role visitor   # the visits he made
       ministry-news visits --official "ปิยนุช วุฒิสอน"
     """
     import itertools
@@ -504,6 +506,7 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
 
     from archive import queries
     from archive.db import session_scope
+    from nlp.facts import ROLES
 
     filters = _filters(query, options)
     n = 0
@@ -521,7 +524,11 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
             where = " / ".join(x for x in ("; ".join(row.provinces), "; ".join(row.districts)) if x)
             click.echo(f"{when}  {where or '(no place)'}  #{row.post_id} {row.title}")
             if row.officials:
-                click.echo(f"    who:   {'; '.join(row.officials)}")
+                who = [
+                    f"{name} ({ROLES[role]})" if role in ROLES else name
+                    for name, role in zip(row.officials, row.roles, strict=False)
+                ]
+                click.echo(f"    who:   {'; '.join(who)}")
             if row.sites:
                 click.echo(f"    sites: {'; '.join(row.sites)}")
     if not as_json:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+# An official's part in a visit, with the Thai a reader filters and reads it by.
+ROLES = {"visitor": "ผู้ลงพื้นที่", "host": "ผู้ต้อนรับ", "mentioned": "ผู้ถูกกล่าวถึง"}
+
 Kind = Literal["date", "province", "district", "subdistrict", "official", "site"]
 Source = Literal["title", "body"]
 

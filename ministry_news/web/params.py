@@ -37,6 +37,12 @@ class FilterParams(BaseModel):
         description="Visits by this person: part of the name, with or without honorific.",
         examples=["ปิยนุช วุฒิสอน"],
     )
+    role: str | None = Field(
+        None,
+        description="The official's part in the visit: visitor (made it), host (received it) "
+        "or mentioned; with `official`, that person in that part.",
+        examples=["visitor"],
+    )
     site_type: str | None = Field(
         None, description="Visits that saw a site of this type (school, temple, ...)."
     )

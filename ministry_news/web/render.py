@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from ministry_news.web.params import FILTER_NAMES
+from nlp.facts import ROLES
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_PARAMS = ("limit", "offset")
@@ -59,7 +60,9 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(url_with=url_with, active_filters=active_filters, safe_href=safe_href)
+    env.globals.update(
+        url_with=url_with, active_filters=active_filters, safe_href=safe_href, roles=ROLES
+    )
     return env
 
 

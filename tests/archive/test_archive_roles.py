@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 from pathlib import Path
 
+import pytest
 from archive_data import add_post, add_visits, official, site
 from sqlalchemy import select
 
 from archive import queries
 from archive.db import session_scope
 from archive.export import export
-from archive.filters import Filters
+from archive.filters import Filters, parse_filters
 from archive.models import Fact, RetiredVisit
 from archive.models import Visit as StoredVisit
 from nlp.facts import Visit
@@ -99,3 +101,24 @@ def test_an_officials_visits_are_the_visits_made_and_receiving_is_counted_apart(
     minister, governor = rows["ชัยวุฒิ ธนาคมานุสรณ์"], rows["สมชาย ใจดี"]
     assert (minister.visits, minister.hosted, minister.posts) == (2, 0, 2)
     assert (governor.visits, governor.hosted, governor.posts) == (0, 2, 0)
+
+
+def test_every_visit_an_official_made_leaves_out_the_visits_the_official_received(
+    archive_url: str,
+) -> None:
+    with session_scope(archive_url) as session:
+        add_post(session, 7, "ลงพื้นที่ตาก", "ข้อความ")
+        add_visits(session, 7, [_visit()], FACTS)  # the minister visits, the governor hosts
+        add_post(session, 8, "ผู้ว่าฯ ลงพื้นที่", "ข้อความ")
+        trip = Visit(dates=["2022-12-01"], provinces=["ลำปาง"], officials=[GOVERNOR])
+        add_visits(session, 8, [dataclasses.replace(trip, roles={GOVERNOR: "visitor"})], FACTS)
+
+        def posts(**filters: str) -> list[int]:
+            return [r.post_id for r in queries.visits(session, parse_filters(**filters))]
+
+        assert posts(official="สมชาย") == [7, 8]
+        assert posts(official="สมชาย", role="visitor") == [8]
+        assert posts(official="สมชาย", role="ผู้ต้อนรับ") == [7]  # the Thai label works too
+        assert posts(role="host") == [7]
+    with pytest.raises(ValueError, match="role: not a role"):
+        parse_filters(role="guest")
