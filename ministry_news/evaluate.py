@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from nlp.scoring import SCORED, PostScore, as_record, score_post, total
+from nlp.scoring import SCORED, PostScore, as_record, decision_tally, score_post, total
 
 _FIELD_NAMES = {"visit_dates": "dates"}
 
@@ -36,6 +36,15 @@ def _print_table(scores: list[PostScore], out: TextIO) -> None:
         out.write(
             f"{name:<14}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}{t.tp:>6}{t.fp:>6}{t.fn:>6}\n"
         )
+    t = decision_tally(scores)
+    if t.tp + t.fp + t.fn:  # only where the gold says whether each post reports a visit
+        out.write(
+            f"{'visit post':<14}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}{t.tp:>6}{t.fp:>6}{t.fn:>6}\n"
+        )
+    scored = sum(s.roles_scored for s in scores)
+    if scored:  # only where the gold gives officials' roles
+        right = sum(s.roles_right for s in scores)
+        out.write(f"roles: {right} of {scored} matched officials right ({right / scored:.3f})\n")
 
 
 def _print_misses(scores: list[PostScore], out: TextIO) -> None:

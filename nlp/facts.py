@@ -58,6 +58,9 @@ class Extraction:
     version: str
     facts: list[Fact]
     visits: list[Visit]
+    # The post-level decision: the post reports a visit or an on-site event that took place.
+    # When False the officials are kept (role mentioned) and nothing else is extracted.
+    reports_visit: bool = True
 
     def of(self, kind: Kind) -> list[Fact]:
         return [f for f in self.facts if f.kind == kind]

@@ -21,10 +21,11 @@ from nlp.lexicon import sections
 from nlp.normalize import clean
 from nlp.people import Person, find_people
 from nlp.places import PlaceMention, find_places
+from nlp.roles import assign_roles
 from nlp.sites import find_sites, site_heads
 from nlp.visits import group_visits
 
-PIPELINE_VERSION = "2026.11.5"
+PIPELINE_VERSION = "2026.12.1"
 INFERRED = "inferred-from-district"  # the rule of a province no word of the post names
 
 
@@ -321,7 +322,8 @@ def extract(text: str, title: str | None = None, published: dt.date | None = Non
         for a, b in quote_spans(doc.text):
             doc.claimed.add(a, b, "quote")
     facts: list[Fact] = _official_facts(people)
-    if _is_visit(docs):
+    reports_visit = _is_visit(docs)
+    if reports_visit:
         facts += _date_facts(docs, published)
         quoted: list[Fact] = []
         for doc in docs:
@@ -333,4 +335,9 @@ def extract(text: str, title: str | None = None, published: dt.date | None = Non
         if not any(f.kind == "province" for f in facts):
             facts += quoted  # the post names its province only in what someone said
     facts.sort(key=lambda f: (f.source != "body", f.start, f.kind))
-    return Extraction(version=PIPELINE_VERSION, facts=facts, visits=group_visits(facts))
+    facts = assign_roles(facts, body.text, reports_visit)
+    visits = group_visits(facts) if reports_visit else []  # officials alone make no visit
+    role_of = {f.value: str(f.attrs["role"]) for f in facts if f.kind == "official"}
+    for v in visits:
+        v.roles = {name: role_of[name] for name in v.officials if name in role_of}
+    return Extraction(PIPELINE_VERSION, facts, visits, reports_visit=reports_visit)

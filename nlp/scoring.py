@@ -96,6 +96,9 @@ class PostScore:
     tallies: dict[str, Tally] = field(default_factory=dict)
     missed: dict[str, list[str]] = field(default_factory=dict)
     spurious: dict[str, list[str]] = field(default_factory=dict)
+    roles_right: int = 0  # officials in both, whose gold has a role, given that role
+    roles_scored: int = 0
+    decision: tuple[bool, bool] | None = None  # (predicted, gold) reports_visit, where gold says
 
 
 def _values(record: dict[str, Any], field_: str) -> list[str]:
@@ -196,7 +199,30 @@ def score_post(file: str, predicted: dict[str, Any], gold_post: dict[str, Any]) 
             out.missed[field_] = missed
         if spurious:
             out.spurious[field_] = spurious
+    predicted_roles = {
+        person_key(o["name"]): o.get("role") for o in predicted.get("officials") or []
+    }
+    for o in gold.get("officials") or []:
+        key = person_key(o.get("name") or "")
+        if o.get("role") and key in predicted_roles:
+            out.roles_scored += 1
+            out.roles_right += predicted_roles[key] == o["role"]
+    if isinstance(gold_post.get("reports_visit"), bool) and "reports_visit" in predicted:
+        out.decision = (bool(predicted["reports_visit"]), gold_post["reports_visit"])
     return out
+
+
+def decision_tally(scores: Iterable[PostScore]) -> Tally:
+    """The post-level decision as a field: a post reported as a visit is a positive."""
+    t = Tally()
+    for s in scores:
+        if s.decision is None:
+            continue
+        predicted, gold = s.decision
+        t.tp += predicted and gold
+        t.fp += predicted and not gold
+        t.fn += gold and not predicted
+    return t
 
 
 def total(scores: Iterable[PostScore]) -> dict[str, Tally]:
@@ -222,9 +248,11 @@ def as_record(extraction: Extraction) -> dict[str, Any]:
             for d in f.attrs.get("dates") or [f.value]:
                 add("visit_dates", d)
         elif f.kind == "official":
-            add("officials", {"name": f.value, "position": f.attrs.get("position")})
+            official = {"name": f.value, "position": f.attrs.get("position")}
+            add("officials", {**official, "role": f.attrs.get("role")})
         else:
             add({"province": "provinces", "district": "districts",
                  "subdistrict": "subdistricts", "site": "sites"}[f.kind], f.value)  # fmt: skip
     rec["visit_dates"].sort()
+    rec["reports_visit"] = extraction.reports_visit
     return rec

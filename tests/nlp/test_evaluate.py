@@ -48,7 +48,11 @@ def test_table_misses_and_predictions(tmp_path):
     assert "  - sites: วัดไม่มีอยู่จริง" in lines
     (record,) = [json.loads(ln) for ln in preds.read_text(encoding="utf-8").splitlines()]
     assert record["file"] == "001.json"
-    assert record["facts"]["officials"] == POST["gold"]["officials"]
+    officials = record["facts"]["officials"]
+    assert [{"name": o["name"], "position": o["position"]} for o in officials] == POST["gold"][
+        "officials"
+    ]
+    assert [o["role"] for o in officials] == ["visitor"]  # each official's role beside them
     assert record["facts"]["subdistricts"] == ["ด่านแม่ละเมา"]
 
 
