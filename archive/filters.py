@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from archive.models import Post, PostExtraction, Visit, VisitTerm
-from nlp.buddhist_era import gregorian_year
+from nlp.buddhist_era import full_gregorian_year
 from nlp.facts import ROLES
 
 DATE_HELP = "YYYY-MM-DD, YYYY-MM or YYYY; Buddhist-era years (2563) are converted"
@@ -62,6 +62,7 @@ class Filters:
         )
 
 
+MIN_YEAR, MAX_YEAR = 1900, 2200  # outside these a typed year is a typo, not a visit's
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
@@ -71,7 +72,10 @@ def parse_date(name: str, value: str, end: bool = False) -> dt.date:
     try:
         if match is None:
             raise ValueError
-        year = gregorian_year(int(match[1]))
+        # Four digits are the year as written: the two-digit rule (63 → 2563) is for posts.
+        year = full_gregorian_year(int(match[1]))
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise ValueError
         month = int(match[2] or (12 if end else 1))
         if match[3]:
             return dt.date(year, month, int(match[3]))
@@ -81,7 +85,8 @@ def parse_date(name: str, value: str, end: bool = False) -> dt.date:
         following = dt.date(year + month // 12, month % 12 + 1, 1)
         return following - dt.timedelta(days=1)
     except ValueError:
-        raise ValueError(f"{name}: not a date (YYYY-MM-DD): {value!r}") from None
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise ValueError(f"{name}: not a date (YYYY-MM-DD): {shown!r}") from None
 
 
 def parse_role(value: str) -> str:

@@ -489,7 +489,9 @@ def search(
 @click.option(
     "--q", "query", default=None, metavar="WORDS", help="Only posts matching these words."
 )
-@click.option("--limit", default=0, help="At most this many visits (0: all).")
+@click.option(
+    "--limit", default=0, type=click.IntRange(min=0), help="At most this many visits (0: all)."
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per visit.")
 @pass_ctx
 def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options: Any) -> None:

@@ -11,6 +11,11 @@ def gregorian_year(year: int) -> int:
     Buddhist era 25xx); 2020 stays 2020 (a year below 2400 is Christian era, e.g. ๒๐๒๐)."""
     if year < 100:
         year += 2500
+    return full_gregorian_year(year)
+
+
+def full_gregorian_year(year: int) -> int:
+    """A year written in full → Gregorian: 2563 → 2020, 2020 and 0063 as they are."""
     return year - BE_OFFSET if year >= BE_FROM else year
 
 

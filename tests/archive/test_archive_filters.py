@@ -74,3 +74,16 @@ def test_which_filters_are_about_visits() -> None:
     assert parse_filters(until="2020").on_visits
     assert parse_filters(site_type="school").on_visits
     assert not parse_filters(q="ตาก", category="8", published_since="2020").on_visits
+
+
+@pytest.mark.parametrize("typed", ["0000", "0063", "1066-01", "9999"])
+def test_a_four_digit_year_is_the_year_written_and_an_unlikely_one_is_refused(typed: str) -> None:
+    # 0063 used to take the two-digit rule (2563 → 2020) and 0000 became 1957.
+    with pytest.raises(ValueError, match="since: not a date"):
+        parse_filters(since=typed)
+
+
+def test_a_refused_date_is_echoed_short() -> None:
+    with pytest.raises(ValueError) as refused:
+        parse_filters(since="2" * 100_000)
+    assert len(str(refused.value)) < 200
