@@ -215,14 +215,25 @@ def category_name(sel: Selector) -> str | None:
     return next((text for _, text in _texts(sel, S.CATEGORY_TAB)), None)
 
 
+#: The only URLs a page can send the crawl to or the archive can store.
+WEB_SCHEMES = ("http", "https")
+
+
+def web_url(base_url: str, href: str | None) -> str | None:
+    """`href` made absolute; None for a fragment or what no crawl can fetch (`javascript:`,
+    `mailto:`, `data:`), so one such link is skipped rather than followed or stored."""
+    href = (href or "").strip()
+    if not href or href.startswith("#"):
+        return None
+    url = urljoin(base_url, href)
+    return url if urlsplit(url).scheme.lower() in WEB_SCHEMES else None
+
+
 def _absolute(base_url: str, hrefs: Iterable[str]) -> list[str]:
     out: list[str] = []
     for href in hrefs:
-        href = (href or "").strip()
-        if not href or href.startswith(("data:", "javascript:", "#")):
-            continue
-        url = urljoin(base_url, href)
-        if url not in out:
+        url = web_url(base_url, href)
+        if url is not None and url not in out:
             out.append(url)
     return out
 
@@ -291,10 +302,9 @@ def cards(sel: Selector, base_url: str) -> list[Card]:
     for query in S.CARD_LINK:
         found: dict[int, Card] = {}
         for link in sel.css(query):
-            href = (link.attrib.get("href") or "").strip()
-            url = urljoin(base_url, href)
-            pid = post_id(url)
-            if pid is None:
+            url = web_url(base_url, link.attrib.get("href"))
+            pid = post_id(url) if url else None
+            if url is None or pid is None:
                 continue
             text = clean_line(_text(link.root).replace("\n", " ")) or None
             if pid not in found:
@@ -313,15 +323,14 @@ def next_page(sel: Selector, base_url: str) -> str | None:
         if not items:
             continue
         last = items[-1]
-        href = (last.css("a::attr(href)").get() or "").strip()
-        if "disabled" in (last.attrib.get("class") or "") or not href or href.startswith("#"):
+        url = web_url(base_url, last.css("a::attr(href)").get())
+        if "disabled" in (last.attrib.get("class") or "") or url is None:
             return None
-        url = urljoin(base_url, href)
         return None if url == base_url else url
     for query in S.NEXT_PAGE_FALLBACK:
-        href = (sel.css(query).get() or "").strip()
-        if href and not href.startswith("#") and urljoin(base_url, href) != base_url:
-            return urljoin(base_url, href)
+        url = web_url(base_url, sel.css(query).get())
+        if url is not None and url != base_url:
+            return url
     return None
 
 

@@ -305,3 +305,31 @@ def test_start_urls_default_to_the_live_sites_categories() -> None:
         plan_start_urls("www.mdes.go.th/news/119")
     with pytest.raises(ValueError, match="category"):
         plan_start_urls(None, "ข่าว")
+
+
+# --- links no crawl can follow --------------------------------------------------------------------
+
+NOT_WEB = b"""<html><body><h1 class="title-page">Title</h1>
+<div class="col-12"><p>A paragraph of the post that is long enough to be its body text.</p>
+<div class="carousel-item active"><img src="javascript:alert(1)"><img src="data:image/png;base64,AA"><img src="mailto:a@b.jpg">
+<img src="/photo.jpg"></div>
+<a href="mailto:files@example.org/report.pdf">mail</a>
+<a href="javascript:window.open('/x.pdf')">js</a><a href="/files/later.pdf">file</a>
+<a href="javascript:open('/news/detail/5')">js card</a><a href="mailto:a@b/news/detail/6">mail</a>
+<a href="/news/detail/7">a card after them</a></div>
+<ul class="pagination"><li><a href="javascript:next()">next</a></li></ul></body></html>"""
+
+
+def test_javascript_and_mailto_cards_and_next_page_are_skipped_not_the_rest(
+    spider: MdesSpider,
+) -> None:
+    out = list(spider.parse_listing(html_response(f"{BASE}/news/119", NOT_WEB)))
+    assert [r.url for r in out] == [f"{BASE}/news/detail/7"]
+
+
+def test_non_http_images_and_attachments_are_dropped_not_the_later_ones(
+    spider: MdesSpider,
+) -> None:
+    [item] = parse_post(spider, html_response(f"{BASE}/news/detail/7", NOT_WEB), 7)
+    assert item["images"] == [f"{BASE}/photo.jpg"]
+    assert item["attachments"] == [f"{BASE}/files/later.pdf"]
