@@ -274,6 +274,11 @@ def category_id(url: str) -> str | None:
     return match.group(1) if match else None
 
 
+#: The largest post id the archive can hold (PostgreSQL's INTEGER; SQLite's is larger): a card
+#: beyond it is skipped, lest one bad card make the whole listing fail in the database.
+MAX_POST_ID = 2**31 - 1
+
+
 @dataclass(frozen=True)
 class Card:
     url: str

@@ -220,6 +220,10 @@ class MdesSpider(scrapy.Spider):
         category = X.category_id(response.url)
         is_text = hasattr(response, "selector")
         found = X.cards(response.selector, response.url) if is_text else []
+        if odd := [c for c in found if c.post_id > X.MAX_POST_ID]:
+            self._count("outcome/post_id_out_of_range", len(odd))
+            self.logger.warning("post ids out of range skipped on %s: %s", response.url, odd)
+            found = [c for c in found if c.post_id <= X.MAX_POST_ID]
         if not found:
             self._count("empty_listings")
             self._count("outcome/no_cards")

@@ -333,3 +333,13 @@ def test_non_http_images_and_attachments_are_dropped_not_the_later_ones(
     [item] = parse_post(spider, html_response(f"{BASE}/news/detail/7", NOT_WEB), 7)
     assert item["images"] == [f"{BASE}/photo.jpg"]
     assert item["attachments"] == [f"{BASE}/files/later.pdf"]
+
+
+def test_a_card_whose_post_id_the_archive_cannot_hold_is_skipped_and_counted(
+    spider: MdesSpider,
+) -> None:
+    body = f'<a href="/news/detail/{2**63}">huge</a><a href="/news/detail/{2**31}">big</a>'
+    body += '<a href="/news/detail/7">fine</a>'
+    out = list(spider.parse_listing(html_response(f"{BASE}/news/119", body.encode())))
+    assert [r.url for r in out] == [f"{BASE}/news/detail/7"]
+    assert stat(spider, "outcome/post_id_out_of_range") == 2
