@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from nlp.dates import DateMention, find_dates, other_event_spans
+from nlp.decision import reports_visit
 from nlp.document import Doc
 from nlp.facts import Extraction, Fact
 from nlp.gazetteer import gazetteer
@@ -24,7 +25,7 @@ from nlp.places import PlaceMention, find_places
 from nlp.sites import find_sites, site_heads
 from nlp.visits import group_visits
 
-PIPELINE_VERSION = "2026.11.5"
+PIPELINE_VERSION = "2026.12.1"
 INFERRED = "inferred-from-district"  # the rule of a province no word of the post names
 
 
@@ -78,11 +79,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((start, min(ends, default=len(text))))
             i = text.find(cue, after)
     return spans
-
-
-def _is_visit(docs: list[Doc]) -> bool:
-    """Whether any field says a visit or an event took place."""
-    return any(_visit_words(doc) for doc in docs)
 
 
 def _press_reports_visit(doc: Doc, d: DateMention) -> bool:
@@ -321,7 +317,8 @@ def extract(text: str, title: str | None = None, published: dt.date | None = Non
         for a, b in quote_spans(doc.text):
             doc.claimed.add(a, b, "quote")
     facts: list[Fact] = _official_facts(people)
-    if _is_visit(docs):
+    visited = reports_visit(docs, _visit_words, title)
+    if visited:
         facts += _date_facts(docs, published)
         quoted: list[Fact] = []
         for doc in docs:
@@ -333,4 +330,5 @@ def extract(text: str, title: str | None = None, published: dt.date | None = Non
         if not any(f.kind == "province" for f in facts):
             facts += quoted  # the post names its province only in what someone said
     facts.sort(key=lambda f: (f.source != "body", f.start, f.kind))
-    return Extraction(version=PIPELINE_VERSION, facts=facts, visits=group_visits(facts))
+    visits = group_visits(facts) if visited else []
+    return Extraction(PIPELINE_VERSION, facts, visits, reports_visit=visited)
