@@ -6,7 +6,8 @@ Whole posts of all kinds mention visit words somewhere (an earlier trip, a plan,
 decision reads only where a news post says what happened: the headline and the lead paragraph.
 A field word there (ลงพื้นที่, ตรวจราชการ, เยี่ยมชม …) reports a visit unless it is a plan
 (จะ…, มีกำหนด…); an event word (เป็นประธาน, ประชุม, พิธี …) reports one only when the lead says
-where it was held and that place is not the officials' own office.
+where it was held and that place is not the officials' own office; a ceremony word (พิธี,
+เปิดงาน …) reports one unless the lead places it at that office.
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ from functools import cache
 from nlp.document import Doc
 from nlp.lexicon import alternation, sections
 
-LEAD_LINES = 2  # story lines after the headline that make up the lead
+LEAD_LINES = 1  # story lines after the headline that make up the lead
 HEADING_KEY = 20  # a body line starting like the title is the headline again
+STORY_MIN = 80  # a shorter line is a heading, a menu item or a caption, read but not the lead
 MIN_THAI = 12  # a line with fewer Thai letters is furniture or code, not a sentence
 FUTURE_REACH = 30  # characters before a visit word in which a plan word makes it a plan
 WHERE_REACH = 120  # characters after ณ / ที่ that name the place
 TITLE_PREFIX = re.compile(r"^[^\n]*?ข่าวทำเนียบรัฐบาล-")  # the site's breadcrumb in front of titles
 _THAI = re.compile("[\u0e01-\u0e4e]")
-_STAMP = re.compile(r"^\s*(?:วัน\S*ที่\s*)?\d{1,2}\s*\S+\s*\d{4}\s*$")
+_STAMP_WORDS = re.compile(r"วัน[\u0e01-\u0e4e]*|ที่|เวลา|พ\.\s?ศ\.|น\.|ลง")
 
 
 @cache
@@ -44,7 +46,8 @@ def _key(line: str) -> str:
 
 def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     """The headline lines and the first story lines of a body: where a news post says what
-    happened. A line that repeats the title's start is a headline."""
+    happened. A line that repeats the title's start is a headline; short lines before the
+    story (subheadings, a page's menu) are read with it."""
     text = doc.text
     heading = _key(TITLE_PREFIX.sub("", title or ""))
     spans: list[tuple[int, int]] = []
@@ -54,16 +57,23 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
-        if (
-            doc.readable(pos, end)
-            and len(_THAI.findall(line)) >= MIN_THAI
-            and not _STAMP.match(line)
-        ):
+        if doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
             spans.append((pos, end))
-            if not (heading and _key(line)[:HEADING_KEY] == heading[:HEADING_KEY]):
+            headline = heading and _key(line)[:HEADING_KEY] == heading[:HEADING_KEY]
+            if not headline and len(line) >= STORY_MIN:
                 story += 1
         pos = end + 1
     return spans
+
+
+def _stamp(line: str) -> bool:
+    """A line that is a date and little else (the page's stamp, a dateline)."""
+    from nlp.dates import find_dates
+
+    rest = line
+    for d in reversed(find_dates(line)):
+        rest = rest[: d.start] + rest[d.end :]
+    return len(_THAI.findall(_STAMP_WORDS.sub("", rest))) < MIN_THAI
 
 
 def _planned(text: str, i: int, line_start: int) -> bool:
@@ -71,16 +81,34 @@ def _planned(text: str, i: int, line_start: int) -> bool:
     return bool(_re("future").search(before))
 
 
-def _held_away(line: str) -> bool:
-    """Whether the line says where its event was held, at a place that is not the officials'
-    own office."""
+@cache
+def _province_names() -> re.Pattern[str]:
+    from nlp.gazetteer import gazetteer
+
+    g = gazetteer()
+    return re.compile(alternation([*g.by_name["province"], *g.province_alias]))
+
+
+def _province_next(place: str) -> bool:
+    return bool(_re("province_hall").match(place) or _province_names().match(place))
+
+
+def _held_away(doc: Doc, a: int, b: int) -> bool:
+    """Whether the line [a, b) says where its event was held, at a place that is not the
+    officials' own office. The place runs from ณ / ที่ to the next name or title."""
+    text = doc.text
+    line = text[a:b]
     if _re("home").search(line):
         return False
     away = False
-    for m in _re("where").finditer(line):
-        place = line[m.end() : m.end() + WHERE_REACH]
-        if m.group() != "ณ" and not _re("province_hall").search(place[:40]):
-            continue  # ที่ / บริเวณ are also plain conjunctions: only with a province or district
+    for m in _re("where").finditer(text, a, b):
+        if m.start() not in doc.tokens.starts or doc.claimed.overlaps(m.start(), m.end()):
+            continue
+        end = min(b, m.end() + WHERE_REACH)
+        claims = [s for s, _, label in doc.claimed.covering(m.end(), end) if s >= m.end()]
+        place = text[m.end() : min(claims, default=end)]
+        if m.group() != "ณ" and not _province_next(place.lstrip()):
+            continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or district
         if _re("ministry").search(place) and not _re("province_hall").search(place):
             return False
         away = True
@@ -92,21 +120,25 @@ def reports_visit(
 ) -> bool:
     """The post-level decision; `visit_words` finds a field's visit words (outside names, site
     names and clauses about another event)."""
-    field = _cues()["field"]
+    field, ceremony = _cues()["field"], _cues()["ceremony"]
+    if title and _re("summary").search(title):
+        return False
     for doc in docs:
         text = doc.text
         spans = [(0, len(text))] if doc.source == "title" else lead_spans(doc, title)
         words = visit_words(doc)
         for a, b in spans:
-            line = text[a:b]
+            home = bool(_re("home").search(text, a, b))
             away = None
             for i in words:
                 if not a <= i < b or _planned(text, i, a):
                     continue
                 if any(text.startswith(w, i) for w in field):
                     return True
+                if any(text.startswith(w, i) for w in ceremony) and not home:
+                    return True
                 if away is None:
-                    away = _held_away(line)
+                    away = _held_away(doc, a, b)
                 if away:
                     return True
     return False
