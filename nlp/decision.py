@@ -115,30 +115,44 @@ def _held_away(doc: Doc, a: int, b: int) -> bool:
     return away
 
 
-def reports_visit(
+Lead = list[tuple[int, int, int | None]]  # a field's lead lines, each with its first visit word
+
+
+def read_lead(
     docs: list[Doc], visit_words: Callable[[Doc], list[int]], title: str | None
-) -> bool:
-    """The post-level decision; `visit_words` finds a field's visit words (outside names, site
-    names and clauses about another event)."""
+) -> tuple[bool, dict[str, Lead]]:
+    """The post-level decision, and each field's lead with the first visit word that stands in
+    it (not a plan): the roles read who comes before it. `visit_words` finds a field's visit
+    words (outside names, site names and clauses about another event)."""
     field, ceremony = _cues()["field"], _cues()["ceremony"]
-    if title and _re("summary").search(title):
-        return False
+    summary = bool(title and _re("summary").search(title))
+    found = False
+    leads: dict[str, Lead] = {}
     for doc in docs:
         text = doc.text
         spans = [(0, len(text))] if doc.source == "title" else lead_spans(doc, title)
+        if not spans:
+            continue
         words = visit_words(doc)
+        lines: Lead = []
         for a, b in spans:
             home = bool(_re("home").search(text, a, b))
             away = None
+            first: int | None = None
             for i in words:
                 if not a <= i < b or _planned(text, i, a):
                     continue
-                if any(text.startswith(w, i) for w in field):
-                    return True
-                if any(text.startswith(w, i) for w in ceremony) and not home:
-                    return True
-                if away is None:
-                    away = _held_away(doc, a, b)
-                if away:
-                    return True
-    return False
+                if first is None and not _re("where").match(text, i):
+                    first = i  # the first deed: who stands before it is the lead's subject
+                if found:
+                    break
+                is_field = any(text.startswith(w, i) for w in field)
+                if is_field or not home and any(text.startswith(w, i) for w in ceremony):
+                    found = True
+                else:
+                    if away is None:
+                        away = _held_away(doc, a, b)
+                    found = found or away
+            lines.append((a, b, first))
+        leads[doc.source] = lines
+    return found and not summary, leads

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from nlp.dates import DateMention, find_dates, other_event_spans
-from nlp.decision import reports_visit
+from nlp.decision import Lead, read_lead
 from nlp.document import Doc
 from nlp.facts import Extraction, Fact
 from nlp.gazetteer import gazetteer
@@ -22,6 +22,7 @@ from nlp.lexicon import sections
 from nlp.normalize import clean
 from nlp.people import Person, find_people
 from nlp.places import PlaceMention, find_places
+from nlp.roles import roles
 from nlp.sites import find_sites, site_heads
 from nlp.visits import group_visits
 
@@ -115,13 +116,16 @@ def _people(doc: Doc) -> list[Person]:
     return people
 
 
-def _official_facts(docs_people: list[tuple[Doc, list[Person]]]) -> list[Fact]:
+def _official_facts(
+    docs_people: list[tuple[Doc, list[Person]]], leads: dict[str, Lead], visited: bool
+) -> list[Fact]:
     """One fact per person, at their first mention (body before title); the position is the
-    first one written for them."""
+    first one written for them; the role is read from all their mentions (nlp.roles)."""
     by_person: dict[str, list[tuple[Doc, Person]]] = {}
     for doc, people in docs_people:
         for p in people:
             by_person.setdefault(p.person, []).append((doc, p))
+    role_of = roles(by_person, leads, {d.source: ps for d, ps in docs_people}, visited)
     facts = []
     for person, mentions in by_person.items():
         doc, p = mentions[0]
@@ -142,6 +146,7 @@ def _official_facts(docs_people: list[tuple[Doc, list[Person]]]) -> list[Fact]:
                 position=position,
                 person=person,
                 mentions=len(mentions),
+                role=role_of[person],
             )
         )
     return facts
@@ -316,8 +321,8 @@ def extract(text: str, title: str | None = None, published: dt.date | None = Non
             doc.claimed.add(a, b, "other_event")
         for a, b in quote_spans(doc.text):
             doc.claimed.add(a, b, "quote")
-    facts: list[Fact] = _official_facts(people)
-    visited = reports_visit(docs, _visit_words, title)
+    visited, leads = read_lead(docs, _visit_words, title)
+    facts: list[Fact] = _official_facts(people, leads, visited)
     if visited:
         facts += _date_facts(docs, published)
         quoted: list[Fact] = []
