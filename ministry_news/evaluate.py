@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from nlp.scoring import SCORED, PostScore, as_record, score_post, total
+from nlp.scoring import EXTRA, SCORED, PostScore, as_record, score_post, total
 
 _FIELD_NAMES = {"visit_dates": "dates"}
 
@@ -30,7 +30,8 @@ def _load(corpus_dir: Path) -> list[tuple[str, dict[str, Any]]]:
 def _print_table(scores: list[PostScore], out: TextIO) -> None:
     sums = total(scores)
     out.write(f"{'field':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}\n")
-    for f in SCORED:
+    scored = [f for f in EXTRA if any(f in s.tallies for s in scores)]
+    for f in (*SCORED, *scored):  # the decision and the roles only where the gold has them
         t = sums[f]
         name = _FIELD_NAMES.get(f, f)
         out.write(
@@ -43,7 +44,7 @@ def _print_misses(scores: list[PostScore], out: TextIO) -> None:
         if not s.missed and not s.spurious:
             continue
         out.write(f"\n{s.file}\n")
-        for f in SCORED:
+        for f in (*SCORED, *EXTRA):
             name = _FIELD_NAMES.get(f, f)
             for v in s.missed.get(f, []):
                 out.write(f"  - {name}: {v}\n")

@@ -26,6 +26,7 @@ MIN_THAI = 12  # a line with fewer Thai letters is furniture or code, not a sent
 FUTURE_REACH = 30  # characters before a visit word in which a plan word makes it a plan
 WHERE_REACH = 120  # characters after ณ / ที่ that name the place
 TITLE_PREFIX = re.compile(r"^[^\n]*?ข่าวทำเนียบรัฐบาล-")  # the site's breadcrumb in front of titles
+AGENT, AGENT_REACH = "ผู้", 8  # ผู้ + a visit word (ผู้เข้าเยี่ยม) is a person, not a deed
 _THAI = re.compile("[\u0e01-\u0e4e]")
 _STAMP_WORDS = re.compile(r"วัน[\u0e01-\u0e4e]*|ที่|เวลา|พ\.\s?ศ\.|น\.|ลง")
 
@@ -66,6 +67,18 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     return spans
 
 
+def _agent(text: str, i: int) -> bool:
+    """ผู้ตรวจราชการ, ผู้เข้าเยี่ยม: a visit word made a person's title or a noun."""
+    k = text.rfind(AGENT, max(0, i - AGENT_REACH), i)
+    return k >= 0 and not text[k:i].count(" ")
+
+
+def _title_span(doc: Doc) -> list[tuple[int, int]]:
+    """The title without the site's breadcrumb (which names ทำเนียบรัฐบาล on every post)."""
+    m = TITLE_PREFIX.match(doc.text)
+    return [(m.end() if m else 0, len(doc.text))]
+
+
 def _stamp(line: str) -> bool:
     """A line that is a date and little else (the page's stamp, a dateline)."""
     from nlp.dates import find_dates
@@ -100,7 +113,7 @@ def _held_away(doc: Doc, a: int, b: int) -> bool:
     line = text[a:b]
     if _re("home").search(line):
         return False
-    away = False
+    away = bool(_re("local").search(line))
     for m in _re("where").finditer(text, a, b):
         if m.start() not in doc.tokens.starts or doc.claimed.overlaps(m.start(), m.end()):
             continue
@@ -128,15 +141,16 @@ def read_lead(
     summary = bool(title and _re("summary").search(title))
     found = False
     leads: dict[str, Lead] = {}
-    for doc in docs:
+    fields = [
+        (doc, _title_span(doc) if doc.source == "title" else lead_spans(doc, title)) for doc in docs
+    ]
+    # a lead that places its event at the officials' office places the headline's there too
+    home = any(_re("home").search(doc.text, a, b) for doc, spans in fields for a, b in spans)
+    for doc, spans in fields:
         text = doc.text
-        spans = [(0, len(text))] if doc.source == "title" else lead_spans(doc, title)
-        if not spans:
-            continue
-        words = visit_words(doc)
+        words = [i for i in visit_words(doc) if not _agent(text, i)]
         lines: Lead = []
         for a, b in spans:
-            home = bool(_re("home").search(text, a, b))
             away = None
             first: int | None = None
             for i in words:

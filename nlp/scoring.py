@@ -21,6 +21,10 @@ from nlp.facts import Extraction
 
 FIELDS = ("visit_dates", "provinces", "districts", "subdistricts", "officials", "sites")
 SCORED = (*FIELDS, "positions")
+# Scored only where the gold has them: the post-level decision (its P/R/F1 over posts that
+# report a visit) and the roles of matched officials (right / matched: P = R = F1 = accuracy).
+DECISION, ROLES = "reports_visit", "roles"
+EXTRA = (DECISION, ROLES)
 SITE_SIMILARITY = 0.85
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -196,11 +200,44 @@ def score_post(file: str, predicted: dict[str, Any], gold_post: dict[str, Any]) 
             out.missed[field_] = missed
         if spurious:
             out.spurious[field_] = spurious
+    _score_decision(out, predicted, gold_post)
+    _score_roles(out, predicted, gold)
     return out
 
 
+def _score_decision(out: PostScore, predicted: dict[str, Any], gold_post: dict[str, Any]) -> None:
+    if not isinstance(gold_post.get(DECISION), bool):
+        return
+    said, truth = bool(predicted.get(DECISION, True)), gold_post[DECISION]
+    out.tallies[DECISION] = Tally(tp=int(said and truth), fp=int(said and not truth),
+                                  fn=int(truth and not said))  # fmt: skip
+    if said != truth:
+        (out.spurious if said else out.missed)[DECISION] = [str(truth).lower()]
+
+
+def _score_roles(out: PostScore, predicted: dict[str, Any], gold: dict[str, Any]) -> None:
+    """Roles of the officials found in both, where the gold gives one."""
+    pred_roles = {person_key(o["name"]): o.get("role") for o in predicted.get("officials") or []}
+    tally = Tally()
+    wrong = []
+    for o in gold.get("officials") or []:
+        key = person_key(o.get("name") or "")
+        if not o.get("role") or key not in pred_roles:
+            continue
+        if pred_roles[key] == o["role"]:
+            tally.tp += 1
+        else:
+            tally.fp += 1
+            tally.fn += 1
+            wrong.append(f"{key}: {pred_roles[key]} (gold {o['role']})")
+    if tally.tp or tally.fp:
+        out.tallies[ROLES] = tally
+    if wrong:
+        out.spurious[ROLES] = wrong
+
+
 def total(scores: Iterable[PostScore]) -> dict[str, Tally]:
-    sums = {f: Tally() for f in SCORED}
+    sums = {f: Tally() for f in (*SCORED, *EXTRA)}
     for s in scores:
         for f, t in s.tallies.items():
             sums[f].tp += t.tp
@@ -212,6 +249,7 @@ def total(scores: Iterable[PostScore]) -> dict[str, Tally]:
 def as_record(extraction: Extraction) -> dict[str, Any]:
     """An extraction in the gold's shape (the predictions file's "facts")."""
     rec: dict[str, Any] = {f: [] for f in FIELDS}
+    rec[DECISION] = extraction.reports_visit
 
     def add(field_: str, value: Any) -> None:
         if value not in rec[field_]:
@@ -222,7 +260,8 @@ def as_record(extraction: Extraction) -> dict[str, Any]:
             for d in f.attrs.get("dates") or [f.value]:
                 add("visit_dates", d)
         elif f.kind == "official":
-            add("officials", {"name": f.value, "position": f.attrs.get("position")})
+            official = {"name": f.value, "position": f.attrs.get("position")}
+            add("officials", official | {"role": f.attrs.get("role", "mentioned")})
         else:
             add({"province": "provinces", "district": "districts",
                  "subdistrict": "subdistricts", "site": "sites"}[f.kind], f.value)  # fmt: skip
