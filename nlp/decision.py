@@ -132,7 +132,7 @@ Lead = list[tuple[int, int, int | None]]  # a field's lead lines, each with its 
 
 
 def read_lead(
-    docs: list[Doc], visit_words: Callable[[Doc], list[int]], title: str | None
+    docs: list[Doc], visit_words: Callable[[Doc, int, int], list[int]], title: str | None
 ) -> tuple[bool, dict[str, Lead]]:
     """The post-level decision, and each field's lead with the first visit word that stands in
     it (not a plan): the roles read who comes before it. `visit_words` finds a field's visit
@@ -148,13 +148,13 @@ def read_lead(
     home = any(_re("home").search(doc.text, a, b) for doc, spans in fields for a, b in spans)
     for doc, spans in fields:
         text = doc.text
-        words = [i for i in visit_words(doc) if not _agent(text, i)]
         lines: Lead = []
         for a, b in spans:
+            words = [i for i in visit_words(doc, a, b) if not _agent(text, i)]
             away = None
             first: int | None = None
             for i in words:
-                if not a <= i < b or _planned(text, i, a):
+                if _planned(text, i, a):
                     continue
                 if first is None and not _re("where").match(text, i):
                     first = i  # the first deed: who stands before it is the lead's subject

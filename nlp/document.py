@@ -25,23 +25,64 @@ class Mention:
 
 class Tokens:
     """Word boundaries of a text (PyThaiNLP newmm), to tell a word from the inside of another
-    word: the วัด of จังหวัด, the ณ of ธนาคมานุสรณ์."""
+    word: the วัด of จังหวัด, the ณ of ธนาคมานุสรณ์.
+
+    Segmentation is the pipeline's dearest step and most lines of a whole post are never asked
+    about (a post with no visit reads only its lead), so each line is segmented the first time
+    a position in it is asked about. A line break is a word of its own, as in newmm's output."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
+        self._done: set[int] = set()  # start offsets of the lines segmented
+        self._starts: set[int] = set()
+        self._ends: set[int] = set()
+        self._at: dict[int, str] = {}
+        self.starts = _Lazy(self, self._starts)
+        self.ends = _Lazy(self, self._ends)
+        self.at = _Lazy(self, self._at)
+
+    def _segment(self, pos: int) -> None:
+        text = self._text
+        a = text.rfind("\n", 0, pos) + 1
+        if a in self._done or not 0 <= pos <= len(text):
+            return
         from pythainlp.tokenize import word_tokenize
 
-        self.starts: set[int] = set()
-        self.ends: set[int] = set()
-        self.at: dict[int, str] = {}
-        pos = 0
-        for tok in word_tokenize(text, engine="newmm", keep_whitespace=True):
-            self.starts.add(pos)
-            self.at[pos] = tok
-            pos += len(tok)
-            self.ends.add(pos)
+        self._done.add(a)
+        b = text.find("\n", a)
+        b = len(text) if b < 0 else b
+        at = a
+        for tok in word_tokenize(text[a:b], engine="newmm", keep_whitespace=True) if b > a else ():
+            self._starts.add(at)
+            self._at[at] = tok
+            at += len(tok)
+            self._ends.add(at)
+        self._ends.add(a)
+        if b < len(text):  # the line break
+            self._starts.add(b)
+            self._at[b] = "\n"
+            self._ends.add(b + 1)
+            self._starts.add(b + 1)
 
     def boundary(self, pos: int) -> bool:
         return pos in self.starts or pos in self.ends
+
+
+class _Lazy:
+    """A set or a dict of `Tokens` whose lines are segmented on first use."""
+
+    def __init__(self, tokens: Tokens, items: set[int] | dict[int, str]) -> None:
+        self._tokens, self._items = tokens, items
+
+    def __contains__(self, pos: object) -> bool:
+        if not isinstance(pos, int):
+            return False
+        self._tokens._segment(pos)
+        return pos in self._items
+
+    def get(self, pos: int, default: str | None = None) -> str | None:
+        self._tokens._segment(pos)
+        return self._items.get(pos, default) if isinstance(self._items, dict) else default
 
 
 class Spans:

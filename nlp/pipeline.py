@@ -15,7 +15,7 @@ from functools import cache
 
 from nlp.dates import DateMention, find_dates, other_event_spans
 from nlp.decision import Lead, read_lead
-from nlp.document import Doc
+from nlp.document import Doc, Spans
 from nlp.facts import Extraction, Fact
 from nlp.gazetteer import gazetteer
 from nlp.lexicon import sections
@@ -35,26 +35,29 @@ def _cues() -> dict[str, tuple[str, ...]]:
     return sections("visit_cues.txt")
 
 
-def _visit_words(doc: Doc) -> list[int]:
-    """Where the field says a visit or an event took place: a visit word standing as a word,
-    outside page furniture, names, site names (the ประชุม of ศูนย์ประชุม) and the clauses about
-    a planned or another event ("เตรียมจัดงาน … ณ …")."""
+def _visit_words(doc: Doc, start: int = 0, end: int | None = None) -> list[int]:
+    """Where the field (or its span [start, end)) says a visit or an event took place: a visit
+    word standing as a word, outside page furniture, names, site names (the ประชุม of
+    ศูนย์ประชุม) and the clauses about a planned or another event ("เตรียมจัดงาน … ณ …")."""
     text = doc.text
-    heads = [(m.start(), m.end()) for m in site_heads().finditer(text)]
+    end = len(text) if end is None else end
+    inside_head = Spans()
+    for m in site_heads().finditer(text, start, end):
+        inside_head.add(m.start() + 1, m.end())
     found = []
     for cue in _cues()["visit"]:
-        i = text.find(cue)
+        i = text.find(cue, start, end)
         while i >= 0:
             j = i + len(cue)
             if (
-                i in doc.tokens.starts
-                and doc.readable(i, j)
+                doc.readable(i, j)
+                and not inside_head.overlaps(i, i + 1)
                 and not doc.claimed.overlaps(i, j, ("name", "other_event"))
-                and not any(a < i < b for a, b in heads)
                 and not any(text.startswith(w, i) for w in _cues()["not"])
+                and i in doc.tokens.starts
             ):
                 found.append(i)
-            i = text.find(cue, i + 1)
+            i = text.find(cue, i + 1, end)
     return sorted(found)
 
 
