@@ -86,29 +86,41 @@ class _Lazy:
 
 
 class Spans:
-    """A set of half-open intervals, queried by overlap."""
+    """A set of half-open intervals, queried by overlap in time bounded by the intervals near
+    the query: short intervals are found by bisecting their starts (none starts more than the
+    longest short one before the query), the few long ones (a quote, a footer) are scanned."""
+
+    LONG = 400  # characters: longer intervals are kept apart
 
     def __init__(self) -> None:
         self._items: list[tuple[int, int, str]] = []
         self._starts: list[int] = []
+        self._long: list[tuple[int, int, str]] = []
+        self._reach = 0  # the longest short interval
 
     def add(self, start: int, end: int, label: str = "") -> None:
         if end <= start:
             return
+        if end - start > self.LONG:
+            self._long.append((start, end, label))
+            return
+        self._reach = max(self._reach, end - start)
         i = bisect.bisect(self._starts, start)
         self._starts.insert(i, start)
         self._items.insert(i, (start, end, label))
 
     def covering(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Intervals that overlap [start, end)."""
-        i = bisect.bisect_left(self._starts, end)
-        return [it for it in self._items[:i] if it[1] > start]
+        lo = bisect.bisect_left(self._starts, start - self._reach)
+        hi = bisect.bisect_left(self._starts, end)
+        near = [it for it in self._items[lo:hi] if it[1] > start]
+        return near + [it for it in self._long if it[0] < end and it[1] > start]
 
     def overlaps(self, start: int, end: int, labels: tuple[str, ...] | None = None) -> bool:
         return any(labels is None or it[2] in labels for it in self.covering(start, end))
 
     def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self._items)
+        return iter(sorted(self._items + self._long))
 
 
 @dataclass

@@ -9,6 +9,7 @@ no dates, places or sites.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import replace
 from functools import cache
@@ -198,10 +199,13 @@ def _lead_and_visit_dates(events: list[tuple[Doc, DateMention]]) -> list[tuple[D
     starts = sorted(d.start for d in body)
     kept = set()
     for d in body[1:]:
-        end = min([s for s in starts if s > d.start] + [d.end + DATE_CLAUSE_REACH, len(text)])
-        line_end = text.find("\n", d.end)
-        end = min(end, line_end) if line_end >= 0 else end
-        if any(d.end <= i < end for i in cues):
+        k = bisect.bisect_right(starts, d.start)
+        nxt = starts[k] if k < len(starts) else len(text)
+        end = min(nxt, d.end + DATE_CLAUSE_REACH, len(text))
+        line_end = text.find("\n", d.end, end)
+        end = line_end if line_end >= 0 else end
+        c = bisect.bisect_left(cues, d.end)
+        if c < len(cues) and cues[c] < end:
             kept.add(id(d))
     return [(dc, d) for dc, d in events if dc.source != "body" or d is body[0] or id(d) in kept]
 
@@ -221,8 +225,12 @@ def _places_and_sites(doc: Doc) -> tuple[list[Fact], list[Fact]]:
         return doc.readable(a, b) and not doc.claimed.overlaps(a, b, labels)
 
     sites = find_sites(doc.text, site_readable, doc.tokens, [(p.start, p.end) for p in mentions])
+    site_spans = Spans()
+    for s in sites:
+        site_spans.add(s.start, s.end)
     for p in mentions:
-        in_site = any(s.start <= p.start and p.end <= s.end for s in sites)
+        around = site_spans.covering(p.start, p.end)
+        in_site = any(a <= p.start and p.end <= b for a, b, _ in around)
         if p.level == "province" and not p.visited and p.why_not == "institution" and in_site:
             p.visited, p.why_not = True, ""
     quoted = [

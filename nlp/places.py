@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from nlp.document import Spans
 from nlp.gazetteer import BANGKOK, Area, gazetteer
 from nlp.lexicon import alternation, ends_with_any, sections, words
 
@@ -211,7 +212,7 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
     found: list[PlaceMention] = []
     pats = _patterns()
     g = gazetteer()
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def free(a: int, b: int) -> bool:
         glued = a > 0 and "\u0e01" <= text[a - 1] <= "\u0e4e"
@@ -221,7 +222,7 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
         return free_(a, b)
 
     def free_(a: int, b: int) -> bool:
-        return readable(a, b) and not any(x < b and a < y for x, y in taken)
+        return readable(a, b) and not taken.overlaps(a, b)
 
     def add(level: str, a: int, at: int, hit: tuple[int, list[Area], bool], rule: str) -> None:
         length, areas, fuzzy = hit
@@ -230,7 +231,7 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
             pm = PlaceMention(level, a, b, text[at:b], areas, rule + ("_near" if fuzzy else ""))
             pm.fuzzy = fuzzy
             found.append(pm)
-            taken.append((a, b))
+            taken.add(a, b)
 
     # Districts and subdistricts first: "อำเภอเมืองสุโขทัย" holds a province name.
     for m in pats["district"].finditer(text):
@@ -242,7 +243,7 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
                     pm = PlaceMention("district", m.start(), at + 5, "เมือง", [], "district_city")
                     pm.bare_city = True
                     found.append(pm)
-                    taken.append((m.start(), at + 5))
+                    taken.add(m.start(), at + 5)
                 continue
             add("district", m.start(), at, hit, "district")
             continue
