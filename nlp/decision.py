@@ -102,6 +102,22 @@ def _province_names() -> re.Pattern[str]:
     return re.compile(alternation([*g.by_name["province"], *g.province_alias]))
 
 
+HOME_REACH = 60  # characters after a venue in which the building it is in is named
+
+
+def _desk(text: str, a: int, b: int) -> bool:
+    """Whether [a, b) places its event at the officials' office or on a video call."""
+    return bool(_re("home").search(text, a, b) or _re("remote").search(text, a, b))
+
+
+def at_home(text: str, start: int, end: int) -> bool:
+    """Whether the venue at [start, end) is, or is in, the officials' own office (a press room
+    at Government House, ตึกสันติไมตรี): no site visited."""
+    line_end = text.find("\n", end)
+    stop = min(end + HOME_REACH, len(text) if line_end < 0 else line_end)
+    return bool(_re("home").search(text, start, stop))
+
+
 def _province_next(place: str) -> bool:
     return bool(_re("province_hall").match(place) or _province_names().match(place))
 
@@ -111,7 +127,7 @@ def _held_away(doc: Doc, a: int, b: int) -> bool:
     officials' own office. The place runs from ณ / ที่ to the next name or title."""
     text = doc.text
     line = text[a:b]
-    if _re("home").search(line):
+    if _desk(text, a, b):
         return False
     away = bool(_re("local").search(line))
     for m in _re("where").finditer(text, a, b):
@@ -145,7 +161,7 @@ def read_lead(
         (doc, _title_span(doc) if doc.source == "title" else lead_spans(doc, title)) for doc in docs
     ]
     # a lead that places its event at the officials' office places the headline's there too
-    home = any(_re("home").search(doc.text, a, b) for doc, spans in fields for a, b in spans)
+    home = any(_desk(doc.text, a, b) for doc, spans in fields for a, b in spans)
     for doc, spans in fields:
         text = doc.text
         lines: Lead = []

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from nlp.dates import DateMention, find_dates, other_event_spans
-from nlp.decision import Lead, read_lead
+from nlp.decision import Lead, at_home, read_lead
 from nlp.document import Doc, Spans
 from nlp.facts import Extraction, Fact
 from nlp.gazetteer import gazetteer
@@ -225,6 +225,7 @@ def _places_and_sites(doc: Doc) -> tuple[list[Fact], list[Fact]]:
         return doc.readable(a, b) and not doc.claimed.overlaps(a, b, labels)
 
     sites = find_sites(doc.text, site_readable, doc.tokens, [(p.start, p.end) for p in mentions])
+    sites = [s for s in sites if not at_home(doc.text, s.start, s.end)]
     site_spans = Spans()
     for s in sites:
         site_spans.add(s.start, s.end)

@@ -515,4 +515,6 @@ def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             continue
         if starts_with_any(name, _not_before()) or name.startswith(("วันที่", "เวลา", "ขณะ")):
             continue
+        if starts_with_any(name, words("polities.txt")):
+            continue  # a country or a city the trip went to, not a site
         keep(SiteMention(a, end, "other", "site_at"))
