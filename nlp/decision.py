@@ -122,14 +122,14 @@ def _province_next(place: str) -> bool:
     return bool(_re("province_hall").match(place) or _province_names().match(place))
 
 
-def _held_away(doc: Doc, a: int, b: int) -> bool:
-    """Whether the line [a, b) says where its event was held, at a place that is not the
-    officials' own office. The place runs from ณ / ที่ to the next name or title."""
+def _where(doc: Doc, a: int, b: int) -> str | None:
+    """Where the line [a, b) says its event was held: "away", "office" (the officials' own:
+    Government House, the ministry's rooms, a video call) or None when it does not say. The
+    place runs from ณ / ที่ to the next name or title."""
     text = doc.text
-    line = text[a:b]
     if _desk(text, a, b):
-        return False
-    away = bool(_re("local").search(line))
+        return "office"
+    found = "away" if _re("local").search(text, a, b) else None
     for m in _re("where").finditer(text, a, b):
         if m.start() not in doc.tokens.starts or doc.claimed.overlaps(m.start(), m.end()):
             continue
@@ -139,9 +139,9 @@ def _held_away(doc: Doc, a: int, b: int) -> bool:
         if m.group() != "ณ" and not _province_next(place.lstrip()):
             continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or district
         if _re("ministry").search(place) and not _re("province_hall").search(place):
-            return False
-        away = True
-    return away
+            return "office"
+        found = "away"
+    return found
 
 
 Lead = list[tuple[int, int, int | None]]  # a field's lead lines, each with its first visit word
@@ -161,28 +161,26 @@ def read_lead(
         (doc, _title_span(doc) if doc.source == "title" else lead_spans(doc, title)) for doc in docs
     ]
     # a lead that places its event at the officials' office places the headline's there too
-    home = any(_desk(doc.text, a, b) for doc, spans in fields for a, b in spans)
+    where = [_where(doc, a, b) for doc, spans in fields for a, b in spans]
+    office = "office" in where
+    away = "away" in where and not office
+    planned_story = False
     for doc, spans in fields:
         text = doc.text
         lines: Lead = []
-        for a, b in spans:
+        for n, (a, b) in enumerate(spans):
             words = [i for i in visit_words(doc, a, b) if not _agent(text, i)]
-            away = None
-            first: int | None = None
-            for i in words:
-                if _planned(text, i, a):
-                    continue
-                if first is None and not _re("where").match(text, i):
-                    first = i  # the first deed: who stands before it is the lead's subject
-                if found:
-                    break
+            standing = [i for i in words if not _planned(text, i, a)]
+            if doc.source == "body" and n == len(spans) - 1:
+                fields_done = any(text.startswith(w, i) for i in standing for w in field)
+                plan = words and not standing or _re("plan").search(text, a, b)
+                planned_story = bool(plan) and not fields_done  # so is its headline
+            first = next((i for i in standing if not _re("where").match(text, i)), None)
+            lines.append((a, b, first))  # who stands before the first deed is its subject
+            for i in standing:
                 is_field = any(text.startswith(w, i) for w in field)
-                if is_field or not home and any(text.startswith(w, i) for w in ceremony):
-                    found = True
-                else:
-                    if away is None:
-                        away = _held_away(doc, a, b)
-                    found = found or away
-            lines.append((a, b, first))
+                ceremonial = any(text.startswith(w, i) for w in ceremony)
+                found = found or is_field or (ceremonial and not office) or away
         leads[doc.source] = lines
+    found = found and not planned_story
     return found and not summary, leads
