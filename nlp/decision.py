@@ -67,6 +67,33 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     return spans
 
 
+def deeds(doc: Doc, a: int, b: int, visit_words: Callable[[Doc, int, int], list[int]]) -> list[int]:
+    """The visit words of [a, b) that tell of something done: not a plan, not a person's title
+    (ผู้ตรวจราชการ), not the ณ / ที่ of a place."""
+    text = doc.text
+    return [
+        i
+        for i in visit_words(doc, a, b)
+        if not _agent(text, i) and not _planned(text, i, a) and not _re("where").match(text, i)
+    ]
+
+
+def story_lines(doc: Doc, limit: int) -> list[tuple[int, int]]:
+    """The first `limit` lines of a field that read as sentences (not furniture, stamps or
+    code): where a post names who did what."""
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while pos <= len(text) and len(out) < limit:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
 def _agent(text: str, i: int) -> bool:
     """ผู้ตรวจราชการ, ผู้เข้าเยี่ยม: a visit word made a person's title or a noun."""
     k = text.rfind(AGENT, max(0, i - AGENT_REACH), i)
@@ -144,19 +171,14 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
     return found
 
 
-Lead = list[tuple[int, int, int | None]]  # a field's lead lines, each with its first visit word
-
-
-def read_lead(
+def reports_visit(
     docs: list[Doc], visit_words: Callable[[Doc, int, int], list[int]], title: str | None
-) -> tuple[bool, dict[str, Lead]]:
-    """The post-level decision, and each field's lead with the first visit word that stands in
-    it (not a plan): the roles read who comes before it. `visit_words` finds a field's visit
-    words (outside names, site names and clauses about another event)."""
+) -> bool:
+    """The post-level decision. `visit_words(doc, a, b)` finds a field's visit words (outside
+    names, site names and clauses about another event)."""
     field, ceremony = _cues()["field"], _cues()["ceremony"]
-    summary = bool(title and _re("summary").search(title))
-    found = False
-    leads: dict[str, Lead] = {}
+    if title and _re("summary").search(title):
+        return False
     fields = [
         (doc, _title_span(doc) if doc.source == "title" else lead_spans(doc, title)) for doc in docs
     ]
@@ -164,10 +186,9 @@ def read_lead(
     where = [_where(doc, a, b) for doc, spans in fields for a, b in spans]
     office = "office" in where
     away = "away" in where and not office
-    planned_story = False
+    found = planned_story = False
     for doc, spans in fields:
         text = doc.text
-        lines: Lead = []
         for n, (a, b) in enumerate(spans):
             words = [i for i in visit_words(doc, a, b) if not _agent(text, i)]
             standing = [i for i in words if not _planned(text, i, a)]
@@ -175,12 +196,8 @@ def read_lead(
                 fields_done = any(text.startswith(w, i) for i in standing for w in field)
                 plan = words and not standing or _re("plan").search(text, a, b)
                 planned_story = bool(plan) and not fields_done  # so is its headline
-            first = next((i for i in standing if not _re("where").match(text, i)), None)
-            lines.append((a, b, first))  # who stands before the first deed is its subject
             for i in standing:
                 is_field = any(text.startswith(w, i) for w in field)
                 ceremonial = any(text.startswith(w, i) for w in ceremony)
                 found = found or is_field or (ceremonial and not office) or away
-        leads[doc.source] = lines
-    found = found and not planned_story
-    return found and not summary, leads
+    return found and not planned_story

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from nlp.dates import DateMention, find_dates, other_event_spans
-from nlp.decision import Lead, at_home, read_lead
+from nlp.decision import at_home, reports_visit
 from nlp.document import Doc, Spans
 from nlp.facts import Extraction, Fact
 from nlp.gazetteer import gazetteer
@@ -120,16 +120,14 @@ def _people(doc: Doc) -> list[Person]:
     return people
 
 
-def _official_facts(
-    docs_people: list[tuple[Doc, list[Person]]], leads: dict[str, Lead], visited: bool
-) -> list[Fact]:
+def _official_facts(docs_people: list[tuple[Doc, list[Person]]], visited: bool) -> list[Fact]:
     """One fact per person, at their first mention (body before title); the position is the
     first one written for them; the role is read from all their mentions (nlp.roles)."""
     by_person: dict[str, list[tuple[Doc, Person]]] = {}
     for doc, people in docs_people:
         for p in people:
             by_person.setdefault(p.person, []).append((doc, p))
-    role_of = roles(by_person, leads, {d.source: ps for d, ps in docs_people}, visited)
+    role_of = roles(by_person, {d.source: ps for d, ps in docs_people}, _visit_words, visited)
     facts = []
     for person, mentions in by_person.items():
         doc, p = mentions[0]
@@ -333,8 +331,8 @@ def extract(text: str, title: str | None = None, published: dt.date | None = Non
             doc.claimed.add(a, b, "other_event")
         for a, b in quote_spans(doc.text):
             doc.claimed.add(a, b, "quote")
-    visited, leads = read_lead(docs, _visit_words, title)
-    facts: list[Fact] = _official_facts(people, leads, visited)
+    visited = reports_visit(docs, _visit_words, title)
+    facts: list[Fact] = _official_facts(people, visited)
     if visited:
         facts += _date_facts(docs, published)
         quoted: list[Fact] = []

@@ -11,14 +11,19 @@ mentioned, and so is everyone of a post that reports no visit.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
+from nlp.decision import deeds, story_lines
 from nlp.document import Doc
 from nlp.lexicon import alternation, sections, starts_with_any
 from nlp.people import Person
 
 VISITOR, HOST, MENTIONED = "visitor", "host", "mentioned"
+VisitWords = Callable[[Doc, int, int], list[int]]
+Line = tuple[int, int, int]  # a line's span and its first deed
+# After a speech word: "said after (doing)": the speaker did it (เปิดเผยภายหลังตรวจเยี่ยม…).
+_AFTER_DEED = re.compile(r"\s?(?:ภายหลัง|หลัง|ขณะ|ระหว่าง|ในระหว่าง)")
 CLAUSE_REACH = 80  # characters after a name (and its title) in which its clause says what they did
 WITH_REACH = 400  # characters after a พร้อมด้วย in which the travellers are listed
 
@@ -35,7 +40,8 @@ def _re(section: str) -> re.Pattern[str]:
 
 @cache
 def _speech() -> re.Pattern[str]:
-    return re.compile(alternation(sections("visit_cues.txt")["speech"] + ("เปิดเผย", "เผย")))
+    said = alternation(sections("visit_cues.txt")["speech"] + ("เปิดเผย", "เผย"))
+    return re.compile(f"{said}|ว่า(?!การ)")  # ว่า opens speech; ว่าการ is part of a title
 
 
 def _clause_after(doc: Doc, p: Person, others: Sequence[Person]) -> str:
@@ -45,17 +51,38 @@ def _clause_after(doc: Doc, p: Person, others: Sequence[Person]) -> str:
     return doc.text[start : min(nxt, start + CLAUSE_REACH)]
 
 
+SUBJECT_LINES = 6  # story lines in which a post names who made its visit
+
+
+def _subject_line(doc: Doc, people: Sequence[Person], visit_words: VisitWords) -> Line | None:
+    """The first story line where someone is named before a deed (ลงพื้นที่, เป็นประธาน …):
+    its subject made the visit. Returns the line and its first deed."""
+    spans = [(0, len(doc.text))] if doc.source == "title" else story_lines(doc, SUBJECT_LINES)
+    for a, b in spans:
+        found = deeds(doc, a, b, visit_words)
+        if found and any(a <= p.start < found[0] for p in people):
+            return a, b, found[0]
+    return None
+
+
+def _reports(text: str, start: int, v: int) -> bool:
+    """Whether someone named at `start` only tells of the deed at `v` (a spokesman who
+    เปิดเผยว่า …), rather than saying so after doing it (เปิดเผยภายหลังตรวจ…)."""
+    return any(not _AFTER_DEED.match(text, m.end()) for m in _speech().finditer(text, start, v))
+
+
 def roles(
     mentions: dict[str, list[tuple[Doc, Person]]],
-    leads: dict[str, list[tuple[int, int, int | None]]],
     people: dict[str, list[Person]],
+    visit_words: VisitWords,
     reports_visit: bool,
 ) -> dict[str, str]:
-    """Role of each person (key `Person.person`). `leads[source]` lists the lead's lines, each
-    with its first visit word (None when it has none); `people[source]` lists every mention of
-    a field."""
+    """Role of each person (key `Person.person`); `people[source]` lists every mention of a
+    field, `visit_words(doc, a, b)` finds its visit words."""
     if not reports_visit:
         return dict.fromkeys(mentions, MENTIONED)
+    docs = {doc.source: doc for ms in mentions.values() for doc, _ in ms}
+    subject = {src: _subject_line(doc, people[src], visit_words) for src, doc in docs.items()}
     out: dict[str, str] = {}
     for key, ms in mentions.items():
         host = visitor = False
@@ -65,11 +92,13 @@ def roles(
                 after[: CLAUSE_REACH // 2]
             ):
                 host = True
-            for a, b, v in leads.get(doc.source, []):
-                if v is None or not a <= p.start < b:
-                    continue
-                subject = p.start < v and not _speech().search(doc.text, p.end, v)
-                visitor = visitor or subject or v <= p.start and _joined(doc.text, v, p.start)
+            line = subject.get(doc.source)
+            if line is None or not line[0] <= p.start < line[1]:
+                continue
+            a, b, v = line
+            named_end = p.pos_end if p.pos_end is not None else p.end
+            lead = p.start < v and not _reports(doc.text, named_end, v)
+            visitor = visitor or lead or v <= p.start and _joined(doc.text, v, p.start)
         titled = any(
             q.position and starts_with_any(q.position, _cues()["host_title"]) for _, q in ms
         )
@@ -83,7 +112,10 @@ def roles(
 
 
 def _joined(text: str, v: int, pos: int) -> bool:
-    """Whether a person after the lead's visit word travels with its subject (พร้อมด้วย …)."""
+    """Whether a person after the subject line's deed travels with its subject (พร้อมด้วย …),
+    in the same sentence (no one has started speaking since)."""
+    if _speech().search(text, v, pos):
+        return False
     for m in _re("with").finditer(text, v, pos):
         if pos - m.end() <= WITH_REACH and not _re("host_after").search(text, m.end(), pos):
             return True
