@@ -100,6 +100,13 @@ def _agent(text: str, i: int) -> bool:
     return k >= 0 and not text[k:i].count(" ")
 
 
+def _plan_in(text: str, a: int, b: int) -> bool:
+    """A plan word in [a, b); เตรียมพร้อม / เตรียมความพร้อม is getting ready, not a plan."""
+    return any(
+        not text.startswith(("พร้อม", "ความพร้อม"), m.end()) for m in _re("plan").finditer(text, a, b)
+    )
+
+
 def _title_span(doc: Doc) -> list[tuple[int, int]]:
     """The title without the site's breadcrumb (which names ทำเนียบรัฐบาล on every post)."""
     m = TITLE_PREFIX.match(doc.text)
@@ -129,6 +136,8 @@ def _province_names() -> re.Pattern[str]:
     return re.compile(alternation([*g.by_name["province"], *g.province_alias]))
 
 
+# After ที่ / บริเวณ (also conjunctions), a place starts with a building or a room word.
+VENUE_WORDS = ("ห้อง", "อาคาร", "ตึก", "ศาลาว่าการ", "กระทรวง", "สำนักงาน", "กรม")
 HOME_REACH = 60  # characters after a venue in which the building it is in is named
 
 
@@ -163,10 +172,11 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         end = min(b, m.end() + WHERE_REACH)
         claims = [s for s, _, label in doc.claimed.covering(m.end(), end) if s >= m.end()]
         place = text[m.end() : min(claims, default=end)]
+        venue = m.group() == "ณ" or place.lstrip().startswith(VENUE_WORDS)
+        if venue and _re("ministry").search(place) and not _re("province_hall").search(place):
+            return "office"
         if m.group() != "ณ" and not _province_next(place.lstrip()):
             continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or district
-        if _re("ministry").search(place) and not _re("province_hall").search(place):
-            return "office"
         found = "away"
     return found
 
@@ -176,7 +186,7 @@ def reports_visit(
 ) -> bool:
     """The post-level decision. `visit_words(doc, a, b)` finds a field's visit words (outside
     names, site names and clauses about another event)."""
-    field, ceremony = _cues()["field"], _cues()["ceremony"]
+    field, travel, ceremony = _cues()["field"], _cues()["travel"], _cues()["ceremony"]
     if title and _re("summary").search(title):
         return False
     fields = [
@@ -186,18 +196,31 @@ def reports_visit(
     where = [_where(doc, a, b) for doc, spans in fields for a, b in spans]
     office = "office" in where
     away = "away" in where and not office
-    found = planned_story = False
+    found = False
+    plans: dict[str, bool] = {}  # per field: its story line (or title) tells of a plan
+    story_goes = False
     for doc, spans in fields:
         text = doc.text
         for n, (a, b) in enumerate(spans):
             words = [i for i in visit_words(doc, a, b) if not _agent(text, i)]
             standing = [i for i in words if not _planned(text, i, a)]
-            if doc.source == "body" and n == len(spans) - 1:
-                fields_done = any(text.startswith(w, i) for i in standing for w in field)
-                plan = words and not standing or _re("plan").search(text, a, b)
-                planned_story = bool(plan) and not fields_done  # so is its headline
-            for i in standing:
-                is_field = any(text.startswith(w, i) for w in field)
+            said = _re("speech").search(text, a, b)
+            # ณ / ที่ alone tell where something happened, unless it is only reported
+            deeds = [
+                i
+                for i in standing
+                if not _re("where").match(text, i) or said is None or i < said.start()
+            ]
+            goes = [i for i in deeds if any(text.startswith(w, i) for w in field)]
+            if doc.source == "title" or n == len(spans) - 1:
+                plan = bool(words and not standing or _plan_in(text, a, b))
+                plans[doc.source] = plan and not goes
+                story_goes = story_goes or doc.source == "body" and bool(goes)
+            for i in deeds:
+                went = i in goes and (not office or any(text.startswith(w, i) for w in travel))
                 ceremonial = any(text.startswith(w, i) for w in ceremony)
-                found = found or is_field or (ceremonial and not office) or away
-    return found and not planned_story
+                found = found or went or (ceremonial and not office) or away
+    # a story line that tells of a plan makes its headline one; a headline's plan counts only
+    # when the story line reports no field visit
+    planned = plans.get("body", False) or plans.get("title", False) and not story_goes
+    return found and not planned

@@ -84,6 +84,30 @@ def test_a_field_visit_in_the_lead_is_a_visit():
             f"{MINISTER} แนะนำว่า ญาติที่ต้องพบปะผู้ต้องขังควรสวมหน้ากากอนามัยตลอดเวลา "
             "เพื่อลดความเสี่ยงในการติดเชื้อ",
         ),
+        # an exhibition viewed at Government House
+        (
+            "นายกรัฐมนตรี เยี่ยมชมนิทรรศการผลงานกระทรวงยุติธรรม",
+            "วันนี้ (12 ก.ย. 60) ณ หน้าตึกนารีสโมสร ทำเนียบรัฐบาล พลเอก ประยุทธ์ จันทร์โอชา "
+            "นายกรัฐมนตรี เยี่ยมชมนิทรรศการผลงานของกระทรวงยุติธรรม",
+        ),
+        # a training opened in the ministry's room (ที่ห้องประชุม … กระทรวง…)
+        (
+            "รมว.ยุติธรรม เปิดการอบรมข้าราชการรุ่นใหม่",
+            "วันนี้ (12 ก.ย. 60) ที่ห้องประชุม ชั้น 5 อาคารกระทรวงยุติธรรม "
+            f"{MINISTER} เป็นประธานในพิธีเปิดการอบรมหลักสูตรข้าราชการที่ดี",
+        ),
+        # an invitation to an event still to come
+        (
+            "เตรียมพบกับ งานยุติธรรมสัญจร ประจำปี 2560",
+            "กระทรวงยุติธรรม ขอเชิญประชาชนร่วมงานยุติธรรมสัญจร ระหว่างวันที่ 15 - 24 กันยายน 2560 "
+            "ณ สวนลุมพินี กรุงเทพมหานคร",
+        ),
+        # a statement about where people register: the ณ is only reported
+        (
+            "รมว.ยุติธรรม เผยยอดลงทะเบียนกองทุนยุติธรรม",
+            f"{MINISTER} เปิดเผยว่า ตามที่กระทรวงเปิดรับลงทะเบียนผู้ขอรับความช่วยเหลือ "
+            "ณ สำนักงานยุติธรรมจังหวัดทั่วประเทศ พบว่ามีผู้ลงทะเบียนแล้วกว่า 2 หมื่นราย",
+        ),
         # a statement: no visit word in the lead at all
         (
             "รมว.ยุติธรรม ย้ำมาตรการป้องกันยาเสพติดในเรือนจำ",
@@ -98,6 +122,15 @@ def test_desk_work_plans_and_statements_report_no_visit(headline, lead):
     assert ex.visits == []
     assert {f.kind for f in ex.facts} == {"official"}  # officials kept, nothing else
     assert {f.attrs["role"] for f in ex.of("official")} == {"mentioned"}
+
+
+def test_getting_ready_is_no_plan():
+    """เตรียมความพร้อม (getting ready) in a headline does not make a field visit a plan."""
+    text, title = post(
+        "รมว.ยุติธรรม เตรียมความพร้อมรับมือน้ำท่วมเรือนจำ",
+        f"{MINISTER} ลงพื้นที่ตรวจสภาพเรือนจำจังหวัดน่าน อำเภอเมืองน่าน จังหวัดน่าน เพื่อเตรียมความพร้อมรับมือน้ำท่วม",
+    )
+    assert extract(text, title).reports_visit
 
 
 def test_a_meeting_held_at_a_province_hall_is_an_event_on_site():
