@@ -154,6 +154,18 @@ def at_home(text: str, start: int, end: int) -> bool:
     return bool(_re("home").search(text, start, stop))
 
 
+def _agency_room(place: str) -> bool:
+    """A room of a government office (ห้องประชุม 401 สำนักงานนโยบาย…): the officials' own."""
+    return place.startswith("ห้อง") and "สำนักงาน" in place
+
+
+def _site_next(place: str) -> bool:
+    """ที่ชุมชนX, ที่โรงเรียนX: a named site follows."""
+    from nlp.sites import site_heads
+
+    return site_heads().match(place) is not None
+
+
 def _province_next(place: str) -> bool:
     return bool(_re("province_hall").match(place) or _province_names().match(place))
 
@@ -172,11 +184,13 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         end = min(b, m.end() + WHERE_REACH)
         claims = [s for s, _, label in doc.claimed.covering(m.end(), end) if s >= m.end()]
         place = text[m.end() : min(claims, default=end)]
-        venue = m.group() == "ณ" or place.lstrip().startswith(VENUE_WORDS)
-        if venue and _re("ministry").search(place) and not _re("province_hall").search(place):
+        place = place.lstrip()
+        venue = m.group() == "ณ" or place.startswith(VENUE_WORDS)
+        in_province = _re("province_hall").search(place)
+        if venue and not in_province and (_re("ministry").search(place) or _agency_room(place)):
             return "office"
-        if m.group() != "ณ" and not _province_next(place.lstrip()):
-            continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or district
+        if m.group() != "ณ" and not (_province_next(place) or _site_next(place)):
+            continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or a site
         found = "away"
     return found
 

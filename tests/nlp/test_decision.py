@@ -108,6 +108,12 @@ def test_a_field_visit_in_the_lead_is_a_visit():
             f"{MINISTER} เปิดเผยว่า ตามที่กระทรวงเปิดรับลงทะเบียนผู้ขอรับความช่วยเหลือ "
             "ณ สำนักงานยุติธรรมจังหวัดทั่วประเทศ พบว่ามีผู้ลงทะเบียนแล้วกว่า 2 หมื่นราย",
         ),
+        # a committee meeting in a meeting room of a government office
+        (
+            "รมว.ยุติธรรม ประชุมคณะกรรมการกองทุนยุติธรรม",
+            f"วันนี้ (12 ก.ย. 60) {MINISTER} เป็นประธานการประชุมคณะกรรมการกองทุนยุติธรรม "
+            "โดยมีผู้บริหารเข้าร่วมประชุม ณ ห้องประชุม 401 สำนักงานกองทุนยุติธรรม",
+        ),
         # a statement: no visit word in the lead at all
         (
             "รมว.ยุติธรรม ย้ำมาตรการป้องกันยาเสพติดในเรือนจำ",
@@ -122,6 +128,15 @@ def test_desk_work_plans_and_statements_report_no_visit(headline, lead):
     assert ex.visits == []
     assert {f.kind for f in ex.facts} == {"official"}  # officials kept, nothing else
     assert {f.attrs["role"] for f in ex.of("official")} == {"mentioned"}
+
+
+def test_an_event_held_at_a_named_community_is_on_site():
+    text, title = post(
+        "ปลัดกระทรวง เป็นประธานในงานสร้างชุมชนริมคลอง",
+        "เมื่อวันที่ 20 พ.ค. 60 เวลา 10.00 น. ที่ชุมชนเลียบคลองสอง เขตสายไหม กรุงเทพมหานคร "
+        f"{MINISTER} เป็นประธานในงานสร้างชุมชนให้คนริมคลอง",
+    )
+    assert extract(text, title).reports_visit
 
 
 def test_getting_ready_is_no_plan():
