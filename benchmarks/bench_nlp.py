@@ -1,12 +1,15 @@
-"""Throughput of the extraction pipeline on one core, over the annotated dev corpus.
+"""Throughput of the extraction pipeline on one core, over real whole posts.
 
-Prints posts per second after start-up (CPU time of this process, so other work on the machine
-does not count), the figure issue #3 asks to stay above 100.
+A deterministic sample of 2,000 posts of the shared thaigov corpus (whole posts of every kind,
+most with no visit), not the short dev excerpts. Prints the start-up (first call: PyThaiNLP's
+dictionary, the gazetteer, the word lists) apart from the steady rate in posts and characters per
+second, in CPU time of this process so other work on the machine does not count. Issue #9 asks
+for at least 100 posts/s.
 """
 
 from __future__ import annotations
 
-import json
+import argparse
 import os
 import sys
 import time
@@ -14,31 +17,26 @@ from pathlib import Path
 
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from nlp.pipeline import extract  # noqa: E402
+from bench_corpus import posts, start  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
-ROUNDS = 5
+SAMPLE = 2000
 
 
 def main() -> int:
-    posts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.json"))]
-    if not posts:
-        print(f"no posts in {CORPUS}", file=sys.stderr)
-        return 1
-    started = time.process_time()
-    extract(posts[0]["text"], posts[0].get("title"))
-    startup = time.process_time() - started
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sample", type=int, default=SAMPLE)
+    args = parser.parse_args()
+    items = posts(sample=args.sample)
+    extract, startup = start()
     began = time.process_time()
-    for _ in range(ROUNDS):
-        for p in posts:
-            extract(p["text"], p.get("title"))
+    for p in items:
+        extract(p["text"], p.get("title"))
     elapsed = time.process_time() - began
-    n = ROUNDS * len(posts)
-    chars = ROUNDS * sum(len(p["text"]) for p in posts)
-    print(
-        f"nlp: start-up {startup:.2f}s CPU; {n / elapsed:.0f} posts/s, {chars / elapsed:,.0f} chars/s"
-    )
+    chars = sum(len(p["text"]) for p in items)
+    print(f"nlp: {len(items)} whole posts; start-up {startup:.2f}s CPU")
+    print(f"nlp: {len(items) / elapsed:.0f} posts/s, {chars / elapsed:,.0f} chars/s (one core)")
     return 0
 
 

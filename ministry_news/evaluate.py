@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from nlp.scoring import SCORED, PostScore, as_record, decision_tally, score_post, total
+from nlp.scoring import EXTRA, SCORED, PostScore, as_record, score_post, total
 
 _FIELD_NAMES = {"visit_dates": "dates"}
 
@@ -30,21 +30,13 @@ def _load(corpus_dir: Path) -> list[tuple[str, dict[str, Any]]]:
 def _print_table(scores: list[PostScore], out: TextIO) -> None:
     sums = total(scores)
     out.write(f"{'field':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}\n")
-    for f in SCORED:
+    scored = [f for f in EXTRA if any(f in s.tallies for s in scores)]
+    for f in (*SCORED, *scored):  # the decision and the roles only where the gold has them
         t = sums[f]
         name = _FIELD_NAMES.get(f, f)
         out.write(
             f"{name:<14}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}{t.tp:>6}{t.fp:>6}{t.fn:>6}\n"
         )
-    t = decision_tally(scores)
-    if t.tp + t.fp + t.fn:  # only where the gold says whether each post reports a visit
-        out.write(
-            f"{'visit post':<14}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}{t.tp:>6}{t.fp:>6}{t.fn:>6}\n"
-        )
-    scored = sum(s.roles_scored for s in scores)
-    if scored:  # only where the gold gives officials' roles
-        right = sum(s.roles_right for s in scores)
-        out.write(f"roles: {right} of {scored} matched officials right ({right / scored:.3f})\n")
 
 
 def _print_misses(scores: list[PostScore], out: TextIO) -> None:
@@ -52,7 +44,7 @@ def _print_misses(scores: list[PostScore], out: TextIO) -> None:
         if not s.missed and not s.spurious:
             continue
         out.write(f"\n{s.file}\n")
-        for f in SCORED:
+        for f in (*SCORED, *EXTRA):
             name = _FIELD_NAMES.get(f, f)
             for v in s.missed.get(f, []):
                 out.write(f"  - {name}: {v}\n")

@@ -12,7 +12,9 @@ for the visit date only when the sentence it opens reports a visit.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -137,6 +139,10 @@ _STAMP_LINE_NOISE = re.compile(
 )
 
 
+PRESS_PLACE_MAX = 60  # characters of a press dateline's place before its date
+DATELINE_MAX = 160  # a line holding a date and only stamp words is never longer
+
+
 def _role(text: str, start: int, end: int, numeric: bool) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -152,8 +158,14 @@ def _role(text: str, start: int, end: int, numeric: bool) -> str:
         return "stamp"
     if numeric and not before.rstrip().endswith("วันที่"):
         return "stamp"
-    if _PRESS_DASH.match(text, end) and len(text[line_start:start].strip()) <= 20:
+    if (
+        _PRESS_DASH.match(text, end)
+        and start - line_start <= PRESS_PLACE_MAX
+        and len(text[line_start:start].strip()) <= 20
+    ):
         return "press"  # "กรุงเทพฯ 3 มี.ค. 2565 - …": a press dateline
+    if line_end - line_start > DATELINE_MAX:
+        return "event"  # read no further: a long line is no dateline (and each date stays O(1))
     rest = text[line_start:start] + text[end:line_end]
     if not _STAMP_LINE_NOISE.sub("", rest):
         return "dateline"
@@ -212,6 +224,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     if published is None:
         published = _stamp_date(text)
     others = other_event_spans(text)
+    other_starts = [a for a, _ in others]
+    other_reach = list(itertools.accumulate((b for _, b in others), max))  # sorted by start
     out: list[DateMention] = []
     for m in _date_regex().finditer(text):
         g = m.groupdict()
@@ -248,8 +262,9 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             parts = [(int(g["e_d"]), int(g["e_m"]), yr)]
             rule = "date_numeric"
         role = _role(text, m.start(), m.end(), numeric=rule == "date_numeric")
-        if role == "event" and any(a <= m.start() < b for a, b in others):
-            role = "other"
+        k = bisect.bisect_right(other_starts, m.start())
+        if role == "event" and k and other_reach[k - 1] > m.start():
+            role = "other"  # inside a clause about another event
         year_known = all(p[2] is not None for p in parts)
         if not year_known:
             if published is None:

@@ -25,49 +25,102 @@ class Mention:
 
 class Tokens:
     """Word boundaries of a text (PyThaiNLP newmm), to tell a word from the inside of another
-    word: the วัด of จังหวัด, the ณ of ธนาคมานุสรณ์."""
+    word: the วัด of จังหวัด, the ณ of ธนาคมานุสรณ์.
+
+    Segmentation is the pipeline's dearest step and most lines of a whole post are never asked
+    about (a post with no visit reads only its lead), so each line is segmented the first time
+    a position in it is asked about. A line break is a word of its own, as in newmm's output."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
+        self._done: set[int] = set()  # start offsets of the lines segmented
+        self._starts: set[int] = set()
+        self._ends: set[int] = set()
+        self._at: dict[int, str] = {}
+        self.starts = _Lazy(self, self._starts)
+        self.ends = _Lazy(self, self._ends)
+        self.at = _Lazy(self, self._at)
+
+    def _segment(self, pos: int) -> None:
+        text = self._text
+        a = text.rfind("\n", 0, pos) + 1
+        if a in self._done or not 0 <= pos <= len(text):
+            return
         from pythainlp.tokenize import word_tokenize
 
-        self.starts: set[int] = set()
-        self.ends: set[int] = set()
-        self.at: dict[int, str] = {}
-        pos = 0
-        for tok in word_tokenize(text, engine="newmm", keep_whitespace=True):
-            self.starts.add(pos)
-            self.at[pos] = tok
-            pos += len(tok)
-            self.ends.add(pos)
+        self._done.add(a)
+        b = text.find("\n", a)
+        b = len(text) if b < 0 else b
+        at = a
+        for tok in word_tokenize(text[a:b], engine="newmm", keep_whitespace=True) if b > a else ():
+            self._starts.add(at)
+            self._at[at] = tok
+            at += len(tok)
+            self._ends.add(at)
+        self._ends.add(a)
+        if b < len(text):  # the line break
+            self._starts.add(b)
+            self._at[b] = "\n"
+            self._ends.add(b + 1)
+            self._starts.add(b + 1)
 
     def boundary(self, pos: int) -> bool:
         return pos in self.starts or pos in self.ends
 
 
+class _Lazy:
+    """A set or a dict of `Tokens` whose lines are segmented on first use."""
+
+    def __init__(self, tokens: Tokens, items: set[int] | dict[int, str]) -> None:
+        self._tokens, self._items = tokens, items
+
+    def __contains__(self, pos: object) -> bool:
+        if not isinstance(pos, int):
+            return False
+        self._tokens._segment(pos)
+        return pos in self._items
+
+    def get(self, pos: int, default: str | None = None) -> str | None:
+        self._tokens._segment(pos)
+        return self._items.get(pos, default) if isinstance(self._items, dict) else default
+
+
 class Spans:
-    """A set of half-open intervals, queried by overlap."""
+    """A set of half-open intervals, queried by overlap in time bounded by the intervals near
+    the query: short intervals are found by bisecting their starts (none starts more than the
+    longest short one before the query), the few long ones (a quote, a footer) are scanned."""
+
+    LONG = 400  # characters: longer intervals are kept apart
 
     def __init__(self) -> None:
         self._items: list[tuple[int, int, str]] = []
         self._starts: list[int] = []
+        self._long: list[tuple[int, int, str]] = []
+        self._reach = 0  # the longest short interval
 
     def add(self, start: int, end: int, label: str = "") -> None:
         if end <= start:
             return
+        if end - start > self.LONG:
+            self._long.append((start, end, label))
+            return
+        self._reach = max(self._reach, end - start)
         i = bisect.bisect(self._starts, start)
         self._starts.insert(i, start)
         self._items.insert(i, (start, end, label))
 
     def covering(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Intervals that overlap [start, end)."""
-        i = bisect.bisect_left(self._starts, end)
-        return [it for it in self._items[:i] if it[1] > start]
+        lo = bisect.bisect_left(self._starts, start - self._reach)
+        hi = bisect.bisect_left(self._starts, end)
+        near = [it for it in self._items[lo:hi] if it[1] > start]
+        return near + [it for it in self._long if it[0] < end and it[1] > start]
 
     def overlaps(self, start: int, end: int, labels: tuple[str, ...] | None = None) -> bool:
         return any(labels is None or it[2] in labels for it in self.covering(start, end))
 
     def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self._items)
+        return iter(sorted(self._items + self._long))
 
 
 @dataclass

@@ -41,8 +41,7 @@ class Visit:
     subdistricts: list[str] = field(default_factory=list)
     officials: list[str] = field(default_factory=list)
     sites: list[str] = field(default_factory=list)
-    # Each official's part in the visit: "visitor", "host" or "mentioned" (name as in officials).
-    roles: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)  # official (as in `officials`) -> role
 
     @property
     def start_date(self) -> str | None:
@@ -55,11 +54,13 @@ class Visit:
 
 @dataclass
 class Extraction:
+    """`reports_visit` is the post-level decision: whether the post reports a visit or an
+    on-site event that took place. When it does not, the officials are kept (with role
+    "mentioned") but no date, place or site is, and there is no visit."""
+
     version: str
     facts: list[Fact]
     visits: list[Visit]
-    # The post-level decision: the post reports a visit or an on-site event that took place.
-    # When False the officials are kept (role mentioned) and nothing else is extracted.
     reports_visit: bool = True
 
     def of(self, kind: Kind) -> list[Fact]:

@@ -9,19 +9,21 @@ no dates, places or sites.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import replace
 from functools import cache
 
 from nlp.dates import DateMention, find_dates, other_event_spans
-from nlp.document import Doc
+from nlp.decision import at_home, reports_visit
+from nlp.document import Doc, Spans
 from nlp.facts import Extraction, Fact
 from nlp.gazetteer import gazetteer
 from nlp.lexicon import sections
 from nlp.normalize import clean
 from nlp.people import Person, find_people
 from nlp.places import PlaceMention, find_places
-from nlp.roles import assign_roles
+from nlp.roles import roles
 from nlp.sites import find_sites, site_heads
 from nlp.visits import group_visits
 
@@ -34,26 +36,29 @@ def _cues() -> dict[str, tuple[str, ...]]:
     return sections("visit_cues.txt")
 
 
-def _visit_words(doc: Doc) -> list[int]:
-    """Where the field says a visit or an event took place: a visit word standing as a word,
-    outside page furniture, names, site names (the ประชุม of ศูนย์ประชุม) and the clauses about
-    a planned or another event ("เตรียมจัดงาน … ณ …")."""
+def _visit_words(doc: Doc, start: int = 0, end: int | None = None) -> list[int]:
+    """Where the field (or its span [start, end)) says a visit or an event took place: a visit
+    word standing as a word, outside page furniture, names, site names (the ประชุม of
+    ศูนย์ประชุม) and the clauses about a planned or another event ("เตรียมจัดงาน … ณ …")."""
     text = doc.text
-    heads = [(m.start(), m.end()) for m in site_heads().finditer(text)]
+    end = len(text) if end is None else end
+    inside_head = Spans()
+    for m in site_heads().finditer(text, start, end):
+        inside_head.add(m.start() + 1, m.end())
     found = []
     for cue in _cues()["visit"]:
-        i = text.find(cue)
+        i = text.find(cue, start, end)
         while i >= 0:
             j = i + len(cue)
             if (
-                i in doc.tokens.starts
-                and doc.readable(i, j)
+                doc.readable(i, j)
+                and not inside_head.overlaps(i, i + 1)
                 and not doc.claimed.overlaps(i, j, ("name", "other_event"))
-                and not any(a < i < b for a, b in heads)
                 and not any(text.startswith(w, i) for w in _cues()["not"])
+                and i in doc.tokens.starts
             ):
                 found.append(i)
-            i = text.find(cue, i + 1)
+            i = text.find(cue, i + 1, end)
     return sorted(found)
 
 
@@ -79,11 +84,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((start, min(ends, default=len(text))))
             i = text.find(cue, after)
     return spans
-
-
-def _is_visit(docs: list[Doc]) -> bool:
-    """Whether any field says a visit or an event took place."""
-    return any(_visit_words(doc) for doc in docs)
 
 
 def _press_reports_visit(doc: Doc, d: DateMention) -> bool:
@@ -120,13 +120,14 @@ def _people(doc: Doc) -> list[Person]:
     return people
 
 
-def _official_facts(docs_people: list[tuple[Doc, list[Person]]]) -> list[Fact]:
+def _official_facts(docs_people: list[tuple[Doc, list[Person]]], visited: bool) -> list[Fact]:
     """One fact per person, at their first mention (body before title); the position is the
-    first one written for them."""
+    first one written for them; the role is read from all their mentions (nlp.roles)."""
     by_person: dict[str, list[tuple[Doc, Person]]] = {}
     for doc, people in docs_people:
         for p in people:
             by_person.setdefault(p.person, []).append((doc, p))
+    role_of = roles(by_person, {d.source: ps for d, ps in docs_people}, _visit_words, visited)
     facts = []
     for person, mentions in by_person.items():
         doc, p = mentions[0]
@@ -147,6 +148,7 @@ def _official_facts(docs_people: list[tuple[Doc, list[Person]]]) -> list[Fact]:
                 position=position,
                 person=person,
                 mentions=len(mentions),
+                role=role_of[person],
             )
         )
     return facts
@@ -195,10 +197,13 @@ def _lead_and_visit_dates(events: list[tuple[Doc, DateMention]]) -> list[tuple[D
     starts = sorted(d.start for d in body)
     kept = set()
     for d in body[1:]:
-        end = min([s for s in starts if s > d.start] + [d.end + DATE_CLAUSE_REACH, len(text)])
-        line_end = text.find("\n", d.end)
-        end = min(end, line_end) if line_end >= 0 else end
-        if any(d.end <= i < end for i in cues):
+        k = bisect.bisect_right(starts, d.start)
+        nxt = starts[k] if k < len(starts) else len(text)
+        end = min(nxt, d.end + DATE_CLAUSE_REACH, len(text))
+        line_end = text.find("\n", d.end, end)
+        end = line_end if line_end >= 0 else end
+        c = bisect.bisect_left(cues, d.end)
+        if c < len(cues) and cues[c] < end:
             kept.add(id(d))
     return [(dc, d) for dc, d in events if dc.source != "body" or d is body[0] or id(d) in kept]
 
@@ -218,8 +223,13 @@ def _places_and_sites(doc: Doc) -> tuple[list[Fact], list[Fact]]:
         return doc.readable(a, b) and not doc.claimed.overlaps(a, b, labels)
 
     sites = find_sites(doc.text, site_readable, doc.tokens, [(p.start, p.end) for p in mentions])
+    sites = [s for s in sites if not at_home(doc.text, s.start, s.end)]
+    site_spans = Spans()
+    for s in sites:
+        site_spans.add(s.start, s.end)
     for p in mentions:
-        in_site = any(s.start <= p.start and p.end <= s.end for s in sites)
+        around = site_spans.covering(p.start, p.end)
+        in_site = any(a <= p.start and p.end <= b for a, b, _ in around)
         if p.level == "province" and not p.visited and p.why_not == "institution" and in_site:
             p.visited, p.why_not = True, ""
     quoted = [
@@ -321,9 +331,9 @@ def extract(text: str, title: str | None = None, published: dt.date | None = Non
             doc.claimed.add(a, b, "other_event")
         for a, b in quote_spans(doc.text):
             doc.claimed.add(a, b, "quote")
-    facts: list[Fact] = _official_facts(people)
-    reports_visit = _is_visit(docs)
-    if reports_visit:
+    visited = reports_visit(docs, _visit_words, title)
+    facts: list[Fact] = _official_facts(people, visited)
+    if visited:
         facts += _date_facts(docs, published)
         quoted: list[Fact] = []
         for doc in docs:
@@ -335,9 +345,5 @@ def extract(text: str, title: str | None = None, published: dt.date | None = Non
         if not any(f.kind == "province" for f in facts):
             facts += quoted  # the post names its province only in what someone said
     facts.sort(key=lambda f: (f.source != "body", f.start, f.kind))
-    facts = assign_roles(facts, body.text, reports_visit)
-    visits = group_visits(facts) if reports_visit else []  # officials alone make no visit
-    role_of = {f.value: str(f.attrs["role"]) for f in facts if f.kind == "official"}
-    for v in visits:
-        v.roles = {name: role_of[name] for name in v.officials if name in role_of}
-    return Extraction(PIPELINE_VERSION, facts, visits, reports_visit=reports_visit)
+    visits = group_visits(facts) if visited else []
+    return Extraction(PIPELINE_VERSION, facts, visits, reports_visit=visited)

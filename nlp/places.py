@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from nlp.document import Spans
 from nlp.gazetteer import BANGKOK, Area, gazetteer
 from nlp.lexicon import alternation, ends_with_any, sections, words
 
@@ -211,7 +212,7 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
     found: list[PlaceMention] = []
     pats = _patterns()
     g = gazetteer()
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def free(a: int, b: int) -> bool:
         glued = a > 0 and "\u0e01" <= text[a - 1] <= "\u0e4e"
@@ -221,7 +222,7 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
         return free_(a, b)
 
     def free_(a: int, b: int) -> bool:
-        return readable(a, b) and not any(x < b and a < y for x, y in taken)
+        return readable(a, b) and not taken.overlaps(a, b)
 
     def add(level: str, a: int, at: int, hit: tuple[int, list[Area], bool], rule: str) -> None:
         length, areas, fuzzy = hit
@@ -230,7 +231,7 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
             pm = PlaceMention(level, a, b, text[at:b], areas, rule + ("_near" if fuzzy else ""))
             pm.fuzzy = fuzzy
             found.append(pm)
-            taken.append((a, b))
+            taken.add(a, b)
 
     # Districts and subdistricts first: "อำเภอเมืองสุโขทัย" holds a province name.
     for m in pats["district"].finditer(text):
@@ -242,7 +243,7 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
                     pm = PlaceMention("district", m.start(), at + 5, "เมือง", [], "district_city")
                     pm.bare_city = True
                     found.append(pm)
-                    taken.append((m.start(), at + 5))
+                    taken.add(m.start(), at + 5)
                 continue
             add("district", m.start(), at, hit, "district")
             continue
@@ -300,6 +301,7 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
         )
     found.sort(key=lambda p: p.start)
     _judge(text, found)
+    _enumerations(text, found)
     _resolve(text, found)
     _attach_moo(text, found)
     return found
@@ -325,6 +327,41 @@ def _judge(text: str, found: list[PlaceMention]) -> None:
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|\d{1,2}\s?[^\d\s]|-\s)")
+
+
+# A list of provinces: items joined by commas, และ/หรือ, each maybe with its จังหวัด.
+_ITEM_GAP = re.compile(r"\s?(?:,|และ|หรือ)?\s?(?:จังหวัด|จ\.)?\s?")
+# What introduces an enumeration (such as, namely, N provinces): beneficiaries, statistics,
+# a programme's members, not the places a visit went to.
+_LIST_MARKER = re.compile(
+    r"(?:ได้แก่|คือ|อาทิ|เช่น|ประกอบด้วย|รวมถึง|รวมทั้ง|\d+\s?จังหวัด)\s?(?:จังหวัด|จ\.)?\s?$"
+)
+_COUNT_AFTER = re.compile(r"\s?\d[\d,.]*\s?(?:ราย|คน|ครัวเรือน|แห่ง|บาท|ล้าน|ไร่|ตัน|ครั้ง|%)")
+MIN_LIST = 3  # provinces in a row that make an enumeration
+LIST_CLAUSE = 80  # characters before a list in which a visit word makes it the visit's
+
+
+def _enumerations(text: str, found: list[PlaceMention]) -> None:
+    """Provinces listed after such as / namely / N provinces (three or more in a row), unless
+    a visit word leads the list ("ลงพื้นที่ 3 จังหวัด ได้แก่ …"), and provinces followed by a
+    count ("กรุงเทพมหานคร 4,034 ราย"): statistics and beneficiaries, not places visited."""
+    provinces = [p for p in found if p.level == "province"]
+    run: list[PlaceMention] = []
+    for p in [*provinces, None]:
+        if p is not None and run and _ITEM_GAP.fullmatch(text, run[-1].end, p.start):
+            run.append(p)
+            continue
+        if len(run) >= MIN_LIST:
+            first = run[0].start
+            marker = _LIST_MARKER.search(text, max(0, first - 30), first)
+            clause = text[max(0, first - LIST_CLAUSE) : first]
+            if marker and not any(w in clause for w in _visit_words()):
+                for q in run:
+                    q.visited, q.why_not = False, "enumeration"
+        run = [p] if p is not None else []
+    for p in provinces:
+        if _COUNT_AFTER.match(text, p.end):
+            p.visited, p.why_not = False, "statistic"
 
 
 def _dateline(text: str, p: PlaceMention) -> bool:

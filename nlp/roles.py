@@ -1,68 +1,122 @@
-"""Who made a visit and who received it: each official's role, from where and how they are named.
+"""Who made the visit, who received it, who is only named: each official's role.
 
-The first person the body names is the subject of its lead sentence, the one who went. A person
-whose position is a local head's (a governor, a district chief, a village head, a school
-director) or whose clause says they received or briefed the visitors is a host; one credited
-before the name (ตามนโยบายของ …) did not go. Everyone else named in a visit post went along.
-In a post that reports no visit, everyone is only mentioned.
+A news post's lead names its subject first: the people before the lead's first visit word (and
+those joined to them, พร้อมด้วย X …) made the visit, unless they only reported it (a spokesman
+who เปิดเผยว่า …). People whose clause says they received or briefed the visitors
+(ให้การต้อนรับ, บรรยายสรุป) are hosts, and so is anyone with a local title (a governor, a
+district chief, a village head, a school's director) who is not the subject. Everyone else is
+mentioned, and so is everyone of a post that reports no visit.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from collections.abc import Callable, Sequence
 from functools import cache
 
-from nlp.facts import Fact
-from nlp.lexicon import sections
-from nlp.normalize import clean
+from nlp.decision import deeds, story_lines
+from nlp.document import Doc
+from nlp.lexicon import alternation, sections, starts_with_any
+from nlp.people import Person
 
 VISITOR, HOST, MENTIONED = "visitor", "host", "mentioned"
-BEFORE_REACH = 20  # characters before a name in which a crediting word stands
-AFTER_REACH = 120  # characters after a name (and its position) in which its clause goes on
+VisitWords = Callable[[Doc, int, int], list[int]]
+Line = tuple[int, int, int]  # a line's span and its first deed
+# After a speech word: "said after (doing)": the speaker did it (เปิดเผยภายหลังตรวจเยี่ยม…).
+_AFTER_DEED = re.compile(r"\s?(?:ภายหลัง|หลัง|ขณะ|ระหว่าง|ในระหว่าง)")
+CLAUSE_REACH = 80  # characters after a name (and its title) in which its clause says what they did
+WITH_REACH = 400  # characters after a พร้อมด้วย in which the travellers are listed
 
 
 @cache
 def _cues() -> dict[str, tuple[str, ...]]:
-    return {k: tuple(clean(w) for w in v) for k, v in sections("role_cues.txt").items()}
+    return sections("role_cues.txt")
 
 
-def _clause_after(text: str, start: int, next_name: int) -> str:
-    end = min(next_name, start + AFTER_REACH, len(text))
-    line_end = text.find("\n", start)
-    if 0 <= line_end < end:
-        end = line_end
-    return text[start:end]
+@cache
+def _re(section: str) -> re.Pattern[str]:
+    return re.compile(alternation(_cues()[section]))
 
 
-def assign_roles(facts: list[Fact], body: str, reports_visit: bool) -> list[Fact]:
-    """The facts with each official's `role` attr set (offsets of body facts index `body`)."""
-    officials = sorted(
-        (f for f in facts if f.kind == "official" and f.source == "body"), key=lambda f: f.start
-    )
-    starts = [f.start for f in officials]
-    roles: dict[str, str] = {}
-    for i, f in enumerate(officials):
-        if not reports_visit:
-            roles[f.value] = MENTIONED
-            continue
-        position = clean(str(f.attrs.get("position") or ""))
-        before = body[max(0, f.start - BEFORE_REACH) : f.start]
-        following = starts[i + 1] if i + 1 < len(starts) else len(body)
-        after = _clause_after(body, f.end, following)
-        if any(before.rstrip().endswith(w) for w in _cues()["mentioned_before"]):
-            roles[f.value] = MENTIONED
-        elif i > 0 and (
-            any(t in position for t in _cues()["host_title"])
-            or any(w in after for w in _cues()["host_after"])
-        ):
-            roles[f.value] = HOST
+@cache
+def _speech() -> re.Pattern[str]:
+    said = alternation(sections("visit_cues.txt")["speech"] + ("เปิดเผย", "เผย"))
+    return re.compile(f"{said}|ว่า(?!การ)")  # ว่า opens speech; ว่าการ is part of a title
+
+
+def _clause_after(doc: Doc, p: Person, others: Sequence[Person]) -> str:
+    """What follows a mention (after its title), up to the next person named."""
+    start = p.pos_end if p.pos_end is not None else p.end
+    nxt = min((q.start for q in others if q.start >= start), default=len(doc.text))
+    return doc.text[start : min(nxt, start + CLAUSE_REACH)]
+
+
+SUBJECT_LINES = 6  # story lines in which a post names who made its visit
+
+
+def _subject_line(doc: Doc, people: Sequence[Person], visit_words: VisitWords) -> Line | None:
+    """The first story line where someone is named before a deed (ลงพื้นที่, เป็นประธาน …):
+    its subject made the visit. Returns the line and its first deed."""
+    spans = [(0, len(doc.text))] if doc.source == "title" else story_lines(doc, SUBJECT_LINES)
+    for a, b in spans:
+        found = deeds(doc, a, b, visit_words)
+        if found and any(a <= p.start < found[0] for p in people):
+            return a, b, found[0]
+    return None
+
+
+def _reports(text: str, start: int, v: int) -> bool:
+    """Whether someone named at `start` only tells of the deed at `v` (a spokesman who
+    เปิดเผยว่า …), rather than saying so after doing it (เปิดเผยภายหลังตรวจ…)."""
+    return any(not _AFTER_DEED.match(text, m.end()) for m in _speech().finditer(text, start, v))
+
+
+def roles(
+    mentions: dict[str, list[tuple[Doc, Person]]],
+    people: dict[str, list[Person]],
+    visit_words: VisitWords,
+    reports_visit: bool,
+) -> dict[str, str]:
+    """Role of each person (key `Person.person`); `people[source]` lists every mention of a
+    field, `visit_words(doc, a, b)` finds its visit words."""
+    if not reports_visit:
+        return dict.fromkeys(mentions, MENTIONED)
+    docs = {doc.source: doc for ms in mentions.values() for doc, _ in ms}
+    subject = {src: _subject_line(doc, people[src], visit_words) for src, doc in docs.items()}
+    out: dict[str, str] = {}
+    for key, ms in mentions.items():
+        host = visitor = False
+        for doc, p in ms:
+            after = _clause_after(doc, p, people[doc.source])
+            if _re("host_after").match(after.lstrip(" ,")) or _re("host_after").search(
+                after[: CLAUSE_REACH // 2]
+            ):
+                host = True
+            line = subject.get(doc.source)
+            if line is None or not line[0] <= p.start < line[1]:
+                continue
+            a, b, v = line
+            named_end = p.pos_end if p.pos_end is not None else p.end
+            lead = p.start < v and not _reports(doc.text, named_end, v)
+            visitor = visitor or lead or v <= p.start and _joined(doc.text, v, p.start)
+        titled = any(
+            q.position and starts_with_any(q.position, _cues()["host_title"]) for _, q in ms
+        )
+        if host and not visitor or titled and not visitor:
+            out[key] = HOST
+        elif visitor:
+            out[key] = VISITOR
         else:
-            roles[f.value] = VISITOR
-    out = []
-    for f in facts:
-        if f.kind != "official":
-            out.append(f)
-            continue
-        role = roles.get(f.value, MENTIONED if not reports_visit else VISITOR)
-        out.append(replace(f, attrs={**f.attrs, "role": role}))
+            out[key] = MENTIONED
     return out
+
+
+def _joined(text: str, v: int, pos: int) -> bool:
+    """Whether a person after the subject line's deed travels with its subject (พร้อมด้วย …),
+    in the same sentence (no one has started speaking since)."""
+    if _speech().search(text, v, pos):
+        return False
+    for m in _re("with").finditer(text, v, pos):
+        if pos - m.end() <= WITH_REACH and not _re("host_after").search(text, m.end(), pos):
+            return True
+    return False

@@ -21,6 +21,10 @@ from nlp.facts import Extraction
 
 FIELDS = ("visit_dates", "provinces", "districts", "subdistricts", "officials", "sites")
 SCORED = (*FIELDS, "positions")
+# Scored only where the gold has them: the post-level decision (its P/R/F1 over posts that
+# report a visit) and the roles of matched officials (right / matched: P = R = F1 = accuracy).
+DECISION, ROLES = "reports_visit", "roles"
+EXTRA = (DECISION, ROLES)
 SITE_SIMILARITY = 0.85
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -96,9 +100,6 @@ class PostScore:
     tallies: dict[str, Tally] = field(default_factory=dict)
     missed: dict[str, list[str]] = field(default_factory=dict)
     spurious: dict[str, list[str]] = field(default_factory=dict)
-    roles_right: int = 0  # officials in both, whose gold has a role, given that role
-    roles_scored: int = 0
-    decision: tuple[bool, bool] | None = None  # (predicted, gold) reports_visit, where gold says
 
 
 def _values(record: dict[str, Any], field_: str) -> list[str]:
@@ -199,34 +200,44 @@ def score_post(file: str, predicted: dict[str, Any], gold_post: dict[str, Any]) 
             out.missed[field_] = missed
         if spurious:
             out.spurious[field_] = spurious
-    predicted_roles = {
-        person_key(o["name"]): o.get("role") for o in predicted.get("officials") or []
-    }
-    for o in gold.get("officials") or []:
-        key = person_key(o.get("name") or "")
-        if o.get("role") and key in predicted_roles:
-            out.roles_scored += 1
-            out.roles_right += predicted_roles[key] == o["role"]
-    if isinstance(gold_post.get("reports_visit"), bool) and "reports_visit" in predicted:
-        out.decision = (bool(predicted["reports_visit"]), gold_post["reports_visit"])
+    _score_decision(out, predicted, gold_post)
+    _score_roles(out, predicted, gold)
     return out
 
 
-def decision_tally(scores: Iterable[PostScore]) -> Tally:
-    """The post-level decision as a field: a post reported as a visit is a positive."""
-    t = Tally()
-    for s in scores:
-        if s.decision is None:
+def _score_decision(out: PostScore, predicted: dict[str, Any], gold_post: dict[str, Any]) -> None:
+    if not isinstance(gold_post.get(DECISION), bool):
+        return
+    said, truth = bool(predicted.get(DECISION, True)), gold_post[DECISION]
+    out.tallies[DECISION] = Tally(tp=int(said and truth), fp=int(said and not truth),
+                                  fn=int(truth and not said))  # fmt: skip
+    if said != truth:
+        (out.spurious if said else out.missed)[DECISION] = [str(truth).lower()]
+
+
+def _score_roles(out: PostScore, predicted: dict[str, Any], gold: dict[str, Any]) -> None:
+    """Roles of the officials found in both, where the gold gives one."""
+    pred_roles = {person_key(o["name"]): o.get("role") for o in predicted.get("officials") or []}
+    tally = Tally()
+    wrong = []
+    for o in gold.get("officials") or []:
+        key = person_key(o.get("name") or "")
+        if not o.get("role") or key not in pred_roles:
             continue
-        predicted, gold = s.decision
-        t.tp += predicted and gold
-        t.fp += predicted and not gold
-        t.fn += gold and not predicted
-    return t
+        if pred_roles[key] == o["role"]:
+            tally.tp += 1
+        else:
+            tally.fp += 1
+            tally.fn += 1
+            wrong.append(f"{key}: {pred_roles[key]} (gold {o['role']})")
+    if tally.tp or tally.fp:
+        out.tallies[ROLES] = tally
+    if wrong:
+        out.spurious[ROLES] = wrong
 
 
 def total(scores: Iterable[PostScore]) -> dict[str, Tally]:
-    sums = {f: Tally() for f in SCORED}
+    sums = {f: Tally() for f in (*SCORED, *EXTRA)}
     for s in scores:
         for f, t in s.tallies.items():
             sums[f].tp += t.tp
@@ -238,6 +249,7 @@ def total(scores: Iterable[PostScore]) -> dict[str, Tally]:
 def as_record(extraction: Extraction) -> dict[str, Any]:
     """An extraction in the gold's shape (the predictions file's "facts")."""
     rec: dict[str, Any] = {f: [] for f in FIELDS}
+    rec[DECISION] = extraction.reports_visit
 
     def add(field_: str, value: Any) -> None:
         if value not in rec[field_]:
@@ -249,10 +261,9 @@ def as_record(extraction: Extraction) -> dict[str, Any]:
                 add("visit_dates", d)
         elif f.kind == "official":
             official = {"name": f.value, "position": f.attrs.get("position")}
-            add("officials", {**official, "role": f.attrs.get("role")})
+            add("officials", official | {"role": f.attrs.get("role", "mentioned")})
         else:
             add({"province": "provinces", "district": "districts",
                  "subdistrict": "subdistricts", "site": "sites"}[f.kind], f.value)  # fmt: skip
     rec["visit_dates"].sort()
-    rec["reports_visit"] = extraction.reports_visit
     return rec

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from nlp.document import Tokens
+from nlp.document import Spans, Tokens
 from nlp.lexicon import alternation, ends_with_any, sections, starts_with_any, table, words
 
 _L = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"
@@ -214,18 +214,20 @@ def find_sites(
     of the place's name."""
     tokens = tokens or Tokens(text)
     found: list[SiteMention] = []
-    taken: list[tuple[int, int]] = []
-    spans = places or []
+    taken = Spans()
+    inner = Spans()  # the insides of place names
+    for a, b in places or []:
+        inner.add(a + 1, b)
 
     def in_place(pos: int) -> bool:
-        return any(a < pos < b for a, b in spans)
+        return inner.overlaps(pos, pos + 1)
 
     def free(a: int, b: int) -> bool:
-        return readable(a, b) and not any(x < b and a < y for x, y in taken)
+        return readable(a, b) and not taken.overlaps(a, b)
 
     def keep(s: SiteMention) -> None:
         found.append(s)
-        taken.append((s.start, s.end))
+        taken.add(s.start, s.end)
 
     for m in site_heads().finditer(text):
         a, h = m.start(), m.end()
@@ -240,7 +242,7 @@ def find_sites(
         elsewhere = before and _belongs_elsewhere(text, a, before, tokens, readable)
         if elsewhere or before.endswith(_ADMIN) or _describes(text, a, tokens):
             # ... or part of a place's name (ตำบลวัดประดู่): nothing inside it is a site either
-            taken.append((a, _name_end(text, h, tokens)))
+            taken.add(a, _name_end(text, h, tokens))
             continue
         listed = bool(found) and _listed_after(text, found[-1].end, a)
         glue = (*_place_cues(), *_members()["of"])
@@ -513,4 +515,6 @@ def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             continue
         if starts_with_any(name, _not_before()) or name.startswith(("วันที่", "เวลา", "ขณะ")):
             continue
+        if starts_with_any(name, words("polities.txt")):
+            continue  # a country or a city the trip went to, not a site
         keep(SiteMention(a, end, "other", "site_at"))

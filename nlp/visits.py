@@ -53,6 +53,7 @@ def group_visits(facts: list[Fact]) -> list[Visit]:
                 _add(v.provinces, f.attrs.get("province"))
             elif f.kind == "official":
                 _add(v.officials, f.value)
+                v.roles.setdefault(f.value, f.attrs.get("role", "mentioned"))
             elif f.kind == "site":
                 _add(v.sites, f.value)
         v.dates.sort()
@@ -61,4 +62,5 @@ def group_visits(facts: list[Fact]) -> list[Visit]:
     for prev, cur in zip(visits, visits[1:], strict=False):
         if not cur.officials:
             cur.officials = list(prev.officials)
+            cur.roles = dict(prev.roles)
     return visits

@@ -48,12 +48,39 @@ def test_table_misses_and_predictions(tmp_path):
     assert "  - sites: วัดไม่มีอยู่จริง" in lines
     (record,) = [json.loads(ln) for ln in preds.read_text(encoding="utf-8").splitlines()]
     assert record["file"] == "001.json"
-    officials = record["facts"]["officials"]
-    assert [{"name": o["name"], "position": o["position"]} for o in officials] == POST["gold"][
-        "officials"
-    ]
-    assert [o["role"] for o in officials] == ["visitor"]  # each official's role beside them
+    (official,) = record["facts"]["officials"]
+    assert official == POST["gold"]["officials"][0] | {"role": "visitor"}
     assert record["facts"]["subdistricts"] == ["ด่านแม่ละเมา"]
+    assert record["facts"]["reports_visit"] is True
+
+
+def test_the_decision_and_the_roles_are_scored_where_the_gold_has_them(tmp_path):
+    """A gold that says the post reports no visit, and gives roles: the table gains a row for
+    each, and --misses says which role was wrong."""
+    folder = _corpus(tmp_path)
+    host = "นายสมศักดิ์ ใจงาม ผู้ว่าราชการจังหวัดตาก"
+    visit = dict(POST, text=POST["text"] + f" โดยมี{host} ให้การต้อนรับ")
+    gold = dict(POST["gold"], officials=[
+        dict(POST["gold"]["officials"][0], role="host"),  # wrong on purpose: scored as a miss
+        {"name": "นายสมศักดิ์ ใจงาม", "position": "ผู้ว่าราชการจังหวัดตาก", "role": "host"},
+    ])  # fmt: skip
+    (folder / "001.json").write_text(
+        json.dumps(dict(visit, gold=gold, reports_visit=True), ensure_ascii=False), "utf-8"
+    )
+    desk = {
+        "text": "วันนี้ (5 พ.ย. 65) ณ ห้องประชุม ตึกบัญชาการ 1 ทำเนียบรัฐบาล นายชัยวุฒิ ธนาคมานุสรณ์ "
+        "รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม ประชุมคณะกรรมการดิจิทัล จังหวัดตาก",
+        "reports_visit": False,
+        "gold": {"officials": [{"name": "นายชัยวุฒิ ธนาคมานุสรณ์", "role": "mentioned"}]},
+    }
+    (folder / "002.json").write_text(json.dumps(desk, ensure_ascii=False), "utf-8")
+    out = io.StringIO()
+    assert run(folder, misses=True, out=out) == 0
+    lines = out.getvalue().splitlines()
+    table = {ln.split()[0]: ln.split()[1:] for ln in lines[1:10] if ln.strip()}
+    assert table["reports_visit"][:3] == ["1.000", "1.000", "1.000"]
+    assert table["roles"][3:] == ["2", "1", "1"]  # host right, the minister's "host" wrong
+    assert "  + roles: ชัยวุฒิ ธนาคมานุสรณ์: visitor (gold host)" in lines
 
 
 def test_a_broken_post_is_one_clear_error(tmp_path, capsys):

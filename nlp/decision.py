@@ -1,0 +1,240 @@
+"""Does a post report a visit or an on-site event that took place?
+
+Government news sites publish far more desk work than field work: cabinet summaries, statements,
+press conferences at Government House, meetings in the ministry's own rooms, trips still to come.
+Whole posts of all kinds mention visit words somewhere (an earlier trip, a plan, a quote), so the
+decision reads only where a news post says what happened: the headline and the lead paragraph.
+A field word there (ลงพื้นที่, ตรวจราชการ, เยี่ยมชม …) reports a visit unless it is a plan
+(จะ…, มีกำหนด…); an event word (เป็นประธาน, ประชุม, พิธี …) reports one only when the lead says
+where it was held and that place is not the officials' own office; a ceremony word (พิธี,
+เปิดงาน …) reports one unless the lead places it at that office.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from nlp.document import Doc
+from nlp.lexicon import alternation, sections
+
+LEAD_LINES = 1  # story lines after the headline that make up the lead
+HEADING_KEY = 20  # a body line starting like the title is the headline again
+STORY_MIN = 80  # a shorter line is a heading, a menu item or a caption, read but not the lead
+MIN_THAI = 12  # a line with fewer Thai letters is furniture or code, not a sentence
+FUTURE_REACH = 30  # characters before a visit word in which a plan word makes it a plan
+WHERE_REACH = 120  # characters after ณ / ที่ that name the place
+TITLE_PREFIX = re.compile(r"^[^\n]*?ข่าวทำเนียบรัฐบาล-")  # the site's breadcrumb in front of titles
+AGENT, AGENT_REACH = "ผู้", 8  # ผู้ + a visit word (ผู้เข้าเยี่ยม) is a person, not a deed
+_THAI = re.compile("[\u0e01-\u0e4e]")
+_STAMP_WORDS = re.compile(r"วัน[\u0e01-\u0e4e]*|ที่|เวลา|พ\.\s?ศ\.|น\.|ลง")
+
+
+@cache
+def _cues() -> dict[str, tuple[str, ...]]:
+    return sections("visit_cues.txt")
+
+
+@cache
+def _re(section: str) -> re.Pattern[str]:
+    return re.compile(alternation(_cues()[section]), re.IGNORECASE)
+
+
+def _key(line: str) -> str:
+    return "".join(line.split())
+
+
+def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
+    """The headline lines and the first story lines of a body: where a news post says what
+    happened. A line that repeats the title's start is a headline; short lines before the
+    story (subheadings, a page's menu) are read with it."""
+    text = doc.text
+    heading = _key(TITLE_PREFIX.sub("", title or ""))
+    spans: list[tuple[int, int]] = []
+    story = 0
+    pos = 0
+    while pos <= len(text) and story < LEAD_LINES:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
+            spans.append((pos, end))
+            headline = heading and _key(line)[:HEADING_KEY] == heading[:HEADING_KEY]
+            if not headline and len(line) >= STORY_MIN:
+                story += 1
+        pos = end + 1
+    return spans
+
+
+def deeds(doc: Doc, a: int, b: int, visit_words: Callable[[Doc, int, int], list[int]]) -> list[int]:
+    """The visit words of [a, b) that tell of something done: not a plan, not a person's title
+    (ผู้ตรวจราชการ), not the ณ / ที่ of a place."""
+    text = doc.text
+    return [
+        i
+        for i in visit_words(doc, a, b)
+        if not _agent(text, i) and not _planned(text, i, a) and not _re("where").match(text, i)
+    ]
+
+
+def story_lines(doc: Doc, limit: int) -> list[tuple[int, int]]:
+    """The first `limit` lines of a field that read as sentences (not furniture, stamps or
+    code): where a post names who did what."""
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while pos <= len(text) and len(out) < limit:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _agent(text: str, i: int) -> bool:
+    """ผู้ตรวจราชการ, ผู้เข้าเยี่ยม: a visit word made a person's title or a noun."""
+    k = text.rfind(AGENT, max(0, i - AGENT_REACH), i)
+    return k >= 0 and not text[k:i].count(" ")
+
+
+def _plan_in(text: str, a: int, b: int) -> bool:
+    """A plan word in [a, b); เตรียมพร้อม / เตรียมความพร้อม is getting ready, not a plan."""
+    return any(
+        not text.startswith(("พร้อม", "ความพร้อม"), m.end()) for m in _re("plan").finditer(text, a, b)
+    )
+
+
+def _title_span(doc: Doc) -> list[tuple[int, int]]:
+    """The title without the site's breadcrumb (which names ทำเนียบรัฐบาล on every post)."""
+    m = TITLE_PREFIX.match(doc.text)
+    return [(m.end() if m else 0, len(doc.text))]
+
+
+def _stamp(line: str) -> bool:
+    """A line that is a date and little else (the page's stamp, a dateline)."""
+    from nlp.dates import find_dates
+
+    rest = line
+    for d in reversed(find_dates(line)):
+        rest = rest[: d.start] + rest[d.end :]
+    return len(_THAI.findall(_STAMP_WORDS.sub("", rest))) < MIN_THAI
+
+
+def _planned(text: str, i: int, line_start: int) -> bool:
+    before = text[max(line_start, i - FUTURE_REACH) : i]
+    return bool(_re("future").search(before))
+
+
+@cache
+def _province_names() -> re.Pattern[str]:
+    from nlp.gazetteer import gazetteer
+
+    g = gazetteer()
+    return re.compile(alternation([*g.by_name["province"], *g.province_alias]))
+
+
+# After ที่ / บริเวณ (also conjunctions), a place starts with a building or a room word.
+VENUE_WORDS = ("ห้อง", "อาคาร", "ตึก", "ศาลาว่าการ", "กระทรวง", "สำนักงาน", "กรม")
+HOME_REACH = 60  # characters after a venue in which the building it is in is named
+
+
+def _desk(text: str, a: int, b: int) -> bool:
+    """Whether [a, b) places its event at the officials' office or on a video call."""
+    return bool(_re("home").search(text, a, b) or _re("remote").search(text, a, b))
+
+
+def at_home(text: str, start: int, end: int) -> bool:
+    """Whether the venue at [start, end) is, or is in, the officials' own office (a press room
+    at Government House, ตึกสันติไมตรี): no site visited."""
+    line_end = text.find("\n", end)
+    stop = min(end + HOME_REACH, len(text) if line_end < 0 else line_end)
+    return bool(_re("home").search(text, start, stop))
+
+
+def _agency_room(place: str) -> bool:
+    """A room of a government office (ห้องประชุม 401 สำนักงานนโยบาย…): the officials' own."""
+    return place.startswith("ห้อง") and "สำนักงาน" in place
+
+
+def _site_next(place: str) -> bool:
+    """ที่ชุมชนX, ที่โรงเรียนX: a named site follows."""
+    from nlp.sites import site_heads
+
+    return site_heads().match(place) is not None
+
+
+def _province_next(place: str) -> bool:
+    return bool(_re("province_hall").match(place) or _province_names().match(place))
+
+
+def _where(doc: Doc, a: int, b: int) -> str | None:
+    """Where the line [a, b) says its event was held: "away", "office" (the officials' own:
+    Government House, the ministry's rooms, a video call) or None when it does not say. The
+    place runs from ณ / ที่ to the next name or title."""
+    text = doc.text
+    if _desk(text, a, b):
+        return "office"
+    found = "away" if _re("local").search(text, a, b) else None
+    for m in _re("where").finditer(text, a, b):
+        if m.start() not in doc.tokens.starts or doc.claimed.overlaps(m.start(), m.end()):
+            continue
+        end = min(b, m.end() + WHERE_REACH)
+        claims = [s for s, _, label in doc.claimed.covering(m.end(), end) if s >= m.end()]
+        place = text[m.end() : min(claims, default=end)]
+        place = place.lstrip()
+        venue = m.group() == "ณ" or place.startswith(VENUE_WORDS)
+        in_province = _re("province_hall").search(place)
+        if venue and not in_province and (_re("ministry").search(place) or _agency_room(place)):
+            return "office"
+        if m.group() != "ณ" and not (_province_next(place) or _site_next(place)):
+            continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or a site
+        found = "away"
+    return found
+
+
+def reports_visit(
+    docs: list[Doc], visit_words: Callable[[Doc, int, int], list[int]], title: str | None
+) -> bool:
+    """The post-level decision. `visit_words(doc, a, b)` finds a field's visit words (outside
+    names, site names and clauses about another event)."""
+    field, travel, ceremony = _cues()["field"], _cues()["travel"], _cues()["ceremony"]
+    if title and _re("summary").search(title):
+        return False
+    fields = [
+        (doc, _title_span(doc) if doc.source == "title" else lead_spans(doc, title)) for doc in docs
+    ]
+    # a lead that places its event at the officials' office places the headline's there too
+    where = [_where(doc, a, b) for doc, spans in fields for a, b in spans]
+    office = "office" in where
+    away = "away" in where and not office
+    found = False
+    plans: dict[str, bool] = {}  # per field: its story line (or title) tells of a plan
+    story_goes = False
+    for doc, spans in fields:
+        text = doc.text
+        for n, (a, b) in enumerate(spans):
+            words = [i for i in visit_words(doc, a, b) if not _agent(text, i)]
+            standing = [i for i in words if not _planned(text, i, a)]
+            said = _re("speech").search(text, a, b)
+            # ณ / ที่ alone tell where something happened, unless it is only reported
+            deeds = [
+                i
+                for i in standing
+                if not _re("where").match(text, i) or said is None or i < said.start()
+            ]
+            goes = [i for i in deeds if any(text.startswith(w, i) for w in field)]
+            if doc.source == "title" or n == len(spans) - 1:
+                plan = bool(words and not standing or _plan_in(text, a, b))
+                plans[doc.source] = plan and not goes
+                story_goes = story_goes or doc.source == "body" and bool(goes)
+            for i in deeds:
+                went = i in goes and (not office or any(text.startswith(w, i) for w in travel))
+                ceremonial = any(text.startswith(w, i) for w in ceremony)
+                found = found or went or (ceremonial and not office) or away
+    # a story line that tells of a plan makes its headline one; a headline's plan counts only
+    # when the story line reports no field visit
+    planned = plans.get("body", False) or plans.get("title", False) and not story_goes
+    return found and not planned

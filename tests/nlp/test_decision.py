@@ -1,0 +1,191 @@
+"""The post-level decision on whole posts shaped like the government's news pages: a stamp, the
+headline (written twice), the lead, then the rest. Only a post whose headline or lead reports a
+visit or an on-site event that took place yields dates, places, sites and visits."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import extract
+
+MINISTER = "นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงยุติธรรม"
+GOVERNOR = "นายวิชัย รักษ์ถิ่น ผู้ว่าราชการจังหวัดน่าน"
+LATER = (
+    f"{MINISTER} กล่าวว่า เมื่อเดือนที่แล้วได้ลงพื้นที่ตรวจเยี่ยมเรือนจำจังหวัดน่าน "
+    "อำเภอเมืองน่าน จังหวัดน่าน และพบว่าการดำเนินงานเป็นไปด้วยดี"
+)
+
+
+def post(headline: str, lead: str, rest: str = LATER) -> tuple[str, str]:
+    """(text, title) of a whole post: stamp line, headline twice, lead, a later paragraph."""
+    text = f"วันอังคารที่ 12 กันยายน 2560\n{headline}\n{headline}\n{lead}\n{rest}\n"
+    return text, f"รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-{headline}"
+
+
+def test_a_field_visit_in_the_lead_is_a_visit():
+    text, title = post(
+        "รมว.ยุติธรรม ลงพื้นที่ตรวจเยี่ยมเรือนจำจังหวัดน่าน",
+        f"วันนี้ (12 ก.ย. 60) เวลา 10.00 น. {MINISTER} ลงพื้นที่ตรวจเยี่ยมเรือนจำจังหวัดน่าน "
+        "อำเภอเมืองน่าน จังหวัดน่าน เพื่อติดตามการดำเนินงานด้านการพัฒนาพฤตินิสัยผู้ต้องขัง",
+    )
+    ex = extract(text, title)
+    assert ex.reports_visit
+    assert [v.provinces for v in ex.visits] == [["น่าน"]]
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead"),
+    [
+        # a meeting at Government House: the later paragraph's past trip is not this post's
+        (
+            "รมว.ยุติธรรม ประชุมคณะกรรมการป้องกันยาเสพติด",
+            "วันนี้ (12 ก.ย. 60) เวลา 10.00 น. ณ ห้องประชุม 501 ตึกบัญชาการ 1 ทำเนียบรัฐบาล "
+            f"{MINISTER} เป็นประธานการประชุมคณะกรรมการป้องกันยาเสพติด ครั้งที่ 3/2560",
+        ),
+        # a meeting in the ministry's own room
+        (
+            "รมว.ยุติธรรม ประชุมผู้บริหารกระทรวง",
+            "วันนี้ (12 ก.ย. 60) เวลา 09.30 น. ณ ห้องประชุม ชั้น 9 กระทรวงยุติธรรม "
+            f"ศูนย์ราชการเฉลิมพระเกียรติ {MINISTER} เป็นประธานการประชุมผู้บริหารระดับสูง",
+        ),
+        # a meeting by video call
+        (
+            "รมว.ยุติธรรม ร่วมประชุมรัฐมนตรียุติธรรมอาเซียน",
+            f"วันนี้ (12 ก.ย. 60) {MINISTER} ร่วมประชุมรัฐมนตรียุติธรรมอาเซียน ครั้งที่ 10 "
+            "ผ่านระบบการประชุมทางไกล ณ จังหวัดนนทบุรี",
+        ),
+        # a trip still to come
+        (
+            "รมว.ยุติธรรม เตรียมลงพื้นที่จังหวัดน่าน",
+            f"{MINISTER} มีกำหนดลงพื้นที่ตรวจเยี่ยมเรือนจำจังหวัดน่าน อำเภอเมืองน่าน "
+            "จังหวัดน่าน ในวันที่ 20 กันยายน 2560 เพื่อติดตามการดำเนินงาน",
+        ),
+        # a trip abroad still to come: the headline reads like a report, the lead says the plan
+        (
+            "รมว.ยุติธรรม ร่วมการประชุมรัฐมนตรียุติธรรมอาเซียน ณ กรุงมะนิลา",
+            "นายสุรพล แจ่มใส โฆษกกระทรวงยุติธรรม เปิดเผยว่า รัฐมนตรีว่าการกระทรวงยุติธรรม"
+            "มีกำหนดเข้าร่วมการประชุมรัฐมนตรียุติธรรมอาเซียน ครั้งที่ 10 ในสัปดาห์หน้า",
+        ),
+        # a ceremony in the ministry's own meeting room
+        (
+            "รองปลัดกระทรวง เป็นประธานมอบรางวัลผู้ชนะการประกวด",
+            f"{MINISTER} เป็นประธานในพิธีมอบรางวัลแก่ผู้ชนะการประกวดนวัตกรรม "
+            "ณ ห้องประชุม ยธ.1 สำนักงานปลัดกระทรวงยุติธรรม",
+        ),
+        # an order: staff are sent, the minister does not go
+        (
+            "รมว.ยุติธรรม สั่งเร่งช่วยเหลือผู้ต้องขังป่วย",
+            f"{MINISTER} เปิดเผยว่า ได้ส่งเจ้าหน้าที่ลงพื้นที่ตรวจสอบข้อเท็จจริงที่เรือนจำจังหวัดน่าน "
+            "และกำชับให้ทุกเรือนจำดูแลผู้ต้องขังป่วยอย่างใกล้ชิด",
+        ),
+        # advice: what people must do
+        (
+            "ยุติธรรม แนะวิธีป้องกันโรคในเรือนจำ",
+            f"{MINISTER} แนะนำว่า ญาติที่ต้องพบปะผู้ต้องขังควรสวมหน้ากากอนามัยตลอดเวลา "
+            "เพื่อลดความเสี่ยงในการติดเชื้อ",
+        ),
+        # an exhibition viewed at Government House
+        (
+            "นายกรัฐมนตรี เยี่ยมชมนิทรรศการผลงานกระทรวงยุติธรรม",
+            "วันนี้ (12 ก.ย. 60) ณ หน้าตึกนารีสโมสร ทำเนียบรัฐบาล พลเอก ประยุทธ์ จันทร์โอชา "
+            "นายกรัฐมนตรี เยี่ยมชมนิทรรศการผลงานของกระทรวงยุติธรรม",
+        ),
+        # a training opened in the ministry's room (ที่ห้องประชุม … กระทรวง…)
+        (
+            "รมว.ยุติธรรม เปิดการอบรมข้าราชการรุ่นใหม่",
+            "วันนี้ (12 ก.ย. 60) ที่ห้องประชุม ชั้น 5 อาคารกระทรวงยุติธรรม "
+            f"{MINISTER} เป็นประธานในพิธีเปิดการอบรมหลักสูตรข้าราชการที่ดี",
+        ),
+        # an invitation to an event still to come
+        (
+            "เตรียมพบกับ งานยุติธรรมสัญจร ประจำปี 2560",
+            "กระทรวงยุติธรรม ขอเชิญประชาชนร่วมงานยุติธรรมสัญจร ระหว่างวันที่ 15 - 24 กันยายน 2560 "
+            "ณ สวนลุมพินี กรุงเทพมหานคร",
+        ),
+        # a statement about where people register: the ณ is only reported
+        (
+            "รมว.ยุติธรรม เผยยอดลงทะเบียนกองทุนยุติธรรม",
+            f"{MINISTER} เปิดเผยว่า ตามที่กระทรวงเปิดรับลงทะเบียนผู้ขอรับความช่วยเหลือ "
+            "ณ สำนักงานยุติธรรมจังหวัดทั่วประเทศ พบว่ามีผู้ลงทะเบียนแล้วกว่า 2 หมื่นราย",
+        ),
+        # a committee meeting in a meeting room of a government office
+        (
+            "รมว.ยุติธรรม ประชุมคณะกรรมการกองทุนยุติธรรม",
+            f"วันนี้ (12 ก.ย. 60) {MINISTER} เป็นประธานการประชุมคณะกรรมการกองทุนยุติธรรม "
+            "โดยมีผู้บริหารเข้าร่วมประชุม ณ ห้องประชุม 401 สำนักงานกองทุนยุติธรรม",
+        ),
+        # a statement: no visit word in the lead at all
+        (
+            "รมว.ยุติธรรม ย้ำมาตรการป้องกันยาเสพติดในเรือนจำ",
+            f"{MINISTER} เปิดเผยว่า กระทรวงได้กำชับให้ทุกเรือนจำเข้มงวดการตรวจค้นผู้เข้าเยี่ยม "
+            "และรายงานผลการดำเนินงานทุกเดือน เพื่อให้การป้องกันยาเสพติดเป็นไปอย่างมีประสิทธิภาพ",
+        ),
+    ],
+)
+def test_desk_work_plans_and_statements_report_no_visit(headline, lead):
+    ex = extract(*post(headline, lead))
+    assert not ex.reports_visit
+    assert ex.visits == []
+    assert {f.kind for f in ex.facts} == {"official"}  # officials kept, nothing else
+    assert {f.attrs["role"] for f in ex.of("official")} == {"mentioned"}
+
+
+def test_an_event_held_at_a_named_community_is_on_site():
+    text, title = post(
+        "ปลัดกระทรวง เป็นประธานในงานสร้างชุมชนริมคลอง",
+        "เมื่อวันที่ 20 พ.ค. 60 เวลา 10.00 น. ที่ชุมชนเลียบคลองสอง เขตสายไหม กรุงเทพมหานคร "
+        f"{MINISTER} เป็นประธานในงานสร้างชุมชนให้คนริมคลอง",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_getting_ready_is_no_plan():
+    """เตรียมความพร้อม (getting ready) in a headline does not make a field visit a plan."""
+    text, title = post(
+        "รมว.ยุติธรรม เตรียมความพร้อมรับมือน้ำท่วมเรือนจำ",
+        f"{MINISTER} ลงพื้นที่ตรวจสภาพเรือนจำจังหวัดน่าน อำเภอเมืองน่าน จังหวัดน่าน เพื่อเตรียมความพร้อมรับมือน้ำท่วม",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_a_meeting_held_at_a_province_hall_is_an_event_on_site():
+    text, title = post(
+        "รมว.ยุติธรรม ประชุมติดตามงานยุติธรรมจังหวัดน่าน",
+        f"วันนี้ (12 ก.ย. 60) {MINISTER} เป็นประธานการประชุมติดตามการดำเนินงาน "
+        "ณ ห้องประชุมสำนักงานยุติธรรมจังหวัดน่าน ชั้น 2 ศาลากลางจังหวัดน่าน",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_a_ceremony_is_an_event_on_site_unless_held_at_the_office():
+    away = post(
+        "รมว.ยุติธรรม เป็นประธานในพิธีเปิดโครงการกำลังใจ",
+        f"{MINISTER} เป็นประธานในพิธีเปิดโครงการกำลังใจในพระดำริ ประจำปี 2560 "
+        "โดยมีผู้บริหารและเจ้าหน้าที่เข้าร่วมจำนวนมาก",
+    )
+    home = post(
+        "รมว.ยุติธรรม เป็นประธานในพิธีเปิดโครงการกำลังใจ",
+        f"{MINISTER} เป็นประธานในพิธีเปิดโครงการกำลังใจในพระดำริ ประจำปี 2560 "
+        "ณ ห้องโถง ตึกบัญชาการ 1 ทำเนียบรัฐบาล",
+    )
+    assert extract(*away).reports_visit
+    assert not extract(*home).reports_visit
+
+
+def test_a_cabinet_summary_reports_no_visit_whatever_its_items_say():
+    text, title = post(
+        "สรุปข่าวการประชุมคณะรัฐมนตรี 12 กันยายน 2560",
+        "วันนี้ (12 ก.ย. 60) พลเอก ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี เป็นประธานการประชุม"
+        "คณะรัฐมนตรี ณ ห้องประชุม จังหวัดน่าน ซึ่งสรุปสาระสำคัญได้ดังนี้",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_the_page_stamp_is_not_read_as_the_lead():
+    """A stamp line with a clock time is not the story: the lead after it decides."""
+    text = (
+        "วันเสาร์ ที่ 5 ธันวาคม พ.ศ. 2563 14:52 น.\n"
+        f"วันนี้ (5 ธ.ค. 63) {MINISTER} ลงพื้นที่ตรวจเยี่ยมเรือนจำจังหวัดน่าน จังหวัดน่าน "
+        "เพื่อติดตามการดำเนินงานด้านการพัฒนาพฤตินิสัยผู้ต้องขังและให้กำลังใจเจ้าหน้าที่\n"
+    )
+    assert extract(text).reports_visit
