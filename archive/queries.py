@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from archive.filters import Filters, official_matches, visit_conditions
 from archive.models import Post, RetiredVisit, Visit, VisitTerm
 from archive.search import post_filter
+from nlp.facts import HOST, MENTIONED, ROLES, VISITOR
 
 CHUNK = 1000
-VISITOR = "visitor"  # the role whose visits an official "made" (an older pipeline's untold too)
 
 
 @dataclass(frozen=True)
@@ -185,14 +185,14 @@ def officials(session: Session, filters: Filters) -> Iterator[OfficialRow]:
     for person, rows in itertools.groupby(_stream(session, stmt), key=lambda r: r[0]):
         names: dict[str, None] = {}
         positions: dict[str, None] = {}
-        by_role: dict[str, set[int]] = {VISITOR: set(), "host": set(), "mentioned": set()}
+        by_role: dict[str, set[int]] = {role: set() for role in ROLES}
         post_ids: set[int] = set()
         days: list[dt.date] = []
         for _, name, position, role, visit_id, post_id, start, end in rows:
             names[name] = None
             if position:
                 positions[position] = None
-            role = role if role in by_role else VISITOR
+            role = role if role in by_role else VISITOR  # an older pipeline's untold: made
             by_role[role].add(visit_id)
             if role == VISITOR:
                 post_ids.add(post_id)
@@ -202,8 +202,8 @@ def officials(session: Session, filters: Filters) -> Iterator[OfficialRow]:
             names=list(names),
             positions=list(positions),
             visits=len(by_role[VISITOR]),
-            hosted=len(by_role["host"]),
-            mentioned=len(by_role["mentioned"]),
+            hosted=len(by_role[HOST]),
+            mentioned=len(by_role[MENTIONED]),
             posts=len(post_ids),
             first_visit=min(days, default=None),
             last_visit=max(days, default=None),

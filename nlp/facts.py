@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 # An official's part in a visit, with the Thai a reader filters and reads it by.
-ROLES = {"visitor": "ผู้ลงพื้นที่", "host": "ผู้ต้อนรับ", "mentioned": "ผู้ถูกกล่าวถึง"}
+VISITOR, HOST, MENTIONED = "visitor", "host", "mentioned"
+ROLES = {VISITOR: "ผู้ลงพื้นที่", HOST: "ผู้ต้อนรับ", MENTIONED: "ผู้ถูกกล่าวถึง"}
 
 Kind = Literal["date", "province", "district", "subdistrict", "official", "site"]
 Source = Literal["title", "body"]

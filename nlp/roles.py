@@ -16,10 +16,10 @@ from functools import cache
 
 from nlp.decision import deeds, story_lines
 from nlp.document import Doc
+from nlp.facts import HOST, MENTIONED, VISITOR
 from nlp.lexicon import alternation, sections, starts_with_any
 from nlp.people import Person
 
-VISITOR, HOST, MENTIONED = "visitor", "host", "mentioned"
 VisitWords = Callable[[Doc, int, int], list[int]]
 Line = tuple[int, int, int]  # a line's span and its first deed
 # After a speech word: "said after (doing)": the speaker did it (เปิดเผยภายหลังตรวจเยี่ยม…).
@@ -40,7 +40,7 @@ def _re(section: str) -> re.Pattern[str]:
 
 @cache
 def _speech() -> re.Pattern[str]:
-    said = alternation(sections("visit_cues.txt")["speech"] + ("เปิดเผย", "เผย"))
+    said = alternation(sections("visit_cues.txt")["speech"] + _cues()["reported"])
     return re.compile(f"{said}|ว่า(?!การ)")  # ว่า opens speech; ว่าการ is part of a title
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from nlp.facts import Extraction
+from nlp.facts import MENTIONED, Extraction
 
 FIELDS = ("visit_dates", "provinces", "districts", "subdistricts", "officials", "sites")
 SCORED = (*FIELDS, "positions")
@@ -261,7 +261,7 @@ def as_record(extraction: Extraction) -> dict[str, Any]:
                 add("visit_dates", d)
         elif f.kind == "official":
             official = {"name": f.value, "position": f.attrs.get("position")}
-            add("officials", official | {"role": f.attrs.get("role", "mentioned")})
+            add("officials", official | {"role": f.attrs.get("role", MENTIONED)})
         else:
             add({"province": "provinces", "district": "districts",
                  "subdistrict": "subdistricts", "site": "sites"}[f.kind], f.value)  # fmt: skip

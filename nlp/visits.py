@@ -8,7 +8,7 @@ no official inherits the previous one's.
 
 from __future__ import annotations
 
-from nlp.facts import Fact, Visit
+from nlp.facts import MENTIONED, Fact, Visit
 
 
 def _add(values: list[str], value: str | None) -> None:
@@ -53,7 +53,7 @@ def group_visits(facts: list[Fact]) -> list[Visit]:
                 _add(v.provinces, f.attrs.get("province"))
             elif f.kind == "official":
                 _add(v.officials, f.value)
-                v.roles.setdefault(f.value, f.attrs.get("role", "mentioned"))
+                v.roles.setdefault(f.value, f.attrs.get("role", MENTIONED))
             elif f.kind == "site":
                 _add(v.sites, f.value)
         v.dates.sort()
