@@ -85,8 +85,14 @@ def parse_date(name: str, value: str, end: bool = False) -> dt.date:
         following = dt.date(year + month // 12, month % 12 + 1, 1)
         return following - dt.timedelta(days=1)
     except ValueError:
-        shown = value if len(value) <= 40 else value[:40] + "…"
-        raise ValueError(f"{name}: not a date (YYYY-MM-DD): {shown!r}") from None
+        raise ValueError(f"{name}: not a date (YYYY-MM-DD): {_echo(value)!r}") from None
+
+
+ECHO = 40  # characters of a refused value an error repeats: enough to see it, never a flood
+
+
+def _echo(value: str) -> str:
+    return value if len(value) <= ECHO else value[:ECHO] + "…"
 
 
 def parse_role(value: str) -> str:
@@ -96,7 +102,7 @@ def parse_role(value: str) -> str:
         if wanted in (role, thai):
             return role
     choices = ", ".join(f"{role} ({thai})" for role, thai in ROLES.items())
-    raise ValueError(f"role: not a role: {value[:40]!r} (choose {choices})")
+    raise ValueError(f"role: not a role: {_echo(value)!r} (choose {choices})")
 
 
 def parse_province(value: str) -> str:
