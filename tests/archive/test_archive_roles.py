@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from archive_data import add_post, add_visits, official, site
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from archive import queries
 from archive.db import session_scope
@@ -39,6 +40,12 @@ FACTS = [
 ]
 
 
+def _add_trip(session: Session, post_id: int = 7, province: str = "ตาก") -> None:
+    """A post whose one visit the minister made and the governor received."""
+    add_post(session, post_id, f"ลงพื้นที่{province}", "ข้อความ")
+    add_visits(session, post_id, [_visit(province)], FACTS)
+
+
 def _stored(url: str) -> tuple[list[int], list[int]]:
     with session_scope(url) as session:
         visits = list(session.scalars(select(StoredVisit.id).order_by(StoredVisit.id)))
@@ -48,8 +55,7 @@ def _stored(url: str) -> tuple[list[int], list[int]]:
 
 def test_a_visit_found_again_keeps_its_id_and_its_facts_theirs(archive_url: str) -> None:
     with session_scope(archive_url) as session:
-        add_post(session, 7, "ลงพื้นที่ตาก", "ข้อความ")
-        add_visits(session, 7, [_visit()], FACTS)
+        _add_trip(session)
     before = _stored(archive_url)
     for _ in range(2):  # re-extraction by the same pipeline, as `extract` and `make demo` do
         with session_scope(archive_url) as session:
@@ -62,8 +68,7 @@ def test_a_visit_that_changed_retires_its_id_and_names_the_visit_that_replaced_i
     archive_url: str,
 ) -> None:
     with session_scope(archive_url) as session:
-        add_post(session, 7, "ลงพื้นที่ตาก", "ข้อความ")
-        add_visits(session, 7, [_visit()], FACTS)
+        _add_trip(session)
     (old,), _ = _stored(archive_url)
     with session_scope(archive_url) as session:
         add_visits(session, 7, [_visit("สุโขทัย")], FACTS)
@@ -78,8 +83,7 @@ def test_the_visits_export_gives_each_officials_position_and_role_and_each_sites
     archive_url: str, tmp_path: Path
 ) -> None:
     with session_scope(archive_url) as session:
-        add_post(session, 7, "ลงพื้นที่ตาก", "ข้อความ")
-        add_visits(session, 7, [_visit()], FACTS)
+        _add_trip(session)
         export(session, "visits", "csv", tmp_path / "v.csv", Filters())
     with (tmp_path / "v.csv").open(encoding="utf-8-sig", newline="") as f:
         (row,) = list(csv.DictReader(f))
@@ -93,10 +97,8 @@ def test_an_officials_visits_are_the_visits_made_and_receiving_is_counted_apart(
     archive_url: str,
 ) -> None:
     with session_scope(archive_url) as session:
-        add_post(session, 7, "ลงพื้นที่ตาก", "ข้อความ")
-        add_visits(session, 7, [_visit()], FACTS)
-        add_post(session, 8, "ลงพื้นที่สุโขทัย", "ข้อความ")
-        add_visits(session, 8, [_visit("สุโขทัย")], FACTS)
+        _add_trip(session)
+        _add_trip(session, 8, "สุโขทัย")
         rows = {r.person: r for r in queries.officials(session, Filters())}
     minister, governor = rows["ชัยวุฒิ ธนาคมานุสรณ์"], rows["สมชาย ใจดี"]
     assert (minister.visits, minister.hosted, minister.posts) == (2, 0, 2)
@@ -107,8 +109,7 @@ def test_every_visit_an_official_made_leaves_out_the_visits_the_official_receive
     archive_url: str,
 ) -> None:
     with session_scope(archive_url) as session:
-        add_post(session, 7, "ลงพื้นที่ตาก", "ข้อความ")
-        add_visits(session, 7, [_visit()], FACTS)  # the minister visits, the governor hosts
+        _add_trip(session)  # the minister visits, the governor hosts
         add_post(session, 8, "ผู้ว่าฯ ลงพื้นที่", "ข้อความ")
         trip = Visit(dates=["2022-12-01"], provinces=["ลำปาง"], officials=[GOVERNOR])
         add_visits(session, 8, [dataclasses.replace(trip, roles={GOVERNOR: "visitor"})], FACTS)
