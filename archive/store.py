@@ -181,10 +181,11 @@ def replace_facts(session: Session, post_id: int, extraction: Extraction) -> Non
     )
 
 
-def _fact_key(
-    kind: str, value: str, source: str, start: int, end: int, rule: str, attrs: Any
-) -> str:
-    return json.dumps([kind, value, source, start, end, rule, attrs or {}], sort_keys=True)
+def _fact_key(f: Any) -> str:
+    """What makes a fact the same one: a stored row and an extracted fact share these names."""
+    return json.dumps(
+        [f.kind, f.value, f.source, f.start, f.end, f.rule, f.attrs or {}], sort_keys=True
+    )
 
 
 def _replace_fact_rows(session: Session, post_id: int, extraction: Extraction) -> None:
@@ -193,10 +194,9 @@ def _replace_fact_rows(session: Session, post_id: int, extraction: Extraction) -
     for row in session.scalars(
         select(Fact).where(Fact.post_id == post_id, Fact.pipeline_version == version)
     ):
-        key = _fact_key(row.kind, row.value, row.source, row.start, row.end, row.rule, row.attrs)
-        kept.setdefault(key, []).append(row)
+        kept.setdefault(_fact_key(row), []).append(row)
     for f in extraction.facts:
-        same = kept.get(_fact_key(f.kind, f.value, f.source, f.start, f.end, f.rule, f.attrs))
+        same = kept.get(_fact_key(f))
         if same:
             same.pop()
             continue
