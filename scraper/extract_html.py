@@ -2,8 +2,9 @@
 dates, images and attachments.
 
 Pure functions over a parsel `Selector` (what `response.selector` is), so they are tested on
-bytes without a crawl. Every field tries the site's markup first (`scraper.selectors`) and falls
-back to something generic, because the live markup cannot be checked from here.
+bytes without a crawl. Every field tries the site's markup first (its profile's selectors,
+`scraper.profiles`; the default site's when none is given) and falls back to something generic,
+because the live markup cannot be checked from here.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from parsel import Selector
@@ -21,7 +22,7 @@ from pythainlp.util import thai_digit_to_arabic_digit
 from nlp.buddhist_era import gregorian_year
 from nlp.dates import find_dates
 from nlp.normalize import normalize
-from scraper import selectors as S
+from scraper.profiles import DEFAULT_SITE, Profile, get
 
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "blockquote", "li", "ul", "ol", "table", "tr", "td",
@@ -33,6 +34,10 @@ _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b\u3000]+")
 _WORD = re.compile(r"\w")
 
 
+def _site(profile: Profile | None) -> Profile:
+    return profile if profile is not None else get(DEFAULT_SITE)
+
+
 def _iso(day: int, month: int, year: int) -> str | None:
     try:
         return dt.date(gregorian_year(year), month, day).isoformat()
@@ -40,11 +45,12 @@ def _iso(day: int, month: int, year: int) -> str | None:
         return None
 
 
-def card_date(text: str | None) -> str | None:
+def card_date(text: str | None, profile: Profile | None = None) -> str | None:
     """`23/07/2563` (a listing card's date, Buddhist era) → `2020-07-23`; None if absent/invalid."""
-    if not text:
+    form = _site(profile).card_date
+    if not text or form is None:
         return None
-    match = S.CARD_DATE_TEXT.search(thai_digit_to_arabic_digit(text))
+    match = form.search(thai_digit_to_arabic_digit(text))
     if not match:
         return None
     day, month, year = (int(g) for g in match.groups())
@@ -70,21 +76,17 @@ def clean_line(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _is_boilerplate(line: str) -> bool:
-    folded = line.casefold()
-    return folded in S.BOILERPLATE_LINES or any(f in line for f in S.BOILERPLATE_FRAGMENTS)
-
-
-def clean_paragraph(text: str) -> str:
+def clean_paragraph(text: str, profile: Profile | None = None) -> str:
     """Whitespace collapsed, furniture lines and lines without a letter or digit dropped."""
+    furniture = _site(profile).furniture
     lines = (clean_line(line) for line in text.splitlines())
-    return "\n".join(li for li in lines if _WORD.search(li) and not _is_boilerplate(li))
+    return "\n".join(li for li in lines if _WORD.search(li) and not furniture.is_furniture(li))
 
 
-def _excluded(el: etree._Element) -> bool:
+def _excluded(el: etree._Element, p: Profile) -> bool:
     node: etree._Element | None = el
     while node is not None:
-        if isinstance(node.tag, str) and node.tag.lower() in S.BODY_EXCLUDED_ANCESTORS:
+        if isinstance(node.tag, str) and node.tag.lower() in p.selectors.body_excluded_ancestors:
             return True
         node = node.getparent()
     return False
@@ -120,7 +122,7 @@ def _has_block_child(el: etree._Element) -> bool:
     )
 
 
-def _paragraphs(block: etree._Element, lead: str = "") -> list[str]:
+def _paragraphs(block: etree._Element, p: Profile, lead: str = "") -> list[str]:
     """The block's own paragraphs: its direct `<p>`-like children and loose text between them.
 
     A `<p>` or inline element that swallowed later paragraphs (unclosed tags in old CMS output,
@@ -130,7 +132,7 @@ def _paragraphs(block: etree._Element, lead: str = "") -> list[str]:
     loose: list[str] = [lead, block.text or ""]
 
     def flush() -> None:
-        text = clean_paragraph("".join(loose))
+        text = clean_paragraph("".join(loose), p)
         if text:
             out.append(text)
         loose.clear()
@@ -140,11 +142,11 @@ def _paragraphs(block: etree._Element, lead: str = "") -> list[str]:
         if (tag == "p" or tag in _INLINE_TAGS) and _has_block_child(child):
             if tag == "p":
                 flush()
-            out.extend(_paragraphs(child, lead="".join(loose)))  # inline: the same paragraph
+            out.extend(_paragraphs(child, p, lead="".join(loose)))  # inline: the same paragraph
             loose[:] = [child.tail or ""]
         elif tag in _PARAGRAPH_TAGS and (tag == "p" or not _has_block_child(child)):
             flush()
-            text = clean_paragraph(_text(child))
+            text = clean_paragraph(_text(child), p)
             if text:
                 out.append(text)
             loose.append(child.tail or "")
@@ -162,27 +164,32 @@ def _paragraphs(block: etree._Element, lead: str = "") -> list[str]:
 
 
 def _best_block(
-    sel: Selector, queries: Iterable[str], headline: str | None
+    sel: Selector, queries: Iterable[str], headline: str | None, p: Profile
 ) -> tuple[int, etree._Element | None, list[str]]:
     best: tuple[int, etree._Element | None, list[str]] = (0, None, [])
     for query in queries:
         for candidate in sel.css(query):
             el = candidate.root
-            if not isinstance(el, etree._Element) or _excluded(el):
+            if not isinstance(el, etree._Element) or _excluded(el, p):
                 continue
-            paragraphs = [p for p in _paragraphs(el) if p != headline]
-            score = sum(len(p) for p in paragraphs)
+            paragraphs = [t for t in _paragraphs(el, p) if t != headline]
+            score = sum(len(t) for t in paragraphs)
             if score > best[0]:
                 best = (score, el, paragraphs)
     return best
 
 
-def article(sel: Selector, headline: str | None = None) -> tuple[etree._Element | None, list[str]]:
+def article(
+    sel: Selector, headline: str | None = None, profile: Profile | None = None
+) -> tuple[etree._Element | None, list[str]]:
     """The element holding the article and its paragraphs (the headline is not one of them): the
-    site's `.col-12` block with the most paragraph text, unless some other block holds far more
+    site's block with the most paragraph text, unless one of its fallback blocks holds far more
     (markup that differs)."""
-    site_score, block, paragraphs = _best_block(sel, S.BODY_BLOCKS, headline)
-    any_score, any_block, any_paragraphs = _best_block(sel, S.BODY_FALLBACK_BLOCKS, headline)
+    p = _site(profile)
+    site_score, block, paragraphs = _best_block(sel, p.selectors.body_blocks, headline, p)
+    any_score, any_block, any_paragraphs = _best_block(
+        sel, p.selectors.body_fallback_blocks, headline, p
+    )
     if any_score > 2 * site_score:
         return any_block, any_paragraphs
     return block, paragraphs
@@ -201,18 +208,23 @@ def _texts(sel: Selector, queries: Iterable[str]) -> Iterable[tuple[str, str]]:
                 yield query, text
 
 
-def title(sel: Selector) -> str | None:
+def title(sel: Selector, profile: Profile | None = None) -> str | None:
     """The headline, skipping candidates that are the site's own name (a logo in an `<h1>`)."""
-    for query, text in _texts(sel, S.TITLE):
+    p = _site(profile)
+    rules = p.selectors
+    for query, text in _texts(sel, rules.title):
         if query.startswith(("meta", "title")):
-            text = text.split(S.TITLE_SITE_SUFFIX)[0].strip()
-        if text and not _is_boilerplate(text):
+            if rules.title_site_suffix:
+                text = text.split(rules.title_site_suffix)[0].strip()
+            if rules.title_prefix:
+                text = text.removeprefix(rules.title_prefix).strip()
+        if text and not p.furniture.is_furniture(text):
             return text
     return None
 
 
-def category_name(sel: Selector) -> str | None:
-    return next((text for _, text in _texts(sel, S.CATEGORY_TAB)), None)
+def category_name(sel: Selector, profile: Profile | None = None) -> str | None:
+    return next((text for _, text in _texts(sel, _site(profile).selectors.category)), None)
 
 
 #: The only URLs a page can send the crawl to or the archive can store.
@@ -238,24 +250,32 @@ def _absolute(base_url: str, hrefs: Iterable[str]) -> list[str]:
     return out
 
 
-def images(sel: Selector, base_url: str, block: etree._Element | None = None) -> list[str]:
+def images(
+    sel: Selector,
+    base_url: str,
+    block: etree._Element | None = None,
+    profile: Profile | None = None,
+) -> list[str]:
     """Photo URLs, the carousel's active (first) photo first; else og:image, else the article's."""
-    found = _absolute(base_url, (src for q in S.IMAGES for src in sel.css(q).getall()))
+    rules = _site(profile).selectors
+    found = _absolute(base_url, (src for q in rules.images for src in sel.css(q).getall()))
     if not found:
-        found = _absolute(base_url, (s for q in S.IMAGES_FALLBACK for s in sel.css(q).getall()))
+        fallback = rules.images_fallback
+        found = _absolute(base_url, (s for q in fallback for s in sel.css(q).getall()))
     if not found and block is not None:
         found = _absolute(base_url, block.xpath(".//img/@src"))
     return found
 
 
-def attachments(sel: Selector, base_url: str) -> list[str]:
+def attachments(sel: Selector, base_url: str, profile: Profile | None = None) -> list[str]:
     """Links to files (PDF, Word, Excel, zip) anywhere outside the page's header, nav and footer."""
+    p = _site(profile)
     hrefs = []
     for link in sel.xpath("//a[@href]"):
-        if _excluded(link.root):
+        if _excluded(link.root, p):
             continue
         href = link.attrib["href"]
-        if urlsplit(href).path.lower().endswith(S.ATTACHMENT_EXTENSIONS):
+        if urlsplit(href).path.lower().endswith(p.selectors.attachment_extensions):
             hrefs.append(href)
     return _absolute(base_url, hrefs)
 
@@ -263,15 +283,13 @@ def attachments(sel: Selector, base_url: str) -> list[str]:
 # --- URLs and listing pages ---------------------------------------------------------------------
 
 
-def post_id(url: str) -> int | None:
+def post_id(url: str, profile: Profile | None = None) -> int | None:
     """`.../news/detail/3345-ผู้ตรวจ...` → 3345: the id alone identifies a post, the slug may change."""
-    match = S.POST_PATH.search(unquote(urlsplit(url).path))
-    return int(match.group(1)) if match else None
+    return _site(profile).post_id(url)
 
 
-def category_id(url: str) -> str | None:
-    match = S.CATEGORY_PATH.search(unquote(urlsplit(url).path))
-    return match.group(1) if match else None
+def category_id(url: str, profile: Profile | None = None) -> str | None:
+    return _site(profile).category_id(url)
 
 
 #: The largest post id the archive can hold (PostgreSQL's INTEGER; SQLite's is larger): a card
@@ -287,33 +305,34 @@ class Card:
     title: str | None = None  # the headline as the card shows it (may be shortened)
 
 
-def _card_published(link: etree._Element, base_url: str) -> str | None:
+def _card_published(link: etree._Element, base_url: str, p: Profile) -> str | None:
     """The date of the card around `link`: found in the innermost ancestor that still holds this
     post's links only (a card without a date must not borrow its neighbour's)."""
-    own = post_id(urljoin(base_url, link.get("href", "")))
+    own = p.post_id(urljoin(base_url, link.get("href", "")))
     for ancestor in link.iterancestors():
-        ids = {post_id(urljoin(base_url, h)) for h in ancestor.xpath(".//a/@href")} - {None}
+        ids = {p.post_id(urljoin(base_url, h)) for h in ancestor.xpath(".//a/@href")} - {None}
         if ids - {own}:
             return None
-        for query in S.CARD_DATE:
-            found = card_date(" ".join(ancestor.xpath(query)))
+        for query in p.selectors.card_date:
+            found = card_date(" ".join(ancestor.xpath(query)), p)
             if found:
                 return found
     return None
 
 
-def cards(sel: Selector, base_url: str) -> list[Card]:
+def cards(sel: Selector, base_url: str, profile: Profile | None = None) -> list[Card]:
     """The posts a listing page links to, in page order, each once."""
-    for query in S.CARD_LINK:
+    p = _site(profile)
+    for query in p.selectors.card_link:
         found: dict[int, Card] = {}
         for link in sel.css(query):
             url = web_url(base_url, link.attrib.get("href"))
-            pid = post_id(url) if url else None
+            pid = p.post_id(url) if url else None
             if url is None or pid is None:
                 continue
             text = clean_line(_text(link.root).replace("\n", " ")) or None
             if pid not in found:
-                found[pid] = Card(url, pid, _card_published(link.root, base_url), text)
+                found[pid] = Card(url, pid, _card_published(link.root, base_url, p), text)
             elif found[pid].title is None and text:  # a photo's link first, then the headline's
                 found[pid] = Card(found[pid].url, pid, found[pid].published, text)
         if found:
@@ -321,9 +340,10 @@ def cards(sel: Selector, base_url: str) -> list[Card]:
     return []
 
 
-def next_page(sel: Selector, base_url: str) -> str | None:
+def next_page(sel: Selector, base_url: str, profile: Profile | None = None) -> str | None:
     """The next listing page: the pager's last item, unless it is disabled or points here."""
-    for query in S.PAGINATION_ITEMS:
+    rules = _site(profile).selectors
+    for query in rules.pagination_items:
         items = sel.css(query)
         if not items:
             continue
@@ -332,18 +352,19 @@ def next_page(sel: Selector, base_url: str) -> str | None:
         if "disabled" in (last.attrib.get("class") or "") or url is None:
             return None
         return None if url == base_url else url
-    for query in S.NEXT_PAGE_FALLBACK:
+    for query in rules.next_page_fallback:
         url = web_url(base_url, sel.css(query).get())
         if url is not None and url != base_url:
             return url
     return None
 
 
-def category_links(sel: Selector, base_url: str) -> list[str]:
+def category_links(sel: Selector, base_url: str, profile: Profile | None = None) -> list[str]:
     """Links to category listings (`/news/{id}`) on a hub page such as `/news/`."""
+    p = _site(profile)
     urls: list[str] = []
     for href in sel.xpath("//a/@href").getall():
         url = urljoin(base_url, href.strip())
-        if category_id(url) and url not in urls:
+        if p.category_id(url) and url not in urls:
             urls.append(url)
     return urls

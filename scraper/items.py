@@ -6,7 +6,8 @@ import scrapy
 
 
 class PostItem(scrapy.Item):
-    post_id = scrapy.Field()  # int: the numeric id in /news/detail/{id}-{slug}; the slug may change
+    source = scrapy.Field()  # str: the site's profile name (scraper.profiles), e.g. "thaigov"
+    post_id = scrapy.Field()  # int: the SITE's numeric id of the post (its URL's); slugs change
     url = scrapy.Field()  # canonical URL of the post as first seen
     categories = scrapy.Field()  # list[str]: category ids the post was listed under
     category_name = scrapy.Field()  # str | None: the active tab's label on the post page
@@ -24,5 +25,6 @@ class ListingItem(scrapy.Item):
     """A post this crawl has already fetched, seen under one more category: the archive adds the
     category to the stored post, with no second request for the page."""
 
-    post_id = scrapy.Field()  # int
+    source = scrapy.Field()  # str: the site's profile name
+    post_id = scrapy.Field()  # int: the site's id
     category = scrapy.Field()  # str: the category id of the listing that showed it

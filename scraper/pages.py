@@ -2,7 +2,9 @@
 
 The spider calls these on live responses and `ministry-news reextract` on responses read back
 from WARC files, so a parser improvement re-run over years of history gives exactly what a crawl
-would have given. Markup knowledge stays in `scraper.extract_html` and `scraper.selectors`.
+would have given. Markup knowledge stays in the site's profile (`scraper.profiles`), read by
+`scraper.extract_html`; a page whose markup the profile's selectors miss is read by a generic
+extractor (trafilatura) and says so (note `generic_extractor`).
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from dataclasses import dataclass, field
 from scrapy.http import Headers, Response, TextResponse
 from scrapy.responsetypes import responsetypes
 
+from nlp.dates import find_dates
+from nlp.normalize import normalize
 from scraper import extract_html as X
-from scraper import selectors as S
 from scraper.items import PostItem
+from scraper.profiles import Profile, for_url
 
 #: A post page with one of these statuses is gone, not broken.
 GONE = (404, 410)
@@ -34,9 +38,58 @@ class PostPage:
     """A post page read: the item, or why there is none (`outcome` is the counter's name)."""
 
     item: PostItem | None = None
-    outcome: str | None = None  # gone, empty_body, not_html, no_headline, no_body
+    outcome: str | None = None  # gone, soft_404, empty_body, not_html, no_headline, no_body
     problem: str | None = None  # one line for the run report
-    notes: list[str] = field(default_factory=list)  # fallbacks used, e.g. fallback/title, no_date
+    #: fallbacks used, e.g. fallback/title, generic_extractor, no_date
+    notes: list[str] = field(default_factory=list)
+
+
+def publication_date(line: str) -> str | None:
+    """`วันศุกร์ที่ 14 กรกฎาคม 2560` (a weekday, a day, a Thai month, a BE year) → `2017-07-14`."""
+    first = next(iter(find_dates(normalize(line).text)), None)
+    return first.days[0].isoformat() if first is not None and first.days else None
+
+
+def _generic_body(response: TextResponse, profile: Profile) -> str:
+    """The article as trafilatura reads it, furniture lines dropped: for markup that the
+    profile's selectors do not know (the site changed)."""
+    import trafilatura  # imported on first need: most pages never call it
+
+    text = trafilatura.extract(response.text, include_comments=False, include_tables=True) or ""
+    paragraphs = (X.clean_paragraph(p, profile) for p in text.split("\n"))
+    return X.body_text([p for p in paragraphs if p])
+
+
+def _strip_lead(paragraphs: list[str], title: str, profile: Profile) -> tuple[list[str], str | None]:
+    """Lines the article opens with that are not its text: the publication line (read as the
+    date, when the profile says the article opens with one) and the headline repeated."""
+    published = None
+    out: list[str] = []
+    for paragraph in paragraphs:
+        lines = []
+        for line in paragraph.split("\n"):
+            if profile.date_from_publication_line and published is None and not out and not lines:
+                if found := publication_date(line):
+                    published = found
+                    continue
+            if profile.furniture.repeated_headline and " ".join(line.split()) == title:
+                continue
+            lines.append(line)
+        if lines:
+            out.append("\n".join(lines))
+    return out, published
+
+
+def is_soft_404(response: TextResponse, profile: Profile) -> bool:
+    """HTTP 200 with the bare title the site gives a missing post, and no article."""
+    if profile.soft_404_title is None:
+        return False
+    bare = profile.soft_404_title.strip()
+    page_title = X.clean_line(response.selector.css("title::text").get() or "")
+    if page_title.strip() not in (bare, bare.rstrip("-")):
+        return False
+    _, paragraphs = X.article(response.selector, None, profile)
+    return not paragraphs
 
 
 def read_post(
@@ -45,8 +98,11 @@ def read_post(
     categories: Iterable[str] = (),
     card_published: str | None = None,
     fetched_at: dt.datetime | None = None,
+    profile: Profile | None = None,
 ) -> PostPage:
-    """The post on `response`; `card_published` is the date its listing card showed, if any."""
+    """The post on `response`, read by its site's profile (found from the URL when not given);
+    `card_published` is the date its listing card showed, if any."""
+    profile = profile or for_url(response.url)
     if response.status in GONE:
         return PostPage(outcome="gone", problem=f"post {post_id}: HTTP {response.status}")
     if not response.body.strip():
@@ -54,34 +110,45 @@ def read_post(
     if not isinstance(response, TextResponse):
         kind = response.headers.get(b"Content-Type", b"?").decode("latin-1")
         return PostPage(outcome="not_html", problem=f"post {post_id}: not a web page ({kind})")
+    if is_soft_404(response, profile):
+        return PostPage(outcome="soft_404", problem=f"post {post_id}: no such post (soft 404)")
     sel = response.selector
-    title = X.title(sel)
-    block, paragraphs = X.article(sel, title)
+    rules = profile.selectors
+    title = X.title(sel, profile)
+    block, paragraphs = X.article(sel, title, profile)
+    page = PostPage()
+    paragraphs, line_date = _strip_lead(paragraphs, title or "", profile)
     body = X.body_text(paragraphs)
+    if title and not body:
+        body = _generic_body(response, profile)
+        block = None
+        if body:
+            page.notes.append("generic_extractor")
     if not title or not body:
         missing = "headline" if not title else "body text"
         outcome = "no_headline" if not title else "no_body"
         return PostPage(outcome=outcome, problem=f"post {post_id}: no {missing} found")
-    page = PostPage()
-    if not sel.css(S.TITLE[0]):
+    if not sel.css(rules.title[0]):
         page.notes.append("fallback/title")
-    if block is None or "col-12" not in (block.get("class") or "").split():
+    site_blocks = [found.root for found in sel.css(rules.body_blocks[0])]
+    if block is not None and block not in site_blocks:
         page.notes.append("fallback/body")
-    published = card_published
+    published = card_published or line_date
     if published is None:
         published = X.leading_date(body)
         page.notes.append("date_from_body" if published else "no_date")
     moment = fetched_at or dt.datetime.now(dt.UTC)
     page.item = PostItem(
+        source=profile.name,
         post_id=post_id,
         url=response.url,
         categories=sorted(set(categories)),
-        category_name=X.category_name(sel),
+        category_name=X.category_name(sel, profile),
         title=title,
         published=published,
         body=body,
-        images=X.images(sel, response.url, block),
-        attachments=X.attachments(sel, response.url),
+        images=X.images(sel, response.url, block, profile),
+        attachments=X.attachments(sel, response.url, profile),
         fetched_at=moment.astimezone(dt.UTC).isoformat(timespec="seconds"),
         content_hash=content_hash(title, body),
         encoding=response.encoding,
@@ -90,13 +157,14 @@ def read_post(
 
 
 def page_kind(url: str) -> str:
-    """What a URL is on the ministry's site: listing, post, attachment, robots or page."""
-    if X.category_id(url):
+    """What a URL is on its site: listing, post, attachment, robots or page."""
+    profile = for_url(url)
+    if profile.category_id(url):
         return "listing"
-    if X.post_id(url) is not None:
+    if profile.post_id(url) is not None:
         return "post"
     path = url.split("?", 1)[0].lower()
-    if path.endswith(S.ATTACHMENT_EXTENSIONS):
+    if path.endswith(profile.selectors.attachment_extensions):
         return "attachment"
     if path.endswith("/robots.txt"):
         return "robots"
