@@ -70,12 +70,20 @@ def cli(ctx: click.Context, db: str) -> None:
 
 @cli.command()
 @click.option(
+    "--site",
+    "sites",
+    multiple=True,
+    metavar="NAME",
+    help="Only this site (see `ministry-news sites`), e.g. thaigov. Repeatable; default: all.",
+)
+@click.option(
     "--start-url",
     "start_urls",
     multiple=True,
     metavar="URL",
-    help="Listing page(s) to start from instead of the real site's news categories "
-    "(e.g. http://127.0.0.1:8123/news/119). Repeatable.",
+    help="Where to start instead of the real site: a listing (mdes: "
+    "http://127.0.0.1:8123/news/119) or the first post of an id walk (thaigov: "
+    "http://127.0.0.1:8124/news/contents/details/1001). Repeatable.",
 )
 @click.option(
     "--category",
@@ -115,11 +123,29 @@ def cli(ctx: click.Context, db: str) -> None:
     "-s DOWNLOAD_DELAY=3. Repeatable.",
 )
 @click.option(
+    "--max-posts",
+    type=click.IntRange(min=1),
+    help="An id walk (thaigov) stops after storing this many posts (default for a first crawl "
+    "of an empty archive: the site's window, see `sites`).",
+)
+@click.option(
+    "--history",
+    is_flag=True,
+    help="An id walk (thaigov) from the site's first id: its whole history (days, politely).",
+)
+@click.option(
+    "--allow-other-host",
+    is_flag=True,
+    help="Crawl a host other than the site's own (a mirror) into an archive of real posts, or "
+    "the real site into an archive of a mirror's posts (both refused by default).",
+)
+@click.option(
     "--extract/--no-extract", default=True, show_default=True, help="Extract facts after."
 )
 @pass_ctx
 def crawl(
     obj: Context,
+    sites: tuple[str, ...],
     start_urls: tuple[str, ...],
     categories: tuple[str, ...],
     fast: bool,
@@ -127,17 +153,25 @@ def crawl(
     resume: bool,
     redis_url: str | None,
     overrides: tuple[str, ...],
+    max_posts: int | None,
+    history: bool,
+    allow_other_host: bool,
     extract: bool,
 ) -> None:
-    """Crawl the ministry's news into the archive (polite: robots.txt, ~1 s per request).
+    """Crawl the sites' news into the archive (polite: robots.txt, ~1 s per request).
 
     Incremental: each category's listing is walked newest first and the walk stops where the
-    archive already holds everything, so a daily crawl costs a few requests. A changed post is
+    archive already holds everything; an id walk starts after the highest id archived and stops
+    after a run of missing ids; so a daily crawl costs a few requests. A changed post is
     stored as a new version; every response is kept in WARC files beside the archive. Prints the
     run's report (see `runs`). Exits 3 when the site cannot be reached at all, 1 when it kept
     refusing until the crawl stopped, 4 when another crawl of this archive is running.
     """
     settings = _fast_settings() if fast else {}
+    if max_posts:
+        settings["MAX_POSTS"] = max_posts
+    if history:
+        settings["HISTORY"] = True
     if redis_url:
         from ministry_news.distributed import FleetError, fleet_settings
 
@@ -154,26 +188,37 @@ def crawl(
         full=full,
         resume=resume,
         overrides=overrides,
+        sites=list(sites) or None,
+        allow_other_host=allow_other_host,
     )
     for note in stats.get("notes", []):
         click.echo(f"crawl: {note}")
     _print_crawl(stats)
     if stats.get("unreachable"):
+        from scraper.profiles import get
+
+        hosts = start_urls or [get(name).site for name in stats["sites"]]
         _fail(
-            f"cannot reach {', '.join(start_urls) or REAL_SITE} (offline?); "
-            "try `make demo` to crawl the bundled mirror instead",
+            f"cannot reach {', '.join(hosts)} (offline?); "
+            "try `make demo` to crawl the bundled mirrors instead",
             EXIT_UNREACHABLE,
         )
+    run_ids = stats.get("run_ids") or ([stats["run_id"]] if stats.get("run_id") else [])
     run_id = stats.get("run_id")
-    if extract and run_id is not None:
+    if extract and run_ids:
         from ministry_news.crawl import pending_extraction
 
-        _run_extract(obj.db, pending_extraction(obj.db, run_id))
-    if run_id is not None:
+        pending = sorted({p for rid in run_ids for p in pending_extraction(obj.db, rid)})
+        _run_extract(obj.db, pending)
+    if run_ids:
         from ministry_news.crawl import run_report
 
-        for line in run_report(obj.db, run_id)[1:]:
-            click.echo(line)
+        for rid in run_ids:
+            lines = run_report(obj.db, rid)
+            if len(run_ids) > 1:
+                click.echo(lines[0])
+            for line in lines[1:]:
+                click.echo(line)
     if stats.get("refused"):
         _fail(f"the site kept refusing: {stats.get('stop_reason')}; stopped (see `runs {run_id}`)")
 
@@ -214,6 +259,18 @@ def _print_crawl(stats: dict[str, Any]) -> None:
             }
         )
     )
+
+
+@cli.command()
+def sites() -> None:
+    """The sites a crawl reads (scraper/profiles/*.toml): name, host, discovery, start."""
+    from scraper.profiles import profiles
+
+    for profile in profiles().values():
+        click.echo(
+            f"{profile.name}\t{profile.host}\t{profile.discovery.kind}\t"
+            f"{profile.describe_start()}\t{profile.label}"
+        )
 
 
 @cli.command()

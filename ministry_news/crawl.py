@@ -1,4 +1,4 @@
-"""Run the `mdes` spider into an archive and say what it did: `ministry-news crawl`, `demo`,
+"""Run the `news` spider, once per site, into an archive and say what it did: `ministry-news crawl`, `demo`,
 `schedule` and `runs`.
 
 One crawl per process: Twisted's reactor cannot be started twice. Tests and scripts that need
@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import click
 from scrapy import signals
@@ -48,7 +48,8 @@ from archive.models import (
 )
 from archive.warc import data_dir
 from scraper.pipelines import post_failed
-from scraper.spiders.mdes import STATS, UNREACHABLE, MdesSpider, plan_start_urls
+from scraper.profiles import Profile, for_url, get, profiles
+from scraper.spiders.news import STATS, UNREACHABLE, NewsSpider, plan_start_urls
 
 _started = False
 EXIT_BUSY = 4  # another crawl holds the archive's lock
@@ -229,6 +230,75 @@ def _last_run(db_url: str) -> CrawlRun | None:
         return session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(1)).first()
 
 
+def plan_sites(sites: list[str] | None, start_urls: list[str] | None) -> list[Profile]:
+    """The sites a crawl reads: those named; else the start URLs' site; else every one.
+    Raises ValueError (ProfileError) for a site no profile has, or start URLs for several."""
+    if sites:
+        chosen = [get(name) for name in dict.fromkeys(sites)]
+    elif start_urls:
+        chosen = [for_url(start_urls[0])]
+    else:
+        chosen = list(profiles().values())
+    if start_urls and len(chosen) > 1:
+        raise ValueError("--start-url belongs to one site: give one --site with it")
+    return chosen
+
+
+def _like_hosts(hosts: tuple[str, ...]) -> Any:
+    from sqlalchemy import or_
+
+    return or_(
+        *(Post.url.like(f"{scheme}://{host}/%") for host in hosts for scheme in ("http", "https"))
+    )
+
+
+def check_hosts(db_url: str, profile: Profile, urls: list[str]) -> None:
+    """Invented posts never meet real ones: a crawl of a host that is not the site's own (a
+    mirror) into an archive holding posts from the real sites is refused, and the reverse.
+    Decided from the stored posts' URLs. Raises ValueError naming --db."""
+    other = sorted({h for u in urls if (h := urlsplit(u).hostname or "") not in profile.hosts})
+    real_hosts = tuple(h for p in profiles().values() for h in p.hosts)
+    with session_scope(db_url) as session:
+        if other:
+            found = session.scalar(select(Post.url).where(_like_hosts(real_hosts)).limit(1))
+            if found:
+                raise ValueError(
+                    f"{other[0]} is not {profile.name}'s site ({', '.join(profile.hosts)}) and "
+                    "this archive holds posts from the real sites: crawl it into another --db "
+                    "(or give --allow-other-host)"
+                )
+        else:
+            found = session.scalar(select(Post.url).where(~_like_hosts(real_hosts)).limit(1))
+            if found:
+                host = urlsplit(found).netloc
+                raise ValueError(
+                    f"this archive holds posts from {host}, not a real site (a mirror?): crawl "
+                    f"{profile.name}'s real site into another --db (or give --allow-other-host)"
+                )
+
+
+def _merge(summaries: list[dict[str, Any]]) -> dict[str, Any]:
+    """One summary for a crawl of several sites: counts added up, per site under `sites`."""
+    if len(summaries) == 1:
+        return {**summaries[0], "sites": {summaries[0]["site"]: summaries[0]}}
+    merged: dict[str, Any] = {}
+    for key in summaries[0]:
+        values = [s[key] for s in summaries]
+        if all(isinstance(v, bool) for v in values):
+            merged[key] = all(values) if key == "unreachable" else any(values)
+        elif all(isinstance(v, (int, float)) for v in values):
+            merged[key] = max(values) if key == "seconds" else sum(values)
+        elif all(isinstance(v, dict) for v in values):
+            merged[key] = {k: sum(v.get(k, 0) for v in values) for k in set().union(*values)}
+        else:
+            merged[key] = next((v for v in values if v not in (None, "finished")), values[0])
+    merged["run_ids"] = [s["run_id"] for s in summaries if s["run_id"] is not None]
+    merged["run_id"] = merged["run_ids"][-1] if merged["run_ids"] else None
+    merged["site"] = ",".join(s["site"] for s in summaries)
+    merged["sites"] = {s["site"]: s for s in summaries}
+    return merged
+
+
 def run_crawl(
     db_url: str,
     start_urls: list[str] | None = None,
@@ -237,33 +307,45 @@ def run_crawl(
     progress: bool = False,
     full: bool = False,
     resume: bool = False,
+    sites: list[str] | None = None,
+    allow_other_host: bool = False,
 ) -> dict[str, Any]:
-    """Crawl into the archive at `db_url` and return what happened: pages, new, changed,
-    unchanged, failed, outcomes, finish_reason, unreachable (no start URL's host answered at
-    all), refused (the site refused until the crawl stopped), run_id, seconds.
+    """Crawl `sites` (default: every configured site, side by side) into the archive at
+    `db_url` and return what happened: pages, new, changed, unchanged, failed, outcomes,
+    finish_reason, unreachable (no start URL's host answered at all), refused (the site refused
+    until the crawl stopped), run_id (the last site's; `run_ids`: each site's run), seconds, and
+    the same per site under `sites`.
 
     Incremental unless `full`; `resume` continues the last crawl if it was stopped cleanly (its
-    JOBDIR queue), else crawls as usual. Raises ValueError for a start URL or category that makes
-    no sense, ArchiveError for an archive that cannot be opened, CrawlBusy when another crawl of
-    the archive is running: all before any request is sent.
+    JOBDIR queue), else crawls as usual. Raises ValueError for a site, start URL or category that
+    makes no sense or a crawl of a mirror into an archive of real posts (and the reverse) unless
+    `allow_other_host`, ArchiveError for an archive that cannot be opened, CrawlBusy when another
+    crawl of the archive is running: all before any request is sent.
     """
     global _started
-    urls = plan_start_urls(start_urls, categories)
+    chosen = plan_sites(sites, start_urls)
+    plans = []
+    for profile in chosen:  # categories are a listing site's; --category alone skips the others
+        cats = categories if profile.discovery.kind == "listing" or len(chosen) == 1 else None
+        plans.append((profile, plan_start_urls(start_urls, cats, profile)))
     if _started:
         raise RuntimeError("one crawl per process (Twisted's reactor cannot restart)")
     migrate.upgrade(db_url)  # a bad archive fails here, in one line, not inside Scrapy
+    if not allow_other_host:
+        for profile, urls in plans:
+            check_hosts(db_url, profile, urls)
 
     overrides = dict(settings or {})
     notes: list[str] = []
     fleet = bool(_settings(db_url, overrides).get("REDIS_URL"))
+    job = job_dir(db_url)
     if not fleet:  # a fleet shares one crawl between processes: Redis coordinates them
         acquire_lock(db_url)
         killed = close_stale_runs(db_url)
         if killed:
             notes.append(f"closed run(s) {', '.join(map(str, killed))} left by a dead crawl")
-        job = job_dir(db_url)
         last = _last_run(db_url)
-        resumable = (job / "spider.state").exists() and last is not None
+        resumable = any(job.glob("*/spider.state")) and last is not None
         resumable = resumable and last.status == "interrupted"
         if resume and resumable:
             assert last is not None
@@ -277,27 +359,41 @@ def run_crawl(
                     f"nothing to resume: the last crawl {why}; crawling from what the archive holds"
                 )
             shutil.rmtree(job, ignore_errors=True)
-        overrides.setdefault("JOBDIR", str(job))
     overrides.setdefault("INCREMENTAL", not full)
     overrides.setdefault("CRAWL_MODE", "full" if full else "incremental")
 
     logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_OneLine())
     process = CrawlerProcess(_settings(db_url, overrides))
-    spider_cls: type[MdesSpider] = MdesSpider
-    if process.settings.get("REDIS_URL"):  # one of several processes sharing the crawl
-        from ministry_news.distributed import FleetMdesSpider as spider_cls
-    crawler = process.create_crawler(spider_cls)
-    if progress:
-        _Progress(crawler)
-    process.crawl(crawler, start_url=urls)
+    crawlers: list[tuple[Profile, Crawler]] = []
+    for profile, urls in plans:
+        crawler = process.create_crawler(NewsSpider)
+        site_settings = crawler.settings
+        for name, value in profile.scrapy_settings().items():  # under -s and --fast
+            site_settings.set(name, value, priority="spider")
+        if fleet:
+            from ministry_news.distributed import FLEET_PRIORITY, crawler_settings
+
+            site_settings.setdict(
+                crawler_settings(site_settings, profile.name), priority=FLEET_PRIORITY
+            )
+        else:
+            site_settings.set("JOBDIR", str(job / profile.name), priority="cmdline")
+        if progress:
+            _Progress(crawler)
+        process.crawl(crawler, site=profile.name, start_url=urls)
+        crawlers.append((profile, crawler))
     _started = True
     began = time.monotonic()
     process.start()
-    stats = crawler.stats.get_stats() if crawler.stats else {}
-    summary = _summary(stats, time.monotonic() - began)
+    seconds = time.monotonic() - began
+    summaries = []
+    for profile, crawler in crawlers:
+        stats = crawler.stats.get_stats() if crawler.stats else {}
+        summaries.append({**_summary(stats, seconds), "site": profile.name})
+    summary = _merge(summaries)
     summary["notes"] = notes
-    if not fleet and summary["finish_reason"] == "finished":
-        shutil.rmtree(job_dir(db_url), ignore_errors=True)  # done: nothing left to resume
+    if not fleet and all(s["finish_reason"] == "finished" for s in summaries):
+        shutil.rmtree(job, ignore_errors=True)  # done: nothing left to resume
     return summary
 
 

@@ -10,10 +10,11 @@ What scrapy-redis leaves to its user, this module adds:
 - FleetPoliteness: a downloader middleware taking a per-host token in Redis before each request,
   so the fleet as a whole, not each process, sends one request at a time to a host and waits
   DOWNLOAD_DELAY after each answer.
-- FleetMdesSpider: the mdes spider with what it learns on one page and uses on another (a post's
-  listings, its card date) in Redis or in the request, since another process may parse the post.
+- fleet_memory: the news spider's memory (scraper.memory.FleetMemory) with what it learns on one
+  page and uses on another (a post's listings, its card date) in Redis or in the request, since
+  another process may parse the post; `crawler_settings` puts it and the above in place.
 
-Every key lives under FLEET_KEY (`ministry-news:mdes`): `:crawl:*` is one crawl's state
+Every key of one site's crawl lives under FLEET_KEY (`ministry-news:<site>`): `:crawl:*` is one crawl's state
 (CRAWL_STATE), cleared when the next crawl starts; `:fleet:*` says who is working. Politeness
 tokens are per host, shared by every crawl: `ministry-news:polite:<host>`.
 """
@@ -27,7 +28,7 @@ import socket
 import time
 import uuid
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -40,19 +41,17 @@ from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
 from archive.db import is_sqlite
-from scraper.spiders.mdes import MdesSpider
+from scraper.memory import FleetMemory
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
     from scrapy.settings import BaseSettings
 
-    from scraper import extract_html as X
-    from scraper.items import PostItem
-
 logger = logging.getLogger(__name__)
 
-FLEET_KEY = "ministry-news:mdes"
+FLEET_KEY_PREFIX = "ministry-news"  # one site's crawl: `<FLEET_KEY or this>:<site>`
+FLEET_KEY = f"{FLEET_KEY_PREFIX}:mdes"
 POLITE_KEY = "ministry-news:polite"
 HEARTBEAT = 0.5  # seconds between a process's "I am alive / working" marks
 ALIVE = 60.0  # a process silent this long has died: a new crawl may start without it
@@ -305,93 +304,37 @@ class FleetPoliteness:
         return slot.delay if slot is not None else 0.0
 
 
-class FleetMdesSpider(MdesSpider):
-    """The mdes spider as one of several processes sharing a crawl.
+def crawler_settings(settings: BaseSettings, site: str) -> dict[str, Any]:
+    """What makes one site's crawler a fleet process: the shared scheduler, duplicate filter,
+    politeness and memory, under the site's own keys (two sites' queues never mix). Applied
+    above the command line's priority: they replace what `--fast` or `-s` set for one process."""
+    key = f"{settings.get('FLEET_KEY') or FLEET_KEY_PREFIX}:{site}"
+    middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
+    middlewares["ministry_news.distributed.FleetPoliteness"] = 960  # next to the download
+    return {
+        "FLEET_KEY": key,
+        "SCHEDULER": "ministry_news.distributed.FleetScheduler",
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "SCHEDULER_PERSIST": True,  # a process that ends leaves the queue to the others
+        "SCHEDULER_QUEUE_KEY": crawl_key(key, "requests"),
+        "SCHEDULER_DUPEFILTER_KEY": crawl_key(key, "seen"),
+        "DOWNLOADER_MIDDLEWARES": middlewares,
+        "SPIDER_MEMORY": "ministry_news.distributed.fleet_memory",
+        # The fleet spaces requests (FleetPoliteness); a local delay, or AutoThrottle's, on
+        # top would only slow each process down without spacing the fleet any better.
+        "FLEET_DOWNLOAD_DELAY": settings.getfloat(
+            "FLEET_DOWNLOAD_DELAY", settings.getfloat("DOWNLOAD_DELAY")
+        ),
+        "DOWNLOAD_DELAY": 0,
+        "AUTOTHROTTLE_ENABLED": False,
+    }
 
-    A post's listings are shared in Redis. A listing adds itself and learns whether the post was
-    parsed in one atomic step, a post page marks itself parsed and reads its listings in another,
-    so a listing read after the post was parsed elsewhere sends the post again (as the spider
-    does alone) and one read before is in the stored categories.
-    """
 
-    #: Add a listing to a post's; return whether it is new, and whether the post was parsed.
-    LISTED = """
-        local listed = redis.call('HGET', KEYS[1], ARGV[1])
-        local new = 0
-        if not listed then
-            listed, new = ARGV[2], 1
-        elseif not string.find(',' .. listed .. ',', ',' .. ARGV[2] .. ',', 1, true) then
-            listed, new = listed .. ',' .. ARGV[2], 1
-        end
-        if new == 1 then redis.call('HSET', KEYS[1], ARGV[1], listed) end
-        return {new, redis.call('SISMEMBER', KEYS[2], ARGV[1])}"""
+FLEET_PRIORITY = SETTINGS_PRIORITIES["cmdline"] + 1
 
-    fleet_server: redis.Redis
-    listed: str
-    parsed: str
-    _add_listing: Any  # the LISTED script, registered
 
-    @classmethod
-    def update_settings(cls, settings: BaseSettings) -> None:
-        super().update_settings(settings)
-        key = settings.get("FLEET_KEY", FLEET_KEY)
-        middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
-        middlewares["ministry_news.distributed.FleetPoliteness"] = 960  # next to the download
-        fleet = {
-            "SCHEDULER": "ministry_news.distributed.FleetScheduler",
-            "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
-            "SCHEDULER_PERSIST": True,  # a process that ends leaves the queue to the others
-            "SCHEDULER_QUEUE_KEY": crawl_key(key, "requests"),
-            "SCHEDULER_DUPEFILTER_KEY": crawl_key(key, "seen"),
-            "DOWNLOADER_MIDDLEWARES": middlewares,
-            # The fleet spaces requests (FleetPoliteness); a local delay, or AutoThrottle's, on
-            # top would only slow each process down without spacing the fleet any better.
-            "FLEET_DOWNLOAD_DELAY": settings.getfloat(
-                "FLEET_DOWNLOAD_DELAY", settings.getfloat("DOWNLOAD_DELAY")
-            ),
-            "DOWNLOAD_DELAY": 0,
-            "AUTOTHROTTLE_ENABLED": False,
-        }
-        # Above the command line's priority: these replace what `--fast` or `-s` set for one
-        # process, and Scrapy applies the process's settings to the crawler again after this.
-        settings.setdict(fleet, priority=SETTINGS_PRIORITIES["cmdline"] + 1)
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> FleetMdesSpider:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        assert isinstance(spider, FleetMdesSpider)
-        spider.fleet_server = connection.from_settings(crawler.settings)
-        key = crawler.settings.get("FLEET_KEY", FLEET_KEY)
-        spider.listed, spider.parsed = crawl_key(key, "listed"), crawl_key(key, "parsed")
-        spider._add_listing = spider.fleet_server.register_script(cls.LISTED)
-        return spider
-
-    def _on_card(self, card: X.Card, category: str | None) -> Iterator[Request]:
-        if category:
-            keys = [self.listed, self.parsed]
-            added, parsed = self._add_listing(keys=keys, args=[card.post_id, category])
-            # Fetched already, without this listing: send it again. (One process sends only the
-            # category, but here the post may be another process's, not yet stored.)
-            if added and parsed:
-                yield self._post_request(card, refetch=True)
-                return
-        if card.post_id not in self._requested:  # the shared filter drops other processes' own
-            self._requested.add(card.post_id)
-            yield self._post_request(card)
-
-    def _post_request(self, card: X.Card, refetch: bool = False) -> Request:
-        request = super()._post_request(card, refetch)
-        if card.published:
-            request.meta["card_published"] = card.published
-        return request
-
-    def parse_post(self, response: Response, post_id: int) -> Iterator[PostItem]:
-        pipe = self.fleet_server.pipeline(transaction=True)
-        pipe.sadd(self.parsed, post_id)
-        pipe.hget(self.listed, post_id)
-        _, listed = pipe.execute()
-        if listed:
-            self._categories.setdefault(post_id, set()).update(listed.decode().split(","))
-        if published := response.meta.get("card_published"):
-            self._card_dates.setdefault(post_id, published)
-        yield from super().parse_post(response, post_id)
+def fleet_memory(keeper: Callable[[], dict[str, Any]], crawler: Crawler) -> FleetMemory:
+    """The spider's memory for a fleet process: a post's listings and parsed mark in Redis."""
+    key = crawler.settings.get("FLEET_KEY", FLEET_KEY)
+    server = connection.from_settings(crawler.settings)
+    return FleetMemory(keeper, server, crawl_key(key, "listed"), crawl_key(key, "parsed"))

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import scrapy
+
+from archive.sources import DEFAULT_SOURCE
+
+#: Request meta naming the site a page is of, for a spider that crawls more than one.
+SOURCE_META = "source"
 
 
 class PostItem(scrapy.Item):
-    source = scrapy.Field()  # str: the site's profile name (scraper.profiles), e.g. "thaigov"
-    post_id = scrapy.Field()  # int: the SITE's numeric id of the post (its URL's); slugs change
+    source = scrapy.Field()  # str: the site's profile name (archive.sources); absent → "mdes"
+    post_id = scrapy.Field()  # int: the SITE's own id of the post (its URL's); slugs change
     url = scrapy.Field()  # canonical URL of the post as first seen
     categories = scrapy.Field()  # list[str]: category ids the post was listed under
     category_name = scrapy.Field()  # str | None: the active tab's label on the post page
@@ -25,6 +32,12 @@ class ListingItem(scrapy.Item):
     """A post this crawl has already fetched, seen under one more category: the archive adds the
     category to the stored post, with no second request for the page."""
 
-    source = scrapy.Field()  # str: the site's profile name
-    post_id = scrapy.Field()  # int: the site's id
+    source = scrapy.Field()  # str: as PostItem's
+    post_id = scrapy.Field()  # int: the site's id, as PostItem's
     category = scrapy.Field()  # str: the category id of the listing that showed it
+
+
+def page_source(spider: Any, meta: dict[str, Any] | None = None) -> str:
+    """The site a page is of: its request's `source` meta, else the spider's `source` (its
+    profile's name), else the first site."""
+    return str((meta or {}).get(SOURCE_META) or getattr(spider, "source", None) or DEFAULT_SOURCE)

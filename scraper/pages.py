@@ -50,17 +50,19 @@ def publication_date(line: str) -> str | None:
     return first.days[0].isoformat() if first is not None and first.days else None
 
 
-def _generic_body(response: TextResponse, profile: Profile) -> str:
-    """The article as trafilatura reads it, furniture lines dropped: for markup that the
-    profile's selectors do not know (the site changed)."""
+def _generic_body(response: TextResponse, title: str, profile: Profile) -> str:
+    """The article as trafilatura reads it, furniture lines and the headline dropped: for
+    markup that the profile's selectors do not know (the site changed)."""
     import trafilatura  # imported on first need: most pages never call it
 
     text = trafilatura.extract(response.text, include_comments=False, include_tables=True) or ""
     paragraphs = (X.clean_paragraph(p, profile) for p in text.split("\n"))
-    return X.body_text([p for p in paragraphs if p])
+    return X.body_text([p for p in paragraphs if p and " ".join(p.split()) != title])
 
 
-def _strip_lead(paragraphs: list[str], title: str, profile: Profile) -> tuple[list[str], str | None]:
+def _strip_lead(
+    paragraphs: list[str], title: str, profile: Profile
+) -> tuple[list[str], str | None]:
     """Lines the article opens with that are not its text: the publication line (read as the
     date, when the profile says the article opens with one) and the headline repeated."""
     published = None
@@ -68,10 +70,10 @@ def _strip_lead(paragraphs: list[str], title: str, profile: Profile) -> tuple[li
     for paragraph in paragraphs:
         lines = []
         for line in paragraph.split("\n"):
-            if profile.date_from_publication_line and published is None and not out and not lines:
-                if found := publication_date(line):
-                    published = found
-                    continue
+            opening = published is None and not out and not lines
+            if profile.date_from_publication_line and opening and (found := publication_date(line)):
+                published = found
+                continue
             if profile.furniture.repeated_headline and " ".join(line.split()) == title:
                 continue
             lines.append(line)
@@ -120,7 +122,7 @@ def read_post(
     paragraphs, line_date = _strip_lead(paragraphs, title or "", profile)
     body = X.body_text(paragraphs)
     if title and not body:
-        body = _generic_body(response, profile)
+        body = _generic_body(response, title, profile)
         block = None
         if body:
             page.notes.append("generic_extractor")

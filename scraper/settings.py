@@ -65,12 +65,19 @@ CONDITIONAL_REQUESTS = True
 INCREMENTAL = True
 INCREMENTAL_OVERLAP = 1
 
+#: An id walk (a site whose profile says `id_walk`): HISTORY walks from the site's first id
+#: (`--history`); MAX_POSTS stops it after storing this many (`--max-posts`; 0: the profile's
+#: `first_max_posts` for a first crawl of an empty archive, else no limit).
+HISTORY = False
+MAX_POSTS = 0
+
 ITEM_PIPELINES = {"scraper.pipelines.ArchivePipeline": 300}
 #: SQLAlchemy URL of the archive (`-s MINISTRY_NEWS_DB=...`, or $MINISTRY_NEWS_DB).
 MINISTRY_NEWS_DB = default_url()
 
 #: redis://host:port/db of a crawl shared by several processes (`ministry-news crawl --redis`):
-#: set, the crawl runs as ministry_news.distributed.FleetMdesSpider; unset, one process crawls.
+#: set, each site's crawler gets the fleet's scheduler, politeness and memory
+#: (ministry_news.distributed.crawler_settings); unset, one process crawls.
 REDIS_URL = None
 
 HTTPCACHE_ENABLED = False

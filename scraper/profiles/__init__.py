@@ -145,6 +145,21 @@ class Profile:
             return f"{len(d.categories)} categories ({', '.join(d.categories)})"
         return f"ids upward from the highest archived (empty archive: from {self.first_id()})"
 
+    def scrapy_settings(self) -> dict[str, float | int]:
+        """The site's politeness as Scrapy settings (a crawl's `-s` and `--fast` override them)."""
+        named = {
+            "delay": ("DOWNLOAD_DELAY", float),
+            "concurrency": ("CONCURRENT_REQUESTS_PER_DOMAIN", int),
+        }
+        out: dict[str, float | int] = {}
+        for key, value in self.politeness.items():
+            if key in named:
+                name, kind = named[key]
+                out[name] = kind(value)
+        if "delay" in self.politeness:
+            out["AUTOTHROTTLE_START_DELAY"] = float(self.politeness["delay"])
+        return out
+
     def first_id(self) -> int:
         """Where an id walk of an empty archive begins (the documented window of recent ids)."""
         latest = self.discovery.latest_id or 1

@@ -57,9 +57,10 @@ def copy_archive(src_url: str, dst: Path) -> str:
     return sqlite_url(dst)
 
 
-def stored(db_url: str) -> dict[int, Post]:
+def stored(db_url: str, source: str = "mdes") -> dict[int, Post]:
+    """One site's posts, by the site's ids."""
     with session_scope(db_url) as session:
-        return {p.id: p for p in session.scalars(select(Post))}
+        return {p.source_id: p for p in session.scalars(select(Post).where(Post.source == source))}
 
 
 def runs(db_url: str) -> list[CrawlRun]:

@@ -15,7 +15,7 @@ from scraper.items import ListingItem, PostItem
 from scraper.mirror.posts import Post, by_role, posts
 from scraper.mirror.site import listing, page_count, site
 from scraper.pipelines import post_failed
-from scraper.spiders.mdes import MdesSpider, plan_start_urls
+from scraper.spiders.news import NewsSpider, plan_start_urls
 from tests.scraper.furniture import BOILERPLATE
 
 BASE = "http://mirror.test"
@@ -37,13 +37,13 @@ def html_response(url: str, body: bytes, content_type: str = "text/html; charset
 
 
 @pytest.fixture
-def spider() -> MdesSpider:
-    crawler = get_crawler(MdesSpider, {"ITEM_PIPELINES": {}})
-    return MdesSpider.from_crawler(crawler, start_url=f"{BASE}/news/")
+def spider() -> NewsSpider:
+    crawler = get_crawler(NewsSpider, {"ITEM_PIPELINES": {}})
+    return NewsSpider.from_crawler(crawler, site="mdes", start_url=f"{BASE}/news/")
 
 
 @pytest.fixture
-def failures(spider: MdesSpider) -> list[dict[str, Any]]:
+def failures(spider: NewsSpider) -> list[dict[str, Any]]:
     seen: list[dict[str, Any]] = []
 
     def record(url: str, status: int | None, reason: str, **_: Any) -> None:
@@ -53,11 +53,11 @@ def failures(spider: MdesSpider) -> list[dict[str, Any]]:
     return seen
 
 
-def parse_post(spider: MdesSpider, response: HtmlResponse, post_id: int) -> list[PostItem]:
+def parse_post(spider: NewsSpider, response: HtmlResponse, post_id: int) -> list[PostItem]:
     return list(spider.parse_post(response, post_id))
 
 
-def stat(spider: MdesSpider, key: str) -> int:
+def stat(spider: NewsSpider, key: str) -> int:
     return spider.crawler.stats.get_value(f"ministry_news/{key}", 0)
 
 
@@ -71,7 +71,7 @@ STORED = [p for p in posts() if p.stored]
 
 
 @pytest.mark.parametrize("post", STORED, ids=lambda p: str(p.id))
-def test_every_mirror_post_parses_to_its_text(spider: MdesSpider, post: Post) -> None:
+def test_every_mirror_post_parses_to_its_text(spider: NewsSpider, post: Post) -> None:
     [item] = parse_post(spider, mirror_response(post.path), post.id)
     assert item["title"] == post.title
     paragraphs = item["body"].split("\n\n")
@@ -89,7 +89,7 @@ def test_every_mirror_post_parses_to_its_text(spider: MdesSpider, post: Post) ->
     assert re.fullmatch(r"[0-9a-f]{64}", item["content_hash"])
 
 
-def test_the_seed_post_keeps_its_paragraphs_and_drops_spacers(spider: MdesSpider) -> None:
+def test_the_seed_post_keeps_its_paragraphs_and_drops_spacers(spider: NewsSpider) -> None:
     seed = by_role("seed")
     [item] = parse_post(spider, mirror_response(seed.path), seed.id)
     assert item["body"].startswith("23 ก.ค.63 นางปิยนุช วุฒิสอน ผู้ตรวจราชการ")
@@ -131,7 +131,7 @@ def test_a_card_without_date_does_not_borrow_its_neighbours() -> None:
 BODY = "<p>วันที่ 5 พฤศจิกายน 2565 นายทดสอบ ระบบดี ลงพื้นที่จังหวัดน่าน</p><p>&nbsp;</p><p>ย่อหน้าที่สอง</p>"
 
 
-def test_headline_from_og_title_when_there_is_no_title_page(spider: MdesSpider) -> None:
+def test_headline_from_og_title_when_there_is_no_title_page(spider: NewsSpider) -> None:
     html = f"""<html><head><meta property="og:title" content="หัวข่าวจาก og | กระทรวง">
     <title>ชื่อหน้า | กระทรวง</title></head><body>
     <h1>กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม</h1><article>{BODY}</article></body></html>"""
@@ -142,7 +142,7 @@ def test_headline_from_og_title_when_there_is_no_title_page(spider: MdesSpider) 
     assert stat(spider, "fallback/title") == 1
 
 
-def test_headline_from_h1_skips_the_logo_h1(spider: MdesSpider) -> None:
+def test_headline_from_h1_skips_the_logo_h1(spider: NewsSpider) -> None:
     html = f"""<html><body><header><h1>กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม</h1></header>
     <div class="container"><h1>ข่าวที่ไม่มี title-page</h1><div class="col-12">{BODY}</div></div>
     </body></html>"""
@@ -150,7 +150,7 @@ def test_headline_from_h1_skips_the_logo_h1(spider: MdesSpider) -> None:
     assert item["title"] == "ข่าวที่ไม่มี title-page"
 
 
-def test_body_from_the_largest_text_block_when_the_columns_differ(spider: MdesSpider) -> None:
+def test_body_from_the_largest_text_block_when_the_columns_differ(spider: NewsSpider) -> None:
     paragraphs = [f"ย่อหน้า {n} " + "ข้อความข่าวที่ยาวพอสมควร " * 8 for n in range(4)]
     html = f"""<html><body><h2 class="title-page">ข่าว</h2>
     <div class="col-12"><p>แชร์ข่าวนี้</p></div>
@@ -161,7 +161,7 @@ def test_body_from_the_largest_text_block_when_the_columns_differ(spider: MdesSp
     assert stat(spider, "fallback/body") == 1
 
 
-def test_paragraphs_written_with_br_instead_of_p(spider: MdesSpider) -> None:
+def test_paragraphs_written_with_br_instead_of_p(spider: NewsSpider) -> None:
     html = """<html><body><h3 class="title-page">ข่าว</h3><div class="col-12">
     ย่อหน้าแรก<br><br>&nbsp; ย่อหน้าที่สอง <b>ตัวหนา</b><br>บรรทัดที่สอง<br />
     <br>ย่อหน้าที่สาม</div></body></html>"""
@@ -169,7 +169,7 @@ def test_paragraphs_written_with_br_instead_of_p(spider: MdesSpider) -> None:
     assert item["body"] == "ย่อหน้าแรก\n\nย่อหน้าที่สอง ตัวหนา\nบรรทัดที่สอง\n\nย่อหน้าที่สาม"
 
 
-def test_windows_874_page_with_charset_only_in_a_meta_tag(spider: MdesSpider) -> None:
+def test_windows_874_page_with_charset_only_in_a_meta_tag(spider: NewsSpider) -> None:
     html = f"""<html><head>
     <meta http-equiv="Content-Type" content="text/html; charset=windows-874"></head><body>
     <h3 class="title-page">ผู้ตรวจราชการฯ ลงพื้นที่จังหวัดสุโขทัย</h3>
@@ -181,7 +181,7 @@ def test_windows_874_page_with_charset_only_in_a_meta_tag(spider: MdesSpider) ->
     assert item["encoding"] in ("cp874", "windows-874")
 
 
-def test_broken_html_with_unclosed_tags_still_gives_the_post(spider: MdesSpider) -> None:
+def test_broken_html_with_unclosed_tags_still_gives_the_post(spider: NewsSpider) -> None:
     html = b"""<html><body><h3 class="title-page">\xe0\xb8\x82\xe0\xb9\x88\xe0\xb8\xb2\xe0\xb8\xa7
     <div class="col-12"><p><font face="Tahoma">first paragraph<b>bold<p>second paragraph
     <div class="col-12"><p>&nbsp;<p>third paragraph"""
@@ -191,7 +191,7 @@ def test_broken_html_with_unclosed_tags_still_gives_the_post(spider: MdesSpider)
 
 
 def test_empty_body_is_counted_and_reported_not_yielded(
-    spider: MdesSpider, failures: list[dict[str, Any]]
+    spider: NewsSpider, failures: list[dict[str, Any]]
 ) -> None:
     html = '<html><body><h3 class="title-page">หัวข่าว</h3><div class="col-12"><p>&nbsp;</p></div>'
     url = f"{BASE}/news/detail/16-x"
@@ -201,14 +201,14 @@ def test_empty_body_is_counted_and_reported_not_yielded(
 
 
 def test_missing_headline_is_counted_and_reported_not_yielded(
-    spider: MdesSpider, failures: list[dict[str, Any]]
+    spider: NewsSpider, failures: list[dict[str, Any]]
 ) -> None:
     html = f"<html><body><div class='col-12'>{BODY}</div></body></html>"
     assert parse_post(spider, html_response(f"{BASE}/news/detail/17-x", html.encode()), 17) == []
     assert [f["reason"] for f in failures] == ["post 17: no headline found"]
 
 
-def test_404_post_is_reported_as_failed(spider: MdesSpider, failures: list[dict[str, Any]]) -> None:
+def test_404_post_is_reported_as_failed(spider: NewsSpider, failures: list[dict[str, Any]]) -> None:
     missing = by_role("404")
     response = mirror_response(missing.path)
     assert response.status == 404
@@ -241,7 +241,7 @@ def test_leading_date_of_a_body(body: str, iso: str | None) -> None:
     assert X.leading_date(body) == iso
 
 
-def test_published_falls_back_to_the_bodys_leading_date(spider: MdesSpider) -> None:
+def test_published_falls_back_to_the_bodys_leading_date(spider: NewsSpider) -> None:
     html = """<html><body><h3 class="title-page">ข่าว</h3>
     <div class="col-12"><p>๒๓ ก.ค. ๖๓ นายทดสอบ ระบบดี ลงพื้นที่</p></div></body></html>"""
     [item] = parse_post(spider, html_response(f"{BASE}/news/detail/18-x", html.encode()), 18)
@@ -255,7 +255,7 @@ def test_published_falls_back_to_the_bodys_leading_date(spider: MdesSpider) -> N
 # --- requests: one per post, whatever the listings ----------------------------------------------
 
 
-def listing_output(spider: MdesSpider, post: Post, category: str) -> list[Request | ListingItem]:
+def listing_output(spider: NewsSpider, post: Post, category: str) -> list[Request | ListingItem]:
     """What the spider makes of the listing page that shows `post` under `category`."""
     page = [p.id for p in listing(category)].index(post.id) // 10 + 1
     response = mirror_response(f"/news/{category}?page={page}")
@@ -267,7 +267,7 @@ def listing_output(spider: MdesSpider, post: Post, category: str) -> list[Reques
 
 
 def test_a_post_in_two_categories_is_one_request_and_one_item_with_both(
-    spider: MdesSpider,
+    spider: NewsSpider,
 ) -> None:
     post = by_role("two categories")
     assert len(listing_output(spider, post, "119")) == 1
@@ -277,7 +277,7 @@ def test_a_post_in_two_categories_is_one_request_and_one_item_with_both(
 
 
 def test_a_listing_seen_after_the_post_was_fetched_only_adds_its_category(
-    spider: MdesSpider,
+    spider: NewsSpider,
 ) -> None:
     post = by_role("two categories")
     [first] = listing_output(spider, post, "119")
@@ -285,7 +285,11 @@ def test_a_listing_seen_after_the_post_was_fetched_only_adds_its_category(
     [item] = parse_post(spider, mirror_response(post.path), post.id)
     assert item["categories"] == ["119"]
     [again] = listing_output(spider, post, "3")  # no second request for the page
-    assert isinstance(again, ListingItem) and dict(again) == {"post_id": post.id, "category": "3"}
+    assert isinstance(again, ListingItem) and dict(again) == {
+        "source": "mdes",
+        "post_id": post.id,
+        "category": "3",
+    }
     assert listing_output(spider, post, "3") == []  # a third sighting adds nothing
 
 
@@ -321,14 +325,14 @@ NOT_WEB = b"""<html><body><h1 class="title-page">Title</h1>
 
 
 def test_javascript_and_mailto_cards_and_next_page_are_skipped_not_the_rest(
-    spider: MdesSpider,
+    spider: NewsSpider,
 ) -> None:
     out = list(spider.parse_listing(html_response(f"{BASE}/news/119", NOT_WEB)))
     assert [r.url for r in out] == [f"{BASE}/news/detail/7"]
 
 
 def test_non_http_images_and_attachments_are_dropped_not_the_later_ones(
-    spider: MdesSpider,
+    spider: NewsSpider,
 ) -> None:
     [item] = parse_post(spider, html_response(f"{BASE}/news/detail/7", NOT_WEB), 7)
     assert item["images"] == [f"{BASE}/photo.jpg"]
@@ -336,7 +340,7 @@ def test_non_http_images_and_attachments_are_dropped_not_the_later_ones(
 
 
 def test_a_card_whose_post_id_the_archive_cannot_hold_is_skipped_and_counted(
-    spider: MdesSpider,
+    spider: NewsSpider,
 ) -> None:
     body = f'<a href="/news/detail/{2**63}">huge</a><a href="/news/detail/{2**31}">big</a>'
     body += '<a href="/news/detail/7">fine</a>'

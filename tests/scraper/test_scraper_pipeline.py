@@ -8,11 +8,12 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 from sqlalchemy import select
 
+from archive import store
 from archive.db import session_scope
 from archive.models import CrawlRun, FetchFailure, Post
 from scraper.items import ListingItem, PostItem
 from scraper.pipelines import ArchivePipeline
-from scraper.spiders.mdes import MdesSpider, content_hash
+from scraper.spiders.news import NewsSpider, content_hash
 
 
 def item(post_id: int = 4445, body: str = "ย่อหน้าแรก\n\nย่อหน้าที่สอง") -> PostItem:
@@ -34,8 +35,10 @@ def item(post_id: int = 4445, body: str = "ย่อหน้าแรก\n\nย
 
 @pytest.fixture
 def pipeline(db_url: str) -> ArchivePipeline:
-    crawler = get_crawler(MdesSpider, {"MINISTRY_NEWS_DB": db_url})
-    crawler.spider = MdesSpider.from_crawler(crawler, start_url="http://127.0.0.1/news/119")
+    crawler = get_crawler(NewsSpider, {"MINISTRY_NEWS_DB": db_url})
+    crawler.spider = NewsSpider.from_crawler(
+        crawler, site="mdes", start_url="http://127.0.0.1/news/119"
+    )
     pipe = ArchivePipeline.from_crawler(crawler)
     pipe.open_spider()
     return pipe
@@ -57,7 +60,7 @@ def test_new_unchanged_and_changed_posts_are_counted_and_kept_once(
     again.process_item(item())
     again.process_item(item(4446, body="ย่อหน้าแรก แก้ไขแล้ว"))
     with session_scope(db_url) as session:
-        rows = {p.id: p for p in session.scalars(select(Post))}
+        rows = {p.source_id: p for p in session.scalars(select(Post))}
     assert sorted(rows) == [4445, 4446]
     assert rows[4446].version == 2 and rows[4446].body == "ย่อหน้าแรก แก้ไขแล้ว"
     counts = stats(pipeline)
@@ -73,7 +76,7 @@ def test_the_same_post_twice_in_a_run_is_a_category_merge(
     second["categories"] = ["119", "3"]
     pipeline.process_item(second)
     with session_scope(db_url) as session:
-        assert session.get(Post, 4445).categories == ["119", "3"]
+        assert store.find_post(session, "mdes", 4445).categories == ["119", "3"]
     assert stats(pipeline)["new_posts"] == 1 and stats(pipeline)["category_merges"] == 2
 
 
@@ -85,9 +88,9 @@ def test_a_further_listing_adds_its_category_to_the_stored_post(
     pipeline.process_item(ListingItem(post_id=4445, category="115"))
     pipeline.process_item(item(4446))
     with session_scope(db_url) as session:
-        assert session.get(Post, 4445).categories == ["115", "119"]
-        assert session.get(Post, 4446).categories == ["119", "3"]
-        assert session.get(Post, 4445).version == 1
+        assert store.find_post(session, "mdes", 4445).categories == ["115", "119"]
+        assert store.find_post(session, "mdes", 4446).categories == ["119", "3"]
+        assert store.find_post(session, "mdes", 4445).version == 1
     assert stats(pipeline)["new_posts"] == 2 and stats(pipeline)["category_merges"] == 2
 
 

@@ -1,17 +1,21 @@
-"""The `mdes` spider: the ministry's news category listings, page by page, into one item per post.
+"""The `news` spider: any site of `scraper.profiles`, into one item per post.
 
-    scrapy crawl mdes                                   # the live site's news categories
-    scrapy crawl mdes -a start_url=http://127.0.0.1:8123/news/119
-    scrapy crawl mdes -a start_url=http://127.0.0.1:8123 -a categories=119,3
+    scrapy crawl news -a site=mdes                      # the live site's news categories
+    scrapy crawl news -a site=mdes -a start_url=http://127.0.0.1:8123/news/119
+    scrapy crawl news -a site=thaigov                   # ids upward from the highest archived
+    scrapy crawl news -a site=thaigov -a start_url=http://127.0.0.1:8124/news/contents/details/1001
 
-A start URL may be a category listing (`/news/{id}`), a post, or any page linking to categories
-(`/news/`). Markup knowledge lives in `scraper.selectors`; what the spider cannot use (a 404 post,
-a page without headline or body) is logged, counted and reported to the archive, never stored.
+A `listing` site is read through its category listings, page by page, and each card's post; a
+start URL may be a listing, a post, or a page linking to listings. An `id_walk` site is read by
+asking for post ids one after another, upward, until `misses` ids in a row are missing (a 404 or
+a soft 404). Markup knowledge lives in the profile; what the spider cannot use (a missing post, a
+page without headline or body) is logged, counted and reported to the archive, never stored.
 
 With INCREMENTAL on (the project's setting; `--full` turns it off), a listing's known posts are
-not fetched and the walk of a category stops where an earlier complete crawl left off
-(`scraper.incremental`). What the spider tracks lives in `self.state` when Scrapy keeps one
-(JOBDIR), so a crawl stopped cleanly resumes with it (`_Kept`).
+not fetched and the walk of a category stops where an earlier complete crawl left off, and an id
+walk starts after the highest id archived (`scraper.incremental`). What the spider remembers
+between pages is one component (`scraper.memory`): local, kept in `self.state` when Scrapy keeps
+one (JOBDIR) so a crawl stopped cleanly resumes with it, or shared through Redis by a fleet.
 """
 
 from __future__ import annotations
@@ -34,17 +38,19 @@ from scrapy.exceptions import (
 )
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.misc import load_object
 from twisted.internet.error import ConnectError, DNSLookupError, TimeoutError
 from twisted.python.failure import Failure
 
 from scraper import extract_html as X
-from scraper import selectors as S
 from scraper.incremental import ArchiveMemory, settled, shows_something_new
 from scraper.items import ListingItem, PostItem
+from scraper.memory import FETCH, LIST, REFETCH, LocalMemory
 from scraper.pages import GONE, content_hash, read_post
 from scraper.pipelines import post_failed
+from scraper.profiles import DEFAULT_SITE, Profile, for_url, get
 
-__all__ = ["MdesSpider", "content_hash", "plan_start_urls"]
+__all__ = ["NewsSpider", "content_hash", "plan_start_urls"]
 STATS = "ministry_news"
 #: Failures that mean "nobody answers there" rather than "this page is broken".
 UNREACHABLE = (
@@ -68,13 +74,17 @@ def _split(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
 
 
 def plan_start_urls(
-    start_url: str | list[str] | None = None, categories: str | list[str] | None = None
+    start_url: str | list[str] | None = None,
+    categories: str | list[str] | None = None,
+    profile: Profile | None = None,
 ) -> list[str]:
-    """Where a crawl begins. Categories are listings on the start URLs' sites (the live site by
-    default); without categories, the start URLs themselves; with neither, every known category.
+    """Where a crawl of `profile`'s site begins (the default site's when None). Categories are
+    listings on the start URLs' sites (the live site by default); without categories, the start
+    URLs themselves; with neither, the profile's own start (every known category, or its site).
 
     Raises ValueError, with a message for the user, for anything that is not an http(s) URL.
     """
+    profile = profile or get(DEFAULT_SITE)
     starts, cats = _split(start_url), _split(categories)
     for url in starts:
         parts = urlsplit(url)
@@ -83,10 +93,12 @@ def plan_start_urls(
     for cat in cats:
         if not cat.isdigit():
             raise ValueError(f"a category is a number such as 119, not {cat!r}")
+    if cats and profile.discovery.kind != "listing":
+        raise ValueError(f"{profile.name} has no categories to choose: its posts are found by id")
     if not cats:
-        return starts or [S.category_url(S.SITE, c) for c in S.CATEGORIES]
+        return starts or profile.start_urls()
     bases = list(dict.fromkeys(f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in starts))
-    return [S.category_url(base, c) for base in bases or [S.SITE] for c in cats]
+    return [profile.category_url(base, c) for base in bases or [profile.site] for c in cats]
 
 
 def failure_outcome(failure: Failure) -> str:
@@ -106,66 +118,67 @@ def failure_outcome(failure: Failure) -> str:
     return "error"
 
 
-class _Kept:
-    """A piece of the spider's bookkeeping, kept in `spider.state` when Scrapy keeps one (JOBDIR:
-    saved on a clean stop, loaded again on resume), so a resumed crawl still knows each queued
-    post's listings and card date; in the spider itself otherwise."""
-
-    def __init__(self, factory: type) -> None:
-        self.factory = factory
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.key = name.lstrip("_")
-
-    def __get__(self, spider: Any, owner: type | None = None) -> Any:
-        if spider is None:
-            return self
-        state = getattr(spider, "state", None)
-        book = state if isinstance(state, dict) else spider.__dict__.setdefault("_book", {})
-        return book.setdefault(self.key, self.factory())
-
-
-class MdesSpider(scrapy.Spider):
-    name = "mdes"
-
-    _categories: dict[int, set[str]] = _Kept(dict)  # type: ignore[assignment]  # id → listings
-    _card_dates: dict[int, str] = _Kept(dict)  # type: ignore[assignment]
-    _requested: set[int] = _Kept(set)  # type: ignore[assignment]
-    _parsed: set[int] = _Kept(set)  # type: ignore[assignment]
-    _quiet: dict[str, int] = _Kept(dict)  # type: ignore[assignment]  # category → quiet pages
-    walked: set[str] = _Kept(set)  # type: ignore[assignment]  # categories walked to their end
+class NewsSpider(scrapy.Spider):
+    name = "news"
 
     def __init__(
         self,
+        site: str | None = None,
         start_url: str | list[str] | None = None,
         categories: str | list[str] | None = None,
         *args: Any,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.start_urls = plan_start_urls(start_url, categories)
+        starts = _split(start_url)
+        self.profile = get(site) if site else for_url(starts[0]) if starts else get(DEFAULT_SITE)
+        self.source = self.profile.name  # the items' and the run's site (scraper.items)
+        self.start_urls = plan_start_urls(starts, categories, self.profile)
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls})
         self.incremental = False
         self.overlap = 1
         self.attachment_maxsize = 0  # 0: attachments are not fetched
-        self.memory: ArchiveMemory | None = None
+        self.history = False  # an id walk from the site's first id
+        self.max_posts: int | None = None  # an id walk stops after storing this many
+        self.archive: ArchiveMemory | None = None
+        self.memory: LocalMemory = LocalMemory(self._book)
         self._dead: set[str] = set()  # start hosts that could not be reached at all
         self._held: dict[str, list[str]] = {}  # start URLs waiting for their host to answer
         for url in self.start_urls:
             self._held.setdefault(urlsplit(url).hostname or "", []).append(url)
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> MdesSpider:
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.incremental = settings.getbool("INCREMENTAL", False)
         spider.overlap = max(1, settings.getint("INCREMENTAL_OVERLAP", 1))
+        spider.history = settings.getbool("HISTORY", False)
+        spider.max_posts = settings.getint("MAX_POSTS", 0) or None
         if settings.getbool("ATTACHMENTS_FETCH", False):
             spider.attachment_maxsize = settings.getint("ATTACHMENT_MAXSIZE", 20 * 2**20)
-        if spider.incremental:
-            spider.memory = ArchiveMemory(settings.get("MINISTRY_NEWS_DB"))
+        db_url = settings.get("MINISTRY_NEWS_DB")
+        if spider.incremental or spider.profile.discovery.kind == "id_walk":
+            spider.archive = ArchiveMemory(db_url, source=spider.source)
+        if factory := settings.get("SPIDER_MEMORY"):  # a fleet's (scraper.fleet)
+            spider.memory = load_object(factory)(spider._book, crawler)
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
+
+    def _book(self) -> dict[str, Any]:
+        """Where the memory keeps what it knows: `state` once Scrapy gives the spider one."""
+        state = getattr(self, "state", None)
+        return state if isinstance(state, dict) else self.__dict__.setdefault("own_book", {})
+
+    @property
+    def walked(self) -> set[str]:
+        """Categories walked to their end (the run's report keeps them for the next crawl)."""
+        return self.memory.walked
+
+    @property
+    def generic(self) -> list[str]:
+        """Posts read without the site's selectors (the run's report flags them)."""
+        return self.memory.generic
 
     # --- requests -------------------------------------------------------------------------------
 
@@ -174,11 +187,18 @@ class MdesSpider(scrapy.Spider):
         repeat the same wait (nine times over for the live site's categories)."""
         for urls in self._held.values():
             meta = {"start": True, "max_retry_times": START_RETRIES}
-            yield scrapy.Request(urls.pop(0), callback=self.parse, errback=self.failed, meta=meta)
+            url = urls.pop(0)
+            if self.profile.discovery.kind == "id_walk":
+                yield self._walk_request(self._walk_base(url), self._first_id(url), meta)
+            else:
+                yield scrapy.Request(url, callback=self.parse, errback=self.failed, meta=meta)
 
     def _release(self, host: str) -> Iterator[scrapy.Request]:
         for url in self._held.pop(host, []):
-            yield scrapy.Request(url, callback=self.parse, errback=self.failed)
+            if self.profile.discovery.kind == "id_walk":
+                yield self._walk_request(self._walk_base(url), self._first_id(url))
+            else:
+                yield scrapy.Request(url, callback=self.parse, errback=self.failed)
 
     def _idle(self) -> None:
         if self._dead >= set(self.allowed_domains):  # no start host ever answered
@@ -193,33 +213,101 @@ class MdesSpider(scrapy.Spider):
             callback=self.parse_post,
             errback=self.failed,
             cb_kwargs={"post_id": card.post_id},
-            meta={"handle_httpstatus_list": GONE},
+            meta={"handle_httpstatus_list": GONE, **self.memory.request_meta(card.published)},
             dont_filter=refetch,
         )
+
+    # --- an id walk -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _walk_base(url: str) -> str:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def _first_id(self, url: str) -> int:
+        """Where the walk begins: the start URL's post; else after the highest id archived; else
+        the site's first id (`HISTORY`) or its window of recent ids (an empty archive)."""
+        if (pid := self.profile.post_id(url)) is not None:
+            return pid
+        highest = self.archive.highest() if self.archive is not None and self.incremental else None
+        if highest is not None:
+            return highest + 1
+        if self.history:
+            return 1
+        if self.max_posts is None:  # a first crawl ends in bounded time by default
+            self.max_posts = self.profile.discovery.first_max_posts
+        return self.profile.first_id()
+
+    def _misses_allowed(self) -> int:
+        d = self.profile.discovery
+        return d.history_misses if self.history else d.misses
+
+    def _walk_request(
+        self, base: str, post_id: int, meta: dict[str, Any] | None = None
+    ) -> scrapy.Request:
+        return scrapy.Request(
+            self.profile.post_url(base, post_id),
+            callback=self.parse_walk,
+            errback=self.walk_failed,
+            cb_kwargs={"post_id": post_id, "base": base},
+            meta={"handle_httpstatus_list": GONE, **(meta or {})},
+        )
+
+    def _walk_on(self, base: str, post_id: int, found: bool) -> Iterator[scrapy.Request]:
+        """The next id, unless `misses` ids in a row were missing or enough posts were stored."""
+        walk = self.memory.walk
+        walk["misses"] = 0 if found else walk.get("misses", 0) + 1
+        walk["posts"] = walk.get("posts", 0) + int(found)
+        walk["last"] = post_id
+        if walk["misses"] >= self._misses_allowed():
+            self._count("walk_ends")
+            self.logger.info("id walk ends at %s: %s missing in a row", post_id, walk["misses"])
+        elif self.max_posts is not None and walk["posts"] >= self.max_posts:
+            self.crawler.stats.set_value(f"{STATS}/stop_reason", f"max posts ({self.max_posts})")
+        else:
+            yield self._walk_request(base, post_id + 1)
+
+    def parse_walk(
+        self, response: Response, post_id: int, base: str
+    ) -> Iterator[PostItem | scrapy.Request]:
+        yield from self._release(urlsplit(response.url).hostname or "")
+        out = list(self.parse_post(response, post_id))
+        yield from out
+        yield from self._walk_on(base, post_id, any(isinstance(o, PostItem) for o in out))
+
+    def walk_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        request = failure.request  # type: ignore[attr-defined]
+        yield from self.failed(failure)
+        host = urlsplit(request.url).hostname or ""
+        if host not in self._dead:
+            kw = request.cb_kwargs
+            yield from self._walk_on(kw["base"], kw["post_id"], found=False)
 
     # --- callbacks ------------------------------------------------------------------------------
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         """A start URL: a listing, a post, or a page that links to listings."""
+        p = self.profile
         yield from self._release(urlsplit(response.url).hostname or "")
-        if X.category_id(response.url):
+        if p.category_id(response.url):
             yield from self.parse_listing(response)
-        elif (pid := X.post_id(response.url)) is not None:
+        elif (pid := p.post_id(response.url)) is not None:
             yield from self.parse_post(response, pid)
         else:
             self._count("pages")
-            links = X.category_links(response.selector, response.url)
+            links = X.category_links(response.selector, response.url, p)
             if not links:
                 self.logger.warning("no category links on %s: nothing to crawl", response.url)
             for url in links:
                 yield response.follow(url, callback=self.parse_listing, errback=self.failed)
 
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request | ListingItem]:
+        p = self.profile
         self._count("pages")
         self._count("listing_pages")
-        category = X.category_id(response.url)
+        category = p.category_id(response.url)
         is_text = hasattr(response, "selector")
-        found = X.cards(response.selector, response.url) if is_text else []
+        found = X.cards(response.selector, response.url, p) if is_text else []
         if odd := [c for c in found if c.post_id > X.MAX_POST_ID]:
             self._count("outcome/post_id_out_of_range", len(odd))
             self.logger.warning("post ids out of range skipped on %s: %s", response.url, odd)
@@ -236,72 +324,80 @@ class MdesSpider(scrapy.Spider):
                 yield from self._on_card(card, category)
             else:
                 self._count("known_posts")
-        next_url = X.next_page(response.selector, response.url) if is_text else None
-        if next_url and (not self.incremental or self._quiet.get(category or "", 0) < self.overlap):
+        next_url = X.next_page(response.selector, response.url, p) if is_text else None
+        quiet = self.memory.quiet
+        if next_url and (not self.incremental or quiet.get(category or "", 0) < self.overlap):
             yield scrapy.Request(next_url, callback=self.parse_listing, errback=self.failed)
         elif category and found:
             if next_url:
                 self._count("incremental_stops")
-            self.walked.add(category)
+            self.memory.walked.add(category)
 
     def _triage(self, found: list[X.Card], category: str | None) -> list[X.Card]:
         """The cards whose posts must be fetched; counts the page toward the incremental stop."""
-        if not self.incremental or self.memory is None or not found:
+        if not self.incremental or self.archive is None or not found:
             return found
-        memory = self.memory
-        known = memory.known(c.post_id for c in found)
-        frontier = memory.frontier(category)
+        archive = self.archive
+        known = archive.known(c.post_id for c in found)
+        frontier = archive.frontier(category)
         fresh = [
             c
             for c in found
-            if shows_something_new(c, category, known.get(c.post_id)) and not memory.gone(c.post_id)
+            if shows_something_new(c, category, known.get(c.post_id))
+            and not archive.gone(c.post_id)
         ]
         quiet = all(
             settled(c, category, known.get(c.post_id), frontier)
-            or (frontier is not None and memory.gone(c.post_id))
+            or (frontier is not None and archive.gone(c.post_id))
             for c in found
         )
         key = category or ""
-        self._quiet[key] = self._quiet.get(key, 0) + 1 if quiet else 0
+        pages = self.memory.quiet
+        pages[key] = pages.get(key, 0) + 1 if quiet else 0
         return fresh
 
     def _on_card(
         self, card: X.Card, category: str | None
     ) -> Iterator[scrapy.Request | ListingItem]:
         """One request per post id, whichever listings show it; a listing seen after the post
-        was fetched only adds its category to the stored post."""
-        seen = self._categories.setdefault(card.post_id, set())
-        new_category = category is not None and category not in seen
-        if category:
-            seen.add(category)
-        if card.published:
-            self._card_dates.setdefault(card.post_id, card.published)
-        if card.post_id in self._parsed:
-            if new_category:
-                yield ListingItem(post_id=card.post_id, category=category)
-        elif card.post_id not in self._requested:
-            self._requested.add(card.post_id)
-            yield self._post_request(card)
+        was fetched only adds its category to the stored post (the memory decides)."""
+        todo = self.memory.on_card(self.source, card.post_id, category, card.published)
+        if todo == LIST:
+            yield ListingItem(source=self.source, post_id=card.post_id, category=category)
+        elif todo in (FETCH, REFETCH):
+            yield self._post_request(card, refetch=todo == REFETCH)
 
     def parse_post(self, response: Response, post_id: int) -> Iterator[PostItem | scrapy.Request]:
         self._count("pages")
         if response.status not in GONE:
             self._count("post_pages")
-        page = read_post(
-            response,
-            post_id,
-            self._categories.get(post_id, ()),
-            self._card_dates.get(post_id),
-        )
+        meta = response.meta if response.request is not None else {}
+        categories, card_date = self.memory.on_post(self.source, post_id, meta)
+        page = read_post(response, post_id, categories, card_date, profile=self.profile)
         for note in page.notes:
             self._count(note)
         if page.item is None:
             self._count(f"outcome/{page.outcome}")
-            self._fail(response.url, response.status, page.problem or f"post {post_id}: unusable")
+            if page.outcome == "soft_404":  # a gap in the ids: no such post, nothing failed
+                self._count("soft_404")
+                self.logger.debug("no post %s (soft 404)", post_id)
+                return
+            quiet = self.profile.discovery.kind == "id_walk" and page.outcome == "gone"
+            self._fail(
+                response.url,
+                response.status,
+                page.problem or f"post {post_id}: unusable",
+                quiet=quiet,
+            )
             return
         if "no_date" in page.notes:
             self.logger.warning("post %s has no date (none on its card or in its text)", post_id)
-        self._parsed.add(post_id)
+        if "generic_extractor" in page.notes:
+            self.memory.generic.append(response.url)
+            self.logger.warning(
+                "post %s extracted without the site's selectors (markup changed?)", post_id
+            )
+        self.memory.parsed(self.source, post_id)
         yield page.item
         if self.attachment_maxsize:
             for url in page.item["attachments"]:
@@ -352,7 +448,7 @@ class MdesSpider(scrapy.Spider):
             self.logger.info("attachment not kept: %s (%s)", reason, unquote(request.url))
             return
         self._count(f"outcome/{outcome}")
-        pid = X.post_id(request.url)
+        pid = self.profile.post_id(request.url)
         # A site that never answered is the crawl's one-line error (exit 3), not a line per page.
         never_answered = not self.crawler.stats.get_value("downloader/response_count")
         quiet = outcome == "unreachable" and never_answered
