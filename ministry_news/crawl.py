@@ -518,6 +518,12 @@ def run_report(db_url: str, run_id: int, failures: int = 10) -> list[str]:
     lines.append(posts)
     if report.get("outcomes"):
         lines.append("  outcomes: " + ", ".join(f"{k} {v}" for k, v in report["outcomes"].items()))
+    if generic := report.get("generic_extractor"):
+        posts_read = counts.get("post_pages", 0)
+        lines.append(
+            f"  extracted without the site's selectors: {len(generic)} of {posts_read} post pages"
+            f" (markup changed?) — {', '.join(unquote(u) for u in generic[:failures])}"
+        )
     for url, reason in failed[:failures]:
         lines.append(f"  not stored: {reason} — {unquote(url)}")
     if len(failed) > failures:
@@ -552,21 +558,25 @@ def list_runs(db_url: str, last: int = 20) -> list[str]:
 
 @click.command()
 @click.option("--db", "db_url", required=True, help="SQLAlchemy URL of the archive.")
+@click.option("--site", "sites", multiple=True, help="A site's name (repeatable; default: all).")
 @click.option("--start-url", "start_urls", multiple=True, help="Start URL (repeatable).")
 @click.option("--category", "categories", multiple=True, help="Category id (repeatable).")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="A setting.")
 @click.option("--full", is_flag=True, help="Walk every listing page and fetch every post.")
 @click.option("--resume", is_flag=True, help="Continue the last crawl if it stopped cleanly.")
+@click.option("--allow-other-host", is_flag=True, help="A mirror into real posts, or the reverse.")
 def main(
     db_url: str,
+    sites: tuple[str, ...],
     start_urls: tuple[str, ...],
     categories: tuple[str, ...],
     overrides: tuple[str, ...],
     full: bool,
     resume: bool,
+    allow_other_host: bool,
 ) -> None:
-    """Crawl once and print the summary as JSON (exit status 3: no start URL was reachable;
-    4: another crawl of the archive is running)."""
+    """Crawl once and print the summary as JSON (exit status 2: refused, one line on stderr;
+    3: no start URL was reachable; 4: another crawl of the archive is running)."""
     settings = dict(o.split("=", 1) for o in overrides)
     try:
         summary = run_crawl(
@@ -576,7 +586,12 @@ def main(
             settings,
             full=full,
             resume=resume,
+            sites=list(sites) or None,
+            allow_other_host=allow_other_host,
         )
+    except ValueError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     except CrawlBusy as exc:
         click.echo(json.dumps({"busy": True, "message": str(exc)}))
         sys.exit(EXIT_BUSY)
