@@ -16,7 +16,6 @@ import click
 
 from archive.db import ENV_VAR, ArchiveError, default_url
 
-REAL_SITE = "https://www.mdes.go.th"
 DEMO_DB = "sqlite:///data/demo.sqlite"
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
@@ -190,10 +189,8 @@ def crawl(
         overrides=overrides,
         sites=list(sites) or None,
         allow_other_host=allow_other_host,
+        extract_facts=extract,
     )
-    for note in stats.get("notes", []):
-        click.echo(f"crawl: {note}")
-    _print_crawl(stats)
     if stats.get("unreachable"):
         from scraper.profiles import get
 
@@ -203,28 +200,14 @@ def crawl(
             "try `make demo` to crawl the bundled mirrors instead",
             EXIT_UNREACHABLE,
         )
-    run_ids = stats.get("run_ids") or ([stats["run_id"]] if stats.get("run_id") else [])
     run_id = stats.get("run_id")
-    if extract and run_ids:
-        from ministry_news.crawl import pending_extraction
-
-        pending = sorted({p for rid in run_ids for p in pending_extraction(obj.db, rid)})
-        _run_extract(obj.db, pending)
-    if run_ids:
-        from ministry_news.crawl import run_report
-
-        for rid in run_ids:
-            lines = run_report(obj.db, rid)
-            if len(run_ids) > 1:
-                click.echo(lines[0])
-            for line in lines[1:]:
-                click.echo(line)
     if stats.get("refused"):
         _fail(f"the site kept refusing: {stats.get('stop_reason')}; stopped (see `runs {run_id}`)")
 
 
 def _run_crawl(db: str, overrides: tuple[str, ...] = (), **options: Any) -> dict[str, Any]:
-    from ministry_news.crawl import CrawlBusy, run_crawl
+    from ministry_news.crawl import CrawlBusy
+    from ministry_news.harvest import crawl_then_extract
 
     settings = dict(options.pop("settings", None) or {})
     for item in overrides:
@@ -234,31 +217,16 @@ def _run_crawl(db: str, overrides: tuple[str, ...] = (), **options: Any) -> dict
         settings[name.strip()] = value
     options["settings"] = settings
     try:
-        return run_crawl(db, **options)
+        return crawl_then_extract(db, **options)
     except CrawlBusy as exc:
         _fail(f"{exc}: not started", EXIT_BUSY)
         raise  # not reached: _fail exits
 
 
 def _fast_settings() -> dict[str, Any]:
-    return {
-        "DOWNLOAD_DELAY": 0,
-        "AUTOTHROTTLE_ENABLED": False,
-        "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
-        "RETRY_TIMES": 1,
-    }
+    from ministry_news.harvest import FAST_SETTINGS
 
-
-def _print_crawl(stats: dict[str, Any]) -> None:
-    click.echo(
-        "crawl: {pages} pages, {new} new, {changed} changed, {unchanged} unchanged posts, "
-        "{failed} failed ({finish_reason})".format(
-            **{
-                k: stats.get(k, 0)
-                for k in ("pages", "new", "changed", "unchanged", "failed", "finish_reason")
-            }
-        )
-    )
+    return dict(FAST_SETTINGS)
 
 
 @cli.command()
@@ -422,14 +390,9 @@ def extract(obj: Context, post_ids: tuple[int, ...]) -> None:
 
 
 def _run_extract(db: str, post_ids: list[int] | None = None) -> None:
-    from ministry_news.extract import extract_posts
+    from ministry_news.harvest import extract
 
-    report = extract_posts(db, post_ids, progress=sys.stderr.isatty())
-    rate = report.posts / report.seconds if report.seconds else 0.0
-    click.echo(
-        f"extract: {report.posts} posts, {report.facts} facts, {report.visits} visits "
-        f"(pipeline {report.version}, {rate:.0f} posts/s)"
-    )
+    extract(db, post_ids)
 
 
 @cli.command()

@@ -8,8 +8,7 @@ import click
 
 
 def run_demo(db_url: str) -> None:
-    from ministry_news.cli import _fast_settings, _print_crawl, _run_extract
-    from ministry_news.crawl import run_crawl
+    from ministry_news.harvest import FAST_SETTINGS, crawl_then_extract
     from ministry_news.summary import print_summary
     from scraper.mirror.server import MirrorServer
 
@@ -17,8 +16,8 @@ def run_demo(db_url: str) -> None:
     with MirrorServer(port=0) as mirror:
         click.echo(f"demo: serving the bundled mirror at {mirror.url}")
         # Our own server on loopback: politeness delays would only slow the demo down.
-        stats = run_crawl(db_url, start_urls=mirror.start_urls(), settings=_fast_settings())
-    _print_crawl(stats)
-    _run_extract(db_url)
+        crawl_then_extract(
+            db_url, start_urls=mirror.start_urls(), settings=dict(FAST_SETTINGS), echo=click.echo
+        )
     print_summary(db_url)
     click.echo(f"demo: done in {time.perf_counter() - started:.1f} s; archive at {db_url}")

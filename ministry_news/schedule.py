@@ -23,7 +23,8 @@ from types import FrameType
 
 from cronsim import CronSim, CronSimError
 
-from ministry_news.crawl import EXIT_BUSY, pending_extraction, run_report
+from ministry_news.crawl import EXIT_BUSY
+from ministry_news.harvest import after_crawl
 
 ROOT = Path(__file__).resolve().parents[1]
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -92,8 +93,6 @@ def run_schedule(
 ) -> int:
     """Run crawl (+ extract of what it stored) at each time of `schedule`, `times` runs or until
     stopped; every `full_every`-th run walks everything (`--full`). Returns how many ran."""
-    from ministry_news.extract import extract_posts
-
     stop = _Stop()
     previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
     done = 0
@@ -118,7 +117,7 @@ def run_schedule(
             if code == EXIT_BUSY:
                 echo(f"{began:%Y-%m-%d %H:%M:%S} skipped: {json.loads(out or '{}').get('message')}")
             else:
-                _report(db_url, code, out, extract, extract_posts, echo)
+                _report(db_url, code, out, extract, echo)
             due = schedule.after(max(due, began))
             if due <= dt.datetime.now():  # a run longer than the interval: the next one now
                 due = dt.datetime.now()
@@ -135,7 +134,6 @@ def _report(
     code: int,
     out: str,
     extract: bool,
-    extract_posts: Callable[..., object],
     echo: Callable[[str], None],
 ) -> None:
     try:
@@ -143,8 +141,4 @@ def _report(
     except (IndexError, ValueError):
         echo(f"crawl failed (exit {code}); its errors are above")
         return
-    run_id = summary.get("run_id")
-    if extract and run_id is not None:
-        extract_posts(db_url, pending_extraction(db_url, run_id))
-    for line in run_report(db_url, run_id) if run_id is not None else []:
-        echo(line)
+    after_crawl(db_url, summary, extract, echo)

@@ -143,7 +143,11 @@ class Profile:
         d = self.discovery
         if d.kind == "listing":
             return f"{len(d.categories)} categories ({', '.join(d.categories)})"
-        return f"ids upward from the highest archived (empty archive: from {self.first_id()})"
+        most = f", at most {d.first_max_posts} posts" if d.first_max_posts else ""
+        return (
+            f"ids upward from the highest archived, until {d.misses} missing in a row "
+            f"(empty archive: from {self.first_id()}{most}; --history: from 1)"
+        )
 
     def scrapy_settings(self) -> dict[str, float | int]:
         """The site's politeness as Scrapy settings (a crawl's `-s` and `--fast` override them)."""

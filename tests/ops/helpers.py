@@ -85,9 +85,12 @@ def failures(db_url: str, run_id: int | None = None) -> list[FetchFailure]:
 
 
 def run_posts(db_url: str) -> list[tuple[int, int, str]]:
+    """(run, the site's post id, outcome) for what each run did to a post."""
     with session_scope(db_url) as session:
         rows = session.execute(
-            select(CrawlRunPost.run_id, CrawlRunPost.post_id, CrawlRunPost.outcome)
+            select(CrawlRunPost.run_id, Post.source_id, CrawlRunPost.outcome).join(
+                Post, Post.id == CrawlRunPost.post_id
+            )
         )
         return [tuple(r) for r in rows]  # type: ignore[misc]
 

@@ -138,3 +138,16 @@ def test_a_real_crawl_into_an_archive_of_mirror_posts_is_refused(db_url: str) ->
     done = ops.cli("--db", db_url, "crawl", "--site", "thaigov")  # refused before any request
     assert done.returncode == 2, done.stderr
     assert "--db" in done.stderr and "127.0.0.1:8124" in done.stderr
+
+
+def test_sites_lists_each_profile_and_an_unknown_site_is_bad_usage(db_url: str) -> None:
+    listed = ops.cli("sites")
+    assert listed.returncode == 0, listed.stderr
+    rows = [line.split("\t")[:3] for line in listed.stdout.splitlines()]
+    assert rows == [
+        ["mdes", "www.mdes.go.th", "listing"],
+        ["thaigov", "www.thaigov.go.th", "id_walk"],
+    ]
+    unknown = ops.cli("--db", db_url, "crawl", "--site", "nosuch")
+    assert unknown.returncode == 2
+    assert unknown.stderr.strip() == "error: no site 'nosuch': the sites are mdes, thaigov"
