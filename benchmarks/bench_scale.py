@@ -58,8 +58,8 @@ from archive.models import Post, PostExtraction, SearchDoc, Visit, VisitTerm  # 
 from archive.search import words  # noqa: E402
 from archive.store import save_post, visit_terms  # noqa: E402
 from benchmarks.search_timing import REPEAT, percentile, time_search  # noqa: E402
-from ministry_news.distributed import CRAWL_STATE, crawl_key  # noqa: E402
 from nlp import facts as nlp_facts  # noqa: E402
+from scraper.fleet import CRAWL_STATE, crawl_key  # noqa: E402
 
 PG_ENV, REDIS_ENV = "MINISTRY_NEWS_TEST_PG_URL", "MINISTRY_NEWS_TEST_REDIS_URL"
 BATCH = 20_000  # posts per load transaction

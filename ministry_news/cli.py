@@ -172,7 +172,7 @@ def crawl(
     if history:
         settings["HISTORY"] = True
     if redis_url:
-        from ministry_news.distributed import FleetError, fleet_settings
+        from scraper.fleet import FleetError, fleet_settings
 
         try:
             settings.update(fleet_settings(redis_url, obj.db))

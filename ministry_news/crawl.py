@@ -230,18 +230,28 @@ def _last_run(db_url: str) -> CrawlRun | None:
         return session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(1)).first()
 
 
-def plan_sites(sites: list[str] | None, start_urls: list[str] | None) -> list[Profile]:
-    """The sites a crawl reads: those named; else the start URLs' site; else every one.
-    Raises ValueError (ProfileError) for a site no profile has, or start URLs for several."""
-    if sites:
-        chosen = [get(name) for name in dict.fromkeys(sites)]
-    elif start_urls:
-        chosen = [for_url(start_urls[0])]
-    else:
-        chosen = list(profiles().values())
-    if start_urls and len(chosen) > 1:
-        raise ValueError("--start-url belongs to one site: give one --site with it")
-    return chosen
+def plan_sites(
+    sites: list[str] | None,
+    start_urls: list[str] | None,
+    categories: list[str] | None = None,
+) -> list[tuple[Profile, list[str]]]:
+    """Each site a crawl reads, with where it starts: the sites named (else every one), each
+    from its own start URLs (a URL is the site's whose host or paths it has) or, given none,
+    from its profile's start. Raises ValueError (ProfileError) for a site no profile has, or
+    categories of a site found by id."""
+    chosen = [get(name) for name in dict.fromkeys(sites or ())]
+    by_site: dict[str, list[str]] = {}
+    for url in start_urls or ():
+        profile = for_url(url, chosen or None)
+        by_site.setdefault(profile.name, []).append(url)
+    if start_urls:
+        chosen = [p for p in chosen if p.name in by_site] or [get(n) for n in by_site]
+    chosen = chosen or list(profiles().values())
+    plans = []
+    for profile in chosen:  # categories are a listing site's; --category alone skips the others
+        cats = categories if profile.discovery.kind == "listing" or len(chosen) == 1 else None
+        plans.append((profile, plan_start_urls(by_site.get(profile.name), cats, profile)))
+    return plans
 
 
 def _like_hosts(hosts: tuple[str, ...]) -> Any:
@@ -323,11 +333,7 @@ def run_crawl(
     crawl of the archive is running: all before any request is sent.
     """
     global _started
-    chosen = plan_sites(sites, start_urls)
-    plans = []
-    for profile in chosen:  # categories are a listing site's; --category alone skips the others
-        cats = categories if profile.discovery.kind == "listing" or len(chosen) == 1 else None
-        plans.append((profile, plan_start_urls(start_urls, cats, profile)))
+    plans = plan_sites(sites, start_urls, categories)
     if _started:
         raise RuntimeError("one crawl per process (Twisted's reactor cannot restart)")
     migrate.upgrade(db_url)  # a bad archive fails here, in one line, not inside Scrapy
@@ -371,7 +377,7 @@ def run_crawl(
         for name, value in profile.scrapy_settings().items():  # under -s and --fast
             site_settings.set(name, value, priority="spider")
         if fleet:
-            from ministry_news.distributed import FLEET_PRIORITY, crawler_settings
+            from scraper.fleet import FLEET_PRIORITY, crawler_settings
 
             site_settings.setdict(
                 crawler_settings(site_settings, profile.name), priority=FLEET_PRIORITY

@@ -29,7 +29,7 @@ _PAGES = {
     "parsed": set,
     "quiet": dict,  # category → listing pages in a row with nothing new
     "walked": set,  # categories walked to their end
-    "walk": dict,  # an id walk: "misses" in a row, "posts" found
+    "walk": dict,  # an id walk: "posts" found (its run of misses travels in its requests)
     "generic": list,  # posts read without the site's selectors (urls)
 }
 
@@ -51,7 +51,7 @@ class LocalMemory:
 
     @property
     def walk(self) -> dict[str, int]:
-        """An id walk's progress: missing ids in a row (`misses`), posts found (`posts`)."""
+        """An id walk's progress: posts found (`posts`), against `--max-posts`."""
         return self.book["walk"]
 
     @property

@@ -77,7 +77,7 @@ MINISTRY_NEWS_DB = default_url()
 
 #: redis://host:port/db of a crawl shared by several processes (`ministry-news crawl --redis`):
 #: set, each site's crawler gets the fleet's scheduler, politeness and memory
-#: (ministry_news.distributed.crawler_settings); unset, one process crawls.
+#: (scraper.fleet.crawler_settings); unset, one process crawls.
 REDIS_URL = None
 
 HTTPCACHE_ENABLED = False

@@ -243,37 +243,41 @@ class NewsSpider(scrapy.Spider):
         return d.history_misses if self.history else d.misses
 
     def _walk_request(
-        self, base: str, post_id: int, meta: dict[str, Any] | None = None
+        self, base: str, post_id: int, meta: dict[str, Any] | None = None, misses: int = 0
     ) -> scrapy.Request:
+        """The request for one id; `misses`, the missing ids just before it, travels with it
+        (whichever process of a fleet parses it knows the run)."""
         return scrapy.Request(
             self.profile.post_url(base, post_id),
             callback=self.parse_walk,
             errback=self.walk_failed,
-            cb_kwargs={"post_id": post_id, "base": base},
+            cb_kwargs={"post_id": post_id, "base": base, "misses": misses},
             meta={"handle_httpstatus_list": GONE, **(meta or {})},
         )
 
-    def _walk_on(self, base: str, post_id: int, found: bool) -> Iterator[scrapy.Request]:
+    def _walk_on(
+        self, base: str, post_id: int, found: bool, misses: int
+    ) -> Iterator[scrapy.Request]:
         """The next id, unless `misses` ids in a row were missing or enough posts were stored."""
+        misses = 0 if found else misses + 1
         walk = self.memory.walk
-        walk["misses"] = 0 if found else walk.get("misses", 0) + 1
         walk["posts"] = walk.get("posts", 0) + int(found)
-        walk["last"] = post_id
-        if walk["misses"] >= self._misses_allowed():
+        if misses >= self._misses_allowed():
             self._count("walk_ends")
-            self.logger.info("id walk ends at %s: %s missing in a row", post_id, walk["misses"])
+            self.logger.info("id walk ends at %s: %s missing in a row", post_id, misses)
         elif self.max_posts is not None and walk["posts"] >= self.max_posts:
             self.crawler.stats.set_value(f"{STATS}/stop_reason", f"max posts ({self.max_posts})")
         else:
-            yield self._walk_request(base, post_id + 1)
+            yield self._walk_request(base, post_id + 1, misses=misses)
 
     def parse_walk(
-        self, response: Response, post_id: int, base: str
+        self, response: Response, post_id: int, base: str, misses: int = 0
     ) -> Iterator[PostItem | scrapy.Request]:
         yield from self._release(urlsplit(response.url).hostname or "")
         out = list(self.parse_post(response, post_id))
         yield from out
-        yield from self._walk_on(base, post_id, any(isinstance(o, PostItem) for o in out))
+        found = any(isinstance(o, PostItem) for o in out)
+        yield from self._walk_on(base, post_id, found, misses)
 
     def walk_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         request = failure.request  # type: ignore[attr-defined]
@@ -281,7 +285,7 @@ class NewsSpider(scrapy.Spider):
         host = urlsplit(request.url).hostname or ""
         if host not in self._dead:
             kw = request.cb_kwargs
-            yield from self._walk_on(kw["base"], kw["post_id"], found=False)
+            yield from self._walk_on(kw["base"], kw["post_id"], False, kw.get("misses", 0))
 
     # --- callbacks ------------------------------------------------------------------------------
 

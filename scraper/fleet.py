@@ -14,9 +14,9 @@ What scrapy-redis leaves to its user, this module adds:
   page and uses on another (a post's listings, its card date) in Redis or in the request, since
   another process may parse the post; `crawler_settings` puts it and the above in place.
 
-Every key of one site's crawl lives under FLEET_KEY (`ministry-news:<site>`): `:crawl:*` is one crawl's state
-(CRAWL_STATE), cleared when the next crawl starts; `:fleet:*` says who is working. Politeness
-tokens are per host, shared by every crawl: `ministry-news:polite:<host>`.
+Every key of one site's crawl lives under FLEET_KEY (`ministry-news:<site>`): `:crawl:*` is one
+crawl's state (CRAWL_STATE), cleared when the next crawl starts; `:fleet:*` says who is working.
+Politeness tokens are per host, shared by every crawl and site: `ministry-news:polite:<host>`.
 """
 
 from __future__ import annotations
@@ -310,16 +310,16 @@ def crawler_settings(settings: BaseSettings, site: str) -> dict[str, Any]:
     above the command line's priority: they replace what `--fast` or `-s` set for one process."""
     key = f"{settings.get('FLEET_KEY') or FLEET_KEY_PREFIX}:{site}"
     middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
-    middlewares["ministry_news.distributed.FleetPoliteness"] = 960  # next to the download
+    middlewares["scraper.fleet.FleetPoliteness"] = 960  # next to the download
     return {
         "FLEET_KEY": key,
-        "SCHEDULER": "ministry_news.distributed.FleetScheduler",
+        "SCHEDULER": "scraper.fleet.FleetScheduler",
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_PERSIST": True,  # a process that ends leaves the queue to the others
         "SCHEDULER_QUEUE_KEY": crawl_key(key, "requests"),
         "SCHEDULER_DUPEFILTER_KEY": crawl_key(key, "seen"),
         "DOWNLOADER_MIDDLEWARES": middlewares,
-        "SPIDER_MEMORY": "ministry_news.distributed.fleet_memory",
+        "SPIDER_MEMORY": "scraper.fleet.fleet_memory",
         # The fleet spaces requests (FleetPoliteness); a local delay, or AutoThrottle's, on
         # top would only slow each process down without spacing the fleet any better.
         "FLEET_DOWNLOAD_DELAY": settings.getfloat(
