@@ -175,3 +175,47 @@ def test_a_fleet_that_cannot_work_is_refused_in_one_line(
     assert done.returncode == code
     [line] = done.stderr.strip().splitlines()
     assert line.startswith(f"error: {says}"), line
+
+
+def test_a_fleet_of_two_processes_crawls_both_sites(
+    make_archive: Callable[[str], str], redis_url: str, timed_mirror: TimedMirror
+) -> None:
+    """Two processes, each crawling both sites (mdes's listings, thaigov's id walk) through the
+    same Redis: each site's crawl under its own keys, each page fetched once by the fleet."""
+    from tests.scraper import thaigov_site
+
+    db_url = make_archive("postgresql")
+    key = f"ministry-news-test:{uuid.uuid4().hex[:12]}"
+    settings = [f"REDIS_URL={redis_url}", f"FLEET_KEY={key}", "DOWNLOAD_DELAY=0"]
+    with thaigov_site.serve() as thaigov:
+        starts = [f"{timed_mirror.url}/news/", f"{thaigov}/news/contents/details/1001"]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "ministry_news.crawl", "--db", db_url]
+                + [a for s in starts for a in ("--start-url", s)]
+                + [a for s in settings for a in ("-s", s)],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        summaries = finish(*procs)
+    with session_scope(db_url) as session:
+        rows = session.execute(select(Post.source, Post.source_id)).all()
+    by_site = Counter(source for source, _ in rows)
+    assert by_site == {"mdes": len(EXPECTED), "thaigov": len(thaigov_site.POSTS)}
+    assert sorted(i for s, i in rows if s == "thaigov") == list(thaigov_site.POSTS)
+    for summary in summaries:
+        assert {n: s["finish_reason"] for n, s in summary["sites"].items()} == {
+            "mdes": "finished",
+            "thaigov": "finished",
+        }
+    assert sum(s["new"] for s in summaries) == len(EXPECTED) + len(thaigov_site.POSTS)
+    # 1002 and the 20 ids after 1004: each asked once by the fleet, whichever process it was
+    gaps = sum(s["sites"]["thaigov"]["outcomes"].get("soft_404", 0) for s in summaries)
+    assert gaps == 21
+    server = redis.Redis.from_url(redis_url)
+    for k in server.scan_iter(match=f"{key}:*"):
+        server.delete(k)
