@@ -392,32 +392,32 @@ def evaluate(corpus_dir: Path, predictions: Path | None, misses: bool) -> None:
 
 # --- query -------------------------------------------------------------------------------------
 
-_FILTER_OPTIONS = (
-    ("--province", "Visits to this province (canonical Thai name, e.g. สุโขทัย)."),
-    ("--district", "Visits to this district (e.g. ศรีสำโรง, เมืองระยอง)."),
-    ("--official", "Visits by this person (name with or without honorific)."),
-    ("--role", "The official's part: visitor (made the visit), host (received it), mentioned."),
-    ("--site-type", "Visits that saw a site of this type (school, temple, community_centre…)."),
-    ("--category", "Posts listed under this category id (e.g. 119)."),
-    ("--since", "Visits on or after this date (YYYY-MM-DD, YYYY-MM or YYYY; 2563 = 2020)."),
-    ("--until", "Visits on or before this date (same forms)."),
-    ("--published-since", "Posts published on or after this date."),
-    ("--published-until", "Posts published on or before this date."),
-    ("--pipeline-version", "Facts of this pipeline version (default: each post's newest)."),
-)
-
 
 def filter_options(func: Any) -> Any:
-    """The filters every query command shares, so a filter means the same thing everywhere."""
-    for flag, help_ in reversed(_FILTER_OPTIONS):
-        func = click.option(flag, default=None, metavar="VALUE", help=help_)(func)
+    """The filters every query command shares, as archive.filters declares them (the text
+    query aside: each command takes it its own way)."""
+    from archive.filters import FILTERS
+
+    for spec in reversed(FILTERS):
+        if spec.name != "q":
+            func = click.option(spec.flag, spec.name, metavar="VALUE", help=spec.help)(func)
     return func
 
 
 def _filters(q: str | None, options: dict[str, Any]) -> Any:
+    """The filters as typed, checked against the gazetteer and the known types before any
+    database is opened; what only the archive knows is checked by `_in_archive`."""
     from archive.filters import parse_filters
 
     return parse_filters(q=q, **options)
+
+
+def _in_archive(session: Any, filters: Any) -> Any:
+    """The filters with their categories and officials checked against the archive itself."""
+    from archive.filters import known_in_archive
+
+    _require_archive(session)
+    return known_in_archive(session, filters)
 
 
 @cli.command()
@@ -454,7 +454,7 @@ def search(
 
     filters = _filters(query, options)
     with session_scope(obj.db) as session:
-        _require_archive(session)
+        filters = _in_archive(session, filters)
         page = run_search(session, filters, limit=limit, offset=offset)
         facet_counts = facets(session, filters) if show_facets else {}
     if as_json:
@@ -513,7 +513,7 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
     filters = _filters(query, options)
     n = 0
     with session_scope(obj.db) as session:
-        _require_archive(session)
+        filters = _in_archive(session, filters)
         rows = queries.visits(session, filters)
         for row in itertools.islice(rows, limit or None):
             n += 1
@@ -581,7 +581,7 @@ def export(
 
     filters = _filters(query, options)
     with session_scope(obj.db) as session:
-        _require_archive(session)
+        filters = _in_archive(session, filters)
         if output is None:
             if fmt == "parquet":
                 raise click.UsageError("parquet needs -o FILE")
