@@ -29,7 +29,48 @@ class Context:
         self.db_given = db_given  # False: the default archive, neither --db nor $MINISTRY_NEWS_DB
 
 
-pass_ctx = click.make_pass_decorator(Context)
+def _db_here(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """`visits --db URL`: the archive given after the subcommand, where many type it."""
+    if value is None:
+        return
+    obj = ctx.find_object(Context)
+    before = ctx.parent.get_parameter_source("db") if ctx.parent else None
+    if obj is None:
+        return
+    if before is click.core.ParameterSource.COMMANDLINE and value != obj.db:
+        raise click.BadParameter(f"also given before {ctx.info_name} as {obj.db}: give one")
+    obj.db, obj.db_given = value, True
+
+
+def pass_ctx(func: Any) -> Any:
+    """The command gets the Context, and takes --db after its name as well as before it."""
+    func = click.make_pass_decorator(Context)(func)
+    return click.option(
+        "--db",
+        "db_here",
+        default=None,
+        metavar="URL",
+        expose_value=False,
+        callback=_db_here,
+        help="The archive's URL, as `ministry-news --db URL` before the subcommand.",
+    )(func)
+
+
+def read_only(func: Any) -> Any:
+    """A command that only reads refuses a SQLite archive that does not exist, in one line, exit
+    2, rather than creating an empty one (and its folders) and answering "0"."""
+    import functools
+
+    from archive.db import sqlite_file
+
+    @functools.wraps(func)
+    def checked(obj: Context, *args: Any, **kwargs: Any) -> Any:
+        path = sqlite_file(obj.db)
+        if path is not None and not path.exists():
+            _fail(f"no archive at {path}; crawl first or give --db", EXIT_USAGE)
+        return func(obj, *args, **kwargs)
+
+    return checked
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> None:
@@ -42,8 +83,9 @@ def _fail(message: str, code: int = EXIT_ERROR) -> None:
     "--db",
     default=default_url,
     show_default="sqlite:///data/ministry-news.sqlite, or $MINISTRY_NEWS_DB",
-    help="SQLAlchemy URL of the archive: a SQLite file (the default, created on first use) or "
-    "postgresql+psycopg://user@host/dbname.",
+    help="SQLAlchemy URL of the archive: a SQLite file (the default; crawl, demo and migrate "
+    "create it, the commands that only read refuse a missing one) or "
+    "postgresql+psycopg://user@host/dbname. May also follow the subcommand.",
 )
 @click.version_option(package_name="ministry-news")
 @click.pass_context
@@ -305,6 +347,7 @@ def schedule(
 @click.argument("run_id", required=False, type=int)
 @click.option("--last", default=20, show_default=True, help="How many runs to list.")
 @pass_ctx
+@read_only
 def runs(obj: Context, run_id: int | None, last: int) -> None:
     """List past crawl runs, newest first; with RUN_ID, that run's report: pages, posts,
     outcomes by kind (timeouts, refusals, pages without headline...), pages not stored and why,
@@ -428,6 +471,7 @@ def _in_archive(session: Any, filters: Any) -> Any:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
 @click.option("--facets", "show_facets", is_flag=True, help="Also print facet counts.")
 @pass_ctx
+@read_only
 def search(
     obj: Context,
     query: str | None,
@@ -494,6 +538,7 @@ def search(
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per visit.")
 @pass_ctx
+@read_only
 def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options: Any) -> None:
     """List extracted visits: when, where, who, which sites, and the post they come from.
 
@@ -569,6 +614,7 @@ def _jsonable(row: Any) -> dict[str, Any]:
 )
 @filter_options
 @pass_ctx
+@read_only
 def export(
     obj: Context, what: str, fmt: str, output: Path | None, query: str | None, **options: Any
 ) -> None:
@@ -593,6 +639,7 @@ def export(
 
 @cli.command()
 @pass_ctx
+@read_only
 def stats(obj: Context) -> None:
     """Counts: posts, visits, facts; per category, per province, per year; the last crawl."""
     from archive.db import session_scope
@@ -613,6 +660,7 @@ def stats(obj: Context) -> None:
 )
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @pass_ctx
+@read_only
 def serve(obj: Context, host: str, port: int) -> None:
     """Serve the archive as a web app and JSON API (read-only; Ctrl-C stops).
 
