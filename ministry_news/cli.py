@@ -21,6 +21,22 @@ DEMO_DB = "sqlite:///data/demo.sqlite"
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
 EXIT_BUSY = 4  # another crawl of the same archive is running: nothing was done
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM (shells' convention)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM as an exception where the process is, so it cleans up as for Ctrl-C."""
+
+
+def _terminate_cleanly() -> None:
+    """From now on SIGTERM (kill, systemd, a closed CI job) unwinds like Ctrl-C: an export
+    removes its `.part` file and the command exits 143."""
+    import signal
+
+    def raise_terminated(_signum: int, _frame: Any) -> None:
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, raise_terminated)
 
 
 class Context:
@@ -620,11 +636,13 @@ def export(
 ) -> None:
     """Write visits (one row per visit), posts or officials (one row per person) to a file.
 
-    Streams rows, so any archive size fits in memory; a failed export leaves no half file.
+    Streams rows, so any archive size fits in memory; a failed or interrupted export (Ctrl-C:
+    exit 130, SIGTERM: 143) leaves no half file. A FIFO or device given as -o is written into.
     """
     from archive.db import session_scope
     from archive.export import export as run_export
 
+    _terminate_cleanly()
     filters = _filters(query, options)
     with session_scope(obj.db) as session:
         filters = _in_archive(session, filters)
@@ -764,17 +782,17 @@ def _require_archive(session: Any) -> None:
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:  # click's word for a KeyboardInterrupt (or SIGTERM)
         click.echo("aborted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_TERMINATED if isinstance(exc.__cause__, Terminated) else EXIT_INTERRUPTED)
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_USAGE)
     except (ArchiveError, ValueError) as exc:
         _fail(str(exc), EXIT_USAGE if isinstance(exc, ValueError) else EXIT_ERROR)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         click.echo("interrupted: everything committed before stays stored", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
     except SystemExit:
         raise
     except Exception as exc:  # an unexpected failure still gets one line, not a traceback
