@@ -104,7 +104,7 @@ def agreement(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, f
 
 
 def id_range(spec: str) -> tuple[int, int]:
-    """"t076-t099" (or "76-99") → (76, 99)."""
+    """ "t076-t099" (or "76-99") → (76, 99)."""
     try:
         first, last = (int(part.strip().lstrip("t")) for part in spec.split("-"))
     except ValueError:
