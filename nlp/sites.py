@@ -149,12 +149,54 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
         if end > pos and end in tokens.starts:
             tok = tokens.at.get(end, "")
             cut = tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง"))
-            if cut and not _inside_phrase(text, end):
+            if cut and not _inside_phrase(text, end) and not _joins_name(text, end, tokens):
                 break
         end += 1
     while end > pos and text[end - 1] in ".-":
         end -= 1
     return end
+
+
+_GLUED_TAIL = re.compile(rf"[{_L}A-Za-z0-9]+")
+_PLACE_NEXT = re.compile(rf"\s?(?:{_ADMIN_RE}|\()")
+NAME_JOINS = ("และ", "เพื่อ")  # glued inside a name: ศูนย์ฝึกและอบรมเด็ก…, ศูนย์วิทยาศาสตร์เพื่อการศึกษา…
+
+
+def _joins_name(text: str, pos: int, tokens: Tokens) -> bool:
+    """A และ / เพื่อ glued between words (no space) joins two halves of one name, not two
+    clauses, when the words glued after it hold no clause or meeting word and the run closes
+    the name: a place chain follows (อ.…, จังหวัด…) or it ends with a place's name
+    (วิทยาลัยเกษตรและเทคโนโลยีชลบุรี)."""
+    from nlp.gazetteer import gazetteer
+
+    tok = tokens.at.get(pos, "")
+    if tok not in NAME_JOINS or pos == 0 or text[pos - 1].isspace():
+        return False
+    run = _GLUED_TAIL.match(text, pos + len(tok))
+    if run is None:
+        return False
+    inside = [tokens.at.get(i, "") for i in range(run.start(), run.end()) if i in tokens.starts]
+    if any(t in _joint_stops() and t not in NAME_JOINS for t in inside):
+        return False
+    if _PLACE_NEXT.match(text, run.end()):
+        return True
+    last = next(
+        (
+            tokens.at.get(i, "")
+            for i in range(run.end() - 1, run.start() - 1, -1)
+            if i in tokens.starts
+        ),
+        "",
+    )
+    g = gazetteer()
+    return bool(last) and any(g.exact(level, last) for level in ("province", "district"))
+
+
+@cache
+def _joint_stops() -> frozenset[str]:
+    """Words that start a new clause after a glued และ (…และมอบทุน, …และพบปะ…)."""
+    meet = sections("visit_cues.txt")["meet"]
+    return _name_stops() | frozenset(meet)
 
 
 @cache
