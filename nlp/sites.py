@@ -36,6 +36,10 @@ _PLACE_WORD = re.compile(rf"(?:กิ่งอำเภอ|หมู่|ม\.\s?
 _CUE_WINDOW = 30
 _NAME_MAX = 80
 _COUNT_AFTER = re.compile(r"\s?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
+# After a name, words that make it a kind of place: "สถานีทดลองต่างๆ", "ศูนย์เรียนรู้…ทั่วประเทศ".
+_KIND_AFTER = re.compile(r"\s?(?:ต่างๆ|ต่าง ๆ|ทั่วประเทศ|ทุกแห่ง|ทุกจังหวัด|ทั้งหมด|ทั้ง \d+ แห่ง)")
+# A count right before a site word: kinds of place counted ("4 เขื่อนหลัก", "10 โรงพยาบาลชุมชน").
+_COUNT_BEFORE = re.compile(r"(?<![\d.,:/])\d{1,3}\s?$")
 # Words that, between a visit word and a site, show the site is in another clause.
 _GAP_STOPS = ("ให้", "ได้", "เป็น", "และ", "จาก", "ซึ่ง", "โดย", "เพื่อ", "กับ", "แก่", "ว่า")
 _COMPANY = re.compile(r"บริษัท\s?([^\n]{1,40}?)\s?จำกัด(?:\s?\(มหาชน\))?")
@@ -223,7 +227,7 @@ def _generic(text: str, start: int, end: int, tokens: Tokens) -> bool:
         return True
     if text.startswith(("จังหวัด", "จ."), start):
         return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
-    return _COUNT_AFTER.match(text, end) is not None
+    return _COUNT_AFTER.match(text, end) is not None or _KIND_AFTER.match(text, end) is not None
 
 
 def _has_cue(text: str, start: int, tokens: Tokens) -> bool:
@@ -279,7 +283,7 @@ def find_sites(
             continue
         kind, needs = _types().get(_key(m.group()), ("other", "visit"))
         before = _glued_before(text, a)
-        if before.endswith(_KIND_BEFORE):
+        if before.endswith(_KIND_BEFORE) or _COUNT_BEFORE.search(text, max(0, a - 5), a):
             continue  # "ทุกสถานี…", "เครือข่ายสถานีตรวจอากาศ…": every one of a kind, not one place
         elsewhere = before and _belongs_elsewhere(text, a, before, tokens, readable)
         if elsewhere or before.endswith(_ADMIN) or _describes(text, a, tokens):
