@@ -192,6 +192,8 @@ def test_export_streams_rather_than_holding_every_row(archive_url: str) -> None:
             [
                 {
                     "id": i,
+                    "source": "mdes",
+                    "source_id": i,
                     "url": f"https://www.mdes.go.th/news/detail/{i}-x",
                     "title": f"ข่าวที่ {i}",
                     "body": "",
