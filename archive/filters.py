@@ -8,6 +8,7 @@ dates) select visits; a post is selected when one of its visits matches all of t
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -18,6 +19,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from archive.models import Post, PostExtraction, Visit, VisitTerm
+from archive.sources import SOURCES, source_named
 from nlp.buddhist_era import full_gregorian_year
 from nlp.facts import ROLES
 
@@ -40,6 +42,7 @@ class Filters:
     role: str | None = None  # the official's part: visitor, host or mentioned (nlp.facts.ROLES)
     site_type: str | None = None
     category: str | None = None
+    source: str | None = None  # the site the posts are of (archive.sources), e.g. thaigov
     since: dt.date | None = None
     until: dt.date | None = None
     published_since: dt.date | None = None
@@ -117,6 +120,16 @@ def parse_province(value: str) -> str:
     return found
 
 
+def parse_source(value: str) -> str:
+    """A site by its name (thaigov) or its host (www.thaigov.go.th), as archive.sources has it."""
+    found = source_named(value)
+    if found is None:
+        near = difflib.get_close_matches(value.strip().lower()[:ECHO], list(SOURCES), n=3)
+        hint = f" (did you mean {', '.join(near)}?)" if near else f" (known: {', '.join(SOURCES)})"
+        raise ValueError(f"source: not a source: {_echo(value)!r}{hint}")
+    return found
+
+
 _TEXT_FIELDS = ("q", "province", "district", "official", "site_type", "category")
 _START_DATES = ("since", "published_since")
 _END_DATES = ("until", "published_until")
@@ -142,6 +155,8 @@ def parse_filters(**values: str | None) -> Filters:
             parsed[name] = parse_province(value)
         elif name == "role":
             parsed[name] = parse_role(value)
+        elif name == "source":
+            parsed[name] = parse_source(value)
         else:
             parsed[name] = value
     for start, end in (("since", "until"), ("published_since", "published_until")):
@@ -233,6 +248,8 @@ def post_conditions(
     explicit pipeline version, must have been extracted by it.
     """
     conds: list[ColumnElement[bool]] = []
+    if filters.source:  # the posts' unique (source, source_id) index serves it
+        conds.append(Post.source == filters.source)
     if filters.category:
         items = json_items(Post.categories, dialect)
         listed = select(true()).select_from(items).where(items.c.value == filters.category)

@@ -13,6 +13,7 @@ from dataclasses import fields
 from pydantic import BaseModel, ConfigDict, Field
 
 from archive.filters import DATE_HELP, Filters, parse_filters
+from archive.sources import SOURCES
 
 FILTER_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Filters))
 
@@ -47,6 +48,11 @@ class FilterParams(BaseModel):
         None, description="Visits that saw a site of this type (school, temple, ...)."
     )
     category: str | None = Field(None, description="Posts listed under this category id.")
+    source: str | None = Field(
+        None,
+        description="Posts of this site: " + ", ".join(SOURCES) + " (or its host).",
+        examples=["thaigov"],
+    )
     since: str | None = Field(None, description=f"Visits on or after this date: {DATE_HELP}.")
     until: str | None = Field(None, description=f"Visits on or before this date: {DATE_HELP}.")
     published_since: str | None = Field(
