@@ -537,6 +537,7 @@ def search(
                 json.dumps(
                     {
                         "post_id": hit.post_id,
+                        "source": hit.source,
                         "url": hit.url,
                         "title": hit.title,
                         "published": hit.published.isoformat() if hit.published else None,
@@ -551,7 +552,9 @@ def search(
         click.echo(f"{page.total} posts found (showing {shown})")
         for hit in page.hits:
             date = hit.published.isoformat() if hit.published else "----------"
-            click.echo(f"\n{date}  #{hit.post_id}  {hit.title}\n  {unquote(hit.url)}")
+            click.echo(
+                f"\n{date}  #{hit.post_id} [{hit.source}]  {hit.title}\n  {unquote(hit.url)}"
+            )
             click.echo(f"  {hit.snippet.marked()}")
     for name, counts in facet_counts.items():
         if counts:
@@ -580,6 +583,7 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
     """
     import itertools
     import json
+    from collections import Counter
 
     from archive import queries
     from archive.db import session_scope
@@ -587,11 +591,13 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
 
     filters = _filters(query, options)
     n = 0
+    per_source: Counter[str] = Counter()
     with session_scope(obj.db) as session:
         filters = _in_archive(session, filters)
         rows = queries.visits(session, filters)
         for row in itertools.islice(rows, limit or None):
             n += 1
+            per_source[row.source] += 1
             if as_json:
                 click.echo(json.dumps(_jsonable(row), ensure_ascii=False))
                 continue
@@ -599,7 +605,9 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
             if row.end_date and row.end_date != row.start_date:
                 when += f"..{row.end_date.isoformat()}"
             where = " / ".join(x for x in ("; ".join(row.provinces), "; ".join(row.districts)) if x)
-            click.echo(f"{when}  {where or '(no place)'}  #{row.post_id} {row.title}")
+            click.echo(
+                f"{when}  {where or '(no place)'}  #{row.post_id} [{row.source}] {row.title}"
+            )
             if row.officials:
                 who = [
                     f"{name} ({ROLES[role]})" if role in ROLES else name
@@ -609,7 +617,8 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
             if row.sites:
                 click.echo(f"    sites: {'; '.join(row.sites)}")
     if not as_json:
-        click.echo(f"{n} visits", err=True)
+        by_site = ", ".join(f"{s} {k}" for s, k in per_source.most_common())
+        click.echo(f"{n} visits" + (f" ({by_site})" if by_site else ""), err=True)
 
 
 def _jsonable(row: Any) -> dict[str, Any]:

@@ -27,6 +27,7 @@ FACET_TITLES = {
     "official": "Official · บุคคล",
     "site_type": "Site type · สถานที่",
     "category": "Category · หมวด",
+    "source": "Source · แหล่งข่าว",
     "year": "Published · ปี",
 }
 KIND_TITLES = {
