@@ -194,7 +194,7 @@ def index(
     post_id: int | None = None,
     source: str = DEFAULT_SOURCE,
 ) -> WarcRecord:
-    """The record's row: where its bytes are, and whose page it is (`source`, the site's id)."""
+    """Index one written record; `post_id` is the site's id of a post's page, `source` the site."""
     row = WarcRecord(
         run_id=run_id,
         source=source,

@@ -60,7 +60,8 @@ POLL = 0.25  # an idle process looks at the shared queue this often (Scrapy alon
 LOCK = 30.0  # longest a process may hold the join lock (it needs milliseconds)
 POLL_TOKEN = 20  # ms: how often a waiting request asks whether the host's token is free
 #: One crawl's state: the request queue, the duplicate filter's fingerprints, each post's
-#: listings (hash: post id → "119,3"), the posts parsed.
+#: listings (hash: "mdes:4445" → "119,3"), the posts parsed ("mdes:4445"): posts by site and the
+#: site's id (scraper.memory), as two sites number their posts alike.
 CRAWL_STATE = ("requests", "seen", "listed", "parsed")
 
 

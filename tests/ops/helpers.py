@@ -85,7 +85,7 @@ def failures(db_url: str, run_id: int | None = None) -> list[FetchFailure]:
 
 
 def run_posts(db_url: str) -> list[tuple[int, int, str]]:
-    """(run, the site's post id, outcome) for what each run did to a post."""
+    """(run, the site's id of the post, outcome) of what each run did."""
     with session_scope(db_url) as session:
         rows = session.execute(
             select(CrawlRunPost.run_id, Post.source_id, CrawlRunPost.outcome).join(
