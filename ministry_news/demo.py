@@ -13,11 +13,16 @@ def run_demo(db_url: str) -> None:
     from scraper.mirror.server import MirrorServer
 
     started = time.perf_counter()
-    with MirrorServer(port=0) as mirror:
-        click.echo(f"demo: serving the bundled mirror at {mirror.url}")
-        # Our own server on loopback: politeness delays would only slow the demo down.
+    with MirrorServer(port=0) as mdes, MirrorServer(port=0, site="thaigov") as thaigov:
+        click.echo(
+            f"demo: serving the bundled mirrors at {mdes.url} (mdes), {thaigov.url} (thaigov)"
+        )
+        # Our own servers on loopback: politeness delays would only slow the demo down.
         crawl_then_extract(
-            db_url, start_urls=mirror.start_urls(), settings=dict(FAST_SETTINGS), echo=click.echo
+            db_url,
+            start_urls=[*mdes.start_urls(), *thaigov.start_urls()],
+            settings=dict(FAST_SETTINGS),
+            echo=click.echo,
         )
     print_summary(db_url)
     click.echo(f"demo: done in {time.perf_counter() - started:.1f} s; archive at {db_url}")

@@ -22,6 +22,9 @@ FAST_SETTINGS: dict[str, Any] = {
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
     "RETRY_TIMES": 1,
+    # A mirror's 5xx burst is a test of retries, not a site to spare: back off briefly.
+    "RETRY_BACKOFF_BASE": 0.1,
+    "RETRY_BACKOFF_MAX": 1.0,
 }
 
 
