@@ -133,7 +133,7 @@ def visit_permalink(request: Request, visit_id: int) -> RedirectResponse:
     """A visit's citable address: its row on its post's page, or, for a visit that a
     re-extraction replaced, the visit that took its place (the id is never reused)."""
     with session_scope(request.app.state.db_url) as session:
-        found = queries.visit_location(session, visit_id)
+        found = queries.visit_location(session, visit_id) if views.can_be_id(visit_id) else None
     if found is None:
         raise BadRequest(f"no visit {visit_id} in the archive", 404)
     post_id, replaced_by = found

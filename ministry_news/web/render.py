@@ -11,19 +11,24 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from ministry_news.web.params import FILTER_NAMES
+from ministry_news.web.labels import LANG
+from ministry_news.web.params import FILTER_NAMES, KNOWN_PARAMS, PAGE_PARAMS
 from nlp.facts import ROLES
 
 TEMPLATES = Path(__file__).parent / "templates"
-PAGE_PARAMS = ("limit", "offset")
+DATA_PATHS = ("/api/", "/export/")  # answer in data, not in a language
 
 
 def url_with(request: Request, path: str | None = None, **changes: str | int | None) -> str:
     """This page's URL (or `path`) with the same parameters, changed as asked (None removes).
 
-    A link to another path drops the page window, which means something else there.
+    A link to another path drops the page window, which means something else there; parameters
+    no query takes (a tracker's) are not passed on, nor the interface's language to data.
     """
-    params = {k: v for k, v in request.query_params.items() if v.strip()}
+    kept = (
+        KNOWN_PARAMS if (path or request.url.path).startswith(DATA_PATHS) else {*KNOWN_PARAMS, LANG}
+    )
+    params = {k: v for k, v in request.query_params.items() if k in kept and v.strip()}
     if path is not None:
         for name in PAGE_PARAMS:
             params.pop(name, None)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from archive import queries
 from archive.filters import Filters
-from archive.models import Fact, Post, PostExtraction
+from archive.models import MAX_ID, Fact, Post, PostExtraction
 from archive.queries import VisitRow
 from archive.search import SearchPage, facets, search
 
@@ -88,6 +88,8 @@ class PostView:
 
 def post_view(session: Session, post_id: int) -> PostView | None:
     """A post with the facts and visits of its current pipeline version (None: no such post)."""
+    if not can_be_id(post_id):
+        return None
     post = session.get(Post, post_id)
     if post is None:
         return None
@@ -104,6 +106,11 @@ def post_view(session: Session, post_id: int) -> PostView | None:
         )
     )
     return PostView(post, version, facts, queries.post_visits(session, post_id, version))
+
+
+def can_be_id(n: int) -> bool:
+    """Whether a row of the archive can have this id (past MAX_ID the database would fail)."""
+    return 0 <= n <= MAX_ID
 
 
 def month_label(key: str) -> str:
