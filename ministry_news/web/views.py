@@ -11,11 +11,11 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from archive import queries
-from archive.filters import Filters
+from archive.filters import Filters, json_items
 from archive.models import MAX_ID, Fact, Post, PostExtraction
 from archive.queries import VisitRow
 from archive.search import SearchPage, facets, search
@@ -106,6 +106,22 @@ def post_view(session: Session, post_id: int) -> PostView | None:
         )
     )
     return PostView(post, version, facts, queries.post_visits(session, post_id, version))
+
+
+def category_names(session: Session) -> dict[str, str]:
+    """Each category id as the site names it: the name its own posts carry most often (a post
+    lists its categories' ids and shows the name of one; a post of one category says whose)."""
+    items = json_items(Post.categories, session.get_bind().dialect.name)
+    n = func.count()
+    rows = session.execute(
+        select(items.c.value, Post.category_name, n)
+        .select_from(Post)
+        .join(items, true())
+        .where(Post.category_name.is_not(None), func.json_array_length(Post.categories) == 1)
+        .group_by(items.c.value, Post.category_name)
+        .order_by(n, Post.category_name.desc())
+    ).all()
+    return {str(value): name for value, name, _ in rows}  # the most common comes last, and stays
 
 
 def can_be_id(n: int) -> bool:

@@ -127,7 +127,7 @@ def test_search_narrow_open_a_post_and_download_the_csv(
     page.wait_for_url("**province=*")
     assert page.inner_text("#total") == "2"
     assert hits(page) == [101, 102]
-    assert page.locator(".chip", has_text="province: สุโขทัย").count() == 1
+    assert page.locator(".chip", has_text="จังหวัด: สุโขทัย").count() == 1
 
     # Download the CSV of what is on screen.
     with page.expect_download() as download:
