@@ -43,6 +43,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "official": ("บุคคล", "Official"),
     "site_type": ("ประเภทสถานที่", "Site type"),
     "category": ("หมวดข่าว", "Category"),
+    "source": ("แหล่งข่าว", "Source"),
     "year": ("ปีที่เผยแพร่", "Published"),
     "since": ("ลงพื้นที่ตั้งแต่", "Visits since"),
     "until": ("ลงพื้นที่ถึง", "Visits until"),
