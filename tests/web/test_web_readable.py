@@ -4,21 +4,28 @@ a headline of 780,000 characters that does not flood it."""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import create_engine, text, update
+from web_data import fill
 
+from archive import db
 from archive.db import session_scope
+from archive.migrate import upgrade
 from archive.models import Post
 from archive.store import save_post
 from ministry_news.web import create_app
 from ministry_news.web.labels import LABELS, SITE_TYPES
+from ministry_news.web.views import category_names
 from nlp.lexicon import table
-from tests.archive.archive_data import post_item
+from tests.archive.archive_data import ENGINES, PG_ENV, post_item
 
 
 def page(client: TestClient, path: str, **params: str) -> BeautifulSoup:
@@ -74,6 +81,35 @@ def test_categories_and_site_types_are_shown_by_name(client: TestClient) -> None
     assert chosen["value"] == "school"
     english = page(client, "/", q="เน็ตประชารัฐ", lang="en")
     assert english.select_one('a[data-value="community_centre"]').get_text() == "community centre"
+
+
+@pytest.fixture(params=ENGINES)
+def filled(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """web_data's archive on each engine (PostgreSQL: a schema of its own, dropped after)."""
+    if request.param == "sqlite":
+        url, schema = f"sqlite:///{tmp_path / 'archive.sqlite'}", None
+    else:
+        base = os.environ.get(PG_ENV) or pytest.fail(f"{PG_ENV} is not set", pytrace=False)
+        schema = f"test_{uuid.uuid4().hex[:16]}"
+        with create_engine(base).begin() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+        url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+    upgrade(url)
+    with session_scope(url) as session:
+        fill(session)
+    yield url
+    db.dispose_all()
+    if schema:
+        with create_engine(os.environ[PG_ENV]).begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+
+
+def test_category_names_are_read_alike_on_both_engines(filled: str) -> None:
+    with session_scope(filled) as session:
+        assert category_names(session) == {
+            "115": "ข่าวกิจกรรมผู้บริหาร",
+            "119": "ข่าวผู้ตรวจราชการกระทรวง",
+        }
 
 
 def test_the_charts_say_what_their_axes_count(client: TestClient) -> None:
