@@ -104,52 +104,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "search_archive": ("ค้นหาในคลังข่าว", "Search the archive"),
 }
 
-# The kinds of site nlp/data/site_types.tsv names, as a reader calls them.
-SITE_TYPES: dict[str, tuple[str, str]] = {
-    "airport": ("ท่าอากาศยาน", "airport"),
-    "beach": ("ชายหาด", "beach"),
-    "building": ("อาคาร หอประชุม", "building"),
-    "camp": ("ค่าย", "camp"),
-    "cave": ("ถ้ำ", "cave"),
-    "centre": ("ศูนย์", "centre"),
-    "checkpoint": ("ด่านศุลกากร", "checkpoint"),
-    "church": ("โบสถ์", "church"),
-    "community": ("ชุมชน", "community"),
-    "community_centre": ("ศูนย์ดิจิทัลชุมชน", "community centre"),
-    "community_enterprise": ("วิสาหกิจชุมชน", "community enterprise"),
-    "company": ("บริษัท", "company"),
-    "cooperative": ("สหกรณ์", "cooperative"),
-    "dam": ("เขื่อน", "dam"),
-    "factory": ("โรงงาน", "factory"),
-    "farm": ("ฟาร์ม", "farm"),
-    "forest": ("ป่าสงวน", "forest"),
-    "health_centre": ("โรงพยาบาลส่งเสริมสุขภาพตำบล", "health centre"),
-    "hospital": ("โรงพยาบาล", "hospital"),
-    "hotel": ("โรงแรม", "hotel"),
-    "learning_centre": ("ศูนย์การเรียนรู้", "learning centre"),
-    "library": ("ห้องสมุด", "library"),
-    "local_government": ("องค์กรปกครองส่วนท้องถิ่น", "local government"),
-    "mall": ("ศูนย์การค้า", "mall"),
-    "market": ("ตลาด", "market"),
-    "mosque": ("มัสยิด", "mosque"),
-    "museum": ("พิพิธภัณฑ์", "museum"),
-    "office": ("หน่วยงานราชการ", "government office"),
-    "park": ("อุทยาน สวน", "park"),
-    "police_station": ("สถานีตำรวจ", "police station"),
-    "port": ("ท่าเรือ", "port"),
-    "prison": ("เรือนจำ", "prison"),
-    "reservoir": ("อ่างเก็บน้ำ", "reservoir"),
-    "room": ("ห้องประชุม", "meeting room"),
-    "school": ("โรงเรียน", "school"),
-    "shrine": ("ศาลเจ้า", "shrine"),
-    "station": ("สถานี", "station"),
-    "temple": ("วัด", "temple"),
-    "training_centre": ("สถานฝึก", "training centre"),
-    "university": ("มหาวิทยาลัย", "university"),
-    "village_hall": ("ศาลาประชาคม", "village hall"),
-    "waterfall": ("น้ำตก", "waterfall"),
-}
-
 
 def language(query: QueryParams) -> str:
     return ENGLISH if query.get(LANG) == ENGLISH else "th"
@@ -178,5 +132,8 @@ def around(lang: str) -> Callable[[str, int], tuple[str, str]]:
 
 
 def site_type_names(lang: str) -> dict[str, str]:
-    column = 1 if lang == ENGLISH else 0
-    return {kind: names[column] for kind, names in SITE_TYPES.items()}
+    """Each type of site as a reader names it: nlp's Thai label, or the type's own English name."""
+    from nlp.sites import site_type_labels
+
+    labels = site_type_labels()
+    return {k: k.replace("_", " ") if lang == ENGLISH else v for k, v in labels.items()}

@@ -22,7 +22,7 @@ from archive.migrate import upgrade
 from archive.models import Post
 from archive.store import save_post
 from ministry_news.web import create_app
-from ministry_news.web.labels import LABELS, SITE_TYPES
+from ministry_news.web.labels import LABELS, site_type_names
 from ministry_news.web.views import category_names
 from nlp.lexicon import table
 from tests.archive.archive_data import ENGINES, PG_ENV, post_item
@@ -59,7 +59,9 @@ def test_the_pages_speak_thai_and_english_on_request(client: TestClient) -> None
 def test_every_label_and_every_site_type_is_named_in_both_languages() -> None:
     assert all(th.strip() and en.strip() for th, en in LABELS.values())
     kinds = {row[1] for row in table("site_types.tsv")}
-    assert kinds <= SITE_TYPES.keys()  # a new kind of site in nlp needs its names here
+    for lang in ("th", "en"):
+        names = site_type_names(lang)
+        assert kinds <= names.keys() and all(names.values())
 
 
 def test_categories_and_site_types_are_shown_by_name(client: TestClient) -> None:
