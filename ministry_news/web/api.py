@@ -13,7 +13,7 @@ from archive.db import session_scope
 from archive.queries import VisitRow
 from ministry_news.web import views
 from ministry_news.web.errors import BadRequest, ErrorOut, bad_input
-from ministry_news.web.params import SearchParams, VisitParams
+from ministry_news.web.params import SearchParams, VisitParams, ignored
 from ministry_news.web.render import url_with
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -44,7 +44,11 @@ class HitOut(BaseModel):
     snippet: SnippetOut
 
 
+IGNORED = Field(description="Parameters of the URL that no query takes (a tracker's), left out.")
+
+
 class SearchOut(BaseModel):
+    ignored_parameters: list[str] = IGNORED
     total: int = Field(description="Posts the filters select, on every page.")
     limit: int
     offset: int
@@ -57,6 +61,7 @@ class SearchOut(BaseModel):
 
 
 class VisitsOut(BaseModel):
+    ignored_parameters: list[str] = IGNORED
     total: int = Field(description="Visits the filters select, on every page.")
     limit: int
     offset: int
@@ -124,6 +129,7 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> Search
         view = views.search_view(session, params.filters(session), params.limit, params.offset)
     page = view.page
     return SearchOut(
+        ignored_parameters=ignored(request.query_params),
         total=page.total,
         limit=page.limit,
         offset=page.offset,
@@ -152,6 +158,7 @@ def visits(request: Request, params: Annotated[VisitParams, Query()]) -> VisitsO
     with bad_input(), session_scope(request.app.state.db_url) as session:
         view = views.visits_view(session, params.filters(session), params.limit, params.offset)
     return VisitsOut(
+        ignored_parameters=ignored(request.query_params),
         total=view.total,
         limit=view.limit,
         offset=view.offset,
