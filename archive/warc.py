@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
@@ -26,14 +26,20 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from archive import encodings
 from archive.db import DEFAULT_DB_PATH, is_sqlite
 from archive.models import WarcRecord
 
 #: Size at which a WARC file is closed and the next one begun (the usual 1 GB of web archives).
 DEFAULT_MAX_SIZE = 1_000_000_000
 SUFFIX = ".warc.gz"
+#: Largest body a page may have, sent or decompressed (the crawl's DOWNLOAD_MAXSIZE): past it a
+#: page is refused during the crawl and not read back from a WARC file either.
+MAX_BODY = 8 * 2**20
 #: Hop-by-hop framing the downloader has already undone: the recorded payload is de-chunked.
 _FRAMING = {"transfer-encoding"}
+#: Prefix of a header the site sent that no longer describes the stored payload (decoded).
+ORIGINAL = "X-Archive-Orig-"
 
 Headers = list[tuple[str, str]]
 
@@ -69,6 +75,26 @@ class Exchange:
     def header(self, name: str) -> str | None:
         name = name.lower()
         return next((v for k, v in self.response_headers if k.lower() == name), None)
+
+
+def readable(exchange: Exchange, limit: int = MAX_BODY) -> Exchange:
+    """The exchange as it is best kept: as sent, unless its Content-Encoding is one warcio cannot
+    undo (br, zstd: `warcio check` and replay tools would fail on it). Such a body is kept decoded,
+    the site's Content-Encoding and Content-Length headers as `X-Archive-Orig-*`, the web
+    archives' convention. A body that does not decode within `limit` is kept as sent."""
+    if all(
+        e in encodings.WARCIO_READS for e in encodings.names(exchange.header("Content-Encoding"))
+    ):
+        return exchange
+    try:
+        body = encodings.decode(exchange.body, exchange.header("Content-Encoding"), limit)
+    except ValueError:  # too large or broken: the bytes as sent, for whoever can read them
+        return exchange
+    renamed = {"content-encoding", "content-length"}
+    headers = [
+        (ORIGINAL + k if k.lower() in renamed else k, v) for k, v in exchange.response_headers
+    ]
+    return replace(exchange, response_headers=headers, body=body)
 
 
 @dataclass(frozen=True)
@@ -232,11 +258,14 @@ def validators(session: Session, url: str) -> WarcRecord | None:
 # --- reading back -------------------------------------------------------------------------------
 
 
-def _exchange(record) -> Exchange:  # type: ignore[no-untyped-def]
+def _exchange(record, limit: int) -> Exchange:  # type: ignore[no-untyped-def]
     http = record.http_headers
     date = record.rec_headers.get_header("WARC-Date")
     moment = dt.datetime.fromisoformat(date.replace("Z", "+00:00")) if date else None
-    body = record.content_stream().read()  # chunked and gzip/deflate undone, as Scrapy does
+    raw = record.raw_stream.read(limit + 1 if limit else -1)
+    if limit and len(raw) > limit:
+        raise encodings.TooLarge(limit)
+    body = encodings.decode(raw, http.get_header("Content-Encoding"), limit)  # as Scrapy does
     headers = [(k, v) for k, v in http.headers if k.lower() != "content-encoding"]
     return Exchange(
         url=record.rec_headers.get_header("WARC-Target-URI"),
@@ -249,14 +278,16 @@ def _exchange(record) -> Exchange:  # type: ignore[no-untyped-def]
     )
 
 
-def read(directory: Path, file: str, offset: int) -> Exchange:
-    """The response recorded at `offset` of `file` (what the index says)."""
+def read(directory: Path, file: str, offset: int, limit: int = MAX_BODY) -> Exchange:
+    """The response recorded at `offset` of `file` (what the index says), its content encoding
+    undone. Raises encodings.TooLarge for a body over `limit` bytes, sent or decompressed (a
+    bomb that the crawl refused is still kept in the file), ValueError for one unreadable."""
     with open(Path(directory) / file, "rb") as fh:
         fh.seek(offset)
         record = next(iter(ArchiveIterator(fh)))
         if record.rec_type != "response":
             raise ValueError(f"{file}@{offset} is a {record.rec_type} record, not a response")
-        return _exchange(record)
+        return _exchange(record, limit)
 
 
 @dataclass(frozen=True)

@@ -348,7 +348,7 @@ def reextract(
     click.echo(
         f"reextract: {report.pages} pages read, {report.posts} posts: {report.new} new, "
         f"{report.changed} changed, {report.unchanged} unchanged; {report.unusable} unusable, "
-        f"{report.unreadable} unreadable records; {report.facts} facts, {report.visits} visits "
+        f"{report.unreadable} unreadable, {report.too_large} too large records; {report.facts} facts, {report.visits} visits "
         f"({report.seconds:.1f} s)"
     )
 

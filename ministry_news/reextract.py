@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 
 from archive import migrate, store, warc
 from archive.db import session_scope
+from archive.encodings import TooLarge
 from archive.models import Post, WarcRecord
 from scraper import extract_html as X
 from scraper.pages import as_response, page_kind, read_post
@@ -47,6 +48,9 @@ class ReextractReport:
     unchanged: int = 0
     unusable: int = 0  # pages the parser cannot make a post of (as during the crawl)
     unreadable: int = 0  # index rows whose record could not be read
+    too_large: int = (
+        0  # records over the size limit, sent or decompressed (bombs the crawl refused)
+    )
     facts: int = 0
     visits: int = 0
     seconds: float = 0.0
@@ -84,10 +88,12 @@ def reextract(
     warc_dir: Path | None = None,
     scan: bool = False,
     extract: bool = True,
+    max_size: int = warc.MAX_BODY,
 ) -> ReextractReport:
     """Rebuild posts (and their facts, unless `extract` is False) from WARC files.
 
-    Raises ValueError, with a message for the user, when `into` already holds posts or there is
+    A record whose body is over `max_size` bytes, sent or decompressed, is counted too_large and
+    skipped, as the crawl refused it. Raises ValueError, with a message for the user, when `into` already holds posts or there is
     nothing to read.
     """
     started = time.perf_counter()
@@ -113,7 +119,10 @@ def reextract(
         if entry.kind == "post" and into is None and newest.get(entry.post_id) != i:
             continue  # in place: only the newest page of each post
         try:
-            page = warc.read(directory, entry.file, entry.offset)
+            page = warc.read(directory, entry.file, entry.offset, limit=max_size)
+        except TooLarge:
+            report.too_large += 1
+            continue
         except (OSError, ValueError, StopIteration):
             report.unreadable += 1
             continue

@@ -37,6 +37,7 @@ from w3lib.url import safe_url_string
 
 from archive import warc
 from archive.db import default_url, session_scope
+from archive.encodings import TooLarge
 from scraper import extract_html as X
 from scraper.pages import page_kind, thai_encoding
 
@@ -178,6 +179,11 @@ class RedirectLoopMiddleware:
         return response
 
 
+def _max_size(crawler: Crawler, request: Request) -> int:
+    """The most bytes a body of this request may decompress to (what Scrapy's own limit is)."""
+    return request.meta.get("download_maxsize") or crawler.settings.getint("DOWNLOAD_MAXSIZE")
+
+
 def _archive_settings(crawler: Crawler) -> tuple[str, Path]:
     db_url = crawler.settings.get("MINISTRY_NEWS_DB") or default_url()
     directory = crawler.settings.get("WARC_DIR") or warc.default_warc_dir(db_url)
@@ -219,8 +225,11 @@ class ConditionalRequestMiddleware:
         where = request.meta.pop("archived_copy", None)
         if response.status != 304 or where is None:
             return response
+        limit = _max_size(self.crawler, request)
         try:
-            kept = warc.read(self.directory, *where)
+            kept = warc.read(self.directory, *where, limit=limit)
+        except TooLarge as exc:  # a bomb kept from an earlier crawl: refused, as it was then
+            raise IgnoreRequest(f"archived copy exceeded DOWNLOAD_MAXSIZE ({limit} B)") from exc
         except (OSError, ValueError, StopIteration) as exc:
             logger.warning("archived copy of %s unreadable (%s): a 304 left as is", request, exc)
             return response
@@ -305,6 +314,7 @@ class WarcRecorderMiddleware:
             ip_address=str(response.ip_address) if response.ip_address else None,
             fetched_at=dt.datetime.now(dt.UTC),
         )
+        exchange = warc.readable(exchange, _max_size(self.crawler, request))
         kind = "attachment" if request.meta.get("attachment") else page_kind(response.url)
         try:
             written = self._series().write(exchange)

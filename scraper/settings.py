@@ -7,6 +7,7 @@ delays through settings (`-s DOWNLOAD_DELAY=0`), never by editing the spider.
 """
 
 from archive.db import default_url
+from archive.warc import MAX_BODY
 
 BOT_NAME = "ministry-news"
 SPIDER_MODULES = ["scraper.spiders"]
@@ -36,7 +37,7 @@ RETRY_BACKOFF_MAX = 60.0
 REFUSAL_LIMIT = 15
 REFUSAL_HTTP_CODES = [403, 429, 503]
 REDIRECT_MAX_TIMES = 5  # a redirect loop ends here, as an outcome of its own
-DOWNLOAD_MAXSIZE = 8 * 2**20  # a page larger than this is not a news page: refused, counted
+DOWNLOAD_MAXSIZE = MAX_BODY  # 8 MB: larger is not a news page: refused, counted (too_large)
 DOWNLOAD_WARNSIZE = 2 * 2**20
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
