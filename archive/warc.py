@@ -11,6 +11,9 @@ index row always points at a whole record, even after a kill.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from http import HTTPStatus
@@ -19,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import make_url, select
 from sqlalchemy.orm import Session
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -53,8 +56,63 @@ def data_dir(db_url: str) -> Path:
     return DEFAULT_DB_PATH.parent
 
 
+def archive_stem(db_url: str) -> str:
+    """The archive's name: its SQLite file's stem, or its database's name."""
+    return Path(db_url.split("?", 1)[0].rsplit("/", 1)[-1]).stem or "archive"
+
+
 def default_warc_dir(db_url: str) -> Path:
-    return data_dir(db_url) / "warc"
+    """Where an archive's WARC files go unless told (WARC_DIR, `--warc-dir`): each archive its own.
+
+    SQLite: `<stem>.warc/` beside the file (`data/demo.sqlite` → `data/demo.warc/`). A server
+    database: `$XDG_DATA_HOME/ministry-news/warc/<database>-<hash of its URL>/` (by default under
+    `~/.local/share`), the same whatever folder the command runs in.
+    """
+    if is_sqlite(db_url):
+        return data_dir(db_url) / f"{archive_stem(db_url)}.warc"
+    url = make_url(db_url)
+    digest = hashlib.sha1(url.render_as_string(hide_password=True).encode()).hexdigest()[:10]
+    home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return home / "ministry-news" / "warc" / f"{url.database or 'archive'}-{digest}"
+
+
+@dataclass(frozen=True)
+class Location:
+    """An archive's WARC folder, and the folder `warc/` that every archive beside it shared
+    before each had its own: of that one only this archive's files are read (`legacy_stem`)."""
+
+    directory: Path
+    legacy: Path | None = None
+    legacy_stem: str = ""
+
+    def path(self, file: str) -> Path:
+        own = self.directory / file
+        if self.legacy is not None and not own.exists() and (self.legacy / file).exists():
+            return self.legacy / file
+        return own
+
+    def files(self) -> list[Path]:
+        """Every WARC file of the archive, oldest first (names begin with a timestamp)."""
+        found = list(self.directory.glob(f"*{SUFFIX}"))
+        if self.legacy is not None:
+            ours = re.compile(rf"{re.escape(self.legacy_stem)}-\d{{14}}(-run\d+)?-\d{{5}}")
+            found += [
+                p for p in self.legacy.glob(f"*{SUFFIX}") if ours.fullmatch(p.name[: -len(SUFFIX)])
+            ]
+        return sorted(found, key=lambda p: p.name)
+
+
+def location(db_url: str, directory: Path | str | None = None) -> Location:
+    """The WARC files of the archive at `db_url`: in `directory` if given, else in the default
+    folder (and the old shared `warc/` beside a SQLite archive, for files written before)."""
+    if directory:
+        return Location(Path(directory))
+    legacy = data_dir(db_url) / "warc" if is_sqlite(db_url) else None
+    return Location(default_warc_dir(db_url), legacy, archive_stem(db_url))
+
+
+def _located(where: Location | Path | str) -> Location:
+    return where if isinstance(where, Location) else Location(Path(where))
 
 
 @dataclass(frozen=True)
@@ -278,11 +336,11 @@ def _exchange(record, limit: int) -> Exchange:  # type: ignore[no-untyped-def]
     )
 
 
-def read(directory: Path, file: str, offset: int, limit: int = MAX_BODY) -> Exchange:
+def read(where: Location | Path, file: str, offset: int, limit: int = MAX_BODY) -> Exchange:
     """The response recorded at `offset` of `file` (what the index says), its content encoding
     undone. Raises encodings.TooLarge for a body over `limit` bytes, sent or decompressed (a
     bomb that the crawl refused is still kept in the file), ValueError for one unreadable."""
-    with open(Path(directory) / file, "rb") as fh:
+    with open(_located(where).path(file), "rb") as fh:
         fh.seek(offset)
         record = next(iter(ArchiveIterator(fh)))
         if record.rec_type != "response":
@@ -301,12 +359,12 @@ class Found:
     fetched_at: dt.datetime | None
 
 
-def scan(directory: Path) -> Iterator[Found]:
+def scan(where: Location | Path) -> Iterator[Found]:
     """Every response record in the folder's WARC files, oldest file first, without the index.
 
     A file cut short (the crawl was killed while writing) yields what precedes the cut.
     """
-    for path in sorted(Path(directory).glob(f"*{SUFFIX}")):
+    for path in _located(where).files():
         with open(path, "rb") as fh:
             records = ArchiveIterator(fh)
             try:

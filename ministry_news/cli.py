@@ -68,6 +68,13 @@ def cli(ctx: click.Context, db: str) -> None:
 # --- fetch -------------------------------------------------------------------------------------
 
 
+WARC_DIR_HELP = (
+    "Folder of this archive's WARC files.  [default: <name>.warc/ beside a SQLite archive "
+    "(data/demo.sqlite → data/demo.warc/); for PostgreSQL ~/.local/share/ministry-news/warc/"
+    "<database>-<hash>/]"
+)
+
+
 @cli.command()
 @click.option(
     "--start-url",
@@ -114,6 +121,7 @@ def cli(ctx: click.Context, db: str) -> None:
     help="A crawler setting (scraper/settings.py), e.g. -s INCREMENTAL_OVERLAP=2, "
     "-s DOWNLOAD_DELAY=3. Repeatable.",
 )
+@click.option("--warc-dir", type=click.Path(file_okay=False, path_type=Path), help=WARC_DIR_HELP)
 @click.option(
     "--extract/--no-extract", default=True, show_default=True, help="Extract facts after."
 )
@@ -127,6 +135,7 @@ def crawl(
     resume: bool,
     redis_url: str | None,
     overrides: tuple[str, ...],
+    warc_dir: Path | None,
     extract: bool,
 ) -> None:
     """Crawl the ministry's news into the archive (polite: robots.txt, ~1 s per request).
@@ -138,6 +147,8 @@ def crawl(
     refusing until the crawl stopped, 4 when another crawl of this archive is running.
     """
     settings = _fast_settings() if fast else {}
+    if warc_dir:
+        settings["WARC_DIR"] = str(warc_dir)
     if redis_url:
         from ministry_news.distributed import FleetError, fleet_settings
 
@@ -325,7 +336,7 @@ def runs(obj: Context, run_id: int | None, last: int) -> None:
 @click.option(
     "--warc-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the WARC files.  [default: warc/ beside the SQLite archive]",
+    help=WARC_DIR_HELP,
 )
 @click.option(
     "--scan",

@@ -74,7 +74,7 @@ def _from_index(db_url: str) -> Iterator[_Entry]:
         yield _Entry(file, offset, url, kind, post_id)
 
 
-def _from_files(directory: Path) -> Iterator[_Entry]:
+def _from_files(directory: warc.Location) -> Iterator[_Entry]:
     for found in warc.scan(directory):
         kind = page_kind(found.url)
         if found.status == 200 and kind in ("listing", "post"):
@@ -98,7 +98,7 @@ def reextract(
     """
     started = time.perf_counter()
     target = into or db_url
-    directory = Path(warc_dir) if warc_dir else warc.default_warc_dir(db_url)
+    directory = warc.location(db_url, warc_dir)
     if not scan:
         migrate.upgrade(db_url)
     migrate.upgrade(target)
@@ -108,7 +108,7 @@ def reextract(
                 raise ValueError(f"{into} already holds posts: --into needs an empty archive")
     entries = list(_from_files(directory) if scan else _from_index(db_url))
     if not entries:
-        where = directory if scan else "the archive's WARC index"
+        where = directory.directory if scan else "the archive's WARC index"
         raise ValueError(f"no listing or post pages recorded in {where}")
     newest = {e.post_id: i for i, e in enumerate(entries) if e.kind == "post"}
 

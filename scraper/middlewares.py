@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
@@ -184,10 +183,9 @@ def _max_size(crawler: Crawler, request: Request) -> int:
     return request.meta.get("download_maxsize") or crawler.settings.getint("DOWNLOAD_MAXSIZE")
 
 
-def _archive_settings(crawler: Crawler) -> tuple[str, Path]:
+def _archive_settings(crawler: Crawler) -> tuple[str, warc.Location]:
     db_url = crawler.settings.get("MINISTRY_NEWS_DB") or default_url()
-    directory = crawler.settings.get("WARC_DIR") or warc.default_warc_dir(db_url)
-    return db_url, Path(directory)
+    return db_url, warc.location(db_url, crawler.settings.get("WARC_DIR"))
 
 
 class ConditionalRequestMiddleware:
@@ -200,7 +198,7 @@ class ConditionalRequestMiddleware:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.db_url, self.directory = _archive_settings(crawler)
+        self.db_url, self.warcs = _archive_settings(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
@@ -227,7 +225,7 @@ class ConditionalRequestMiddleware:
             return response
         limit = _max_size(self.crawler, request)
         try:
-            kept = warc.read(self.directory, *where, limit=limit)
+            kept = warc.read(self.warcs, *where, limit=limit)
         except TooLarge as exc:  # a bomb kept from an earlier crawl: refused, as it was then
             raise IgnoreRequest(f"archived copy exceeded DOWNLOAD_MAXSIZE ({limit} B)") from exc
         except (OSError, ValueError, StopIteration) as exc:
@@ -257,7 +255,7 @@ def _header_list(headers: Headers) -> warc.Headers:
 
 class WarcRecorderMiddleware:
     """Writes every response the crawl receives, with its request, to WARC files (gzip, rotated
-    at WARC_MAX_SIZE bytes, under WARC_DIR: by default `warc/` beside the SQLite file), and indexes
+    at WARC_MAX_SIZE bytes, under WARC_DIR: by default the archive's own, `archive.warc.default_warc_dir`), and indexes
     it in the archive's `warc_records` table.
 
     It runs before the spider sees the response, so every post the pipeline commits has its page
@@ -267,7 +265,7 @@ class WarcRecorderMiddleware:
 
     def __init__(self, crawler: Crawler, max_size: int) -> None:
         self.crawler = crawler
-        self.db_url, self.directory = _archive_settings(crawler)
+        self.db_url, self.warcs = _archive_settings(crawler)
         self.max_size = max_size
         self.series: warc.WarcSeries | None = None
         self.failed = False
@@ -286,7 +284,7 @@ class WarcRecorderMiddleware:
 
     def _series(self) -> warc.WarcSeries:
         if self.series is None:
-            stem = Path(self.db_url.rsplit("/", 1)[-1]).stem or "archive"
+            stem = warc.archive_stem(self.db_url)
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S")
             run = self._run_id()
             prefix = f"{stem}-{stamp}" + (f"-run{run}" if run is not None else "")
@@ -296,7 +294,7 @@ class WarcRecorderMiddleware:
                 "http-header-user-agent": self.crawler.settings.get("USER_AGENT", ""),
                 "robots": "obey" if self.crawler.settings.getbool("ROBOTSTXT_OBEY") else "ignore",
             }
-            self.series = warc.WarcSeries(self.directory, prefix, self.max_size, info)
+            self.series = warc.WarcSeries(self.warcs.directory, prefix, self.max_size, info)
         return self.series
 
     def process_response(self, request: Request, response: Response) -> Response:

@@ -51,7 +51,7 @@ DOWNLOADER_MIDDLEWARES = {
 
 #: Every response, with its request, into WARC files indexed in the archive (`warc_records`).
 WARC_ENABLED = True
-WARC_DIR = None  # None: `warc/` beside the SQLite file (data/warc/)
+WARC_DIR = None  # None: the archive's own (data/x.warc/ beside data/x.sqlite; see archive.warc)
 WARC_MAX_SIZE = 1_000_000_000  # bytes per file before the next one is begun
 #: Attachments (PDF, Word...) linked from new or changed posts are fetched and kept in WARC, up
 #: to this size each.

@@ -18,6 +18,7 @@ import brotli
 import pytest
 from backports import zstd
 
+from archive import warc
 from ministry_news.reextract import reextract
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import Page, listing, site
@@ -82,8 +83,8 @@ def test_brotli_zstd_and_unclosed_pages_are_stored_and_the_bomb_is_too_large(
 
 
 def test_the_warc_files_pass_warcio_check(crawled: tuple[str, Path, dict, dict]) -> None:
-    _, folder, _, _ = crawled
-    files = sorted(str(p) for p in (folder / "warc").glob("*.warc.gz"))
+    db_url, _, _, _ = crawled
+    files = sorted(str(p) for p in warc.default_warc_dir(db_url).glob("*.warc.gz"))
     warcio = Path(sys.executable).with_name("warcio")
     done = subprocess.run([warcio, "check", *files], capture_output=True, text=True, timeout=300)
     assert files and done.returncode == 0, (done.stdout + done.stderr)[-2000:]

@@ -105,7 +105,7 @@ def test_sigkill_mid_crawl_loses_nothing_and_a_crawl_again_completes(tmp_path: P
     # the pages of every stored post are in the WARC files, a torn last record or not
     post_pages = {r.post_id for r in records(db_url) if r.kind == "post" and r.status == 200}
     assert post_pages >= set(EXPECTED)
-    scanned = list(warc.scan(tmp_path / "warc"))
+    scanned = list(warc.scan(warc.default_warc_dir(db_url)))
     assert len(scanned) >= len(records(db_url)) - 1
 
 
