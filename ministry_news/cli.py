@@ -21,6 +21,7 @@ DEMO_DB = "sqlite:///data/demo.sqlite"
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
 EXIT_BUSY = 4  # another crawl of the same archive is running: nothing was done
+EXIT_INTERRUPTED = 130  # SIGINT / SIGTERM: what was committed stays committed
 
 
 class Context:
@@ -169,6 +170,7 @@ def crawl(
     for note in stats.get("notes", []):
         click.echo(f"crawl: {note}")
     _print_crawl(stats)
+    interrupted = _interrupted(stats)
     if stats.get("unreachable"):
         _fail(
             f"cannot reach {', '.join(start_urls) or REAL_SITE} (offline?); "
@@ -176,7 +178,7 @@ def crawl(
             EXIT_UNREACHABLE,
         )
     run_id = stats.get("run_id")
-    if extract and run_id is not None:
+    if extract and run_id is not None and not interrupted:  # the next run extracts what it left
         from ministry_news.crawl import pending_extraction
 
         _run_extract(obj.db, pending_extraction(obj.db, run_id))
@@ -187,6 +189,20 @@ def crawl(
             click.echo(line)
     if stats.get("refused"):
         _fail(f"the site kept refusing: {stats.get('stop_reason')}; stopped (see `runs {run_id}`)")
+    if interrupted:
+        click.echo(
+            f"interrupted: run {run_id} stopped, everything stored so far stays stored; "
+            "`crawl --resume` continues it",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _interrupted(stats: dict[str, Any]) -> bool:
+    """Stopped by SIGINT / SIGTERM (Scrapy's clean shutdown): the run is recorded interrupted."""
+    from scraper.pipelines import RUN_STATUS
+
+    return RUN_STATUS.get(stats.get("finish_reason", "")) == "interrupted"
 
 
 def _run_crawl(db: str, overrides: tuple[str, ...] = (), **options: Any) -> dict[str, Any]:
@@ -737,7 +753,7 @@ def main() -> None:
         _fail(str(exc), EXIT_USAGE if isinstance(exc, ValueError) else EXIT_ERROR)
     except KeyboardInterrupt:
         click.echo("interrupted: everything committed before stays stored", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except SystemExit:
         raise
     except Exception as exc:  # an unexpected failure still gets one line, not a traceback
