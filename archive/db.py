@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_DB_PATH = Path("data") / "ministry-news.sqlite"
@@ -35,6 +36,27 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def wait_writable(url: str, seconds: float) -> bool:
+    """True once this process could take a SQLite archive's write lock, waiting up to `seconds`
+    for another writer (a long `extract`) to let go; False if it held on. A crawl asks before it
+    starts rather than die at its first write, 30 s (busy_timeout) into Scrapy. A server
+    database has row locks: always True."""
+    path = make_url(url).database if is_sqlite(url) else None
+    if not path or path == ":memory:" or not Path(path).exists():
+        return True
+    conn = sqlite3.connect(path, timeout=seconds, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return False
+        raise ArchiveError(f"cannot open database {url!r}: {exc}") from exc
+    finally:
+        conn.close()
+    return True
 
 
 _engines: dict[str, Engine] = {}

@@ -67,6 +67,9 @@ INCREMENTAL = True
 INCREMENTAL_OVERLAP = 1
 
 ITEM_PIPELINES = {"scraper.pipelines.ArchivePipeline": 300}
+#: Seconds a crawl waits at start for another process's write to a SQLite archive to end (a long
+#: `extract`) before it gives up, exit 4, nothing done.
+ARCHIVE_BUSY_TIMEOUT = 600
 #: SQLAlchemy URL of the archive (`-s MINISTRY_NEWS_DB=...`, or $MINISTRY_NEWS_DB).
 MINISTRY_NEWS_DB = default_url()
 
