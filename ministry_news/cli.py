@@ -145,7 +145,9 @@ def crawl(
     archive already holds everything, so a daily crawl costs a few requests. A changed post is
     stored as a new version; every response is kept in WARC files beside the archive. Prints the
     run's report (see `runs`). Exits 3 when the site cannot be reached at all, 1 when it kept
-    refusing until the crawl stopped, 4 when another crawl of this archive is running.
+    refusing until the crawl stopped, 4 when another crawl of this archive is running (or
+    another process held the archive's write lock past ARCHIVE_BUSY_TIMEOUT), 130 when stopped
+    by SIGINT / SIGTERM (`--resume` continues it).
     """
     settings = _fast_settings() if fast else {}
     if warc_dir:

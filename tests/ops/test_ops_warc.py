@@ -6,12 +6,16 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
+import brotli
 import pytest
+from backports import zstd
 from warcio.archiveiterator import ArchiveIterator
 
 from archive import warc
+from archive.encodings import TooLarge
 from scraper.mirror.posts import by_role, posts
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import site
@@ -54,6 +58,25 @@ def test_a_file_cut_short_by_a_kill_keeps_what_precedes_the_cut(tmp_path: Path) 
     path.write_bytes(path.read_bytes()[: written[2].offset + 40])  # the third record torn
     assert [f.offset for f in warc.scan(tmp_path)] == [w.offset for w in written[:2]]
     assert warc.read(tmp_path, written[1].file, written[1].offset).body == exchange(1).body
+
+
+def test_a_brotli_or_zstd_body_kept_as_sent_by_an_older_crawl_reads_back_bounded(
+    tmp_path: Path,
+) -> None:
+    html = exchange(1).body
+    series = warc.WarcSeries(tmp_path, "t")
+    written = {
+        name: series.write(replace(exchange(1), body=packed, response_headers=[
+            ("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", name)]))
+        for name, packed in (("br", brotli.compress(html)), ("zstd", zstd.compress(html)))
+    }  # fmt: skip
+    series.close()
+    for name, where in written.items():
+        back = warc.read(tmp_path, where.file, where.offset)
+        assert back.body == html, name
+        assert not any(k.lower() == "content-encoding" for k, _ in back.response_headers)
+        with pytest.raises(TooLarge):
+            warc.read(tmp_path, where.file, where.offset, limit=len(html) - 1)
 
 
 def test_each_archive_has_its_own_warc_folder(
