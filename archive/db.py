@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_DB_PATH = Path("data") / "ministry-news.sqlite"
@@ -38,13 +38,21 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.close()
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names (its query string aside); None for PostgreSQL or memory."""
+    if not is_sqlite(url) or "///" not in url:
+        return None
+    path = url.split("///", 1)[1].split("?", 1)[0]
+    return Path(path) if path and path != ":memory:" else None
+
+
 def wait_writable(url: str, seconds: float) -> bool:
     """True once this process could take a SQLite archive's write lock, waiting up to `seconds`
     for another writer (a long `extract`) to let go; False if it held on. A crawl asks before it
     starts rather than die at its first write, 30 s (busy_timeout) into Scrapy. A server
     database has row locks: always True."""
-    path = make_url(url).database if is_sqlite(url) else None
-    if not path or path == ":memory:" or not Path(path).exists():
+    path = sqlite_file(url)
+    if path is None or not path.exists():
         return True
     conn = sqlite3.connect(path, timeout=seconds, isolation_level=None)
     try:
@@ -67,10 +75,9 @@ def get_engine(url: str | None = None) -> Engine:
     url = url or default_url()
     if url in _engines:
         return _engines[url]
-    if is_sqlite(url):
-        path = url.split("///", 1)[-1] if "///" in url else ""
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    path = sqlite_file(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = create_engine(url, future=True)
     except Exception as exc:  # bad URL, missing driver

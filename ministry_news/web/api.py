@@ -31,8 +31,12 @@ class SnippetOut(BaseModel):
     source: str = Field(description="title or body")
 
 
+SOURCE_HELP = "The site the post is of, by its profile's name (mdes, thaigov)."
+
+
 class HitOut(BaseModel):
     post_id: int
+    source: str = Field(description=SOURCE_HELP)
     url: str = Field(description="The post on the ministry's site.")
     title: str
     published: dt.date | None
@@ -48,7 +52,7 @@ class SearchOut(BaseModel):
     hits: list[HitOut]
     facets: dict[str, list[Count]] = Field(
         description="Posts per value among all those selected: province, district, official "
-        "(the person), site_type, category, year (published)."
+        "(the person), site_type, category, source (the site), year (published)."
     )
 
 
@@ -59,6 +63,7 @@ class VisitsOut(BaseModel):
     next: str | None
     rows: list[VisitRow]
     per_province: list[Count] = Field(description="Visits per province, over every page.")
+    per_source: list[Count] = Field(description="Visits per site (source), over every page.")
     per_month: list[Count] = Field(
         description="Visits per month of their first day (YYYY-MM), empty months included."
     )
@@ -81,7 +86,9 @@ class FactOut(BaseModel):
 class PostOut(BaseModel):
     """A stored post's columns, with the view's facts and visits."""
 
-    post_id: int
+    post_id: int = Field(description="The archive's own id (of this page's address).")
+    source: str = Field(description=SOURCE_HELP)
+    source_id: int = Field(description="The site's own id for the post.")
     url: str
     title: str
     published: dt.date | None
@@ -114,7 +121,7 @@ def _counts(pairs: list[tuple[str, int]]) -> list[Count]:
 def search(request: Request, params: Annotated[SearchParams, Query()]) -> SearchOut:
     """Posts by words and filters, best first, with snippets and facet counts."""
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.search_view(session, params.filters(), params.limit, params.offset)
+        view = views.search_view(session, params.filters(session), params.limit, params.offset)
     page = view.page
     return SearchOut(
         total=page.total,
@@ -124,6 +131,7 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> Search
         hits=[
             HitOut(
                 post_id=h.post_id,
+                source=h.source,
                 url=h.url,
                 title=h.title,
                 published=h.published,
@@ -142,7 +150,7 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> Search
 def visits(request: Request, params: Annotated[VisitParams, Query()]) -> VisitsOut:
     """Visits (when, where, who, which sites) in date order, with counts for charts."""
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.visits_view(session, params.filters(), params.limit, params.offset)
+        view = views.visits_view(session, params.filters(session), params.limit, params.offset)
     return VisitsOut(
         total=view.total,
         limit=view.limit,
@@ -150,6 +158,7 @@ def visits(request: Request, params: Annotated[VisitParams, Query()]) -> VisitsO
         next=_next(request, view.total, view.limit, view.offset),
         rows=view.rows,
         per_province=_counts(view.per_province),
+        per_source=_counts(view.per_source),
         per_month=_counts(view.per_month),
         undated=view.undated,
     )

@@ -11,6 +11,7 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from archive import sources
 from ministry_news.web.params import FILTER_NAMES
 from nlp.facts import ROLES
 
@@ -61,7 +62,12 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        url_with=url_with, active_filters=active_filters, safe_href=safe_href, roles=ROLES
+        url_with=url_with,
+        active_filters=active_filters,
+        safe_href=safe_href,
+        roles=ROLES,
+        sources=sources.SOURCES,
+        source_label=sources.display,
     )
     return env
 

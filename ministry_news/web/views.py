@@ -41,6 +41,7 @@ class VisitsView:
     limit: int
     offset: int
     per_province: list[tuple[str, int]] = field(default_factory=list)
+    per_source: list[tuple[str, int]] = field(default_factory=list)
     per_month: list[tuple[str, int]] = field(default_factory=list)
     undated: int = 0
 
@@ -51,6 +52,7 @@ def visits_view(session: Session, filters: Filters, limit: int, offset: int) -> 
     included so the timeline does not lie about gaps."""
     rows: list[VisitRow] = []
     provinces: Counter[str] = Counter()
+    sources: Counter[str] = Counter()
     months: Counter[str] = Counter()
     total = undated = 0
     for row in queries.visits(session, filters):
@@ -58,12 +60,17 @@ def visits_view(session: Session, filters: Filters, limit: int, offset: int) -> 
             rows.append(row)
         total += 1
         provinces.update(set(row.provinces))
+        sources[row.source] += 1
         if row.start_date is None:
             undated += 1
         else:
             months[row.start_date.strftime("%Y-%m")] += 1
-    per_province = sorted(provinces.items(), key=lambda item: (-item[1], item[0]))
-    return VisitsView(rows, total, limit, offset, per_province, _every_month(months), undated)
+    per_province, per_source = (
+        sorted(c.items(), key=lambda item: (-item[1], item[0])) for c in (provinces, sources)
+    )
+    return VisitsView(
+        rows, total, limit, offset, per_province, per_source, _every_month(months), undated
+    )
 
 
 def _every_month(counts: Counter[str]) -> list[tuple[str, int]]:

@@ -81,7 +81,7 @@ def assert_whole(db_url: str) -> None:
             if post.card_date:
                 assert rows[post.id].published == post.published, post.id
     with session_scope(db_url) as session:
-        indexed = set(session.scalars(select(SearchDoc.post_id)))
+        indexed = set(session.scalars(select(Post.source_id).join(SearchDoc)))
     for row in rows.values():
         assert row.title and row.body and row.content_hash == content_hash(row.title, row.body)
         assert row.version == 1

@@ -22,7 +22,7 @@ from archive import db
 from archive.db import session_scope
 from archive.migrate import current_revision, head_revision
 from archive.models import Post, PostVersion, SearchDoc
-from archive.store import save_post
+from archive.store import find_post, save_post
 
 pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,12 +101,12 @@ def test_a_changed_copy_stored_at_once_becomes_the_next_version(pg_archive: str)
     new = post_item(7002, "หัวข้อใหม่", "เนื้อความใหม่", categories=["3"])
     assert _race(pg_archive, old, new) == ("new", "changed")
     with session_scope(pg_archive) as session:
-        post = session.get(Post, 7002)
+        post = find_post(session, "mdes", 7002)
         assert post is not None
         assert (post.title, post.version, post.categories) == ("หัวข้อใหม่", 2, ["119", "3"])
         [version] = session.scalars(select(PostVersion)).all()
         assert (version.version, version.title) == (1, "หัวข้อเดิม")
-        doc = session.get(SearchDoc, 7002)
+        doc = session.get(SearchDoc, post.id)
         assert doc is not None and "ใหม่" in doc.title_words.split()
 
 
@@ -126,7 +126,7 @@ def test_many_writers_storing_the_same_posts_leave_one_row_each(pg_archive: str)
     assert outcomes.count("new") == len(ids)
     assert outcomes.count("unchanged") == 3 * len(ids)
     with session_scope(pg_archive) as session:
-        assert sorted(session.scalars(select(Post.id))) == list(ids)
+        assert sorted(session.scalars(select(Post.source_id))) == list(ids)
         assert session.scalar(select(func.count()).select_from(SearchDoc)) == len(ids)
 
 

@@ -13,7 +13,7 @@ from web_data import SUKHOTHAI_1
 from archive.db import session_scope
 from archive.store import replace_facts, save_post
 from ministry_news.web import create_app
-from tests.archive.archive_data import post_item
+from tests.archive.archive_data import ids_from, post_item
 
 NET = "เน็ตประชารัฐ"
 
@@ -181,7 +181,8 @@ def extracted(db_url: str) -> str:
     )
     title = "รมว.ดีอี ลงพื้นที่จังหวัดตาก"
     with session_scope(db_url) as session:
-        save_post(session, post_item(7, title, body, published="2022-11-06"))
+        with ids_from(session, 7):  # the archive's id 7 too
+            save_post(session, post_item(7, title, body, published="2022-11-06"))
         replace_facts(session, 7, extract(body, title=title))
     return db_url
 
