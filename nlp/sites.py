@@ -19,6 +19,7 @@ from functools import cache
 
 from nlp.document import Spans, Tokens
 from nlp.lexicon import alternation, ends_with_any, sections, starts_with_any, table, words
+from nlp.normalize import clean
 
 _L = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"
 _NAME_CHAR = re.compile(rf"[{_L}A-Za-z0-9.\-]")
@@ -61,6 +62,23 @@ def _key(head: str) -> str:
 @cache
 def _types() -> dict[str, tuple[str, str]]:
     return {_key(head): (kind, needs) for head, kind, needs in table("site_types.tsv")}
+
+
+@cache
+def site_type_labels() -> dict[str, str]:
+    """Each type of site (site_types.tsv) with the Thai a reader names it by."""
+    return {kind: clean(label) for kind, label in table("site_type_labels.tsv")}
+
+
+def site_type_named(typed: str) -> str | None:
+    """The type a reader means by its name (school), its Thai label (โรงเรียน) or a head word
+    of site_types.tsv (วิทยาลัย, รพ.สต.); None when it names no type."""
+    wanted = _key(clean(typed)).lower()
+    labels = site_type_labels()
+    # Latin names with or without their underscore (community centre, community_centre).
+    by_name = {_key(kind.replace("_", "")): kind for kind in labels}
+    by_name |= {_key(label): kind for kind, label in labels.items()}
+    return by_name.get(wanted.replace("_", "")) or _types().get(wanted, (None, ""))[0]
 
 
 @cache
