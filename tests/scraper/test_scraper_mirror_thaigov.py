@@ -286,3 +286,15 @@ def test_a_site_of_fewer_posts_answers_soft_404s_for_the_rest() -> None:
     assert before.start_urls("http://x") == [f"http://x{detail_path(posts()[0].id)}"]
     assert before.resolve(detail_path(later.id)) == before.soft_404
     assert later.title.encode() in ThaigovSite().resolve(detail_path(later.id)).render("http://x")
+
+
+def test_the_cli_on_a_busy_port_says_so_in_one_line_and_announces_nothing() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["mirror", "--site", "thaigov", "--port", str(port)])
+    assert result.exit_code == 1
+    assert (
+        result.output.strip() == f"error: cannot listen on 127.0.0.1:{port}: Address already in use"
+    )
