@@ -322,9 +322,12 @@ def mirror(site_name: str, port: int | None) -> None:
 
     port = MIRROR_PORTS[site_name] if port is None else port
     start = SITES[site_name]().start_urls(f"http://127.0.0.1:{port}")[0]
-    click.echo(f"mirror: serving {site_name} at {start} (Ctrl-C to stop)")
     try:
-        serve(port, site=site_name)
+        serve(
+            port,
+            site=site_name,
+            ready=lambda: click.echo(f"mirror: serving {site_name} at {start} (Ctrl-C to stop)"),
+        )
     except OSError as exc:
         _fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
     except KeyboardInterrupt:
