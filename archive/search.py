@@ -49,6 +49,9 @@ from archive.models import Post, SearchDoc, Visit, VisitTerm
 
 MAX_WORD = 100  # longer "words" are URLs or noise; PostgreSQL refuses lexemes over 2 KB anyway
 MAX_QUERY_WORDS = 64
+# Totals and facet counts are exact up to this many posts, then "more than" it (as Elasticsearch's
+# track_total_hits): counting every one of a million matches would cost more than the page.
+TOTAL_CAP = 10_000
 # A word in the headline counts 2.5 times one in the body (PostgreSQL's weights A 1.0, B 0.4).
 TITLE_WEIGHT = 2.5
 SNIPPET_WIDTH = 160
@@ -316,22 +319,34 @@ class SearchPage:
     offset: int
     query: Query | None = None
     filters: Filters = field(default_factory=Filters)
+    total_is_exact: bool = True  # False: `total` is the cap, and more posts than that match
 
 
-def search(session: Session, filters: Filters, limit: int = 20, offset: int = 0) -> SearchPage:
+def capped_count(session: Session, ids: Select[Any], cap: int = TOTAL_CAP) -> tuple[int, bool]:
+    """How many rows `ids` selects, reading at most cap + 1 of them: (count, exact), the count
+    being `cap` and exact False when there are more."""
+    n = int(session.scalar(select(func.count()).select_from(ids.limit(cap + 1).subquery())) or 0)
+    return min(n, cap), n <= cap
+
+
+def search(
+    session: Session,
+    filters: Filters,
+    limit: int = 20,
+    offset: int = 0,
+    total_cap: int = TOTAL_CAP,
+) -> SearchPage:
     """One page of the posts the filters select: by relevance with a text query, else newest
-    first. Raises ValueError (one line) for a query with nothing to search or a bad page."""
+    first; the total exact up to `total_cap`. Raises ValueError (one line) for a query with
+    nothing to search or a bad page."""
     if not 1 <= limit <= 1000:
         raise ValueError("limit: must be between 1 and 1000")
     if offset < 0:
         raise ValueError("offset: must be 0 or more")
     query = parse_query(filters.q) if filters.q else None
-    ranked, counted = _ranked(session, query, chosen_posts(filters, _dialect(session)))
+    ranked, found = _ranked(session, query, chosen_posts(filters, _dialect(session)))
     page = session.execute(ranked.limit(limit).offset(offset)).all()
-    if page and "total" in page[0]._fields:
-        total = int(page[0].total)
-    else:
-        total = int(session.scalar(counted) or 0) if page or offset else 0
+    total, exact = capped_count(session, found, total_cap) if page or offset else (0, True)
     details = {
         r.id: r
         for r in session.execute(
@@ -367,32 +382,28 @@ def search(session: Session, filters: Filters, limit: int = 20, offset: int = 0)
                 ),
             )
         )
-    return SearchPage(hits, total, limit, offset, query, filters)
+    return SearchPage(hits, total, limit, offset, query, filters, exact)
 
 
 def _ranked(
     session: Session, query: Query | None, chosen: Select[Any] | None
 ) -> tuple[Select[Any], Select[Any]]:
-    """The page statement (post_id, score), best first, and the statement counting all hits,
-    among the `chosen` post ids (all posts if None).
+    """The page statement (post_id, score), best first, and the statement selecting every hit's
+    id (for counting), among the `chosen` post ids (all posts if None).
 
     The text match is ranked on its own, the posts table only consulted for the filters:
     joining every match to `posts` would cost more than ranking them.
     """
     if query is None:
         listed = select(Post.id.label("post_id"), literal_column("0.0", Float).label("score"))
-        counted = select(func.count()).select_from(Post)
+        found = select(Post.id)
         if chosen is not None:
-            listed, counted = listed.where(Post.id.in_(chosen)), counted.where(Post.id.in_(chosen))
-        return listed.order_by(Post.published.desc().nulls_last(), Post.id.desc()), counted
+            listed, found = listed.where(Post.id.in_(chosen)), found.where(Post.id.in_(chosen))
+        return listed.order_by(Post.published.desc().nulls_last(), Post.id.desc()), found
     m = matches(session, query, within=chosen)
     stmt = select(m.c.post_id, m.c.score)
-    if _dialect(session) == "postgresql":
-        # Ranking reads every match's vector anyway: count them in the same scan. (FTS5 counts
-        # matches from its index alone, faster than a window over the ranked rows.)
-        stmt = stmt.add_columns(func.count().over().label("total"))
-    count = select(func.count()).select_from(matches(session, query, False, chosen))
-    return stmt.order_by(m.c.score.desc(), m.c.post_id.desc()), count
+    unscored = matches(session, query, False, chosen)
+    return stmt.order_by(m.c.score.desc(), m.c.post_id.desc()), select(unscored.c.post_id)
 
 
 def snippet(
@@ -482,19 +493,41 @@ def _cut(norm: str, spans: list[tuple[int, int]], width: int) -> Snippet:
 FACETS = ("province", "district", "official", "site_type", "category", "year")
 
 
-def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, list[tuple[str, int]]]:
-    """How many of the selected posts fall under each value, most first, `limit` per facet.
+class Facets(dict[str, list[tuple[str, int]]]):
+    """Facet name → (value, posts) most first. `exact` False: more than `among` posts were
+    selected, and the counts are of the `among` latest archived of them (a sample, as
+    Elasticsearch's sampler), not of all."""
+
+    def __init__(self, counts: dict[str, list[tuple[str, int]]], among: int | None = None):
+        super().__init__(counts)
+        self.among = among
+
+    @property
+    def exact(self) -> bool:
+        return self.among is None
+
+
+def facets(session: Session, filters: Filters, limit: int = 20, cap: int = TOTAL_CAP) -> Facets:
+    """How many of the selected posts fall under each value, most first, `limit` per facet;
+    exact up to `cap` selected posts, else counted among the `cap` latest archived of them.
 
     Province, district, official (the person, without honorific) and site type count the posts
     whose visits (of the chosen pipeline version, matching the visit filters) have the value.
     """
     dialect = _dialect(session)
+    chosen = post_filter(session, filters)
+    selected = select(Post.id).where(*chosen).order_by(Post.id.desc())
+    _, exact = capped_count(session, selected, cap)
+    sample = None if exact else select(selected.limit(cap).subquery().c.id)
     terms: list[ColumnElement[bool]] = []
     if not filters.pipeline_version:
         terms.append(VisitTerm.current.is_(True))
     on_posts = post_filter(session, filters, with_visits=False)
     if on_posts:
         terms.append(VisitTerm.post_id.in_(select(Post.id).where(*on_posts)))
+    if sample is not None:
+        terms.append(VisitTerm.post_id.in_(sample))
+        chosen = [*chosen, Post.id.in_(sample)]
     if filters.on_visits or filters.pipeline_version:
         terms.append(VisitTerm.visit_id.in_(select(Visit.id).where(*visit_conditions(filters))))
     out: dict[str, list[tuple[str, int]]] = {}
@@ -513,7 +546,6 @@ def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, lis
         out[name] = _top(session, stmt, n_posts, grouped, limit)
 
     # Categories and years count the posts themselves.
-    chosen = post_filter(session, filters)
     items = json_items(Post.categories, dialect)
     n = func.count(Post.id.distinct())
     stmt = (
@@ -529,7 +561,7 @@ def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, lis
     stmt = select(year, func.count()).where(*chosen, Post.published.is_not(None)).group_by(year)
     rows = session.execute(stmt.order_by(year.desc()).limit(limit)).all()
     out["year"] = [(str(int(y)), int(c)) for y, c in rows]
-    return out
+    return Facets(out, None if exact else cap)
 
 
 def _top(session: Session, stmt: Select[Any], count: Any, value: Any, limit: int) -> list:

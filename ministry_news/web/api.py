@@ -41,7 +41,10 @@ class HitOut(BaseModel):
 
 
 class SearchOut(BaseModel):
-    total: int = Field(description="Posts the filters select, on every page.")
+    total: int = Field(description="Posts the filters select, on every page (at most the cap).")
+    total_is_exact: bool = Field(
+        description="False: more posts than `total` (the cap, 10,000) are selected."
+    )
     limit: int
     offset: int
     next: str | None = Field(description="URL of the next page, if any.")
@@ -49,6 +52,10 @@ class SearchOut(BaseModel):
     facets: dict[str, list[Count]] = Field(
         description="Posts per value among all those selected: province, district, official "
         "(the person), site_type, category, year (published)."
+    )
+    facets_among: int | None = Field(
+        description="null: facets count every selected post; N: more than N are selected, and "
+        "facets count the N latest archived of them."
     )
 
 
@@ -102,8 +109,13 @@ class PostOut(BaseModel):
 _FROM_VIEW = {"post_id", "pipeline_version", "facts", "visits"}
 
 
-def _next(request: Request, total: int, limit: int, offset: int) -> str | None:
-    return url_with(request, offset=offset + limit) if offset + limit < total else None
+def _next(
+    request: Request, total: int, limit: int, offset: int, exact: bool = True, shown: int = 0
+) -> str | None:
+    """The next page's URL; past the cap the total is a floor, so there is one while pages
+    come full."""
+    more = offset + limit < total or (not exact and shown == limit)
+    return url_with(request, offset=offset + limit) if more else None
 
 
 def _counts(pairs: list[tuple[str, int]]) -> list[Count]:
@@ -114,13 +126,18 @@ def _counts(pairs: list[tuple[str, int]]) -> list[Count]:
 def search(request: Request, params: Annotated[SearchParams, Query()]) -> SearchOut:
     """Posts by words and filters, best first, with snippets and facet counts."""
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.search_view(session, params.filters(), params.limit, params.offset)
+        view = views.search_view(
+            session, params.filters(), params.limit, params.offset, request.app.state.total_cap
+        )
     page = view.page
     return SearchOut(
         total=page.total,
+        total_is_exact=page.total_is_exact,
         limit=page.limit,
         offset=page.offset,
-        next=_next(request, page.total, page.limit, page.offset),
+        next=_next(
+            request, page.total, page.limit, page.offset, page.total_is_exact, len(page.hits)
+        ),
         hits=[
             HitOut(
                 post_id=h.post_id,
@@ -135,6 +152,7 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> Search
             for h in page.hits
         ],
         facets={name: _counts(values) for name, values in view.facets.items()},
+        facets_among=view.facets.among,
     )
 
 

@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import inspect
 
 from archive.db import ArchiveError, get_engine
+from archive.search import TOTAL_CAP
 from ministry_news.web import api, downloads, errors, pages
 
 STATIC = Path(__file__).parent / "static"
@@ -46,8 +47,9 @@ def _version() -> str:
         return "0"
 
 
-def create_app(db_url: str) -> FastAPI:
-    """The app over the archive at `db_url`; ArchiveError when there is no archive there yet."""
+def create_app(db_url: str, total_cap: int = TOTAL_CAP) -> FastAPI:
+    """The app over the archive at `db_url`, counting totals exactly up to `total_cap`;
+    ArchiveError when there is no archive there yet."""
     engine = get_engine(db_url)
     try:
         has_posts = inspect(engine).has_table("posts")
@@ -66,6 +68,7 @@ def create_app(db_url: str) -> FastAPI:
         redoc_url=None,
     )
     app.state.db_url = db_url
+    app.state.total_cap = total_cap
 
     @app.middleware("http")
     async def security_headers(

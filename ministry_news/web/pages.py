@@ -49,7 +49,9 @@ def facet_params(name: str, value: str) -> dict[str, str | None]:
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, params: Annotated[SearchParams, Query()]) -> HTMLResponse:
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.search_view(session, params.filters(), params.limit, params.offset)
+        view = views.search_view(
+            session, params.filters(), params.limit, params.offset, request.app.state.total_cap
+        )
     hits = [
         (hit, segments(hit.snippet.text, [(s, e, None) for s, e in hit.snippet.spans])[0])
         for hit in view.page.hits
@@ -62,7 +64,13 @@ def search_page(request: Request, params: Annotated[SearchParams, Query()]) -> H
     return render(
         request,
         "search.html",
-        {"page": view.page, "hits": hits, "facets": facet_links, "params": params},
+        {
+            "page": view.page,
+            "hits": hits,
+            "facets": facet_links,
+            "facets_among": view.facets.among,
+            "params": params,
+        },
     )
 
 

@@ -18,18 +18,23 @@ from archive import queries
 from archive.filters import Filters
 from archive.models import Fact, Post, PostExtraction
 from archive.queries import VisitRow
-from archive.search import SearchPage, facets, search
+from archive.search import TOTAL_CAP, Facets, SearchPage, facets, search
 
 
 @dataclass(frozen=True)
 class SearchView:
     page: SearchPage
-    facets: dict[str, list[tuple[str, int]]]
+    facets: Facets
 
 
-def search_view(session: Session, filters: Filters, limit: int, offset: int) -> SearchView:
-    """One page of hits and the facet counts of everything the filters select."""
-    return SearchView(search(session, filters, limit, offset), facets(session, filters))
+def search_view(
+    session: Session, filters: Filters, limit: int, offset: int, cap: int = TOTAL_CAP
+) -> SearchView:
+    """One page of hits and the facet counts of everything the filters select (both exact up
+    to `cap` posts)."""
+    return SearchView(
+        search(session, filters, limit, offset, total_cap=cap), facets(session, filters, cap=cap)
+    )
 
 
 @dataclass

@@ -171,6 +171,20 @@ def test_facets_count_posts_over_the_whole_archive(field_visits: str) -> None:
     assert got["year"] == [("2023", 1), ("2022", 1), ("2021", 1)]
 
 
+def test_facet_counts_past_the_cap_are_of_the_latest_archived_posts_and_say_so(
+    field_visits: str,
+) -> None:
+    with session_scope(field_visits) as session:
+        whole = facets(session, Filters(), cap=4)
+        sampled = facets(session, Filters(), cap=2)
+    assert whole.exact and whole.among is None
+    assert not sampled.exact and sampled.among == 2
+    # Posts 4 and 3 (the latest archived): 3's current visit is in พิษณุโลก, 4 has none.
+    assert sampled["province"] == [("พิษณุโลก", 1)]
+    assert sampled["year"] == [("2023", 1)]
+    assert sampled["category"] == [("119", 2)]
+
+
 def test_facets_combine_with_the_text_query_and_filters(field_visits: str) -> None:
     with session_scope(field_visits) as session:
         searched = facets(session, Filters(q="เน็ตประชารัฐ"))

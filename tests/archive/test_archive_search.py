@@ -180,6 +180,17 @@ def test_pages_of_results(corpus: str) -> None:
         search(session, Filters(q="จังหวัด"), limit=0)
 
 
+def test_totals_are_exact_up_to_the_cap_then_more_than_it(corpus: str) -> None:
+    with session_scope(corpus) as session:
+        exact = search(session, Filters(q="จังหวัด"), total_cap=3)
+        capped = search(session, Filters(q="จังหวัด"), limit=1, total_cap=2)
+        listed = search(session, Filters(), limit=1, total_cap=2)
+    assert (exact.total, exact.total_is_exact) == (3, True)
+    assert (capped.total, capped.total_is_exact) == (2, False)
+    assert [h.post_id for h in capped.hits] == [exact.hits[0].post_id]  # ranking unchanged
+    assert (listed.total, listed.total_is_exact) == (2, False)
+
+
 def test_no_query_lists_the_filtered_posts_newest_first(archive_url: str) -> None:
     with session_scope(archive_url) as session:
         add_post(session, 1, "เก่า", "ข่าวเก่า", published="2020-01-01")

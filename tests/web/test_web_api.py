@@ -51,6 +51,21 @@ def test_a_province_narrows_the_search_and_facets_count_what_is_selected(
     assert facets["district"] == {"ศรีสำโรง": 1, "กงไกรลาศ": 1}
 
 
+def test_past_the_cap_the_total_is_more_than_it_and_next_links_still_reach_every_hit(
+    client: TestClient, capped: TestClient
+) -> None:
+    exact = get(client, "/api/search", q=NET)
+    assert exact["total_is_exact"] is True and exact["facets_among"] is None
+    page = get(capped, "/api/search", q=NET, limit="3")
+    assert (page["total"], page["total_is_exact"], page["facets_among"]) == (2, False, 2)
+    assert sum(c["count"] for c in page["facets"]["year"]) == 2  # counted among 2 posts
+    seen = [h["post_id"] for h in page["hits"]]
+    while page["next"]:
+        page = capped.get(page["next"]).json()
+        seen += [h["post_id"] for h in page["hits"]]
+    assert seen == [h["post_id"] for h in exact["hits"]]
+
+
 def test_search_pages_follow_next_links_to_every_hit(client: TestClient) -> None:
     seen: list[int] = []
     page = get(client, "/api/search", q=NET, limit="3")
