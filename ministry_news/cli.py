@@ -509,7 +509,6 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
       ministry-news visits --official "ชัยวุฒิ" --role visitor   # the visits he made
       ministry-news visits --official "ปิยนุช วุฒิสอน"
     """
-    import itertools
     import json
 
     from archive import queries
@@ -520,8 +519,7 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
     n = 0
     with session_scope(obj.db) as session:
         _require_archive(session)
-        rows = queries.visits(session, filters)
-        for row in itertools.islice(rows, limit or None):
+        for row in queries.visits(session, filters, limit or None):
             n += 1
             if as_json:
                 click.echo(json.dumps(_jsonable(row), ensure_ascii=False))

@@ -60,7 +60,14 @@ class SearchOut(BaseModel):
 
 
 class VisitsOut(BaseModel):
-    total: int = Field(description="Visits the filters select, on every page.")
+    total: int = Field(description="Visits the filters select, on every page (at most the cap).")
+    total_is_exact: bool = Field(
+        description="False: more visits than `total` (the cap, 10,000) are selected."
+    )
+    counts_among: int | None = Field(
+        description="null: per_province, per_month and undated count every selected visit; "
+        "N: more than N are selected, and they count the N latest archived of them."
+    )
     limit: int
     offset: int
     next: str | None
@@ -160,12 +167,18 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> Search
 def visits(request: Request, params: Annotated[VisitParams, Query()]) -> VisitsOut:
     """Visits (when, where, who, which sites) in date order, with counts for charts."""
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.visits_view(session, params.filters(), params.limit, params.offset)
+        view = views.visits_view(
+            session, params.filters(), params.limit, params.offset, request.app.state.total_cap
+        )
     return VisitsOut(
         total=view.total,
+        total_is_exact=view.total_is_exact,
+        counts_among=view.among,
         limit=view.limit,
         offset=view.offset,
-        next=_next(request, view.total, view.limit, view.offset),
+        next=_next(
+            request, view.total, view.limit, view.offset, view.total_is_exact, len(view.rows)
+        ),
         rows=view.rows,
         per_province=_counts(view.per_province),
         per_month=_counts(view.per_month),

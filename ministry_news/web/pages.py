@@ -77,7 +77,9 @@ def search_page(request: Request, params: Annotated[SearchParams, Query()]) -> H
 @router.get("/visits", response_class=HTMLResponse)
 def visits_page(request: Request, params: Annotated[VisitParams, Query()]) -> HTMLResponse:
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.visits_view(session, params.filters(), params.limit, params.offset)
+        view = views.visits_view(
+            session, params.filters(), params.limit, params.offset, request.app.state.total_cap
+        )
     labels = {key: views.month_label(key) for key, _ in view.per_month}
     return render(
         request,

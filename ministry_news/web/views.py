@@ -39,7 +39,8 @@ def search_view(
 
 @dataclass
 class VisitsView:
-    """A window of the selected visits, and counts over all of them for the charts."""
+    """A window of the selected visits, and counts over them for the charts (over all of them
+    up to the cap, else over the `among` latest archived)."""
 
     rows: list[VisitRow]
     total: int
@@ -48,27 +49,32 @@ class VisitsView:
     per_province: list[tuple[str, int]] = field(default_factory=list)
     per_month: list[tuple[str, int]] = field(default_factory=list)
     undated: int = 0
+    among: int | None = None
+
+    @property
+    def total_is_exact(self) -> bool:
+        return self.among is None
 
 
-def visits_view(session: Session, filters: Filters, limit: int, offset: int) -> VisitsView:
-    """One pass over `archive.queries.visits`: the page's rows, and visits per province (a visit
-    to two provinces counts in both) and per month of its first day, months without visits
-    included so the timeline does not lie about gaps."""
-    rows: list[VisitRow] = []
-    provinces: Counter[str] = Counter()
-    months: Counter[str] = Counter()
-    total = undated = 0
-    for row in queries.visits(session, filters):
-        if offset <= total < offset + limit:
-            rows.append(row)
-        total += 1
-        provinces.update(set(row.provinces))
-        if row.start_date is None:
-            undated += 1
-        else:
-            months[row.start_date.strftime("%Y-%m")] += 1
-    per_province = sorted(provinces.items(), key=lambda item: (-item[1], item[0]))
-    return VisitsView(rows, total, limit, offset, per_province, _every_month(months), undated)
+def visits_view(
+    session: Session, filters: Filters, limit: int, offset: int, cap: int = TOTAL_CAP
+) -> VisitsView:
+    """The page's rows (cut in SQL) and archive.queries.visit_counts: visits per province and
+    per month of their first day, months without visits included so the timeline does not lie
+    about gaps."""
+    rows = list(queries.visits(session, filters, limit, offset))
+    counts = queries.visit_counts(session, filters, cap)
+    per_province = sorted(counts.per_province.items(), key=lambda item: (-item[1], item[0]))
+    return VisitsView(
+        rows,
+        counts.total,
+        limit,
+        offset,
+        per_province,
+        _every_month(counts.per_month),
+        counts.undated,
+        counts.among,
+    )
 
 
 def _every_month(counts: Counter[str]) -> list[tuple[str, int]]:

@@ -24,6 +24,28 @@ def test_all_current_visits_in_date_order(field_visits: str) -> None:
     assert visit_places(field_visits) == ["เชียงราย", "เชียงใหม่", "ตาก", "พิษณุโลก"]
 
 
+def test_a_page_of_visits_is_the_same_window_of_the_whole_list(field_visits: str) -> None:
+    with session_scope(field_visits) as session:
+        every = list(queries.visits(session, Filters()))
+        window = list(queries.visits(session, Filters(), limit=2, offset=1))
+    assert window == every[1:3]
+
+
+def test_visit_counts_are_exact_up_to_the_cap_then_of_the_latest_archived(
+    field_visits: str,
+) -> None:
+    with session_scope(field_visits) as session:
+        every = list(queries.visits(session, Filters()))
+        exact = queries.visit_counts(session, Filters(), cap=4)
+        capped = queries.visit_counts(session, Filters(), cap=2)
+    assert (exact.total, exact.exact, exact.undated) == (4, True, 0)
+    assert exact.per_province == {p: 1 for row in every for p in row.provinces}
+    assert exact.per_month == {"2021-03": 2, "2022-11": 1, "2023-01": 1}
+    latest = sorted(every, key=lambda row: row.visit_id)[-2:]
+    assert (capped.total, capped.exact, capped.among) == (2, False, 2)
+    assert capped.per_province == {p: 1 for row in latest for p in row.provinces}
+
+
 def test_a_visit_row_carries_its_post_and_lists(field_visits: str) -> None:
     with session_scope(field_visits) as session:
         (row,) = queries.visits(session, Filters(province="ตาก"))

@@ -100,6 +100,21 @@ def test_every_visit_to_a_province_in_a_buddhist_era_year(client: TestClient) ->
     assert get(client, "/api/visits", province="สุโขทัย", since="2564")["total"] == 0
 
 
+def test_visits_past_the_cap_say_so_and_next_links_still_reach_every_visit(
+    client: TestClient, capped: TestClient
+) -> None:
+    exact = get(client, "/api/visits")
+    assert exact["total_is_exact"] is True and exact["counts_among"] is None
+    page = get(capped, "/api/visits", limit="3")
+    assert (page["total"], page["total_is_exact"], page["counts_among"]) == (2, False, 2)
+    assert sum(c["count"] for c in page["per_month"]) + page["undated"] == 2
+    seen = [r["visit_id"] for r in page["rows"]]
+    while page["next"]:
+        page = capped.get(page["next"]).json()
+        seen += [r["visit_id"] for r in page["rows"]]
+    assert seen == [r["visit_id"] for r in exact["rows"]]
+
+
 def test_visit_rows_have_the_export_columns(client: TestClient) -> None:
     row = get(client, "/api/visits", province="เชียงใหม่")["rows"][0]
     assert list(row) == [f.name for f in dataclasses.fields(VisitRow)]

@@ -163,6 +163,14 @@ def test_the_visits_page_shows_the_rows_and_charts_of_the_api(client: TestClient
     assert parse_qs(csv_link.query) == {"province": ["สุโขทัย"]}
 
 
+def test_the_visits_page_past_the_cap_says_more_than_and_what_the_charts_count(
+    capped: TestClient,
+) -> None:
+    soup = page(capped, "/visits")
+    assert soup.select_one(".summary").get_text(" ", strip=True).startswith("more than 2 visits")
+    assert "2 latest archived" in soup.select_one("#counts-among").get_text()
+
+
 def test_a_province_bar_narrows_the_visits(client: TestClient) -> None:
     soup = page(client, "/visits")
     link = next(
