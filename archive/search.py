@@ -49,6 +49,9 @@ from archive.models import Post, SearchDoc, Visit, VisitTerm
 
 MAX_WORD = 100  # longer "words" are URLs or noise; PostgreSQL refuses lexemes over 2 KB anyway
 MAX_QUERY_WORDS = 64
+# Refused before segmenting: 64 Thai words with spaces are some 400 characters, and segmenting a
+# pasted page costs seconds of CPU for a query that would be refused anyway.
+MAX_QUERY_CHARS = 1000
 # Totals and facet counts are exact up to this many posts, then "more than" it (as Elasticsearch's
 # track_total_hits): counting every one of a million matches would cost more than the page.
 TOTAL_CAP = 10_000
@@ -83,14 +86,19 @@ def normalize(text_: str) -> str:
     return _thai()[2](unicodedata.normalize("NFC", text_ or ""))
 
 
-def _clean(token: str) -> str:
-    """A token as the index keeps it: letters, marks and digits only (Thai digits as 0-9),
-    lower-cased; punctuation and symbols are not searchable."""
+def _letters(token: str) -> str:
+    """A token's letters, marks and digits (Thai digits as 0-9), lower-cased; punctuation and
+    symbols are not searchable."""
     if _PLAIN.fullmatch(token):  # most tokens: nothing to drop
         kept = token
     else:
         kept = "".join(ch for ch in token if unicodedata.category(ch)[0] in "LMN")
-    kept = kept.translate(_THAI_DIGITS).lower()
+    return kept.translate(_THAI_DIGITS).lower()
+
+
+def _clean(token: str) -> str:
+    """A token as the index keeps it: its letters, unless there are more than MAX_WORD."""
+    kept = _letters(token)
     return kept if len(kept) <= MAX_WORD else ""
 
 
@@ -191,18 +199,42 @@ class Query:
 
 def parse_query(q: str) -> Query:
     """Words (all required) and "quoted phrases". Anything else is text: operators, stars and
-    brackets are dropped with the punctuation, an unbalanced quote runs to the end."""
+    brackets are dropped with the punctuation, an unbalanced quote runs to the end.
+
+    Refused in one line, before any costly segmenting where it can be: a query over
+    MAX_QUERY_CHARS characters, a word longer than the index keeps (MAX_WORD letters: it could
+    never be found), more than MAX_QUERY_WORDS words, nothing to search for.
+    """
+    q = q or ""
+    if len(q) > MAX_QUERY_CHARS:
+        raise ValueError(f"q: too long ({len(q):,} characters; at most {MAX_QUERY_CHARS:,})")
+    word_tokenize = _thai()[0]
+    long_word = next(
+        (
+            w
+            for w in map(_letters, word_tokenize(normalize(q), engine="newmm"))
+            if len(w) > MAX_WORD
+        ),
+        None,
+    )
+    if long_word is not None:
+        raise ValueError(
+            f"q: words of more than {MAX_WORD} letters are not indexed, so cannot be searched: "
+            f"{long_word[:20]!r}…"
+        )
     phrases: list[tuple[str, ...]] = []
-    for i, chunk in enumerate((q or "").split('"')):
+    n_words = 0
+    for i, chunk in enumerate(q.split('"')):
         pieces = [chunk] if i % 2 else chunk.split()
         for piece in pieces:
             phrase = tuple(words(piece))
             if phrase and phrase not in phrases:
                 phrases.append(phrase)
+                n_words += len(phrase)
+                if n_words > MAX_QUERY_WORDS:
+                    raise ValueError(f"q: too many words (at most {MAX_QUERY_WORDS})")
     if not phrases:
         raise ValueError(f"q: nothing to search for in {q!r} (no Thai or Latin words)")
-    if sum(len(p) for p in phrases) > MAX_QUERY_WORDS:
-        raise ValueError(f"q: too many words (at most {MAX_QUERY_WORDS})")
     return Query(tuple(phrases))
 
 

@@ -170,6 +170,23 @@ def test_an_empty_query_is_refused_with_one_line(corpus: str) -> None:
         find(corpus, " * ")
 
 
+def test_a_pasted_page_is_refused_by_its_length_before_it_is_segmented(corpus: str) -> None:
+    # 15,000 words would take seconds to segment only to be refused for their number.
+    with pytest.raises(ValueError, match=r"^q: too long \(119,999 characters; at most 1,000\)$"):
+        find(corpus, " ".join(["จังหวัด"] * 15_000))
+    with pytest.raises(ValueError, match="^q: too many words"):
+        find(corpus, " ".join(f"โรงเรียน{n}" for n in range(40)))  # 80 words, 560 characters
+
+
+def test_a_word_longer_than_the_index_keeps_is_refused_for_what_it_is(corpus: str) -> None:
+    long_word = "x" * 200
+    with pytest.raises(ValueError, match="^q: words of more than 100 letters are not indexed"):
+        find(corpus, long_word)
+    with pytest.raises(ValueError, match="^q: words of more than 100 letters are not indexed"):
+        find(corpus, f"จังหวัด {long_word}")  # not silently dropped from a longer query
+    assert find(corpus, "x" * 100).total == 0  # as long as the index keeps: searched
+
+
 def test_pages_of_results(corpus: str) -> None:
     first = find(corpus, "จังหวัด")
     with session_scope(corpus) as session:

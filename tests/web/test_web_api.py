@@ -165,6 +165,8 @@ def test_an_unknown_post_is_a_404_with_one_line(client: TestClient) -> None:
     [
         ("/api/search?since=2563-13", "since: not a date"),
         ("/api/search?q=!!!", "q: nothing to search for"),
+        ("/api/search?q=" + "ก " * 5000, "q: too long"),
+        ("/api/search?q=" + "x" * 200, "q: words of more than 100 letters"),
         ("/api/search?limit=0", "limit:"),
         ("/api/search?limit=abc", "limit:"),
         ("/api/search?offset=-1", "offset:"),
