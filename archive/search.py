@@ -449,18 +449,93 @@ def snippet(
     """Where the body matches (else the title), about `width` characters, words marked.
 
     `title_words`/`body_words` are the post's indexed words (search_docs); given, no text is
-    segmented again, which keeps a page of hits to a millisecond or two.
+    segmented again, and only the body's paragraphs up to the snippet are normalised (a whole
+    real post costs some 5 ms to normalise; twenty of them were most of a page's time).
     """
-    norm = normalize(body)
     if query is not None:
-        found = _phrase_spans(_locate(norm, body_words, body), query)
-        if found:
-            return _cut(norm, found, width)
+        if body_words is not None:
+            found_in_body = _body_snippet(body, body_words, query, width)
+            if found_in_body is not None:
+                return found_in_body
+        else:
+            norm = normalize(body)
+            found = _phrase_spans(_locate(norm, body_words, body), query)
+            if found:
+                return _cut(norm, found, width)
         title_norm = normalize(title)
         found = _phrase_spans(_locate(title_norm, title_words, title), query)
         if found:
             return Snippet(title_norm, tuple(found), "title")
-    return _cut(norm, [], width)
+    text_ = _Normalizing(body)
+    text_.extend(width + 31)
+    return _cut(text_.norm, [], width, text_.more)
+
+
+class _Normalizing:
+    """A text normalised paragraph by paragraph, as far as asked: `norm` so far and its search
+    form `hay` (lower-cased, Thai digits as 0-9, same offsets); `more` while some is left."""
+
+    def __init__(self, text_: str) -> None:
+        self._paragraphs = text_.split("\n")
+        self._next = 0
+        self.norm = self.hay = ""
+
+    @property
+    def more(self) -> bool:
+        return self._next < len(self._paragraphs)
+
+    def extend(self, upto: int) -> None:
+        while self.more and len(self.norm) < upto:
+            part = normalize(self._paragraphs[self._next])
+            lower = part.lower()
+            hay = (lower if len(lower) == len(part) else part).translate(_THAI_DIGITS)
+            sep = "\n" if self._next else ""
+            self.norm, self.hay = self.norm + sep + part, self.hay + sep + hay
+            self._next += 1
+
+
+def _first_match(seq: list[str], query: Query) -> int | None:
+    """The index in `seq` where the earliest phrase of the query begins, if any does."""
+    best: int | None = None
+    for phrase in query.phrases:
+        i = -1
+        while True:
+            try:
+                i = seq.index(phrase[0], i + 1)
+            except ValueError:
+                break
+            if best is not None and i >= best:
+                break
+            if tuple(seq[i : i + len(phrase)]) == phrase:
+                best = i
+                break
+    return best
+
+
+def _body_snippet(body: str, indexed: str, query: Query, width: int) -> Snippet | None:
+    """The snippet around the body's first match (None: no match), finding the indexed words
+    (as _locate does) only through the snippet's end."""
+    seq = indexed.split()
+    first = _first_match(seq, query)
+    if first is None:
+        return None
+    last = first + max(len(p) for p in query.phrases)
+    text_ = _Normalizing(body)
+    toks: list[Token] = []
+    cursor, match_start = 0, None
+    for j, word in enumerate(seq):
+        text_.extend(cursor + len(word) + 200)
+        pos = text_.hay.find(word, cursor, cursor + len(word) + 200)
+        if pos != -1:
+            toks.append(Token(pos, pos + len(word), word))
+            cursor = pos + len(word)
+        if j == first:
+            match_start = pos if pos != -1 else cursor
+        if j >= last and match_start is not None and cursor > match_start + width + 30:
+            break
+    text_.extend(cursor + 31)
+    found = _phrase_spans(toks, query)
+    return _cut(text_.norm, found, width, text_.more) if found else None
 
 
 def _locate(norm: str, indexed: str | None, original: str) -> list[Token]:
@@ -502,7 +577,9 @@ def _phrase_spans(toks: Sequence[Token], query: Query) -> list[tuple[int, int]]:
     return merged
 
 
-def _cut(norm: str, spans: list[tuple[int, int]], width: int) -> Snippet:
+def _cut(norm: str, spans: list[tuple[int, int]], width: int, more: bool = False) -> Snippet:
+    """About `width` characters of `norm` from a little before the first span (`more`: the
+    text goes on past `norm`)."""
     first = spans[0][0] if spans else 0
     start = max(0, first - width // 3)
     if start:
@@ -514,7 +591,7 @@ def _cut(norm: str, spans: list[tuple[int, int]], width: int) -> Snippet:
         end = space if space > (spans[0][1] if spans else start) else end
     kept = [(s, e) for s, e in spans if s >= start and e <= end]
     prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(norm) else ""
+    suffix = "…" if end < len(norm) or more else ""
     piece = norm[start:end].replace("\n", " ")
     shift = len(prefix) - start
     return Snippet(prefix + piece + suffix, tuple((s + shift, e + shift) for s, e in kept))

@@ -102,6 +102,18 @@ def test_snippet_is_plain_text_even_when_the_post_holds_markup(
     assert [snippet.text[s:e] for s, e in snippet.spans] == ["เน็ตประชารัฐ"]
 
 
+def test_a_match_deep_in_a_long_post_is_marked_where_it_stands(archive_url: str) -> None:
+    # Paragraphs before the match and after it: only those up to the snippet are read.
+    filler = "\n".join(f"ย่อหน้าที่ {n} ว่าด้วยการประชุมประจำเดือน" for n in range(40))
+    body = f"{filler}\nนายกรัฐมนตรีตรวจเยี่ยมศูนย์ดิจิทัลชุมชนบ้านแม่ริม\n{filler}"
+    with session_scope(archive_url) as session:
+        add_post(session, 8, "ข่าว", body)
+    snippet = find(archive_url, "ศูนย์ดิจิทัลชุมชน").hits[0].snippet
+    assert "ตรวจเยี่ยม[ศูนย์ดิจิทัลชุมชน]บ้านแม่ริม" in snippet.marked()
+    assert snippet.text.startswith("…") and snippet.text.endswith("…")
+    assert snippet.text.strip("…") in normalize(body).replace("\n", " ")
+
+
 def test_a_headline_only_match_gets_its_snippet_from_the_headline(corpus: str) -> None:
     snippet = find(corpus, "อาสาสมัคร").hits[0].snippet
     assert snippet.source == "title"
