@@ -5,8 +5,8 @@ Both engines index exactly the words `words()` returns (SQLite: FTS5 with the `a
 which only splits on the spaces we put; PostgreSQL: a tsvector built from the same words, see the
 migration), and both are queried with the same parsed query, so they find the same posts. Long
 compounds PyThaiNLP's dictionary holds whole are indexed as the words they are made of, so that
-ดิจิทัล finds กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม. Hits are ranked by the engine (FTS5's BM25,
-PostgreSQL's ts_rank), the headline weighing more than the body; ties go to the newer post id.
+ดิจิทัล finds กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม. Hits rank alike on both engines, straight from
+the index: headline matches first, then the latest archived (see HEADLINE).
 """
 
 from __future__ import annotations
@@ -20,15 +20,12 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
-    Float,
     Integer,
     Select,
     bindparam,
     cast,
     column,
     func,
-    literal,
-    literal_column,
     select,
     table,
     text,
@@ -55,8 +52,6 @@ MAX_QUERY_CHARS = 1000
 # Totals and facet counts are exact up to this many posts, then "more than" it (as Elasticsearch's
 # track_total_hits): counting every one of a million matches would cost more than the page.
 TOTAL_CAP = 10_000
-# A word in the headline counts 2.5 times one in the body (PostgreSQL's weights A 1.0, B 0.4).
-TITLE_WEIGHT = 2.5
 SNIPPET_WIDTH = 160
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -254,49 +249,78 @@ def _dialect(session: Session) -> str:
 
 _VECTORS = table("search_vectors", column("post_id", Integer), column("tsv", TSVECTOR))
 
+# Hits rank in two tiers, alike on both engines: the posts whose headline holds every phrase of
+# the query, then the others; within a tier the latest archived first. Each tier is read from
+# the full-text index in post id order and cut at the page, so a page costs a page however many
+# posts match. BM25 (FTS5) and ts_rank (PostgreSQL), ranked before, had to score every match
+# first (6.8 s p95 at a million posts), and their top hits differ from one engine to the other.
+HEADLINE, BODY = 2.0, 1.0
+TIERS = ("headline", "body")
+
+
+def _headline_fts5(query: Query) -> str:
+    return "{title_words} : (" + fts5_expression(query) + ")"
+
+
+def _headline_tsquery(query: Query) -> str:
+    # Weight A marks the headline's words (see the migration), so 'w':A matches only there.
+    return " & ".join(" <-> ".join(f"'{w}':A" for w in p) for p in query.phrases)
+
 
 def matches(
-    session: Session, query: Query, scored: bool = True, within: Select[Any] | None = None
-) -> Any:
-    """A subquery (post_id, score) of the posts the query finds (among the post ids `within`
-    selects, if given); higher score = better.
-
-    SQLite ranks with FTS5's BM25, PostgreSQL with ts_rank (normalised by document length);
-    both weigh a word in the headline 2.5 times one in the body.
-    """
+    session: Session, query: Query, within: Select[Any] | None = None, tier: str | None = None
+) -> Select[Any]:
+    """The ids (post_id) of the posts the query finds, among the post ids `within` selects if
+    given; of one tier only if given ("headline": every phrase in the headline; "body": the
+    others), then latest archived first, as the index yields them."""
     if _dialect(session) == "sqlite":
-        score = f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0)" if scored else "0.0"
+        expr = fts5_expression(query)
+        if tier == "headline":
+            expr = _headline_fts5(query)
+        elif tier == "body":
+            expr = f"({expr}) NOT {_headline_fts5(query)}"
         fts = (
-            text(
-                f"SELECT rowid AS post_id, {score} AS score "
-                "FROM search_fts WHERE search_fts MATCH :fts_expr"
-            )
-            .bindparams(fts_expr=fts5_expression(query))
-            .columns(post_id=Integer, score=Float)
+            text("SELECT rowid AS post_id FROM search_fts WHERE search_fts MATCH :fts_expr")
+            .bindparams(fts_expr=expr)
+            .columns(post_id=Integer)
             .subquery("fts")
         )
-        stmt = select(fts.c.post_id, fts.c.score)
+        stmt = select(fts.c.post_id)
         if within is not None:
             # "+ 0": else FTS5 runs the MATCH once per chosen post (a rowid lookup each), a
             # hundred times slower than checking each match against the chosen set.
             stmt = stmt.where((fts.c.post_id + 0).in_(within))
-        return stmt.subquery("matches")
+        return stmt.order_by(fts.c.post_id.desc()) if tier else stmt
     ts_query = cast(bindparam("ts_expr", tsquery_expression(query)), TSQUERY)
-    score_column = func.ts_rank(_VECTORS.c.tsv, ts_query, 1) if scored else literal(0.0, Float)
-    stmt = select(_VECTORS.c.post_id, score_column.label("score")).where(
-        _VECTORS.c.tsv.op("@@")(ts_query)
-    )
+    stmt = select(_VECTORS.c.post_id).where(_VECTORS.c.tsv.bool_op("@@")(ts_query))
+    if tier is not None:
+        in_headline = _VECTORS.c.tsv.bool_op("@@")(
+            cast(bindparam("ts_headline", _headline_tsquery(query)), TSQUERY)
+        )
+        stmt = stmt.where(in_headline if tier == "headline" else ~in_headline)
+        stmt = stmt.order_by(_VECTORS.c.post_id.desc())
     if within is not None:
         stmt = stmt.where(_VECTORS.c.post_id.in_(within))
-    # OFFSET 0 keeps this a subquery: ranked here, the vectors are read once and never carried
-    # up into the sort or the window that counts.
-    return stmt.offset(0).subquery("matches")
+    return stmt
+
+
+def top_hits(
+    session: Session, query: Query, within: Select[Any] | None, limit: int, offset: int = 0
+) -> list[tuple[int, float]]:
+    """(post id, tier score) of the page: headline tier first, each tier read only as far as
+    the page reaches."""
+    want = offset + limit
+    head = list(session.scalars(matches(session, query, within, "headline").limit(want)))
+    hits = [(post_id, HEADLINE) for post_id in head]
+    if len(head) < want:
+        rest = matches(session, query, within, "body").limit(want - len(head))
+        hits += [(post_id, BODY) for post_id in session.scalars(rest)]
+    return hits[offset:]
 
 
 def text_condition(session: Session, q: str) -> ColumnElement[bool]:
     """The post is one the text query finds (ValueError if there is nothing to search for)."""
-    m = matches(session, parse_query(q), scored=False)
-    return Post.id.in_(select(m.c.post_id))
+    return Post.id.in_(matches(session, parse_query(q)))
 
 
 def post_filter(
@@ -376,8 +400,17 @@ def search(
     if offset < 0:
         raise ValueError("offset: must be 0 or more")
     query = parse_query(filters.q) if filters.q else None
-    ranked, found = _ranked(session, query, chosen_posts(filters, _dialect(session)))
-    page = session.execute(ranked.limit(limit).offset(offset)).all()
+    chosen = chosen_posts(filters, _dialect(session))
+    if query is None:
+        listed = select(Post.id)
+        if chosen is not None:
+            listed = listed.where(Post.id.in_(chosen))
+        ordered = listed.order_by(Post.published.desc().nulls_last(), Post.id.desc())
+        page = [(i, 0.0) for i in session.scalars(ordered.limit(limit).offset(offset))]
+        found = listed
+    else:
+        page = top_hits(session, query, chosen, limit, offset)
+        found = matches(session, query, chosen)
     total, exact = capped_count(session, found, total_cap) if page or offset else (0, True)
     details = {
         r.id: r
@@ -392,19 +425,19 @@ def search(
                 SearchDoc.body_words,
             )
             .outerjoin(SearchDoc, SearchDoc.post_id == Post.id)
-            .where(Post.id.in_([r.post_id for r in page]))
+            .where(Post.id.in_([post_id for post_id, _ in page]))
         )
     }
     hits = []
-    for r in page:
-        post = details[r.post_id]
+    for post_id, score in page:
+        post = details[post_id]
         hits.append(
             Hit(
                 post_id=post.id,
                 url=post.url,
                 title=post.title,
                 published=post.published,
-                score=float(r.score or 0.0),
+                score=score,
                 snippet=snippet(
                     post.title,
                     post.body,
@@ -415,27 +448,6 @@ def search(
             )
         )
     return SearchPage(hits, total, limit, offset, query, filters, exact)
-
-
-def _ranked(
-    session: Session, query: Query | None, chosen: Select[Any] | None
-) -> tuple[Select[Any], Select[Any]]:
-    """The page statement (post_id, score), best first, and the statement selecting every hit's
-    id (for counting), among the `chosen` post ids (all posts if None).
-
-    The text match is ranked on its own, the posts table only consulted for the filters:
-    joining every match to `posts` would cost more than ranking them.
-    """
-    if query is None:
-        listed = select(Post.id.label("post_id"), literal_column("0.0", Float).label("score"))
-        found = select(Post.id)
-        if chosen is not None:
-            listed, found = listed.where(Post.id.in_(chosen)), found.where(Post.id.in_(chosen))
-        return listed.order_by(Post.published.desc().nulls_last(), Post.id.desc()), found
-    m = matches(session, query, within=chosen)
-    stmt = select(m.c.post_id, m.c.score)
-    unscored = matches(session, query, False, chosen)
-    return stmt.order_by(m.c.score.desc(), m.c.post_id.desc()), select(unscored.c.post_id)
 
 
 def snippet(

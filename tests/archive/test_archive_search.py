@@ -82,6 +82,19 @@ def test_a_match_in_the_headline_ranks_above_one_in_the_body(corpus: str) -> Non
     assert page.total == 2
 
 
+def test_headline_matches_come_first_then_the_latest_archived(archive_url: str) -> None:
+    with session_scope(archive_url) as session:
+        add_post(session, 1, "ภัยแล้ง ภัยแล้ง", "ภัยแล้ง ภัยแล้ง ภัยแล้ง ภัยแล้ง")  # most mentions
+        add_post(session, 2, "ข่าวภัยแล้ง", "ประชุม")
+        add_post(session, 3, "ข่าวประชุม", "เรื่องภัยแล้ง")  # the latest, in its body only
+        add_post(session, 4, "ข่าวประชุม", "ไม่เกี่ยวข้อง")
+        ids = list(session.scalars(select(Post.id).order_by(Post.id)))
+        pages = [search(session, Filters(q="ภัยแล้ง"), limit=1, offset=n) for n in range(4)]
+    first, second, third = ids[1], ids[0], ids[2]
+    assert [h.post_id for p in pages for h in p.hits] == [first, second, third]
+    assert [p.total for p in pages] == [3, 3, 3, 3]  # past the last hit: an empty page
+
+
 def test_snippet_marks_the_matched_words_in_the_post_text(corpus: str) -> None:
     hit = find(corpus, "โรงเรียน ด่านแม่ละเมา").hits[0]
     snippet = hit.snippet
