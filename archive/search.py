@@ -524,13 +524,83 @@ def _first_match(seq: list[str], query: Query) -> int | None:
     return best
 
 
+def _hay(norm: str) -> str:
+    """`norm` as the indexed words spell it: lower-cased, Thai digits as 0-9, same offsets."""
+    lower = norm.lower()
+    return (lower if len(lower) == len(norm) else norm).translate(_THAI_DIGITS)
+
+
+def _skip(hay: str, pos: int) -> int:
+    """The first letter or digit at or after `pos`."""
+    while pos < len(hay) and not _letters(hay[pos]):
+        pos += 1
+    return pos
+
+
+def _follows(hay: str, pos: int, words_: Sequence[str]) -> int | None:
+    """Where `words_` end if they stand one after the other from `pos` (only spaces and
+    punctuation between them), else None."""
+    for word in words_:
+        pos = _skip(hay, pos)
+        if not hay.startswith(word, pos):
+            return None
+        pos += len(word)
+    return pos
+
+
+def _precedes(hay: str, pos: int, word: str | None) -> bool:
+    """Whether `word` (None: the start of the text) ends just before `pos`, punctuation aside."""
+    while pos > 0 and not _letters(hay[pos - 1]):
+        pos -= 1
+    return pos == 0 if word is None else hay.endswith(word, 0, pos)
+
+
+def _window_snippet(
+    body: str, seq: list[str], first: int, query: Query, width: int
+) -> Snippet | None:
+    """The snippet around the first match, normalising only a window of the body around the
+    place its words are found (None: not found so, e.g. a spelling normalisation changed)."""
+    phrase = next(p for p in query.phrases if tuple(seq[first : first + len(p)]) == p)
+    previous = seq[first - 1] if first else None
+    raw = _hay(body)
+    # Occurrences of the word's letters inside other words may come first: the match is where
+    # the word before it ends and the phrase's words follow (checked on the raw text, then
+    # again in the normalised window).
+    c = raw.find(phrase[0])
+    while c != -1 and not (_precedes(raw, c, previous) and _follows(raw, c, phrase)):
+        c = raw.find(phrase[0], c + 1)
+    if c == -1:
+        return None
+    lo = max(0, body.rfind(" ", 0, max(0, c - width)))
+    hi = body.find(" ", c + 2 * width)
+    hi = len(body) if hi == -1 else hi
+    norm = normalize(body[lo:hi])
+    hay = _hay(norm)
+    at = hay.find(phrase[0], max(0, c - lo - 40))
+    end = _follows(hay, at, phrase) if at != -1 and _precedes(hay, at, previous) else None
+    if end is None:
+        return None
+    toks: list[Token] = []  # the words from the match on, found in order as _locate does
+    cursor = at
+    for word in seq[first : first + 150]:  # some 3 × width characters of Thai
+        pos = hay.find(word, cursor, cursor + len(word) + 200)
+        if pos != -1:
+            toks.append(Token(pos, pos + len(word), word))
+            cursor = pos + len(word)
+    return _cut(norm, _phrase_spans(toks, query), width, hi < len(body), lo > 0)
+
+
 def _body_snippet(body: str, indexed: str, query: Query, width: int) -> Snippet | None:
-    """The snippet around the body's first match (None: no match), finding the indexed words
-    (as _locate does) only through the snippet's end."""
+    """The snippet around the body's first match (None: no match): from a window around it if
+    its words are found there, else finding the indexed words (as _locate does) in order only
+    through the snippet's end."""
     seq = indexed.split()
     first = _first_match(seq, query)
     if first is None:
         return None
+    windowed = _window_snippet(body, seq, first, query, width)
+    if windowed is not None:
+        return windowed
     last = first + max(len(p) for p in query.phrases)
     text_ = _Normalizing(body)
     toks: list[Token] = []
@@ -580,6 +650,11 @@ def _phrase_spans(toks: Sequence[Token], query: Query) -> list[tuple[int, int]]:
         for i in range(len(seq) - n + 1):
             if tuple(seq[i : i + n]) == phrase:
                 found.append((toks[i].start, toks[i + n - 1].end))
+    return _merged(found)
+
+
+def _merged(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, overlapping ones made one."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
         if merged and start <= merged[-1][1]:
@@ -589,9 +664,15 @@ def _phrase_spans(toks: Sequence[Token], query: Query) -> list[tuple[int, int]]:
     return merged
 
 
-def _cut(norm: str, spans: list[tuple[int, int]], width: int, more: bool = False) -> Snippet:
-    """About `width` characters of `norm` from a little before the first span (`more`: the
-    text goes on past `norm`)."""
+def _cut(
+    norm: str,
+    spans: list[tuple[int, int]],
+    width: int,
+    more: bool = False,
+    before: bool = False,
+) -> Snippet:
+    """About `width` characters of `norm` from a little before the first span (`more`, `before`:
+    the text goes on past `norm`'s end, before its start)."""
     first = spans[0][0] if spans else 0
     start = max(0, first - width // 3)
     if start:
@@ -602,7 +683,7 @@ def _cut(norm: str, spans: list[tuple[int, int]], width: int, more: bool = False
         space = norm.rfind(" ", end - 30, end)
         end = space if space > (spans[0][1] if spans else start) else end
     kept = [(s, e) for s, e in spans if s >= start and e <= end]
-    prefix = "…" if start > 0 else ""
+    prefix = "…" if start > 0 or before else ""
     suffix = "…" if end < len(norm) or more else ""
     piece = norm[start:end].replace("\n", " ")
     shift = len(prefix) - start
