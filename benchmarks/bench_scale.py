@@ -110,7 +110,7 @@ def rows(posts: list[thaigov_pool.Pooled], first: int, last: int) -> dict[str, l
     }
     fetched = dt.datetime(2026, 1, 1)
     for n in range(first, last + 1):
-        p = posts[n % len(posts)]
+        p = posts[(n * 7919) % len(posts)]  # every size draws from the whole corpus
         published = FIRST_DAY + dt.timedelta(days=(n * 7919) % DAYS)
         out["posts"].append(
             {
