@@ -360,6 +360,7 @@ class Snippet:
 @dataclass(frozen=True)
 class Hit:
     post_id: int
+    source: str  # the post's site (archive.sources)
     url: str
     title: str
     published: date | None
@@ -417,6 +418,7 @@ def search(
         for r in session.execute(
             select(
                 Post.id,
+                Post.source,
                 Post.url,
                 Post.title,
                 Post.published,
@@ -434,6 +436,7 @@ def search(
         hits.append(
             Hit(
                 post_id=post.id,
+                source=post.source,
                 url=post.url,
                 title=post.title,
                 published=post.published,
@@ -692,7 +695,7 @@ def _cut(
 
 # --- facets -----------------------------------------------------------------------------------
 
-FACETS = ("province", "district", "official", "site_type", "category", "year")
+FACETS = ("province", "district", "official", "site_type", "category", "source", "year")
 
 
 class Facets(dict[str, list[tuple[str, int]]]):
@@ -758,6 +761,9 @@ def facets(session: Session, filters: Filters, limit: int = 20, cap: int = TOTAL
         .group_by(items.c.value)
     )
     out["category"] = _top(session, stmt, n, items.c.value, limit)
+
+    stmt = select(Post.source, func.count()).where(*chosen).group_by(Post.source)
+    out["source"] = _top(session, stmt, func.count(), Post.source, limit)
 
     year = func.extract("year", Post.published)
     stmt = select(year, func.count()).where(*chosen, Post.published.is_not(None)).group_by(year)

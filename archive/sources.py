@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -18,9 +19,14 @@ class Source:
     home: str  # the site's own address
 
     @property
+    def host(self) -> str:
+        """ "www.thaigov.go.th": where the site is served."""
+        return urlsplit(self.home).hostname or ""
+
+    @property
     def display(self) -> str:
         """ "ทำเนียบรัฐบาล (www.thaigov.go.th)": the label with the site's host."""
-        return f"{self.label} ({self.home.split('//', 1)[-1].rstrip('/')})"
+        return f"{self.label} ({self.host})"
 
 
 SOURCES: dict[str, Source] = {
@@ -34,6 +40,23 @@ SOURCES: dict[str, Source] = {
 #: The source of everything the archive held before it knew more than one site, and of an item
 #: that does not say its own.
 DEFAULT_SOURCE = "mdes"
+
+
+def source_of_host(host: str) -> str:
+    """The site served at `host`; a host of no known site (a local mirror) is the first site's."""
+    for source in SOURCES.values():
+        if source.host == host:
+            return source.name
+    return DEFAULT_SOURCE
+
+
+def source_named(value: str) -> str | None:
+    """The site a reader means by its name (thaigov, THAIGOV) or its host (www.thaigov.go.th)."""
+    wanted = value.strip().lower()
+    for source in SOURCES.values():
+        if wanted in (source.name, source.host, source.host.removeprefix("www.")):
+            return source.name
+    return None
 
 
 def display(name: str) -> str:

@@ -15,12 +15,29 @@ from urllib.parse import unquote
 import click
 
 from archive.db import ENV_VAR, ArchiveError, default_url
+from scraper.mirror.server import PORTS as MIRROR_PORTS
 
 REAL_SITE = "https://www.mdes.go.th"
 DEMO_DB = "sqlite:///data/demo.sqlite"
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
 EXIT_BUSY = 4  # another crawl of the same archive is running: nothing was done
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM (shells' convention)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM as an exception where the process is, so it cleans up as for Ctrl-C."""
+
+
+def _terminate_cleanly() -> None:
+    """From now on SIGTERM (kill, systemd, a closed CI job) unwinds like Ctrl-C: an export
+    removes its `.part` file and the command exits 143."""
+    import signal
+
+    def raise_terminated(_signum: int, _frame: Any) -> None:
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, raise_terminated)
 
 
 class Context:
@@ -29,7 +46,48 @@ class Context:
         self.db_given = db_given  # False: the default archive, neither --db nor $MINISTRY_NEWS_DB
 
 
-pass_ctx = click.make_pass_decorator(Context)
+def _db_here(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """`visits --db URL`: the archive given after the subcommand, where many type it."""
+    if value is None:
+        return
+    obj = ctx.find_object(Context)
+    before = ctx.parent.get_parameter_source("db") if ctx.parent else None
+    if obj is None:
+        return
+    if before is click.core.ParameterSource.COMMANDLINE and value != obj.db:
+        raise click.BadParameter(f"also given before {ctx.info_name} as {obj.db}: give one")
+    obj.db, obj.db_given = value, True
+
+
+def pass_ctx(func: Any) -> Any:
+    """The command gets the Context, and takes --db after its name as well as before it."""
+    func = click.make_pass_decorator(Context)(func)
+    return click.option(
+        "--db",
+        "db_here",
+        default=None,
+        metavar="URL",
+        expose_value=False,
+        callback=_db_here,
+        help="The archive's URL, as `ministry-news --db URL` before the subcommand.",
+    )(func)
+
+
+def read_only(func: Any) -> Any:
+    """A command that only reads refuses a SQLite archive that does not exist, in one line, exit
+    2, rather than creating an empty one (and its folders) and answering "0"."""
+    import functools
+
+    from archive.db import sqlite_file
+
+    @functools.wraps(func)
+    def checked(obj: Context, *args: Any, **kwargs: Any) -> Any:
+        path = sqlite_file(obj.db)
+        if path is not None and not path.exists():
+            _fail(f"no archive at {path}; crawl first or give --db", EXIT_USAGE)
+        return func(obj, *args, **kwargs)
+
+    return checked
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> None:
@@ -42,8 +100,9 @@ def _fail(message: str, code: int = EXIT_ERROR) -> None:
     "--db",
     default=default_url,
     show_default="sqlite:///data/ministry-news.sqlite, or $MINISTRY_NEWS_DB",
-    help="SQLAlchemy URL of the archive: a SQLite file (the default, created on first use) or "
-    "postgresql+psycopg://user@host/dbname.",
+    help="SQLAlchemy URL of the archive: a SQLite file (the default; crawl, demo and migrate "
+    "create it, the commands that only read refuse a missing one) or "
+    "postgresql+psycopg://user@host/dbname. May also follow the subcommand.",
 )
 @click.version_option(package_name="ministry-news")
 @click.pass_context
@@ -66,6 +125,13 @@ def cli(ctx: click.Context, db: str) -> None:
 
 
 # --- fetch -------------------------------------------------------------------------------------
+
+
+WARC_DIR_HELP = (
+    "Folder of this archive's WARC files.  [default: <name>.warc/ beside a SQLite archive "
+    "(data/demo.sqlite → data/demo.warc/); for PostgreSQL ~/.local/share/ministry-news/warc/"
+    "<database>-<hash>/]"
+)
 
 
 @cli.command()
@@ -114,6 +180,7 @@ def cli(ctx: click.Context, db: str) -> None:
     help="A crawler setting (scraper/settings.py), e.g. -s INCREMENTAL_OVERLAP=2, "
     "-s DOWNLOAD_DELAY=3. Repeatable.",
 )
+@click.option("--warc-dir", type=click.Path(file_okay=False, path_type=Path), help=WARC_DIR_HELP)
 @click.option(
     "--extract/--no-extract", default=True, show_default=True, help="Extract facts after."
 )
@@ -127,6 +194,7 @@ def crawl(
     resume: bool,
     redis_url: str | None,
     overrides: tuple[str, ...],
+    warc_dir: Path | None,
     extract: bool,
 ) -> None:
     """Crawl the ministry's news into the archive (polite: robots.txt, ~1 s per request).
@@ -135,9 +203,13 @@ def crawl(
     archive already holds everything, so a daily crawl costs a few requests. A changed post is
     stored as a new version; every response is kept in WARC files beside the archive. Prints the
     run's report (see `runs`). Exits 3 when the site cannot be reached at all, 1 when it kept
-    refusing until the crawl stopped, 4 when another crawl of this archive is running.
+    refusing until the crawl stopped, 4 when another crawl of this archive is running (or
+    another process held the archive's write lock past ARCHIVE_BUSY_TIMEOUT), 130 when stopped
+    by SIGINT / SIGTERM (`--resume` continues it).
     """
     settings = _fast_settings() if fast else {}
+    if warc_dir:
+        settings["WARC_DIR"] = str(warc_dir)
     if redis_url:
         from ministry_news.distributed import FleetError, fleet_settings
 
@@ -158,6 +230,7 @@ def crawl(
     for note in stats.get("notes", []):
         click.echo(f"crawl: {note}")
     _print_crawl(stats)
+    interrupted = _interrupted(stats)
     if stats.get("unreachable"):
         _fail(
             f"cannot reach {', '.join(start_urls) or REAL_SITE} (offline?); "
@@ -165,7 +238,7 @@ def crawl(
             EXIT_UNREACHABLE,
         )
     run_id = stats.get("run_id")
-    if extract and run_id is not None:
+    if extract and run_id is not None and not interrupted:  # the next run extracts what it left
         from ministry_news.crawl import pending_extraction
 
         _run_extract(obj.db, pending_extraction(obj.db, run_id))
@@ -176,6 +249,20 @@ def crawl(
             click.echo(line)
     if stats.get("refused"):
         _fail(f"the site kept refusing: {stats.get('stop_reason')}; stopped (see `runs {run_id}`)")
+    if interrupted:
+        click.echo(
+            f"interrupted: run {run_id} stopped, everything stored so far stays stored; "
+            "`crawl --resume` continues it",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _interrupted(stats: dict[str, Any]) -> bool:
+    """Stopped by SIGINT / SIGTERM (Scrapy's clean shutdown): the run is recorded interrupted."""
+    from scraper.pipelines import RUN_STATUS
+
+    return RUN_STATUS.get(stats.get("finish_reason", "")) == "interrupted"
 
 
 def _run_crawl(db: str, overrides: tuple[str, ...] = (), **options: Any) -> dict[str, Any]:
@@ -217,14 +304,27 @@ def _print_crawl(stats: dict[str, Any]) -> None:
 
 
 @cli.command()
-@click.option("--port", default=8123, show_default=True, help="Port on 127.0.0.1.")
-def mirror(port: int) -> None:
-    """Serve the bundled mirror of the ministry's news section on 127.0.0.1 (Ctrl-C stops)."""
-    from scraper.mirror.server import serve
+@click.option(
+    "--site",
+    "site_name",
+    type=click.Choice(sorted(MIRROR_PORTS)),
+    default="mdes",
+    show_default=True,
+    help="Which bundled mirror: mdes (invented posts, www.mdes.go.th's markup) or thaigov "
+    "(real public-domain posts, www.thaigov.go.th's markup).",
+)
+@click.option(
+    "--port", type=int, default=None, help="Port on 127.0.0.1 [default: mdes 8123, thaigov 8124]."
+)
+def mirror(site_name: str, port: int | None) -> None:
+    """Serve a bundled mirror of a news site on 127.0.0.1 (Ctrl-C stops)."""
+    from scraper.mirror.server import SITES, serve
 
-    click.echo(f"mirror: serving http://127.0.0.1:{port}/news/ (Ctrl-C to stop)")
+    port = MIRROR_PORTS[site_name] if port is None else port
+    start = SITES[site_name]().start_urls(f"http://127.0.0.1:{port}")[0]
+    click.echo(f"mirror: serving {site_name} at {start} (Ctrl-C to stop)")
     try:
-        serve(port)
+        serve(port, site=site_name)
     except OSError as exc:
         _fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
     except KeyboardInterrupt:
@@ -305,6 +405,7 @@ def schedule(
 @click.argument("run_id", required=False, type=int)
 @click.option("--last", default=20, show_default=True, help="How many runs to list.")
 @pass_ctx
+@read_only
 def runs(obj: Context, run_id: int | None, last: int) -> None:
     """List past crawl runs, newest first; with RUN_ID, that run's report: pages, posts,
     outcomes by kind (timeouts, refusals, pages without headline...), pages not stored and why,
@@ -325,7 +426,7 @@ def runs(obj: Context, run_id: int | None, last: int) -> None:
 @click.option(
     "--warc-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the WARC files.  [default: warc/ beside the SQLite archive]",
+    help=WARC_DIR_HELP,
 )
 @click.option(
     "--scan",
@@ -348,7 +449,7 @@ def reextract(
     click.echo(
         f"reextract: {report.pages} pages read, {report.posts} posts: {report.new} new, "
         f"{report.changed} changed, {report.unchanged} unchanged; {report.unusable} unusable, "
-        f"{report.unreadable} unreadable records; {report.facts} facts, {report.visits} visits "
+        f"{report.unreadable} unreadable, {report.too_large} too large records; {report.facts} facts, {report.visits} visits "
         f"({report.seconds:.1f} s)"
     )
 
@@ -392,32 +493,32 @@ def evaluate(corpus_dir: Path, predictions: Path | None, misses: bool) -> None:
 
 # --- query -------------------------------------------------------------------------------------
 
-_FILTER_OPTIONS = (
-    ("--province", "Visits to this province (canonical Thai name, e.g. สุโขทัย)."),
-    ("--district", "Visits to this district (e.g. ศรีสำโรง, เมืองระยอง)."),
-    ("--official", "Visits by this person (name with or without honorific)."),
-    ("--role", "The official's part: visitor (made the visit), host (received it), mentioned."),
-    ("--site-type", "Visits that saw a site of this type (school, temple, community_centre…)."),
-    ("--category", "Posts listed under this category id (e.g. 119)."),
-    ("--since", "Visits on or after this date (YYYY-MM-DD, YYYY-MM or YYYY; 2563 = 2020)."),
-    ("--until", "Visits on or before this date (same forms)."),
-    ("--published-since", "Posts published on or after this date."),
-    ("--published-until", "Posts published on or before this date."),
-    ("--pipeline-version", "Facts of this pipeline version (default: each post's newest)."),
-)
-
 
 def filter_options(func: Any) -> Any:
-    """The filters every query command shares, so a filter means the same thing everywhere."""
-    for flag, help_ in reversed(_FILTER_OPTIONS):
-        func = click.option(flag, default=None, metavar="VALUE", help=help_)(func)
+    """The filters every query command shares, as archive.filters declares them (the text
+    query aside: each command takes it its own way)."""
+    from archive.filters import FILTERS
+
+    for spec in reversed(FILTERS):
+        if spec.name != "q":
+            func = click.option(spec.flag, spec.name, metavar="VALUE", help=spec.help)(func)
     return func
 
 
 def _filters(q: str | None, options: dict[str, Any]) -> Any:
+    """The filters as typed, checked against the gazetteer and the known types before any
+    database is opened; what only the archive knows is checked by `_in_archive`."""
     from archive.filters import parse_filters
 
     return parse_filters(q=q, **options)
+
+
+def _in_archive(session: Any, filters: Any) -> Any:
+    """The filters with their categories and officials checked against the archive itself."""
+    from archive.filters import known_in_archive
+
+    _require_archive(session)
+    return known_in_archive(session, filters)
 
 
 @cli.command()
@@ -428,6 +529,7 @@ def _filters(q: str | None, options: dict[str, Any]) -> Any:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
 @click.option("--facets", "show_facets", is_flag=True, help="Also print facet counts.")
 @pass_ctx
+@read_only
 def search(
     obj: Context,
     query: str | None,
@@ -454,7 +556,7 @@ def search(
 
     filters = _filters(query, options)
     with session_scope(obj.db) as session:
-        _require_archive(session)
+        filters = _in_archive(session, filters)
         page = run_search(session, filters, limit=limit, offset=offset)
         facet_counts = facets(session, filters) if show_facets else Facets({})
     if as_json:
@@ -463,6 +565,7 @@ def search(
                 json.dumps(
                     {
                         "post_id": hit.post_id,
+                        "source": hit.source,
                         "url": hit.url,
                         "title": hit.title,
                         "published": hit.published.isoformat() if hit.published else None,
@@ -478,7 +581,9 @@ def search(
         click.echo(f"{more}{page.total:,} posts found (showing {shown})")
         for hit in page.hits:
             date = hit.published.isoformat() if hit.published else "----------"
-            click.echo(f"\n{date}  #{hit.post_id}  {hit.title}\n  {unquote(hit.url)}")
+            click.echo(
+                f"\n{date}  #{hit.post_id} [{hit.source}]  {hit.title}\n  {unquote(hit.url)}"
+            )
             click.echo(f"  {hit.snippet.marked()}")
     if show_facets and not facet_counts.exact:
         click.echo(
@@ -500,6 +605,7 @@ def search(
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per visit.")
 @pass_ctx
+@read_only
 def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options: Any) -> None:
     """List extracted visits: when, where, who, which sites, and the post they come from.
 
@@ -510,6 +616,7 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
       ministry-news visits --official "ปิยนุช วุฒิสอน"
     """
     import json
+    from collections import Counter
 
     from archive import queries
     from archive.db import session_scope
@@ -517,10 +624,12 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
 
     filters = _filters(query, options)
     n = 0
+    per_source: Counter[str] = Counter()
     with session_scope(obj.db) as session:
-        _require_archive(session)
+        filters = _in_archive(session, filters)
         for row in queries.visits(session, filters, limit or None):
             n += 1
+            per_source[row.source] += 1
             if as_json:
                 click.echo(json.dumps(_jsonable(row), ensure_ascii=False))
                 continue
@@ -528,7 +637,9 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
             if row.end_date and row.end_date != row.start_date:
                 when += f"..{row.end_date.isoformat()}"
             where = " / ".join(x for x in ("; ".join(row.provinces), "; ".join(row.districts)) if x)
-            click.echo(f"{when}  {where or '(no place)'}  #{row.post_id} {row.title}")
+            click.echo(
+                f"{when}  {where or '(no place)'}  #{row.post_id} [{row.source}] {row.title}"
+            )
             if row.officials:
                 who = [
                     f"{name} ({ROLES[role]})" if role in ROLES else name
@@ -538,7 +649,8 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
             if row.sites:
                 click.echo(f"    sites: {'; '.join(row.sites)}")
     if not as_json:
-        click.echo(f"{n} visits", err=True)
+        by_site = ", ".join(f"{s} {k}" for s, k in per_source.most_common())
+        click.echo(f"{n} visits" + (f" ({by_site})" if by_site else ""), err=True)
 
 
 def _jsonable(row: Any) -> dict[str, Any]:
@@ -573,19 +685,22 @@ def _jsonable(row: Any) -> dict[str, Any]:
 )
 @filter_options
 @pass_ctx
+@read_only
 def export(
     obj: Context, what: str, fmt: str, output: Path | None, query: str | None, **options: Any
 ) -> None:
     """Write visits (one row per visit), posts or officials (one row per person) to a file.
 
-    Streams rows, so any archive size fits in memory; a failed export leaves no half file.
+    Streams rows, so any archive size fits in memory; a failed or interrupted export (Ctrl-C:
+    exit 130, SIGTERM: 143) leaves no half file. A FIFO or device given as -o is written into.
     """
     from archive.db import session_scope
     from archive.export import export as run_export
 
+    _terminate_cleanly()
     filters = _filters(query, options)
     with session_scope(obj.db) as session:
-        _require_archive(session)
+        filters = _in_archive(session, filters)
         if output is None:
             if fmt == "parquet":
                 raise click.UsageError("parquet needs -o FILE")
@@ -597,6 +712,7 @@ def export(
 
 @cli.command()
 @pass_ctx
+@read_only
 def stats(obj: Context) -> None:
     """Counts: posts, visits, facts; per category, per province, per year; the last crawl."""
     from archive.db import session_scope
@@ -617,6 +733,7 @@ def stats(obj: Context) -> None:
 )
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @pass_ctx
+@read_only
 def serve(obj: Context, host: str, port: int) -> None:
     """Serve the archive as a web app and JSON API (read-only; Ctrl-C stops).
 
@@ -720,17 +837,17 @@ def _require_archive(session: Any) -> None:
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:  # click's word for a KeyboardInterrupt (or SIGTERM)
         click.echo("aborted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_TERMINATED if isinstance(exc.__cause__, Terminated) else EXIT_INTERRUPTED)
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_USAGE)
     except (ArchiveError, ValueError) as exc:
         _fail(str(exc), EXIT_USAGE if isinstance(exc, ValueError) else EXIT_ERROR)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         click.echo("interrupted: everything committed before stays stored", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
     except SystemExit:
         raise
     except Exception as exc:  # an unexpected failure still gets one line, not a traceback

@@ -19,12 +19,15 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
 from archive import migrate, store, warc
 from archive.db import session_scope
+from archive.encodings import TooLarge
 from archive.models import Post, WarcRecord
+from archive.sources import source_of_host
 from scraper import extract_html as X
 from scraper.pages import as_response, page_kind, read_post
 
@@ -35,7 +38,8 @@ class _Entry:
     offset: int
     url: str
     kind: str
-    post_id: int | None
+    post_id: int | None  # the site's id of a post's page
+    source: str  # the site (archive.sources)
 
 
 @dataclass
@@ -47,10 +51,13 @@ class ReextractReport:
     unchanged: int = 0
     unusable: int = 0  # pages the parser cannot make a post of (as during the crawl)
     unreadable: int = 0  # index rows whose record could not be read
+    too_large: int = (
+        0  # records over the size limit, sent or decompressed (bombs the crawl refused)
+    )
     facts: int = 0
     visits: int = 0
     seconds: float = 0.0
-    post_ids: list[int] = field(default_factory=list)
+    post_ids: list[int] = field(default_factory=list)  # the archive's ids of the posts rebuilt
 
 
 def _from_index(db_url: str) -> Iterator[_Entry]:
@@ -62,20 +69,23 @@ def _from_index(db_url: str) -> Iterator[_Entry]:
                 WarcRecord.url,
                 WarcRecord.kind,
                 WarcRecord.post_id,
+                WarcRecord.source,
             )
             .where(WarcRecord.status == 200, WarcRecord.kind.in_(("listing", "post")))
             .order_by(WarcRecord.id)
         ).all()
-    for file, offset, url, kind, post_id in rows:
-        yield _Entry(file, offset, url, kind, post_id)
+    for file, offset, url, kind, post_id, source in rows:
+        yield _Entry(file, offset, url, kind, post_id, source)
 
 
-def _from_files(directory: Path) -> Iterator[_Entry]:
+def _from_files(directory: warc.Location) -> Iterator[_Entry]:
     for found in warc.scan(directory):
         kind = page_kind(found.url)
         if found.status == 200 and kind in ("listing", "post"):
             pid = X.post_id(found.url) if kind == "post" else None
-            yield _Entry(found.file, found.offset, found.url, kind, pid)
+            # Without the index, a page's site is its host's (a mirror's pages: the first site's).
+            source = source_of_host(urlsplit(found.url).hostname or "")
+            yield _Entry(found.file, found.offset, found.url, kind, pid, source)
 
 
 def reextract(
@@ -84,15 +94,17 @@ def reextract(
     warc_dir: Path | None = None,
     scan: bool = False,
     extract: bool = True,
+    max_size: int = warc.MAX_BODY,
 ) -> ReextractReport:
     """Rebuild posts (and their facts, unless `extract` is False) from WARC files.
 
-    Raises ValueError, with a message for the user, when `into` already holds posts or there is
+    A record whose body is over `max_size` bytes, sent or decompressed, is counted too_large and
+    skipped, as the crawl refused it. Raises ValueError, with a message for the user, when `into` already holds posts or there is
     nothing to read.
     """
     started = time.perf_counter()
     target = into or db_url
-    directory = Path(warc_dir) if warc_dir else warc.default_warc_dir(db_url)
+    directory = warc.location(db_url, warc_dir)
     if not scan:
         migrate.upgrade(db_url)
     migrate.upgrade(target)
@@ -102,18 +114,23 @@ def reextract(
                 raise ValueError(f"{into} already holds posts: --into needs an empty archive")
     entries = list(_from_files(directory) if scan else _from_index(db_url))
     if not entries:
-        where = directory if scan else "the archive's WARC index"
+        where = directory.directory if scan else "the archive's WARC index"
         raise ValueError(f"no listing or post pages recorded in {where}")
-    newest = {e.post_id: i for i, e in enumerate(entries) if e.kind == "post"}
+    # Posts by (site, site's id): two sites number their posts alike.
+    newest = {(e.source, e.post_id): i for i, e in enumerate(entries) if e.kind == "post"}
 
     report = ReextractReport()
-    cards: dict[int, tuple[set[str], str | None]] = {}
+    cards: dict[tuple[str, int], tuple[set[str], str | None]] = {}
     touched: dict[int, None] = {}
     for i, entry in enumerate(entries):
-        if entry.kind == "post" and into is None and newest.get(entry.post_id) != i:
+        key = (entry.source, entry.post_id)
+        if entry.kind == "post" and into is None and newest.get(key) != i:
             continue  # in place: only the newest page of each post
         try:
-            page = warc.read(directory, entry.file, entry.offset)
+            page = warc.read(directory, entry.file, entry.offset, limit=max_size)
+        except TooLarge:
+            report.too_large += 1
+            continue
         except (OSError, ValueError, StopIteration):
             report.unreadable += 1
             continue
@@ -124,21 +141,24 @@ def reextract(
             if not hasattr(response, "selector"):
                 continue
             for card in X.cards(response.selector, response.url):
-                categories, published = cards.get(card.post_id, (set(), None))
+                categories, published = cards.get((entry.source, card.post_id), (set(), None))
                 if category:
                     categories.add(category)
-                cards[card.post_id] = (categories, card.published or published)
+                cards[entry.source, card.post_id] = (categories, card.published or published)
             continue
         assert entry.post_id is not None
-        categories, published = cards.get(entry.post_id, (set(), None))
+        categories, published = cards.get((entry.source, entry.post_id), (set(), None))
         parsed = read_post(response, entry.post_id, categories, published, page.fetched_at)
         if parsed.item is None:
             report.unusable += 1
             continue
+        parsed.item["source"] = entry.source
         with session_scope(target) as session:
             outcome = store.save_post(session, parsed.item)
+            post = store.find_post(session, entry.source, entry.post_id)
+            assert post is not None  # just stored
         setattr(report, outcome, getattr(report, outcome) + 1)
-        touched[entry.post_id] = None
+        touched[post.id] = None
     report.post_ids = list(touched)
     report.posts = len(touched)
     if extract and touched:

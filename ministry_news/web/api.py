@@ -13,7 +13,7 @@ from archive.db import session_scope
 from archive.queries import VisitRow
 from ministry_news.web import views
 from ministry_news.web.errors import BadRequest, ErrorOut, bad_input
-from ministry_news.web.params import SearchParams, VisitParams
+from ministry_news.web.params import SearchParams, VisitParams, ignored
 from ministry_news.web.render import url_with
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -31,8 +31,12 @@ class SnippetOut(BaseModel):
     source: str = Field(description="title or body")
 
 
+SOURCE_HELP = "The site the post is of, by its profile's name (mdes, thaigov)."
+
+
 class HitOut(BaseModel):
     post_id: int
+    source: str = Field(description=SOURCE_HELP)
     url: str = Field(description="The post on the ministry's site.")
     title: str
     published: dt.date | None
@@ -40,7 +44,11 @@ class HitOut(BaseModel):
     snippet: SnippetOut
 
 
+IGNORED = Field(description="Parameters of the URL that no query takes (a tracker's), left out.")
+
+
 class SearchOut(BaseModel):
+    ignored_parameters: list[str] = IGNORED
     total: int = Field(description="Posts the filters select, on every page (at most the cap).")
     total_is_exact: bool = Field(
         description="False: more posts than `total` (the cap, 10,000) are selected."
@@ -51,7 +59,7 @@ class SearchOut(BaseModel):
     hits: list[HitOut]
     facets: dict[str, list[Count]] = Field(
         description="Posts per value among all those selected: province, district, official "
-        "(the person), site_type, category, year (published)."
+        "(the person), site_type, category, source (the site), year (published)."
     )
     facets_among: int | None = Field(
         description="null: facets count every selected post; N: more than N are selected, and "
@@ -60,6 +68,7 @@ class SearchOut(BaseModel):
 
 
 class VisitsOut(BaseModel):
+    ignored_parameters: list[str] = IGNORED
     total: int = Field(description="Visits the filters select, on every page (at most the cap).")
     total_is_exact: bool = Field(
         description="False: more visits than `total` (the cap, 10,000) are selected."
@@ -73,6 +82,7 @@ class VisitsOut(BaseModel):
     next: str | None
     rows: list[VisitRow]
     per_province: list[Count] = Field(description="Visits per province, over every page.")
+    per_source: list[Count] = Field(description="Visits per site (source), over every page.")
     per_month: list[Count] = Field(
         description="Visits per month of their first day (YYYY-MM), empty months included."
     )
@@ -95,7 +105,9 @@ class FactOut(BaseModel):
 class PostOut(BaseModel):
     """A stored post's columns, with the view's facts and visits."""
 
-    post_id: int
+    post_id: int = Field(description="The archive's own id (of this page's address).")
+    source: str = Field(description=SOURCE_HELP)
+    source_id: int = Field(description="The site's own id for the post.")
     url: str
     title: str
     published: dt.date | None
@@ -134,10 +146,15 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> Search
     """Posts by words and filters, best first, with snippets and facet counts."""
     with bad_input(), session_scope(request.app.state.db_url) as session:
         view = views.search_view(
-            session, params.filters(), params.limit, params.offset, request.app.state.total_cap
+            session,
+            params.filters(session),
+            params.limit,
+            params.offset,
+            request.app.state.total_cap,
         )
     page = view.page
     return SearchOut(
+        ignored_parameters=ignored(request.query_params),
         total=page.total,
         total_is_exact=page.total_is_exact,
         limit=page.limit,
@@ -148,6 +165,7 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> Search
         hits=[
             HitOut(
                 post_id=h.post_id,
+                source=h.source,
                 url=h.url,
                 title=h.title,
                 published=h.published,
@@ -168,9 +186,14 @@ def visits(request: Request, params: Annotated[VisitParams, Query()]) -> VisitsO
     """Visits (when, where, who, which sites) in date order, with counts for charts."""
     with bad_input(), session_scope(request.app.state.db_url) as session:
         view = views.visits_view(
-            session, params.filters(), params.limit, params.offset, request.app.state.total_cap
+            session,
+            params.filters(session),
+            params.limit,
+            params.offset,
+            request.app.state.total_cap,
         )
     return VisitsOut(
+        ignored_parameters=ignored(request.query_params),
         total=view.total,
         total_is_exact=view.total_is_exact,
         counts_among=view.among,
@@ -181,6 +204,7 @@ def visits(request: Request, params: Annotated[VisitParams, Query()]) -> VisitsO
         ),
         rows=view.rows,
         per_province=_counts(view.per_province),
+        per_source=_counts(view.per_source),
         per_month=_counts(view.per_month),
         undated=view.undated,
     )
