@@ -554,14 +554,14 @@ def search(
     import json
 
     from archive.db import session_scope
-    from archive.search import facets
+    from archive.search import Facets, facets
     from archive.search import search as run_search
 
     filters = _filters(query, options)
     with session_scope(obj.db) as session:
         filters = _in_archive(session, filters)
         page = run_search(session, filters, limit=limit, offset=offset)
-        facet_counts = facets(session, filters) if show_facets else {}
+        facet_counts = facets(session, filters) if show_facets else Facets({})
     if as_json:
         for hit in page.hits:
             click.echo(
@@ -580,13 +580,19 @@ def search(
             )
     else:
         shown = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
-        click.echo(f"{page.total} posts found (showing {shown})")
+        more = "" if page.total_is_exact else "more than "
+        click.echo(f"{more}{page.total:,} posts found (showing {shown})")
         for hit in page.hits:
             date = hit.published.isoformat() if hit.published else "----------"
             click.echo(
                 f"\n{date}  #{hit.post_id} [{hit.source}]  {hit.title}\n  {unquote(hit.url)}"
             )
             click.echo(f"  {hit.snippet.marked()}")
+    if show_facets and not facet_counts.exact:
+        click.echo(
+            f"facets: counted among the {facet_counts.among:,} latest archived of these posts",
+            err=as_json,
+        )
     for name, counts in facet_counts.items():
         if counts:
             click.echo(f"{name}: " + ", ".join(f"{v} ({n})" for v, n in counts), err=as_json)
@@ -612,7 +618,6 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
       ministry-news visits --official "ชัยวุฒิ" --role visitor   # the visits he made
       ministry-news visits --official "ปิยนุช วุฒิสอน"
     """
-    import itertools
     import json
     from collections import Counter
 
@@ -625,8 +630,7 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
     per_source: Counter[str] = Counter()
     with session_scope(obj.db) as session:
         filters = _in_archive(session, filters)
-        rows = queries.visits(session, filters)
-        for row in itertools.islice(rows, limit or None):
+        for row in queries.visits(session, filters, limit or None):
             n += 1
             per_source[row.source] += 1
             if as_json:

@@ -14,6 +14,7 @@ from sqlalchemy import inspect
 from starlette.middleware.errors import ServerErrorMiddleware
 
 from archive.db import ArchiveError, get_engine
+from archive.search import TOTAL_CAP
 from ministry_news.web import api, downloads, errors, pages
 from ministry_news.web.middleware import HeadAsGet, SecurityHeaders
 
@@ -34,8 +35,9 @@ def _version() -> str:
         return "0"
 
 
-def create_app(db_url: str) -> FastAPI:
-    """The app over the archive at `db_url`; ArchiveError when there is no archive there yet."""
+def create_app(db_url: str, total_cap: int = TOTAL_CAP) -> FastAPI:
+    """The app over the archive at `db_url`, counting totals exactly up to `total_cap`;
+    ArchiveError when there is no archive there yet."""
     engine = get_engine(db_url)
     try:
         has_posts = inspect(engine).has_table("posts")
@@ -54,6 +56,7 @@ def create_app(db_url: str) -> FastAPI:
         redoc_url=None,
     )
     app.state.db_url = db_url
+    app.state.total_cap = total_cap
 
     errors.install(app)
     # Innermost first: a crash becomes its one-line page inside SecurityHeaders, so the 500

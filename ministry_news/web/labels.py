@@ -35,6 +35,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "previous": ("← ก่อนหน้า", "← previous"),
     "next": ("ถัดไป →", "next →"),
     "of": ("จาก", "of"),
+    "more_than": ("มากกว่า", "more than"),
+    "facets_among": (
+        "นับจากข่าวที่เก็บล่าสุด {n} ข่าวในจำนวนนี้",
+        "Counted among the {n} latest archived of these posts.",
+    ),
+    "counts_among": (
+        "แผนภูมินับจากการลงพื้นที่ที่เก็บล่าสุด {n} ครั้งในจำนวนนี้",
+        "Charts count the {n} latest archived of these visits.",
+    ),
     # filters and facets: one name each, as the form, the chips and the facets say it
     "q": ("คำค้น", "Words"),
     "province": ("จังหวัด", "Province"),

@@ -42,7 +42,13 @@ def facet_params(name: str, value: str) -> dict[str, str | None]:
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, params: Annotated[SearchParams, Query()]) -> HTMLResponse:
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.search_view(session, params.filters(session), params.limit, params.offset)
+        view = views.search_view(
+            session,
+            params.filters(session),
+            params.limit,
+            params.offset,
+            request.app.state.total_cap,
+        )
         names = views.category_names(session)
     hits = [
         (hit, segments(hit.snippet.text, [(s, e, None) for s, e in hit.snippet.spans])[0])
@@ -60,6 +66,7 @@ def search_page(request: Request, params: Annotated[SearchParams, Query()]) -> H
             "page": view.page,
             "hits": hits,
             "facets": facet_links,
+            "facets_among": view.facets.among,
             "params": params,
             "category_names": names,
         },
@@ -69,7 +76,13 @@ def search_page(request: Request, params: Annotated[SearchParams, Query()]) -> H
 @router.get("/visits", response_class=HTMLResponse)
 def visits_page(request: Request, params: Annotated[VisitParams, Query()]) -> HTMLResponse:
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.visits_view(session, params.filters(session), params.limit, params.offset)
+        view = views.visits_view(
+            session,
+            params.filters(session),
+            params.limit,
+            params.offset,
+            request.app.state.total_cap,
+        )
     labels = {key: views.month_label(key) for key, _ in view.per_month}
     unit = words(language(request.query_params))("unit_visits")
     return render(

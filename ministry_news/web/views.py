@@ -18,23 +18,29 @@ from archive import queries
 from archive.filters import Filters, json_items
 from archive.models import MAX_ID, Fact, Post, PostExtraction
 from archive.queries import VisitRow
-from archive.search import SearchPage, facets, search
+from archive.search import TOTAL_CAP, Facets, SearchPage, facets, search
 
 
 @dataclass(frozen=True)
 class SearchView:
     page: SearchPage
-    facets: dict[str, list[tuple[str, int]]]
+    facets: Facets
 
 
-def search_view(session: Session, filters: Filters, limit: int, offset: int) -> SearchView:
-    """One page of hits and the facet counts of everything the filters select."""
-    return SearchView(search(session, filters, limit, offset), facets(session, filters))
+def search_view(
+    session: Session, filters: Filters, limit: int, offset: int, cap: int = TOTAL_CAP
+) -> SearchView:
+    """One page of hits and the facet counts of everything the filters select (both exact up
+    to `cap` posts)."""
+    return SearchView(
+        search(session, filters, limit, offset, total_cap=cap), facets(session, filters, cap=cap)
+    )
 
 
 @dataclass
 class VisitsView:
-    """A window of the selected visits, and counts over all of them for the charts."""
+    """A window of the selected visits, and counts over them for the charts (over all of them
+    up to the cap, else over the `among` latest archived)."""
 
     rows: list[VisitRow]
     total: int
@@ -44,32 +50,35 @@ class VisitsView:
     per_source: list[tuple[str, int]] = field(default_factory=list)
     per_month: list[tuple[str, int]] = field(default_factory=list)
     undated: int = 0
+    among: int | None = None
+
+    @property
+    def total_is_exact(self) -> bool:
+        return self.among is None
 
 
-def visits_view(session: Session, filters: Filters, limit: int, offset: int) -> VisitsView:
-    """One pass over `archive.queries.visits`: the page's rows, and visits per province (a visit
-    to two provinces counts in both) and per month of its first day, months without visits
-    included so the timeline does not lie about gaps."""
-    rows: list[VisitRow] = []
-    provinces: Counter[str] = Counter()
-    sources: Counter[str] = Counter()
-    months: Counter[str] = Counter()
-    total = undated = 0
-    for row in queries.visits(session, filters):
-        if offset <= total < offset + limit:
-            rows.append(row)
-        total += 1
-        provinces.update(set(row.provinces))
-        sources[row.source] += 1
-        if row.start_date is None:
-            undated += 1
-        else:
-            months[row.start_date.strftime("%Y-%m")] += 1
+def visits_view(
+    session: Session, filters: Filters, limit: int, offset: int, cap: int = TOTAL_CAP
+) -> VisitsView:
+    """The page's rows (cut in SQL) and archive.queries.visit_counts: visits per province and
+    per month of their first day, months without visits included so the timeline does not lie
+    about gaps."""
+    rows = list(queries.visits(session, filters, limit, offset))
+    counts = queries.visit_counts(session, filters, cap)
     per_province, per_source = (
-        sorted(c.items(), key=lambda item: (-item[1], item[0])) for c in (provinces, sources)
+        sorted(c.items(), key=lambda item: (-item[1], item[0]))
+        for c in (counts.per_province, counts.per_source)
     )
     return VisitsView(
-        rows, total, limit, offset, per_province, per_source, _every_month(months), undated
+        rows,
+        counts.total,
+        limit,
+        offset,
+        per_province,
+        per_source,
+        _every_month(counts.per_month),
+        counts.undated,
+        counts.among,
     )
 
 
