@@ -15,6 +15,7 @@ from urllib.parse import unquote
 import click
 
 from archive.db import ENV_VAR, ArchiveError, default_url
+from ministry_news.terminal import shown
 
 REAL_SITE = "https://www.mdes.go.th"
 DEMO_DB = "sqlite:///data/demo.sqlite"
@@ -90,7 +91,7 @@ def read_only(func: Any) -> Any:
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {shown(message)}", err=True)
     sys.exit(code)
 
 
@@ -214,7 +215,7 @@ def crawl(
         overrides=overrides,
     )
     for note in stats.get("notes", []):
-        click.echo(f"crawl: {note}")
+        click.echo(f"crawl: {shown(note)}")
     _print_crawl(stats)
     if stats.get("unreachable"):
         _fail(
@@ -231,7 +232,7 @@ def crawl(
         from ministry_news.crawl import run_report
 
         for line in run_report(obj.db, run_id)[1:]:
-            click.echo(line)
+            click.echo(shown(line))
     if stats.get("refused"):
         _fail(f"the site kept refusing: {stats.get('stop_reason')}; stopped (see `runs {run_id}`)")
 
@@ -371,7 +372,7 @@ def runs(obj: Context, run_id: int | None, last: int) -> None:
     from ministry_news.crawl import list_runs, run_report
 
     for line in run_report(obj.db, run_id) if run_id is not None else list_runs(obj.db, last):
-        click.echo(line)
+        click.echo(shown(line))
 
 
 @cli.command()
@@ -506,9 +507,8 @@ def search(
       ministry-news search เน็ตประชารัฐ --province สุโขทัย
       ministry-news search '"ศูนย์ดิจิทัลชุมชน"' --since 2563 --until 2563
     """
-    import json
-
     from archive.db import session_scope
+    from archive.export import json_line
     from archive.search import facets
     from archive.search import search as run_search
 
@@ -520,28 +520,28 @@ def search(
     if as_json:
         for hit in page.hits:
             click.echo(
-                json.dumps(
+                json_line(
                     {
                         "post_id": hit.post_id,
                         "url": hit.url,
                         "title": hit.title,
-                        "published": hit.published.isoformat() if hit.published else None,
+                        "published": hit.published,
                         "score": round(hit.score, 4),
                         "snippet": hit.snippet.marked(),
-                    },
-                    ensure_ascii=False,
+                    }
                 )
             )
     else:
-        shown = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
-        click.echo(f"{page.total} posts found (showing {shown})")
+        span = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
+        click.echo(f"{page.total} posts found (showing {span})")
         for hit in page.hits:
             date = hit.published.isoformat() if hit.published else "----------"
-            click.echo(f"\n{date}  #{hit.post_id}  {hit.title}\n  {unquote(hit.url)}")
-            click.echo(f"  {hit.snippet.marked()}")
+            click.echo(f"\n{date}  #{hit.post_id}  {shown(hit.title)}\n  {shown(unquote(hit.url))}")
+            click.echo(f"  {shown(hit.snippet.marked())}")
     for name, counts in facet_counts.items():
         if counts:
-            click.echo(f"{name}: " + ", ".join(f"{v} ({n})" for v, n in counts), err=as_json)
+            listed = ", ".join(f"{v} ({n})" for v, n in counts)
+            click.echo(f"{name}: {shown(listed)}", err=as_json)
 
 
 @cli.command()
@@ -564,11 +564,12 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
       ministry-news visits --official "ชัยวุฒิ" --role visitor   # the visits he made
       ministry-news visits --official "ปิยนุช วุฒิสอน"
     """
+    import dataclasses
     import itertools
-    import json
 
     from archive import queries
     from archive.db import session_scope
+    from archive.export import json_line
     from nlp.facts import ROLES
 
     filters = _filters(query, options)
@@ -579,33 +580,23 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
         for row in itertools.islice(rows, limit or None):
             n += 1
             if as_json:
-                click.echo(json.dumps(_jsonable(row), ensure_ascii=False))
+                click.echo(json_line(dataclasses.asdict(row)))
                 continue
             when = row.start_date.isoformat() if row.start_date else "(no date)"
             if row.end_date and row.end_date != row.start_date:
                 when += f"..{row.end_date.isoformat()}"
             where = " / ".join(x for x in ("; ".join(row.provinces), "; ".join(row.districts)) if x)
-            click.echo(f"{when}  {where or '(no place)'}  #{row.post_id} {row.title}")
+            click.echo(f"{when}  {shown(where or '(no place)')}  #{row.post_id} {shown(row.title)}")
             if row.officials:
                 who = [
                     f"{name} ({ROLES[role]})" if role in ROLES else name
                     for name, role in zip(row.officials, row.roles, strict=False)
                 ]
-                click.echo(f"    who:   {'; '.join(who)}")
+                click.echo(f"    who:   {shown('; '.join(who))}")
             if row.sites:
-                click.echo(f"    sites: {'; '.join(row.sites)}")
+                click.echo(f"    sites: {shown('; '.join(row.sites))}")
     if not as_json:
         click.echo(f"{n} visits", err=True)
-
-
-def _jsonable(row: Any) -> dict[str, Any]:
-    import dataclasses
-    import datetime as dt
-
-    return {
-        k: v.isoformat() if isinstance(v, dt.date) else v
-        for k, v in dataclasses.asdict(row).items()
-    }
 
 
 @cli.command()
@@ -699,8 +690,8 @@ def serve(obj: Context, host: str, port: int) -> None:
         sock = socket.create_server((host, port), family=family)
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port}: {os.strerror(exc.errno) if exc.errno else exc}")
-    shown = f"[{host}]" if ":" in host else host
-    click.echo(f"serve: http://{shown}:{sock.getsockname()[1]}/ (Ctrl-C to stop)")
+    address = f"[{host}]" if ":" in host else host
+    click.echo(f"serve: http://{address}:{sock.getsockname()[1]}/ (Ctrl-C to stop)")
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     try:
         server.run(sockets=[sock])
