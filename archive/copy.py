@@ -206,7 +206,7 @@ def _fix_sequences(conn: Connection) -> None:
             text("SELECT pg_get_serial_sequence(:table, :column)"),
             {"table": table.name, "column": pk[0].name},
         )
-        if sequence is None:  # an id that is not generated (posts: the site's own ids)
+        if sequence is None:  # an id that is not generated
             continue
         conn.execute(
             text(

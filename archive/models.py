@@ -30,11 +30,20 @@ class Base(DeclarativeBase):
 
 
 class Post(Base):
-    """The current version of a post; earlier versions live in `post_versions`."""
+    """The current version of a post; earlier versions live in `post_versions`.
+
+    `id` is the archive's own (cited in links and exports); a post is found again by the site it
+    came from (`source`, a name of archive.sources) and that site's id for it (`source_id`), since
+    two sites number their posts alike. Posts archived before a second site keep their ids, which
+    were MDES's.
+    """
 
     __tablename__ = "posts"
+    __table_args__ = (Index("uq_posts_source_source_id", "source", "source_id", unique=True),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[int] = mapped_column(Integer)
     url: Mapped[str] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text, default="")
     published: Mapped[dt.date | None] = mapped_column(Date, index=True)
@@ -238,6 +247,7 @@ class FetchFailure(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"), index=True)
+    source: Mapped[str] = mapped_column(Text)  # the site whose page failed (archive.sources)
     url: Mapped[str] = mapped_column(Text)
     status: Mapped[int | None] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
@@ -249,13 +259,16 @@ class WarcRecord(Base):
 
     Written by the crawl's WARC recorder as each response arrives, before the spider sees it, so
     every post the archive holds has its page here: `reextract` rebuilds posts from these alone.
-    `kind` is listing, post, attachment, robots or page; `post_id` is set for a post's page.
+    `kind` is listing, post, attachment, robots or page; `post_id` is set for a post's page, and
+    is the site's id for it (`posts.source_id`: the page is kept before the post is stored), of
+    the site `source`.
     """
 
     __tablename__ = "warc_records"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"), index=True)
+    source: Mapped[str] = mapped_column(Text)
     url: Mapped[str] = mapped_column(Text, index=True)
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     status: Mapped[int] = mapped_column(Integer)
@@ -272,7 +285,8 @@ class WarcRecord(Base):
 
 
 class CrawlRunPost(Base):
-    """What a run did to a post: written in the post's own transaction, so it survives a kill."""
+    """What a run did to a post (the archive's id): written in the post's own transaction, so it
+    survives a kill."""
 
     __tablename__ = "crawl_run_posts"
 

@@ -25,6 +25,7 @@ from archive.models import (
     VisitTerm,
     utcnow,
 )
+from archive.sources import DEFAULT_SOURCE, source_of
 
 if TYPE_CHECKING:
     from nlp import facts as nlp_facts
@@ -49,19 +50,28 @@ def _datetime(value: Any) -> dt.datetime:
     return dt.datetime.fromisoformat(str(value)).replace(tzinfo=None)
 
 
+def find_post(session: Session, source: str, source_id: int, lock: bool = False) -> Post | None:
+    """The stored post of site `source` under that site's id; `lock`: writers take turns."""
+    stmt = select(Post).where(Post.source == source, Post.source_id == source_id)
+    return session.scalar(stmt.with_for_update() if lock else stmt)
+
+
 def save_post(session: Session, item: Mapping[str, Any]) -> SaveOutcome:
     """Insert a post, or update it when its content changed (keeping the old text as a version).
 
-    Categories accumulate: the same post listed under two categories is one row with both.
-    Safe when several crawlers store the same post at once (see _insert_first).
+    The post is the item's site's (`source`, absent: archive.sources.DEFAULT_SOURCE) under that
+    site's id (`post_id`); a new one gets the archive's next id. Categories accumulate: the same
+    post listed under two categories is one row with both. Safe when several crawlers store the
+    same post at once (see _insert_first).
     """
-    post_id = int(item["post_id"])
-    post = session.get(Post, post_id, with_for_update=True)  # writers of one post take turns
+    source, source_id = source_of(item), int(item["post_id"])
+    post = find_post(session, source, source_id, lock=True)
     categories = [str(c) for c in item.get("categories") or []]
     fetched_at = _datetime(item.get("fetched_at"))
     if post is None:
         post = Post(
-            id=post_id,
+            source=source,
+            source_id=source_id,
             url=item["url"],
             title=item.get("title") or "",
             published=_date(item.get("published")),
@@ -114,9 +124,12 @@ def save_post(session: Session, item: Mapping[str, Any]) -> SaveOutcome:
     return "changed"
 
 
-def add_category(session: Session, post_id: int, category: str) -> bool:
-    """List a stored post under one more category; False when the post is not stored (yet)."""
-    post = session.get(Post, post_id, with_for_update=True)
+def add_category(
+    session: Session, post_id: int, category: str, source: str = DEFAULT_SOURCE
+) -> bool:
+    """List a stored post (the site's id) under one more category; False when it is not stored
+    (yet)."""
+    post = find_post(session, source, post_id, lock=True)
     if post is None:
         return False
     merged = sorted(set(post.categories or []) | {str(category)})
@@ -126,9 +139,9 @@ def add_category(session: Session, post_id: int, category: str) -> bool:
 
 
 def _insert_first(session: Session, post: Post) -> bool:
-    """Insert a new post's row; False when another process inserted the same id meanwhile.
+    """Insert a new post's row; False when another process inserted the same post meanwhile.
 
-    The primary key decides, not timing: the second insert waits for the first transaction and
+    The unique (source, source_id) decides, not timing: the second insert waits for the first transaction and
     then fails, inside a savepoint, so the caller can store its copy as an update of that row.
     (SQLite has one writer at a time, and pysqlite's savepoints would commit early: no savepoint.)
     """
@@ -140,14 +153,21 @@ def _insert_first(session: Session, post: Post) -> bool:
         with session.begin_nested():
             session.add(post)
     except IntegrityError:
-        if session.get(Post, post.id, with_for_update=True) is None:
+        if find_post(session, post.source, post.source_id, lock=True) is None:
             raise  # not a concurrent insert of this post: a real error
         return False
     return True
 
 
-def known_hashes(session: Session, post_ids: list[int]) -> dict[int, str]:
-    rows = session.execute(select(Post.id, Post.content_hash).where(Post.id.in_(post_ids)))
+def known_hashes(
+    session: Session, post_ids: list[int], source: str = DEFAULT_SOURCE
+) -> dict[int, str]:
+    """The stored content hash of each of the site's ids that is archived."""
+    rows = session.execute(
+        select(Post.source_id, Post.content_hash).where(
+            Post.source == source, Post.source_id.in_(post_ids)
+        )
+    )
     return {pid: h for pid, h in rows}
 
 
@@ -390,6 +410,11 @@ def start_run(session: Session, start_urls: list[str]) -> CrawlRun:
 
 
 def record_failure(
-    session: Session, url: str, reason: str, status: int | None = None, run_id: int | None = None
+    session: Session,
+    url: str,
+    reason: str,
+    status: int | None = None,
+    run_id: int | None = None,
+    source: str = DEFAULT_SOURCE,
 ) -> None:
-    session.add(FetchFailure(url=url, status=status, reason=reason, run_id=run_id))
+    session.add(FetchFailure(source=source, url=url, status=status, reason=reason, run_id=run_id))

@@ -28,6 +28,7 @@ from warcio.warcwriter import WARCWriter
 
 from archive.db import DEFAULT_DB_PATH, is_sqlite
 from archive.models import WarcRecord
+from archive.sources import DEFAULT_SOURCE
 
 #: Size at which a WARC file is closed and the next one begun (the usual 1 GB of web archives).
 DEFAULT_MAX_SIZE = 1_000_000_000
@@ -191,9 +192,12 @@ def index(
     run_id: int | None,
     kind: str,
     post_id: int | None = None,
+    source: str = DEFAULT_SOURCE,
 ) -> WarcRecord:
+    """Index one written record; `post_id` is the site's id of a post's page, `source` the site."""
     row = WarcRecord(
         run_id=run_id,
+        source=source,
         url=exchange.url,
         fetched_at=(exchange.fetched_at or dt.datetime.now(dt.UTC))
         .astimezone(dt.UTC)

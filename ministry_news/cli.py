@@ -16,6 +16,7 @@ import click
 
 from archive.db import ENV_VAR, ArchiveError, default_url
 from ministry_news.terminal import shown
+from scraper.mirror.server import PORTS as MIRROR_PORTS
 
 REAL_SITE = "https://www.mdes.go.th"
 DEMO_DB = "sqlite:///data/demo.sqlite"
@@ -276,14 +277,27 @@ def _print_crawl(stats: dict[str, Any]) -> None:
 
 
 @cli.command()
-@click.option("--port", default=8123, show_default=True, help="Port on 127.0.0.1.")
-def mirror(port: int) -> None:
-    """Serve the bundled mirror of the ministry's news section on 127.0.0.1 (Ctrl-C stops)."""
-    from scraper.mirror.server import serve
+@click.option(
+    "--site",
+    "site_name",
+    type=click.Choice(sorted(MIRROR_PORTS)),
+    default="mdes",
+    show_default=True,
+    help="Which bundled mirror: mdes (invented posts, www.mdes.go.th's markup) or thaigov "
+    "(real public-domain posts, www.thaigov.go.th's markup).",
+)
+@click.option(
+    "--port", type=int, default=None, help="Port on 127.0.0.1 [default: mdes 8123, thaigov 8124]."
+)
+def mirror(site_name: str, port: int | None) -> None:
+    """Serve a bundled mirror of a news site on 127.0.0.1 (Ctrl-C stops)."""
+    from scraper.mirror.server import SITES, serve
 
-    click.echo(f"mirror: serving http://127.0.0.1:{port}/news/ (Ctrl-C to stop)")
+    port = MIRROR_PORTS[site_name] if port is None else port
+    start = SITES[site_name]().start_urls(f"http://127.0.0.1:{port}")[0]
+    click.echo(f"mirror: serving {site_name} at {start} (Ctrl-C to stop)")
     try:
-        serve(port)
+        serve(port, site=site_name)
     except OSError as exc:
         _fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
     except KeyboardInterrupt:

@@ -40,6 +40,7 @@ from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
 from archive.db import is_sqlite
+from scraper.items import page_source
 from scraper.spiders.mdes import MdesSpider
 
 if TYPE_CHECKING:
@@ -61,12 +62,18 @@ POLL = 0.25  # an idle process looks at the shared queue this often (Scrapy alon
 LOCK = 30.0  # longest a process may hold the join lock (it needs milliseconds)
 POLL_TOKEN = 20  # ms: how often a waiting request asks whether the host's token is free
 #: One crawl's state: the request queue, the duplicate filter's fingerprints, each post's
-#: listings (hash: post id → "119,3"), the posts parsed.
+#: listings (hash: "mdes:4445" → "119,3"), the posts parsed ("mdes:4445"): posts by site and the
+#: site's id (fleet_post_key), as two sites number their posts alike.
 CRAWL_STATE = ("requests", "seen", "listed", "parsed")
 
 
 def crawl_key(fleet_key: str, name: str) -> str:
     return f"{fleet_key}:crawl:{name}"
+
+
+def fleet_post_key(source: str, post_id: int) -> str:
+    """A post in the fleet's shared state: its site and the site's id ("thaigov:1001")."""
+    return f"{source}:{post_id}"
 
 
 class FleetError(Exception):
@@ -369,7 +376,8 @@ class FleetMdesSpider(MdesSpider):
     def _on_card(self, card: X.Card, category: str | None) -> Iterator[Request]:
         if category:
             keys = [self.listed, self.parsed]
-            added, parsed = self._add_listing(keys=keys, args=[card.post_id, category])
+            post = fleet_post_key(page_source(self), card.post_id)
+            added, parsed = self._add_listing(keys=keys, args=[post, category])
             # Fetched already, without this listing: send it again. (One process sends only the
             # category, but here the post may be another process's, not yet stored.)
             if added and parsed:
@@ -387,8 +395,9 @@ class FleetMdesSpider(MdesSpider):
 
     def parse_post(self, response: Response, post_id: int) -> Iterator[PostItem]:
         pipe = self.fleet_server.pipeline(transaction=True)
-        pipe.sadd(self.parsed, post_id)
-        pipe.hget(self.listed, post_id)
+        post = fleet_post_key(page_source(self), post_id)
+        pipe.sadd(self.parsed, post)
+        pipe.hget(self.listed, post)
         _, listed = pipe.execute()
         if listed:
             self._categories.setdefault(post_id, set()).update(listed.decode().split(","))

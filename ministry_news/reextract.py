@@ -19,12 +19,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
 from archive import migrate, store, warc
 from archive.db import session_scope
 from archive.models import Post, WarcRecord
+from archive.sources import source_of_host
 from scraper import extract_html as X
 from scraper.pages import as_response, page_kind, read_post
 
@@ -35,7 +37,8 @@ class _Entry:
     offset: int
     url: str
     kind: str
-    post_id: int | None
+    post_id: int | None  # the site's id of a post's page
+    source: str  # the site (archive.sources)
 
 
 @dataclass
@@ -50,7 +53,7 @@ class ReextractReport:
     facts: int = 0
     visits: int = 0
     seconds: float = 0.0
-    post_ids: list[int] = field(default_factory=list)
+    post_ids: list[int] = field(default_factory=list)  # the archive's ids of the posts rebuilt
 
 
 def _from_index(db_url: str) -> Iterator[_Entry]:
@@ -62,12 +65,13 @@ def _from_index(db_url: str) -> Iterator[_Entry]:
                 WarcRecord.url,
                 WarcRecord.kind,
                 WarcRecord.post_id,
+                WarcRecord.source,
             )
             .where(WarcRecord.status == 200, WarcRecord.kind.in_(("listing", "post")))
             .order_by(WarcRecord.id)
         ).all()
-    for file, offset, url, kind, post_id in rows:
-        yield _Entry(file, offset, url, kind, post_id)
+    for file, offset, url, kind, post_id, source in rows:
+        yield _Entry(file, offset, url, kind, post_id, source)
 
 
 def _from_files(directory: Path) -> Iterator[_Entry]:
@@ -75,7 +79,9 @@ def _from_files(directory: Path) -> Iterator[_Entry]:
         kind = page_kind(found.url)
         if found.status == 200 and kind in ("listing", "post"):
             pid = X.post_id(found.url) if kind == "post" else None
-            yield _Entry(found.file, found.offset, found.url, kind, pid)
+            # Without the index, a page's site is its host's (a mirror's pages: the first site's).
+            source = source_of_host(urlsplit(found.url).hostname or "")
+            yield _Entry(found.file, found.offset, found.url, kind, pid, source)
 
 
 def reextract(
@@ -104,13 +110,15 @@ def reextract(
     if not entries:
         where = directory if scan else "the archive's WARC index"
         raise ValueError(f"no listing or post pages recorded in {where}")
-    newest = {e.post_id: i for i, e in enumerate(entries) if e.kind == "post"}
+    # Posts by (site, site's id): two sites number their posts alike.
+    newest = {(e.source, e.post_id): i for i, e in enumerate(entries) if e.kind == "post"}
 
     report = ReextractReport()
-    cards: dict[int, tuple[set[str], str | None]] = {}
+    cards: dict[tuple[str, int], tuple[set[str], str | None]] = {}
     touched: dict[int, None] = {}
     for i, entry in enumerate(entries):
-        if entry.kind == "post" and into is None and newest.get(entry.post_id) != i:
+        key = (entry.source, entry.post_id)
+        if entry.kind == "post" and into is None and newest.get(key) != i:
             continue  # in place: only the newest page of each post
         try:
             page = warc.read(directory, entry.file, entry.offset)
@@ -124,21 +132,24 @@ def reextract(
             if not hasattr(response, "selector"):
                 continue
             for card in X.cards(response.selector, response.url):
-                categories, published = cards.get(card.post_id, (set(), None))
+                categories, published = cards.get((entry.source, card.post_id), (set(), None))
                 if category:
                     categories.add(category)
-                cards[card.post_id] = (categories, card.published or published)
+                cards[entry.source, card.post_id] = (categories, card.published or published)
             continue
         assert entry.post_id is not None
-        categories, published = cards.get(entry.post_id, (set(), None))
+        categories, published = cards.get((entry.source, entry.post_id), (set(), None))
         parsed = read_post(response, entry.post_id, categories, published, page.fetched_at)
         if parsed.item is None:
             report.unusable += 1
             continue
+        parsed.item["source"] = entry.source
         with session_scope(target) as session:
             outcome = store.save_post(session, parsed.item)
+            post = store.find_post(session, entry.source, entry.post_id)
+            assert post is not None  # just stored
         setattr(report, outcome, getattr(report, outcome) + 1)
-        touched[entry.post_id] = None
+        touched[post.id] = None
     report.post_ids = list(touched)
     report.posts = len(touched)
     if extract and touched:

@@ -17,11 +17,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
 from archive.db import session_scope
 from archive.models import CrawlRun, FetchFailure, Post
+from archive.sources import DEFAULT_SOURCE
 from scraper import extract_html as X
 from scraper.pages import GONE
 
@@ -48,10 +50,12 @@ def _same_title(card_title: str | None, title: str) -> bool:
 
 
 class ArchiveMemory:
-    """The archive at `db_url` seen from a crawl: which posts are known, gone, settled."""
+    """The archive at `db_url` seen from a crawl of one site (`source`): which of the site's posts
+    (by the site's ids) are known, gone, settled. Another site's posts and runs are not looked at."""
 
-    def __init__(self, db_url: str) -> None:
+    def __init__(self, db_url: str, source: str = DEFAULT_SOURCE) -> None:
         self.db_url = db_url
+        self.source = source
         self._frontiers: dict[str, dt.datetime | None] | None = None
         self._gone: set[int] | None = None
 
@@ -65,9 +69,15 @@ class ArchiveMemory:
                 .limit(RECENT_RUNS)
             )
             for finished_at, report in runs:
+                if run_source(report) != self.source:
+                    continue
                 for category in (report or {}).get("walked", []):
                     frontiers.setdefault(str(category), finished_at)
-            failed = session.scalars(select(FetchFailure.url).where(FetchFailure.status.in_(GONE)))
+            failed = session.scalars(
+                select(FetchFailure.url).where(
+                    FetchFailure.source == self.source, FetchFailure.status.in_(GONE)
+                )
+            )
             self._gone = {pid for url in failed if (pid := X.post_id(url)) is not None}
         self._frontiers = frontiers
 
@@ -86,19 +96,30 @@ class ArchiveMemory:
         return post_id in self._gone
 
     def known(self, post_ids: Iterable[int]) -> dict[int, Known]:
+        """The archived posts among the site's ids, by those ids."""
         ids = list(post_ids)
         if not ids:
             return {}
         with session_scope(self.db_url) as session:
             rows = session.execute(
                 select(
-                    Post.id, Post.title, Post.published, Post.categories, Post.first_fetched_at
-                ).where(Post.id.in_(ids))
+                    Post.source_id,
+                    Post.title,
+                    Post.published,
+                    Post.categories,
+                    Post.first_fetched_at,
+                ).where(Post.source == self.source, Post.source_id.in_(ids))
             )
             return {
                 pid: Known(title, published, frozenset(map(str, cats or [])), first)
                 for pid, title, published, cats, first in rows
             }
+
+
+def run_source(report: dict[str, Any] | None) -> str:
+    """The site a crawl run walked, as its report says (scraper.pipelines); runs from before
+    there was more than one site were the first site's."""
+    return str((report or {}).get("source") or DEFAULT_SOURCE)
 
 
 def shows_something_new(card: X.Card, category: str | None, known: Known | None) -> bool:

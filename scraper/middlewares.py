@@ -38,6 +38,7 @@ from w3lib.url import safe_url_string
 from archive import warc
 from archive.db import default_url, session_scope
 from scraper import extract_html as X
+from scraper.items import page_source
 from scraper.pages import page_kind, thai_encoding
 
 if TYPE_CHECKING:
@@ -310,7 +311,8 @@ class WarcRecorderMiddleware:
             written = self._series().write(exchange)
             with session_scope(self.db_url) as session:
                 post_id = X.post_id(response.url) if kind == "post" else None
-                warc.index(session, exchange, written, self._run_id(), kind, post_id)
+                source = page_source(self.crawler.spider, request.meta)
+                warc.index(session, exchange, written, self._run_id(), kind, post_id, source)
         except (OSError, SQLAlchemyError) as exc:
             # Nothing may be fetched that is not kept: stop rather than crawl on unrecorded.
             self.failed = True

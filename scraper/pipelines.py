@@ -22,11 +22,13 @@ from archive import store
 from archive.db import default_url, session_scope
 from archive.migrate import upgrade
 from archive.models import CrawlRun, CrawlRunPost, WarcRecord, utcnow
-from scraper.items import ListingItem
+from archive.sources import source_of
+from scraper.items import ListingItem, page_source
 
 logger = logging.getLogger(__name__)
 
-#: Signal a spider sends for a page that cannot become a post: kwargs url, status, reason.
+#: Signal a spider sends for a page that cannot become a post: kwargs url, status, reason (and
+#: source, when the spider crawls more than one site).
 post_failed = object()
 
 STATS = "ministry_news"
@@ -62,8 +64,9 @@ class ArchivePipeline:
         self.crawler = crawler
         self.db_url = db_url
         self.run_id: int | None = None
-        self._stored: set[int] = set()
-        self._pending: dict[int, set[str]] = {}  # post id → categories seen before it was stored
+        # Posts by (site, site's id): two sites number their posts alike.
+        self._stored: set[tuple[str, int]] = set()
+        self._pending: dict[tuple[str, int], set[str]] = {}  # categories seen before it was stored
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -98,44 +101,57 @@ class ArchivePipeline:
         if missing:  # the spider never sends these; a half post is refused all the same
             self._count("failed")
             reason = f"incomplete post: no {', '.join(missing)}"
-            self.record_failure(url=item.get("url") or "", status=None, reason=reason)
+            self.record_failure(
+                url=item.get("url") or "", status=None, reason=reason, source=source_of(item)
+            )
             raise DropItem(reason)
-        post_id = int(item["post_id"])
-        if pending := self._pending.pop(post_id, None):
+        key = (source_of(item), int(item["post_id"]))
+        if pending := self._pending.pop(key, None):
             item["categories"] = sorted(set(item.get("categories") or []) | pending)
         try:
             with session_scope(self.db_url) as session:
                 outcome = store.save_post(session, item)
-                if self.run_id is not None and post_id not in self._stored:
-                    session.add(CrawlRunPost(run_id=self.run_id, post_id=post_id, outcome=outcome))
+                if self.run_id is not None and key not in self._stored:
+                    post = store.find_post(session, *key)
+                    assert post is not None  # just stored
+                    session.add(CrawlRunPost(run_id=self.run_id, post_id=post.id, outcome=outcome))
         except (SQLAlchemyError, ValueError) as exc:
             self._count("failed")
-            self.record_failure(url=item["url"], status=None, reason=f"not stored: {exc}")
-            raise DropItem(f"post {post_id} not stored: {exc}") from exc
+            reason = f"not stored: {exc}"
+            self.record_failure(url=item["url"], status=None, reason=reason, source=key[0])
+            raise DropItem(f"{key[0]} post {key[1]} not stored: {exc}") from exc
         # The same post again in this run (a fleet sends it again for a second category).
-        self._count("category_merges" if post_id in self._stored else f"{outcome}_posts")
-        self._stored.add(post_id)
+        self._count("category_merges" if key in self._stored else f"{outcome}_posts")
+        self._stored.add(key)
         return item
 
     def _add_listing(self, item: ListingItem) -> ListingItem:
         """A further category of a post fetched in this run; held until the post itself is
         stored when its item has not reached the archive yet."""
-        post_id, category = int(item["post_id"]), str(item["category"])
+        source, post_id, category = source_of(item), int(item["post_id"]), str(item["category"])
         try:
             with session_scope(self.db_url) as session:
-                stored = store.add_category(session, post_id, category)
+                stored = store.add_category(session, post_id, category, source=source)
         except SQLAlchemyError as exc:
-            logger.error("could not list post %s under category %s: %s", post_id, category, exc)
+            logger.error(
+                "could not list %s post %s under category %s: %s", source, post_id, category, exc
+            )
             return item
         if not stored:
-            self._pending.setdefault(post_id, set()).add(category)
+            self._pending.setdefault((source, post_id), set()).add(category)
         self._count("category_merges")
         return item
 
-    def record_failure(self, url: str, status: int | None, reason: str) -> None:
+    def record_failure(
+        self, url: str, status: int | None, reason: str, source: str | None = None
+    ) -> None:
+        """A page that did not become a post; of the spider's site unless `source` says."""
+        source = source or page_source(self.crawler.spider)
         try:
             with session_scope(self.db_url) as session:
-                store.record_failure(session, url, reason, status=status, run_id=self.run_id)
+                store.record_failure(
+                    session, url, reason, status=status, run_id=self.run_id, source=source
+                )
         except SQLAlchemyError as exc:
             logger.error("could not record failure of %s: %s", url, exc)
 
@@ -182,6 +198,7 @@ class ArchivePipeline:
             if key.startswith(f"{STATS}/outcome/")
         }
         return {
+            "source": page_source(spider),  # whose categories `walked` names (incremental)
             "outcomes": dict(sorted(outcomes.items())),
             "walked": sorted(getattr(spider, "walked", ()) or ()),
             "counts": {k: int(values.get(f"{STATS}/{k}", 0)) for k in REPORTED},
