@@ -43,8 +43,8 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'archive.sqlite'}"
     upgrade(url)
     with session_scope(url) as session:
-        add_post(session, 7, HOSTILE, HOSTILE, url="https://www.mdes.go.th/news/detail/7-%1B%5B2J")
-        add_visits(session, 7, [Visit(dates=["2022-11-05"], provinces=["ตาก"])])
+        add_post(session, 1, HOSTILE, HOSTILE, url="https://www.mdes.go.th/news/detail/1-%1B%5B2J")
+        add_visits(session, 1, [Visit(dates=["2022-11-05"], provinces=["ตาก"])])
         session.add(CrawlRun(status="finished", message=f"site said {CLEAR}{TITLE_BAR}"))
     db.dispose_all()
     yield url
