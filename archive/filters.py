@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from archive.models import Post, PostExtraction, Visit, VisitTerm
+from archive.sources import SOURCES, source_named
 from nlp.buddhist_era import full_gregorian_year
 from nlp.facts import ROLES
 
@@ -42,6 +43,7 @@ class Filters:
     role: str | None = None  # the official's part: visitor, host or mentioned (nlp.facts.ROLES)
     site_type: str | None = None
     category: str | None = None
+    source: str | None = None  # the site the posts are of (archive.sources), e.g. thaigov
     since: dt.date | None = None
     until: dt.date | None = None
     published_since: dt.date | None = None
@@ -142,6 +144,15 @@ def parse_province(value: str) -> str:
         choices = [*gazetteer().by_name["province"], *_titles(gazetteer().english["province"])]
         hint = did_you_mean(closest(value, choices, provinces_like(value)))
         raise ValueError(f"province: not a Thai province: {_echo(value)!r}{hint}")
+    return found
+
+
+def parse_source(value: str) -> str:
+    """A site by its name (thaigov) or its host (www.thaigov.go.th), as archive.sources has it."""
+    found = source_named(value)
+    if found is None:
+        hint = did_you_mean(closest(value, SOURCES)) or known(SOURCES)
+        raise ValueError(f"source: not a source: {_echo(value)!r}{hint}")
     return found
 
 
@@ -293,6 +304,14 @@ FILTERS: tuple[Filter, ...] = (
         in_archive=_category_in_archive,
     ),
     Filter(
+        "source",
+        "Posts of this site: "
+        + " or ".join(f"{name} ({site.host})" for name, site in SOURCES.items())
+        + ".",
+        parse_source,
+        example="thaigov",
+    ),
+    Filter(
         "since", f"Visits on or after this date: {DATE_HELP}.", lambda v: parse_date("since", v)
     ),
     Filter(
@@ -435,6 +454,8 @@ def post_conditions(
     explicit pipeline version, must have been extracted by it.
     """
     conds: list[ColumnElement[bool]] = []
+    if filters.source:  # the posts' unique (source, source_id) index serves it
+        conds.append(Post.source == filters.source)
     if filters.category:
         conds.append(_in_category(filters.category, dialect))
     if filters.published_since:

@@ -33,11 +33,13 @@ def current_revision(url: str) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(url: str) -> None:
-    """Bring the schema at `url` to the newest revision; a no-op when it is already there."""
+def upgrade(url: str, revision: str = "head") -> None:
+    """Bring the schema at `url` to the newest revision (or to `revision`, as an archive of an
+    older version is); a no-op when it is already there."""
     engine = get_engine(url)
+    target = head_revision() if revision == "head" else revision
     with engine.connect() as conn:
-        if MigrationContext.configure(conn).get_current_revision() == head_revision():
+        if MigrationContext.configure(conn).get_current_revision() == target:
             return
     cfg = _config(url)
     with engine.begin() as conn:
@@ -46,4 +48,4 @@ def upgrade(url: str) -> None:
             # find the schema at head (Alembic checks again under the lock).
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, target)

@@ -27,6 +27,7 @@ CHUNK = 1000
 class VisitRow:
     visit_id: int
     post_id: int
+    source: str  # the post's site (archive.sources): the visit is told by that site's post
     url: str
     title: str
     published: dt.date | None
@@ -54,6 +55,7 @@ class OfficialRow:
     """
 
     person: str
+    source: list[str]  # the sites whose posts name the person (archive.sources), in name order
     names: list[str]  # as written, honorific included, in order of first appearance
     positions: list[str]
     visits: int
@@ -66,7 +68,9 @@ class OfficialRow:
 
 @dataclass(frozen=True)
 class PostRow:
-    post_id: int
+    post_id: int  # the archive's own id
+    source: str  # the site the post is of (archive.sources)
+    source_id: int  # that site's id for it
     url: str
     title: str
     published: dt.date | None
@@ -100,6 +104,7 @@ def _visits_stmt(session: Session, filters: Filters, *columns: Any) -> Select[An
 _VISIT_COLUMNS = (
     Visit.id,
     Visit.post_id,
+    Post.source,
     Post.url,
     Post.title,
     Post.published,
@@ -153,12 +158,12 @@ def visit_location(session: Session, visit_id: int) -> tuple[int, int | None] | 
 def _visit_row(row: Any) -> VisitRow:
     """A row of _VISIT_COLUMNS; a list column left NULL reads as empty, and the lists beside
     officials and sites (NULL on visits stored before them) as one "" per entry."""
-    lists = [list(v or []) for v in row[7:16]]
+    lists = [list(v or []) for v in row[8:17]]
     officials, sites = lists[4], lists[7]
     for i, beside in ((5, officials), (6, officials), (8, sites)):
         if len(lists[i]) != len(beside):
             lists[i] = [""] * len(beside)
-    return VisitRow(*row[:7], *lists, row[16])
+    return VisitRow(*row[:8], *lists, row[17])
 
 
 def officials(session: Session, filters: Filters) -> Iterator[OfficialRow]:
@@ -177,6 +182,7 @@ def officials(session: Session, filters: Filters) -> Iterator[OfficialRow]:
         Visit.post_id,
         Visit.start_date,
         Visit.end_date,
+        Post.source,
     ).join(VisitTerm, VisitTerm.visit_id == Visit.id)
     stmt = stmt.where(VisitTerm.kind == "official")
     if filters.official:
@@ -188,8 +194,10 @@ def officials(session: Session, filters: Filters) -> Iterator[OfficialRow]:
         by_role: dict[str, set[int]] = {role: set() for role in ROLES}
         post_ids: set[int] = set()
         days: list[dt.date] = []
-        for _, name, position, role, visit_id, post_id, start, end in rows:
+        sources: set[str] = set()
+        for _, name, position, role, visit_id, post_id, start, end, source in rows:
             names[name] = None
+            sources.add(source)
             if position:
                 positions[position] = None
             role = role if role in by_role else VISITOR  # an older pipeline's untold: made
@@ -199,6 +207,7 @@ def officials(session: Session, filters: Filters) -> Iterator[OfficialRow]:
                 days += [d for d in (start, end) if d is not None]
         yield OfficialRow(
             person=person,
+            source=sorted(sources),
             names=list(names),
             positions=list(positions),
             visits=len(by_role[VISITOR]),
@@ -212,6 +221,8 @@ def officials(session: Session, filters: Filters) -> Iterator[OfficialRow]:
 
 _POST_COLUMNS = (
     Post.id,
+    Post.source,
+    Post.source_id,
     Post.url,
     Post.title,
     Post.published,
@@ -240,6 +251,8 @@ def posts(session: Session, filters: Filters) -> Iterator[PostRow]:
             n, provinces, people = summaries.get(row.id, (0, [], []))
             yield PostRow(
                 post_id=row.id,
+                source=row.source,
+                source_id=row.source_id,
                 url=row.url,
                 title=row.title,
                 published=row.published,

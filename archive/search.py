@@ -301,6 +301,7 @@ class Snippet:
 @dataclass(frozen=True)
 class Hit:
     post_id: int
+    source: str  # the post's site (archive.sources)
     url: str
     title: str
     published: date | None
@@ -337,6 +338,7 @@ def search(session: Session, filters: Filters, limit: int = 20, offset: int = 0)
         for r in session.execute(
             select(
                 Post.id,
+                Post.source,
                 Post.url,
                 Post.title,
                 Post.published,
@@ -354,6 +356,7 @@ def search(session: Session, filters: Filters, limit: int = 20, offset: int = 0)
         hits.append(
             Hit(
                 post_id=post.id,
+                source=post.source,
                 url=post.url,
                 title=post.title,
                 published=post.published,
@@ -479,7 +482,7 @@ def _cut(norm: str, spans: list[tuple[int, int]], width: int) -> Snippet:
 
 # --- facets -----------------------------------------------------------------------------------
 
-FACETS = ("province", "district", "official", "site_type", "category", "year")
+FACETS = ("province", "district", "official", "site_type", "category", "source", "year")
 
 
 def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, list[tuple[str, int]]]:
@@ -524,6 +527,9 @@ def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, lis
         .group_by(items.c.value)
     )
     out["category"] = _top(session, stmt, n, items.c.value, limit)
+
+    stmt = select(Post.source, func.count()).where(*chosen).group_by(Post.source)
+    out["source"] = _top(session, stmt, func.count(), Post.source, limit)
 
     year = func.extract("year", Post.published)
     stmt = select(year, func.count()).where(*chosen, Post.published.is_not(None)).group_by(year)

@@ -50,6 +50,15 @@ def source_of_host(host: str) -> str:
     return DEFAULT_SOURCE
 
 
+def source_named(value: str) -> str | None:
+    """The site a reader means by its name (thaigov, THAIGOV) or its host (www.thaigov.go.th)."""
+    wanted = value.strip().lower()
+    for source in SOURCES.values():
+        if wanted in (source.name, source.host, source.host.removeprefix("www.")):
+            return source.name
+    return None
+
+
 def display(name: str) -> str:
     """A source's name for readers; a name missing from the table is shown as it is stored."""
     source = SOURCES.get(name)

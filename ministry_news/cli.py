@@ -128,6 +128,13 @@ def cli(ctx: click.Context, db: str) -> None:
 # --- fetch -------------------------------------------------------------------------------------
 
 
+WARC_DIR_HELP = (
+    "Folder of this archive's WARC files.  [default: <name>.warc/ beside a SQLite archive "
+    "(data/demo.sqlite → data/demo.warc/); for PostgreSQL ~/.local/share/ministry-news/warc/"
+    "<database>-<hash>/]"
+)
+
+
 @cli.command()
 @click.option(
     "--start-url",
@@ -174,6 +181,7 @@ def cli(ctx: click.Context, db: str) -> None:
     help="A crawler setting (scraper/settings.py), e.g. -s INCREMENTAL_OVERLAP=2, "
     "-s DOWNLOAD_DELAY=3. Repeatable.",
 )
+@click.option("--warc-dir", type=click.Path(file_okay=False, path_type=Path), help=WARC_DIR_HELP)
 @click.option(
     "--extract/--no-extract", default=True, show_default=True, help="Extract facts after."
 )
@@ -187,6 +195,7 @@ def crawl(
     resume: bool,
     redis_url: str | None,
     overrides: tuple[str, ...],
+    warc_dir: Path | None,
     extract: bool,
 ) -> None:
     """Crawl the ministry's news into the archive (polite: robots.txt, ~1 s per request).
@@ -195,9 +204,13 @@ def crawl(
     archive already holds everything, so a daily crawl costs a few requests. A changed post is
     stored as a new version; every response is kept in WARC files beside the archive. Prints the
     run's report (see `runs`). Exits 3 when the site cannot be reached at all, 1 when it kept
-    refusing until the crawl stopped, 4 when another crawl of this archive is running.
+    refusing until the crawl stopped, 4 when another crawl of this archive is running (or
+    another process held the archive's write lock past ARCHIVE_BUSY_TIMEOUT), 130 when stopped
+    by SIGINT / SIGTERM (`--resume` continues it).
     """
     settings = _fast_settings() if fast else {}
+    if warc_dir:
+        settings["WARC_DIR"] = str(warc_dir)
     if redis_url:
         from ministry_news.distributed import FleetError, fleet_settings
 
@@ -218,6 +231,7 @@ def crawl(
     for note in stats.get("notes", []):
         click.echo(f"crawl: {shown(note)}")
     _print_crawl(stats)
+    interrupted = _interrupted(stats)
     if stats.get("unreachable"):
         _fail(
             f"cannot reach {', '.join(start_urls) or REAL_SITE} (offline?); "
@@ -225,7 +239,7 @@ def crawl(
             EXIT_UNREACHABLE,
         )
     run_id = stats.get("run_id")
-    if extract and run_id is not None:
+    if extract and run_id is not None and not interrupted:  # the next run extracts what it left
         from ministry_news.crawl import pending_extraction
 
         _run_extract(obj.db, pending_extraction(obj.db, run_id))
@@ -236,6 +250,20 @@ def crawl(
             click.echo(shown(line))
     if stats.get("refused"):
         _fail(f"the site kept refusing: {stats.get('stop_reason')}; stopped (see `runs {run_id}`)")
+    if interrupted:
+        click.echo(
+            f"interrupted: run {run_id} stopped, everything stored so far stays stored; "
+            "`crawl --resume` continues it",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _interrupted(stats: dict[str, Any]) -> bool:
+    """Stopped by SIGINT / SIGTERM (Scrapy's clean shutdown): the run is recorded interrupted."""
+    from scraper.pipelines import RUN_STATUS
+
+    return RUN_STATUS.get(stats.get("finish_reason", "")) == "interrupted"
 
 
 def _run_crawl(db: str, overrides: tuple[str, ...] = (), **options: Any) -> dict[str, Any]:
@@ -295,9 +323,12 @@ def mirror(site_name: str, port: int | None) -> None:
 
     port = MIRROR_PORTS[site_name] if port is None else port
     start = SITES[site_name]().start_urls(f"http://127.0.0.1:{port}")[0]
-    click.echo(f"mirror: serving {site_name} at {start} (Ctrl-C to stop)")
     try:
-        serve(port, site=site_name)
+        serve(
+            port,
+            site=site_name,
+            ready=lambda: click.echo(f"mirror: serving {site_name} at {start} (Ctrl-C to stop)"),
+        )
     except OSError as exc:
         _fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
     except KeyboardInterrupt:
@@ -399,7 +430,7 @@ def runs(obj: Context, run_id: int | None, last: int) -> None:
 @click.option(
     "--warc-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the WARC files.  [default: warc/ beside the SQLite archive]",
+    help=WARC_DIR_HELP,
 )
 @click.option(
     "--scan",
@@ -422,7 +453,7 @@ def reextract(
     click.echo(
         f"reextract: {report.pages} pages read, {report.posts} posts: {report.new} new, "
         f"{report.changed} changed, {report.unchanged} unchanged; {report.unusable} unusable, "
-        f"{report.unreadable} unreadable records; {report.facts} facts, {report.visits} visits "
+        f"{report.unreadable} unreadable, {report.too_large} too large records; {report.facts} facts, {report.visits} visits "
         f"({report.seconds:.1f} s)"
     )
 
@@ -537,6 +568,7 @@ def search(
                 json_line(
                     {
                         "post_id": hit.post_id,
+                        "source": hit.source,
                         "url": hit.url,
                         "title": hit.title,
                         "published": hit.published,
@@ -550,7 +582,10 @@ def search(
         click.echo(f"{page.total} posts found (showing {span})")
         for hit in page.hits:
             date = hit.published.isoformat() if hit.published else "----------"
-            click.echo(f"\n{date}  #{hit.post_id}  {shown(hit.title)}\n  {shown(unquote(hit.url))}")
+            click.echo(
+                f"\n{date}  #{hit.post_id} [{hit.source}]  {shown(hit.title)}\n"
+                f"  {shown(unquote(hit.url))}"
+            )
             click.echo(f"  {shown(hit.snippet.marked())}")
     for name, counts in facet_counts.items():
         if counts:
@@ -580,6 +615,7 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
     """
     import dataclasses
     import itertools
+    from collections import Counter
 
     from archive import queries
     from archive.db import session_scope
@@ -588,11 +624,13 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
 
     filters = _filters(query, options)
     n = 0
+    per_source: Counter[str] = Counter()
     with session_scope(obj.db) as session:
         filters = _in_archive(session, filters)
         rows = queries.visits(session, filters)
         for row in itertools.islice(rows, limit or None):
             n += 1
+            per_source[row.source] += 1
             if as_json:
                 click.echo(json_line(dataclasses.asdict(row)))
                 continue
@@ -600,7 +638,10 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
             if row.end_date and row.end_date != row.start_date:
                 when += f"..{row.end_date.isoformat()}"
             where = " / ".join(x for x in ("; ".join(row.provinces), "; ".join(row.districts)) if x)
-            click.echo(f"{when}  {shown(where or '(no place)')}  #{row.post_id} {shown(row.title)}")
+            click.echo(
+                f"{when}  {shown(where or '(no place)')}  #{row.post_id} [{row.source}] "
+                f"{shown(row.title)}"
+            )
             if row.officials:
                 who = [
                     f"{name} ({ROLES[role]})" if role in ROLES else name
@@ -610,7 +651,8 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
             if row.sites:
                 click.echo(f"    sites: {shown('; '.join(row.sites))}")
     if not as_json:
-        click.echo(f"{n} visits", err=True)
+        by_site = ", ".join(f"{s} {k}" for s, k in per_source.most_common())
+        click.echo(f"{n} visits" + (f" ({by_site})" if by_site else ""), err=True)
 
 
 @cli.command()

@@ -13,7 +13,7 @@ from archive.db import session_scope
 from archive.queries import VisitRow
 from ministry_news.web import views
 from ministry_news.web.errors import BadRequest, ErrorOut, bad_input
-from ministry_news.web.params import SearchParams, VisitParams
+from ministry_news.web.params import SearchParams, VisitParams, ignored
 from ministry_news.web.render import url_with
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -31,8 +31,12 @@ class SnippetOut(BaseModel):
     source: str = Field(description="title or body")
 
 
+SOURCE_HELP = "The site the post is of, by its profile's name (mdes, thaigov)."
+
+
 class HitOut(BaseModel):
     post_id: int
+    source: str = Field(description=SOURCE_HELP)
     url: str = Field(description="The post on the ministry's site.")
     title: str
     published: dt.date | None
@@ -40,7 +44,11 @@ class HitOut(BaseModel):
     snippet: SnippetOut
 
 
+IGNORED = Field(description="Parameters of the URL that no query takes (a tracker's), left out.")
+
+
 class SearchOut(BaseModel):
+    ignored_parameters: list[str] = IGNORED
     total: int = Field(description="Posts the filters select, on every page.")
     limit: int
     offset: int
@@ -48,17 +56,19 @@ class SearchOut(BaseModel):
     hits: list[HitOut]
     facets: dict[str, list[Count]] = Field(
         description="Posts per value among all those selected: province, district, official "
-        "(the person), site_type, category, year (published)."
+        "(the person), site_type, category, source (the site), year (published)."
     )
 
 
 class VisitsOut(BaseModel):
+    ignored_parameters: list[str] = IGNORED
     total: int = Field(description="Visits the filters select, on every page.")
     limit: int
     offset: int
     next: str | None
     rows: list[VisitRow]
     per_province: list[Count] = Field(description="Visits per province, over every page.")
+    per_source: list[Count] = Field(description="Visits per site (source), over every page.")
     per_month: list[Count] = Field(
         description="Visits per month of their first day (YYYY-MM), empty months included."
     )
@@ -81,7 +91,9 @@ class FactOut(BaseModel):
 class PostOut(BaseModel):
     """A stored post's columns, with the view's facts and visits."""
 
-    post_id: int
+    post_id: int = Field(description="The archive's own id (of this page's address).")
+    source: str = Field(description=SOURCE_HELP)
+    source_id: int = Field(description="The site's own id for the post.")
     url: str
     title: str
     published: dt.date | None
@@ -117,6 +129,7 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> Search
         view = views.search_view(session, params.filters(session), params.limit, params.offset)
     page = view.page
     return SearchOut(
+        ignored_parameters=ignored(request.query_params),
         total=page.total,
         limit=page.limit,
         offset=page.offset,
@@ -124,6 +137,7 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> Search
         hits=[
             HitOut(
                 post_id=h.post_id,
+                source=h.source,
                 url=h.url,
                 title=h.title,
                 published=h.published,
@@ -144,12 +158,14 @@ def visits(request: Request, params: Annotated[VisitParams, Query()]) -> VisitsO
     with bad_input(), session_scope(request.app.state.db_url) as session:
         view = views.visits_view(session, params.filters(session), params.limit, params.offset)
     return VisitsOut(
+        ignored_parameters=ignored(request.query_params),
         total=view.total,
         limit=view.limit,
         offset=view.offset,
         next=_next(request, view.total, view.limit, view.offset),
         rows=view.rows,
         per_province=_counts(view.per_province),
+        per_source=_counts(view.per_source),
         per_month=_counts(view.per_month),
         undated=view.undated,
     )

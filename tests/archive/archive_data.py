@@ -3,12 +3,17 @@ nlp pipeline returns them, written with archive.store like the real commands do.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from archive.store import replace_facts, save_post
+from archive.models import Post
+from archive.sources import DEFAULT_SOURCE
+from archive.store import find_post, replace_facts, save_post
 from nlp.facts import Extraction, Fact, Visit
 from scraper.pages import content_hash
 
@@ -37,7 +42,41 @@ def post_item(post_id: int, title: str, body: str, **extra: Any) -> dict[str, An
 
 
 def add_post(session: Session, post_id: int, title: str, body: str, **extra: Any) -> str:
+    """Store a post of the site `extra["source"]` (default mdes) under the site's id `post_id`."""
     return save_post(session, post_item(post_id, title, body, **extra))
+
+
+def archive_id(session: Session, post_id: int, source: str = DEFAULT_SOURCE) -> int:
+    """The archive's id of the site's post `post_id` (the archive numbers posts its own way)."""
+    post = find_post(session, source, post_id)
+    assert post is not None, f"{source} post {post_id} is not stored"
+    return post.id
+
+
+@contextmanager
+def ids_from(session: Session, first: int) -> Iterator[None]:
+    """New posts stored inside get the archive's ids `first`, `first + 1`, … in the order stored,
+    as in an archive whose earlier ids are taken (one migrated from revision 0004 numbers new
+    posts past the MDES ids it kept): tests can then address a page by a known id. The archive
+    must hold no posts yet."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT setval('posts_id_seq', :first, false)"), {"first": first})
+        yield
+        return
+    # SQLite numbers a new row one past the largest id: hold `first - 1` until one is stored.
+    held = Post(id=first - 1, source="-", source_id=0, url="", content_hash="")
+    session.add(held)
+    session.flush()
+    yield
+    session.delete(held)
+    session.flush()
+
+
+def site_id(session: Session, post_id: int) -> int:
+    """The site's id of the archive's post `post_id`: what the tests stored it under."""
+    post = session.get(Post, post_id)
+    assert post is not None, f"no post {post_id} in the archive"
+    return post.source_id
 
 
 def official(name: str, person: str, position: str | None = None) -> Fact:
@@ -57,8 +96,11 @@ def add_visits(
     visits: list[Visit],
     facts: list[Fact] | None = None,
     version: str = "1.0",
+    source: str = DEFAULT_SOURCE,
 ) -> None:
-    replace_facts(session, post_id, Extraction(version=version, facts=facts or [], visits=visits))
+    """The pipeline's visits and facts for the site's post `post_id`, stored as `extract` does."""
+    extraction = Extraction(version=version, facts=facts or [], visits=visits)
+    replace_facts(session, archive_id(session, post_id, source), extraction)
 
 
 # Posts for search: words inside unbroken Thai, compounds, phrases apart, spelling variants.

@@ -35,11 +35,12 @@ def _pg_base() -> str:
 
 
 @pytest.fixture(scope="session")
-def make_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
-    """A factory: engine name → URL of a freshly migrated, empty archive on that engine."""
+def make_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., str]]:
+    """A factory: engine name → URL of a freshly migrated, empty archive on that engine (at the
+    schema `revision`, default the newest)."""
     schemas: list[str] = []
 
-    def make(engine: str) -> str:
+    def make(engine: str, revision: str = "head") -> str:
         if engine == "sqlite":
             path: Path = tmp_path_factory.mktemp("archive") / "archive.sqlite"
             url = f"sqlite:///{path}"
@@ -53,7 +54,7 @@ def make_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[
             schemas.append(schema)
             sep = "&" if "?" in base else "?"
             url = f"{base}{sep}options=-csearch_path%3D{schema}"
-        upgrade(url)
+        upgrade(url, revision)
         return url
 
     yield make

@@ -124,7 +124,8 @@ def test_posts_and_officials_parquet(field_visits: str, tmp_path: Path) -> None:
 def test_exports_follow_a_search_and_filters(field_visits: str, tmp_path: Path) -> None:
     path = tmp_path / "v.csv"
     assert run(field_visits, "visits", "csv", path, q="เน็ตประชารัฐ", official="ชัยวุฒิ") == 1
-    assert [r[5] for r in read_csv(path)[1:]] == ["2021-03-31"]
+    header, *rows = read_csv(path)
+    assert [r[header.index("start_date")] for r in rows] == ["2021-03-31"]
 
 
 def test_export_to_open_binary_and_text_files(field_visits: str) -> None:
@@ -192,6 +193,8 @@ def test_export_streams_rather_than_holding_every_row(archive_url: str) -> None:
             [
                 {
                     "id": i,
+                    "source": "mdes",
+                    "source_id": i,
                     "url": f"https://www.mdes.go.th/news/detail/{i}-x",
                     "title": f"ข่าวที่ {i}",
                     "body": "",

@@ -58,8 +58,9 @@ def copy_archive(src_url: str, dst: Path) -> str:
 
 
 def stored(db_url: str) -> dict[int, Post]:
+    """The archived posts by the site's ids (the mirror's), not the archive's own."""
     with session_scope(db_url) as session:
-        return {p.id: p for p in session.scalars(select(Post))}
+        return {p.source_id: p for p in session.scalars(select(Post))}
 
 
 def runs(db_url: str) -> list[CrawlRun]:
@@ -84,9 +85,12 @@ def failures(db_url: str, run_id: int | None = None) -> list[FetchFailure]:
 
 
 def run_posts(db_url: str) -> list[tuple[int, int, str]]:
+    """(run, the site's id of the post, outcome) of what each run did."""
     with session_scope(db_url) as session:
         rows = session.execute(
-            select(CrawlRunPost.run_id, CrawlRunPost.post_id, CrawlRunPost.outcome)
+            select(CrawlRunPost.run_id, Post.source_id, CrawlRunPost.outcome).join(
+                Post, Post.id == CrawlRunPost.post_id
+            )
         )
         return [tuple(r) for r in rows]  # type: ignore[misc]
 

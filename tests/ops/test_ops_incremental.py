@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from archive.db import session_scope
-from archive.models import PostVersion
+from archive.models import Post, PostVersion
 from scraper.mirror.posts import CATEGORIES, posts
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import Site, listing
@@ -110,7 +110,8 @@ def test_changed_posts_become_versions_and_the_old_text_stays(first: str, tmp_pa
     now = stored(db_url)
     assert now[rewritten.id].version == 2 and "ย่อหน้าที่เพิ่มเข้ามา" in now[rewritten.id].body
     with session_scope(db_url) as session:
-        versions = {(v.post_id, v.version): v for v in session.scalars(select(PostVersion)).all()}
+        rows = session.execute(select(Post.source_id, PostVersion).join(Post)).all()
+        versions = {(site_id, v.version): v for site_id, v in rows}
     assert sorted(versions) == sorted([(retitled.id, 1), (rewritten.id, 1)])
     assert versions[(rewritten.id, 1)].body == old_body
     assert versions[(retitled.id, 1)].title == retitled.title

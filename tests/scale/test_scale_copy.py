@@ -111,7 +111,7 @@ def test_a_target_with_rows_is_refused_and_left_alone(make_archive: Callable[[st
     with pytest.raises(ArchiveError, match=r"not empty \(.*posts: 1 rows"):
         copy_archive(source, target)
     with session_scope(target) as session:
-        assert session.scalars(select(Post.id)).all() == [500]
+        assert session.scalars(select(Post.source_id)).all() == [500]
 
 
 def test_the_same_archive_or_a_missing_one_is_refused(
@@ -162,7 +162,7 @@ def test_a_value_that_does_not_survive_the_trip_is_caught(
     source, target = make_archive("sqlite"), make_archive("postgresql")
     fill(source)
     with get_engine(source).begin() as conn:
-        conn.execute(text("UPDATE posts SET version = 1.5 WHERE id = 102"))
+        conn.execute(text("UPDATE posts SET version = 1.5 WHERE source_id = 102"))
 
     done = cli("copy", "--from", source, "--to", target)
 

@@ -85,8 +85,9 @@ def fleet(
 
 
 def stored(db_url: str) -> dict[int, Post]:
+    """The archived posts by the site's ids (the mirror's)."""
     with session_scope(db_url) as session:
-        return {p.id: p for p in session.scalars(select(Post))}
+        return {p.source_id: p for p in session.scalars(select(Post))}
 
 
 def test_every_post_is_stored_once_and_both_processes_did_work(fleet: FleetCrawl) -> None:

@@ -89,7 +89,7 @@ def test_awkward_posts_arrive_whole(first_crawl: tuple[str, dict], mirror: str) 
     assert rows[thai.id].encoding == "cp874" and rows[thai.id].title == thai.title
     for row in rows.values():
         assert row.images and all(
-            i.startswith(f"{mirror}/uploads/news/{row.id}/") for i in row.images
+            i.startswith(f"{mirror}/uploads/news/{row.source_id}/") for i in row.images
         )
         assert row.content_hash and row.fetched_at
 

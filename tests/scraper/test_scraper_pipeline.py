@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from archive.db import session_scope
 from archive.models import CrawlRun, FetchFailure, Post
+from archive.store import find_post
 from scraper.items import ListingItem, PostItem
 from scraper.pipelines import ArchivePipeline
 from scraper.spiders.mdes import MdesSpider, content_hash
@@ -57,7 +58,7 @@ def test_new_unchanged_and_changed_posts_are_counted_and_kept_once(
     again.process_item(item())
     again.process_item(item(4446, body="ย่อหน้าแรก แก้ไขแล้ว"))
     with session_scope(db_url) as session:
-        rows = {p.id: p for p in session.scalars(select(Post))}
+        rows = {p.source_id: p for p in session.scalars(select(Post))}
     assert sorted(rows) == [4445, 4446]
     assert rows[4446].version == 2 and rows[4446].body == "ย่อหน้าแรก แก้ไขแล้ว"
     counts = stats(pipeline)
@@ -73,7 +74,7 @@ def test_the_same_post_twice_in_a_run_is_a_category_merge(
     second["categories"] = ["119", "3"]
     pipeline.process_item(second)
     with session_scope(db_url) as session:
-        assert session.get(Post, 4445).categories == ["119", "3"]
+        assert find_post(session, "mdes", 4445).categories == ["119", "3"]
     assert stats(pipeline)["new_posts"] == 1 and stats(pipeline)["category_merges"] == 2
 
 
@@ -85,10 +86,41 @@ def test_a_further_listing_adds_its_category_to_the_stored_post(
     pipeline.process_item(ListingItem(post_id=4445, category="115"))
     pipeline.process_item(item(4446))
     with session_scope(db_url) as session:
-        assert session.get(Post, 4445).categories == ["115", "119"]
-        assert session.get(Post, 4446).categories == ["119", "3"]
-        assert session.get(Post, 4445).version == 1
+        assert find_post(session, "mdes", 4445).categories == ["115", "119"]
+        assert find_post(session, "mdes", 4446).categories == ["119", "3"]
+        assert find_post(session, "mdes", 4445).version == 1
     assert stats(pipeline)["new_posts"] == 2 and stats(pipeline)["category_merges"] == 2
+
+
+def test_two_sites_posts_under_the_same_site_id_are_two_posts(
+    pipeline: ArchivePipeline, db_url: str
+) -> None:
+    thaigov = item(body="ข่าวทำเนียบรัฐบาล")
+    thaigov["source"] = "thaigov"
+    thaigov["url"] = "http://127.0.0.1/news/contents/details/4445"
+    pipeline.process_item(item())  # no source: MDES's, as every item before a second site
+    pipeline.process_item(thaigov)
+    pipeline.process_item(ListingItem(source="thaigov", post_id=4445, category="3"))
+    pipeline.process_item(thaigov)  # the same thaigov post again: one row still
+    with session_scope(db_url) as session:
+        rows = {(p.source, p.source_id): p for p in session.scalars(select(Post))}
+    assert sorted(rows) == [("mdes", 4445), ("thaigov", 4445)]
+    mdes, gov = rows["mdes", 4445], rows["thaigov", 4445]
+    assert mdes.id != gov.id
+    assert (mdes.body, gov.body) == (item()["body"], "ข่าวทำเนียบรัฐบาล")
+    assert (mdes.categories, gov.categories) == (["119"], ["119", "3"])
+    assert stats(pipeline)["new_posts"] == 2
+
+
+def test_a_failure_names_the_site_whose_page_failed(pipeline: ArchivePipeline, db_url: str) -> None:
+    half = item()
+    half["source"], half["title"] = "thaigov", ""
+    with pytest.raises(DropItem):
+        pipeline.process_item(half)
+    pipeline.record_failure(url="http://127.0.0.1/news/detail/9-x", status=404, reason="gone")
+    with session_scope(db_url) as session:
+        failures = session.scalars(select(FetchFailure).order_by(FetchFailure.id)).all()
+    assert [f.source for f in failures] == ["thaigov", "mdes"]  # the spider's own: MdesSpider's
 
 
 @pytest.mark.parametrize("missing", ["title", "body", "content_hash"])

@@ -13,7 +13,7 @@ from web_data import SUKHOTHAI_1
 from archive.db import session_scope
 from archive.store import replace_facts, save_post
 from ministry_news.web import create_app
-from tests.archive.archive_data import post_item
+from tests.archive.archive_data import ids_from, post_item
 
 NET = "เน็ตประชารัฐ"
 
@@ -48,7 +48,7 @@ def test_a_facet_link_narrows_the_results_and_keeps_the_query(client: TestClient
     narrowed = page(client, link["href"])
     assert sorted(hit_ids(narrowed)) == [101, 102]
     chips = [c.get_text(" ", strip=True) for c in narrowed.select(".chip")]
-    assert "province: สุโขทัย ✕" in chips
+    assert "จังหวัด: สุโขทัย ✕" in chips  # the filter named in Thai
     # The year facet narrows to a publication year.
     year = narrowed.select_one('a[data-facet="year"][data-value="2020"]')
     assert parse_qs(urlsplit(year["href"]).query)["published_since"] == ["2020"]
@@ -145,7 +145,7 @@ def test_the_visits_page_shows_the_rows_and_charts_of_the_api(client: TestClient
     # One column per month from March to July 2020, each with its count in the tooltip.
     columns = [r.select_one("title").get_text() for r in soup.select("svg.columns rect")]
     assert len(columns) == 5
-    assert columns[0] == "มี.ค. 2563: 1 visits" and columns[2] == "พ.ค. 2563: 0 visits"
+    assert columns[0] == "มี.ค. 2563: 1 ครั้ง" and columns[2] == "พ.ค. 2563: 0 ครั้ง"
     csv_link = urlsplit(soup.select_one("#csv")["href"])
     assert csv_link.path == "/export/visits.csv"
     assert parse_qs(csv_link.query) == {"province": ["สุโขทัย"]}
@@ -181,7 +181,8 @@ def extracted(db_url: str) -> str:
     )
     title = "รมว.ดีอี ลงพื้นที่จังหวัดตาก"
     with session_scope(db_url) as session:
-        save_post(session, post_item(7, title, body, published="2022-11-06"))
+        with ids_from(session, 7):  # the archive's id 7 too
+            save_post(session, post_item(7, title, body, published="2022-11-06"))
         replace_facts(session, 7, extract(body, title=title))
     return db_url
 

@@ -14,7 +14,7 @@ from archive.models import Visit as StoredVisit
 from archive.store import replace_facts, save_post
 from ministry_news.web import create_app
 from nlp.facts import Extraction, Visit
-from tests.archive.archive_data import post_item
+from tests.archive.archive_data import ids_from, post_item
 
 MINISTER, GOVERNOR = "นายชัยวุฒิ ธนาคมานุสรณ์", "นายสมชาย ใจดี"
 
@@ -37,7 +37,7 @@ def test_a_visit_permalink_survives_the_re_extraction_that_replaced_the_visit(
 ) -> None:
     url = f"sqlite:///{tmp_path / 'archive.sqlite'}"
     upgrade(url)
-    with session_scope(url) as session:
+    with session_scope(url) as session, ids_from(session, 5):  # the archive's id 5 too
         save_post(session, post_item(5, "ลงพื้นที่", "ข้อความ"))
     old = _extract(url, "ตาก")
     new = _extract(url, "สุโขทัย")

@@ -11,9 +11,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from archive.store import replace_facts, save_post
+from archive.sources import DEFAULT_SOURCE
+from archive.store import find_post, replace_facts, save_post
 from nlp.facts import Extraction, Fact, Visit
-from tests.archive.archive_data import post_item
+from tests.archive.archive_data import ids_from, post_item
 
 VERSION = "test-1"
 
@@ -54,10 +55,17 @@ def fact(kind: str, value: str, text: str, surface: str, **attrs: Any) -> Fact:
 
 def store(session: Session, post: dict[str, Any], facts: list[Fact], visits: list[Visit]) -> None:
     save_post(session, post)
-    replace_facts(session, post["post_id"], Extraction(VERSION, facts, visits))
+    post_id = find_post(session, DEFAULT_SOURCE, post["post_id"]).id  # type: ignore[union-attr]
+    replace_facts(session, post_id, Extraction(VERSION, facts, visits))
 
 
 def fill(session: Session) -> None:
+    """The posts 101…105 (MDES's ids), stored in that order under the same archive ids."""
+    with ids_from(session, 101):
+        _fill(session)
+
+
+def _fill(session: Session) -> None:
     store(
         session,
         item(101, "ผู้ตรวจราชการฯ ลงพื้นที่จังหวัดสุโขทัย", SUKHOTHAI_1, "2020-03-10"),
