@@ -15,6 +15,7 @@ from urllib.parse import unquote
 import click
 
 from archive.db import ENV_VAR, ArchiveError, default_url
+from ministry_news.terminal import shown
 from scraper.mirror.server import PORTS as MIRROR_PORTS
 
 REAL_SITE = "https://www.mdes.go.th"
@@ -91,7 +92,7 @@ def read_only(func: Any) -> Any:
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {shown(message)}", err=True)
     sys.exit(code)
 
 
@@ -228,7 +229,7 @@ def crawl(
         overrides=overrides,
     )
     for note in stats.get("notes", []):
-        click.echo(f"crawl: {note}")
+        click.echo(f"crawl: {shown(note)}")
     _print_crawl(stats)
     interrupted = _interrupted(stats)
     if stats.get("unreachable"):
@@ -246,7 +247,7 @@ def crawl(
         from ministry_news.crawl import run_report
 
         for line in run_report(obj.db, run_id)[1:]:
-            click.echo(line)
+            click.echo(shown(line))
     if stats.get("refused"):
         _fail(f"the site kept refusing: {stats.get('stop_reason')}; stopped (see `runs {run_id}`)")
     if interrupted:
@@ -416,7 +417,7 @@ def runs(obj: Context, run_id: int | None, last: int) -> None:
     from ministry_news.crawl import list_runs, run_report
 
     for line in run_report(obj.db, run_id) if run_id is not None else list_runs(obj.db, last):
-        click.echo(line)
+        click.echo(shown(line))
 
 
 @cli.command()
@@ -551,9 +552,8 @@ def search(
       ministry-news search เน็ตประชารัฐ --province สุโขทัย
       ministry-news search '"ศูนย์ดิจิทัลชุมชน"' --since 2563 --until 2563
     """
-    import json
-
     from archive.db import session_scope
+    from archive.export import json_line
     from archive.search import Facets, facets
     from archive.search import search as run_search
 
@@ -565,29 +565,29 @@ def search(
     if as_json:
         for hit in page.hits:
             click.echo(
-                json.dumps(
+                json_line(
                     {
                         "post_id": hit.post_id,
                         "source": hit.source,
                         "url": hit.url,
                         "title": hit.title,
-                        "published": hit.published.isoformat() if hit.published else None,
+                        "published": hit.published,
                         "score": round(hit.score, 4),
                         "snippet": hit.snippet.marked(),
-                    },
-                    ensure_ascii=False,
+                    }
                 )
             )
     else:
-        shown = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
+        span = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
         more = "" if page.total_is_exact else "more than "
-        click.echo(f"{more}{page.total:,} posts found (showing {shown})")
+        click.echo(f"{more}{page.total:,} posts found (showing {span})")
         for hit in page.hits:
             date = hit.published.isoformat() if hit.published else "----------"
             click.echo(
-                f"\n{date}  #{hit.post_id} [{hit.source}]  {hit.title}\n  {unquote(hit.url)}"
+                f"\n{date}  #{hit.post_id} [{hit.source}]  {shown(hit.title)}\n"
+                f"  {shown(unquote(hit.url))}"
             )
-            click.echo(f"  {hit.snippet.marked()}")
+            click.echo(f"  {shown(hit.snippet.marked())}")
     if show_facets and not facet_counts.exact:
         click.echo(
             f"facets: counted among the {facet_counts.among:,} latest archived of these posts",
@@ -595,7 +595,8 @@ def search(
         )
     for name, counts in facet_counts.items():
         if counts:
-            click.echo(f"{name}: " + ", ".join(f"{v} ({n})" for v, n in counts), err=as_json)
+            listed = ", ".join(f"{v} ({n})" for v, n in counts)
+            click.echo(f"{name}: {shown(listed)}", err=as_json)
 
 
 @cli.command()
@@ -618,11 +619,12 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
       ministry-news visits --official "ชัยวุฒิ" --role visitor   # the visits he made
       ministry-news visits --official "ปิยนุช วุฒิสอน"
     """
-    import json
+    import dataclasses
     from collections import Counter
 
     from archive import queries
     from archive.db import session_scope
+    from archive.export import json_line
     from nlp.facts import ROLES
 
     filters = _filters(query, options)
@@ -634,36 +636,27 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
             n += 1
             per_source[row.source] += 1
             if as_json:
-                click.echo(json.dumps(_jsonable(row), ensure_ascii=False))
+                click.echo(json_line(dataclasses.asdict(row)))
                 continue
             when = row.start_date.isoformat() if row.start_date else "(no date)"
             if row.end_date and row.end_date != row.start_date:
                 when += f"..{row.end_date.isoformat()}"
             where = " / ".join(x for x in ("; ".join(row.provinces), "; ".join(row.districts)) if x)
             click.echo(
-                f"{when}  {where or '(no place)'}  #{row.post_id} [{row.source}] {row.title}"
+                f"{when}  {shown(where or '(no place)')}  #{row.post_id} [{row.source}] "
+                f"{shown(row.title)}"
             )
             if row.officials:
                 who = [
                     f"{name} ({ROLES[role]})" if role in ROLES else name
                     for name, role in zip(row.officials, row.roles, strict=False)
                 ]
-                click.echo(f"    who:   {'; '.join(who)}")
+                click.echo(f"    who:   {shown('; '.join(who))}")
             if row.sites:
-                click.echo(f"    sites: {'; '.join(row.sites)}")
+                click.echo(f"    sites: {shown('; '.join(row.sites))}")
     if not as_json:
         by_site = ", ".join(f"{s} {k}" for s, k in per_source.most_common())
         click.echo(f"{n} visits" + (f" ({by_site})" if by_site else ""), err=True)
-
-
-def _jsonable(row: Any) -> dict[str, Any]:
-    import dataclasses
-    import datetime as dt
-
-    return {
-        k: v.isoformat() if isinstance(v, dt.date) else v
-        for k, v in dataclasses.asdict(row).items()
-    }
 
 
 @cli.command()
@@ -757,8 +750,8 @@ def serve(obj: Context, host: str, port: int) -> None:
         sock = socket.create_server((host, port), family=family)
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port}: {os.strerror(exc.errno) if exc.errno else exc}")
-    shown = f"[{host}]" if ":" in host else host
-    click.echo(f"serve: http://{shown}:{sock.getsockname()[1]}/ (Ctrl-C to stop)")
+    address = f"[{host}]" if ":" in host else host
+    click.echo(f"serve: http://{address}:{sock.getsockname()[1]}/ (Ctrl-C to stop)")
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     try:
         server.run(sockets=[sock])

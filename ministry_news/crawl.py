@@ -47,6 +47,7 @@ from archive.models import (
     utcnow,
 )
 from archive.warc import data_dir
+from ministry_news.terminal import shown
 from scraper.pipelines import post_failed
 from scraper.spiders.mdes import STATS, UNREACHABLE, MdesSpider, plan_start_urls
 
@@ -78,6 +79,24 @@ class _OneLine(logging.Filter):
         error = record.exc_info[1] if record.exc_info else None
         record.exc_info, record.exc_text = None, None
         return not isinstance(error, UNREACHABLE)
+
+
+class _Escaped(logging.Filter):
+    """A crawl's log lines quote URLs and the site's text: shown escaped (ministry_news.terminal),
+    so a hostile page cannot send escape sequences to the operator's terminal."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = shown(record.getMessage()), None
+        return True
+
+
+def _escape_log_lines() -> None:
+    """On the handler Scrapy installed for this crawl (it makes a new one per crawler)."""
+    from scrapy.utils.log import get_scrapy_root_handler
+
+    handler = get_scrapy_root_handler()
+    if handler is not None and not any(isinstance(f, _Escaped) for f in handler.filters):
+        handler.addFilter(_Escaped())
 
 
 class _Progress:
@@ -298,6 +317,7 @@ def run_crawl(
     if process.settings.get("REDIS_URL"):  # one of several processes sharing the crawl
         from ministry_news.distributed import FleetMdesSpider as spider_cls
     crawler = process.create_crawler(spider_cls)
+    crawler.signals.connect(_escape_log_lines, signal=signals.engine_started)
     if progress:
         _Progress(crawler)
     process.crawl(crawler, start_url=urls)
