@@ -37,6 +37,14 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.close()
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names (its query string aside); None for PostgreSQL or memory."""
+    if not is_sqlite(url) or "///" not in url:
+        return None
+    path = url.split("///", 1)[1].split("?", 1)[0]
+    return Path(path) if path and path != ":memory:" else None
+
+
 _engines: dict[str, Engine] = {}
 
 
@@ -45,10 +53,9 @@ def get_engine(url: str | None = None) -> Engine:
     url = url or default_url()
     if url in _engines:
         return _engines[url]
-    if is_sqlite(url):
-        path = url.split("///", 1)[-1] if "///" in url else ""
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    path = sqlite_file(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = create_engine(url, future=True)
     except Exception as exc:  # bad URL, missing driver

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 import os
+import stat
 import sys
 import tempfile
 import typing
@@ -75,16 +76,39 @@ def _columns(row_type: type) -> list[str]:
 def _to_path(
     path: Path, write: Callable[..., int], row_type: type, rows: Iterator[Any], advance: Advance
 ) -> int:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    """Rows to a file named by the user, never half written nor put in place of what is there.
+
+    A FIFO or a device (or a symlink to one) is where the user sends the rows: written into.
+    A symlink to a file keeps being one: the file it points to is replaced. Otherwise the rows
+    go to a hidden `.NAME.*.part` beside it, renamed over NAME at the end and removed on any
+    failure or interruption; it gets the mode of the file it replaces, or the umask's.
+    """
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise ValueError(f"export: {str(path)!r} is a folder, not a file")
+    if target.exists() and not target.is_file():
+        with open(target, "wb") as stream:
+            return write(stream, row_type, rows, advance)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as f:
             n = write(f, row_type, rows, advance)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     return n
+
+
+def _mode_for(target: Path) -> int:
+    """The replaced file's permissions, or a new file's under the umask (mkstemp's are 0600)."""
+    if target.exists():
+        return stat.S_IMODE(target.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 @contextlib.contextmanager

@@ -7,15 +7,16 @@ dates) select visits; a post is selected when one of its visits matches all of t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, and_, func, select, true
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from archive.models import Post, PostExtraction, Visit, VisitTerm
@@ -108,15 +109,41 @@ def parse_role(value: str) -> str:
     raise ValueError(f"role: not a role: {_echo(value)!r} (choose {choices})")
 
 
+def closest(value: str, choices: Iterable[str], near: Iterable[str] = ()) -> list[str]:
+    """The (at most three) choices closest to a refused value, best first.
+
+    `near` are suggestions found otherwise (the gazetteer's one-edit names); difflib adds the
+    closest by spelling, case aside, so `schol` finds school and `Sukhotai` Sukhothai.
+    """
+    by_lower = {c.lower(): c for c in choices}
+    close = difflib.get_close_matches(value.lower()[:ECHO], list(by_lower), n=3, cutoff=0.6)
+    return list(dict.fromkeys([*near, *(by_lower[c] for c in close)]))[:3]
+
+
+def did_you_mean(suggestions: Iterable[str]) -> str:
+    shown = ", ".join(suggestions)
+    return f" (did you mean {shown}?)" if shown else ""
+
+
+KNOWN_SHOWN = 10  # known values a refusal lists when none is close: a hint, not a catalogue
+
+
+def known(values: Iterable[str]) -> str:
+    """` (known: a, b, …)`: the first few values a refused one could have been."""
+    items = list(values)
+    more = ", …" if len(items) > KNOWN_SHOWN else ""
+    return f" (known: {', '.join(items[:KNOWN_SHOWN])}{more})"
+
+
 def parse_province(value: str) -> str:
-    """The gazetteer's name for a province however it is typed (จ.สุโขทัย, กทม., โคราช)."""
-    from nlp.gazetteer import canonical_province, provinces_like
+    """The gazetteer's name for a province however it is typed (จ.สุโขทัย, กทม., โคราช, Sukhothai)."""
+    from nlp.gazetteer import canonical_province, gazetteer, provinces_like
 
     found = canonical_province(value)
     if found is None:
-        near = provinces_like(value)
-        hint = f" (did you mean {', '.join(near)}?)" if near else ""
-        raise ValueError(f"province: not a Thai province: {value!r}{hint}")
+        choices = [*gazetteer().by_name["province"], *_titles(gazetteer().english["province"])]
+        hint = did_you_mean(closest(value, choices, provinces_like(value)))
+        raise ValueError(f"province: not a Thai province: {_echo(value)!r}{hint}")
     return found
 
 
@@ -124,15 +151,187 @@ def parse_source(value: str) -> str:
     """A site by its name (thaigov) or its host (www.thaigov.go.th), as archive.sources has it."""
     found = source_named(value)
     if found is None:
-        near = difflib.get_close_matches(value.strip().lower()[:ECHO], list(SOURCES), n=3)
-        hint = f" (did you mean {', '.join(near)}?)" if near else f" (known: {', '.join(SOURCES)})"
+        hint = did_you_mean(closest(value.strip(), SOURCES)) or known(SOURCES)
         raise ValueError(f"source: not a source: {_echo(value)!r}{hint}")
     return found
 
 
-_TEXT_FIELDS = ("q", "province", "district", "official", "site_type", "category")
-_START_DATES = ("since", "published_since")
-_END_DATES = ("until", "published_until")
+def parse_district(value: str) -> str:
+    """The gazetteer's name for a district however it is typed (อ.ศรีสำโรง, เขตบางรัก, Si Samrong).
+
+    A name that districts of several provinces share is accepted: it selects all of them.
+    """
+    from nlp.gazetteer import canonical_district, districts_like, gazetteer
+
+    found = canonical_district(value)
+    if found is None:
+        hint = did_you_mean(closest(value, gazetteer().by_name["district"], districts_like(value)))
+        raise ValueError(f"district: not a Thai district: {_echo(value)!r}{hint}")
+    return found
+
+
+def parse_site_type(value: str) -> str:
+    """A site type by its name (school), its Thai label (โรงเรียน) or a head word (รพ.สต.)."""
+    from nlp.sites import site_type_labels, site_type_named
+
+    found = site_type_named(value)
+    if found is None:
+        labels = site_type_labels()
+        by_choice = {**{k: k for k in labels}, **{thai: k for k, thai in labels.items()}}
+        kinds = dict.fromkeys(by_choice[c] for c in closest(value, by_choice))
+        hint = did_you_mean(f"{k}/{labels[k]}" for k in kinds) or known(labels)
+        raise ValueError(f"site_type: not a site type: {_echo(value)!r}{hint}")
+    return found
+
+
+def _titles(english: dict[str, str]) -> list[str]:
+    return [name.title() for name in english]
+
+
+def _as_typed(value: str) -> str:
+    return value
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One filter, declared once: the CLI option (--site-type), the URL parameter (site_type)
+    and their help text are made from it, so they cannot drift apart.
+
+    `parse` turns the typed text into the value stored in `Filters`, raising a one-line
+    ValueError (with a suggestion) for an unknown one; `in_archive` checks a value that only the
+    archive can know (categories, officials) and answers its canonical form.
+    """
+
+    name: str
+    help: str
+    parse: Callable[[str], Any] = _as_typed
+    example: str | None = None
+    in_archive: Callable[[Session, Any], Any] | None = None
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+def _category_in_archive(session: Session, value: str) -> str:
+    """A category id or name the archive lists, else a one-line refusal with the closest."""
+    dialect = session.get_bind().dialect.name
+    if session.scalar(select(Post.id).where(_in_category(value, dialect)).limit(1)) is not None:
+        return value  # the common case: one indexed probe, not a read of every category
+    items = json_items(Post.categories, dialect)
+    ids = session.scalars(select(items.c.value).select_from(Post).join(items, true()).distinct())
+    names = session.scalars(
+        select(Post.category_name).where(Post.category_name.is_not(None)).distinct()
+    )
+    names_or_ids = {str(c) for c in ids} | set(names)
+    if value in names_or_ids:
+        return value
+    lowered = {k.lower(): k for k in names_or_ids}
+    if value.lower() in lowered:
+        return lowered[value.lower()]
+    listed = known(sorted(names_or_ids)) if names_or_ids else " (the archive has none)"
+    hint = did_you_mean(closest(value, names_or_ids)) or listed
+    raise ValueError(f"category: no category {_echo(value)!r} in the archive{hint}")
+
+
+OFFICIALS_SUGGESTED_FROM = 20_000  # distinct people read for a suggestion: bounded on any archive
+
+
+def _official_in_archive(session: Session, value: str) -> str:
+    """An official the archive names (part of a name or of the person), else one line saying
+    so with the closest people: "0 visits" would hide a typo."""
+    term = aliased(VisitTerm)
+    hit = select(term.id).where(term.kind == "official", official_matches(value, term)).limit(1)
+    if session.scalar(hit) is not None:
+        return value
+    people = session.scalars(
+        select(VisitTerm.key)
+        .where(VisitTerm.kind == "official")
+        .distinct()
+        .limit(OFFICIALS_SUGGESTED_FROM)
+    )
+    hint = did_you_mean(closest(value, [p for p in people if p]))
+    raise ValueError(f"official: no official matches {_echo(value)!r}{hint}")
+
+
+FILTERS: tuple[Filter, ...] = (
+    Filter(
+        "q",
+        'Thai or Latin words, all required; "a quoted phrase" must occur as written. '
+        "Words are found inside unbroken Thai text.",
+        example="เน็ตประชารัฐ",
+    ),
+    Filter(
+        "province",
+        "Visits to this province: its Thai or English name, with or without จ./จังหวัด, or a "
+        "nickname (สุโขทัย, Sukhothai, กทม., โคราช).",
+        parse_province,
+        example="สุโขทัย",
+    ),
+    Filter(
+        "district",
+        "Visits to this district: its Thai or English name, with or without อ./อำเภอ/เขต "
+        "(ศรีสำโรง, อ.เมืองระยอง, เขตบางรัก).",
+        parse_district,
+        example="ศรีสำโรง",
+    ),
+    Filter(
+        "official",
+        "Visits by this person: part of the name, with or without honorific; one the archive "
+        "does not name is refused with the closest names.",
+        example="ปิยนุช วุฒิสอน",
+        in_archive=_official_in_archive,
+    ),
+    Filter(
+        "role",
+        "The official's part: visitor (made the visit), host (received it) or mentioned, in "
+        "English or Thai; with official, that person in that part.",
+        parse_role,
+        example="visitor",
+    ),
+    Filter(
+        "site_type",
+        "Visits that saw a site of this type, in English or Thai (school/โรงเรียน, "
+        "temple/วัด, community_centre/ศูนย์ดิจิทัลชุมชน…).",
+        parse_site_type,
+        example="school",
+    ),
+    Filter(
+        "category",
+        "Posts listed under this category of the site: its id (119) or its name as the "
+        "archive holds it.",
+        example="119",
+        in_archive=_category_in_archive,
+    ),
+    Filter(
+        "source",
+        "Posts of this site: "
+        + " or ".join(f"{s.name} ({s.host})" for s in SOURCES.values())
+        + ", by its name or its host.",
+        parse_source,
+        example="thaigov",
+    ),
+    Filter(
+        "since", f"Visits on or after this date: {DATE_HELP}.", lambda v: parse_date("since", v)
+    ),
+    Filter(
+        "until",
+        f"Visits on or before this date: {DATE_HELP}.",
+        lambda v: parse_date("until", v, end=True),
+    ),
+    Filter(
+        "published_since",
+        f"Posts published on or after this date: {DATE_HELP}.",
+        lambda v: parse_date("published_since", v),
+    ),
+    Filter(
+        "published_until",
+        f"Posts published on or before this date: {DATE_HELP}.",
+        lambda v: parse_date("published_until", v, end=True),
+    ),
+    Filter("pipeline_version", "Facts of this pipeline version (default: each post's newest)."),
+)
+BY_NAME: dict[str, Filter] = {f.name: f for f in FILTERS}
 
 
 def parse_filters(**values: str | None) -> Filters:
@@ -140,29 +339,29 @@ def parse_filters(**values: str | None) -> Filters:
 
     Raises ValueError with one line naming the field: `since: not a date (YYYY-MM-DD): ...`.
     """
-    known = {f.name for f in fields(Filters)}
-    unknown = sorted(set(values) - known)
+    unknown = sorted(set(values) - set(BY_NAME))
     if unknown:
-        raise ValueError(f"{unknown[0]}: not a filter (known: {', '.join(sorted(known))})")
+        raise ValueError(f"{unknown[0]}: not a filter (known: {', '.join(sorted(BY_NAME))})")
     parsed: dict[str, Any] = {}
     for name, raw in values.items():
         value = " ".join((raw or "").split())
-        if not value:
-            continue
-        if name in _START_DATES or name in _END_DATES:
-            parsed[name] = parse_date(name, value, end=name in _END_DATES)
-        elif name == "province":
-            parsed[name] = parse_province(value)
-        elif name == "role":
-            parsed[name] = parse_role(value)
-        elif name == "source":
-            parsed[name] = parse_source(value)
-        else:
-            parsed[name] = value
+        if value:
+            parsed[name] = BY_NAME[name].parse(value)
     for start, end in (("since", "until"), ("published_since", "published_until")):
         if start in parsed and end in parsed and parsed[start] > parsed[end]:
             raise ValueError(f"{start}: {parsed[start]} is after {end} {parsed[end]}")
     return Filters(**parsed)
+
+
+def known_in_archive(session: Session, filters: Filters) -> Filters:
+    """The filters with each value only the archive can know checked against it (a category it
+    lists, an official it names); ValueError, one line with the closest values, otherwise."""
+    checked = {
+        f.name: f.in_archive(session, getattr(filters, f.name))
+        for f in FILTERS
+        if f.in_archive is not None and getattr(filters, f.name)
+    }
+    return dataclasses.replace(filters, **checked) if checked else filters
 
 
 # --- SQL --------------------------------------------------------------------------------------
@@ -188,6 +387,13 @@ def official_matches(official: str, term: Any = VisitTerm) -> ColumnElement[bool
     return func.lower(term.value).contains(needle, autoescape=True) | func.lower(term.key).contains(
         needle, autoescape=True
     )
+
+
+def _in_category(category: str, dialect: str) -> ColumnElement[bool]:
+    """A post listed under the category: by its id or by the name the site gives it."""
+    items = json_items(Post.categories, dialect)
+    listed = select(true()).select_from(items).where(items.c.value == category)
+    return listed.exists() | (Post.category_name == category)
 
 
 def version_condition(filters: Filters) -> ColumnElement[bool]:
@@ -251,9 +457,7 @@ def post_conditions(
     if filters.source:  # the posts' unique (source, source_id) index serves it
         conds.append(Post.source == filters.source)
     if filters.category:
-        items = json_items(Post.categories, dialect)
-        listed = select(true()).select_from(items).where(items.c.value == filters.category)
-        conds.append(listed.exists() | (Post.category_name == filters.category))
+        conds.append(_in_category(filters.category, dialect))
     if filters.published_since:
         conds.append(Post.published >= filters.published_since)
     if filters.published_until:

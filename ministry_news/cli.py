@@ -15,13 +15,29 @@ from urllib.parse import unquote
 import click
 
 from archive.db import ENV_VAR, ArchiveError, default_url
-from archive.sources import SOURCES
+from scraper.mirror.server import PORTS as MIRROR_PORTS
 
 REAL_SITE = "https://www.mdes.go.th"
 DEMO_DB = "sqlite:///data/demo.sqlite"
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
 EXIT_BUSY = 4  # another crawl of the same archive is running: nothing was done
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM (shells' convention)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM as an exception where the process is, so it cleans up as for Ctrl-C."""
+
+
+def _terminate_cleanly() -> None:
+    """From now on SIGTERM (kill, systemd, a closed CI job) unwinds like Ctrl-C: an export
+    removes its `.part` file and the command exits 143."""
+    import signal
+
+    def raise_terminated(_signum: int, _frame: Any) -> None:
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, raise_terminated)
 
 
 class Context:
@@ -30,7 +46,48 @@ class Context:
         self.db_given = db_given  # False: the default archive, neither --db nor $MINISTRY_NEWS_DB
 
 
-pass_ctx = click.make_pass_decorator(Context)
+def _db_here(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """`visits --db URL`: the archive given after the subcommand, where many type it."""
+    if value is None:
+        return
+    obj = ctx.find_object(Context)
+    before = ctx.parent.get_parameter_source("db") if ctx.parent else None
+    if obj is None:
+        return
+    if before is click.core.ParameterSource.COMMANDLINE and value != obj.db:
+        raise click.BadParameter(f"also given before {ctx.info_name} as {obj.db}: give one")
+    obj.db, obj.db_given = value, True
+
+
+def pass_ctx(func: Any) -> Any:
+    """The command gets the Context, and takes --db after its name as well as before it."""
+    func = click.make_pass_decorator(Context)(func)
+    return click.option(
+        "--db",
+        "db_here",
+        default=None,
+        metavar="URL",
+        expose_value=False,
+        callback=_db_here,
+        help="The archive's URL, as `ministry-news --db URL` before the subcommand.",
+    )(func)
+
+
+def read_only(func: Any) -> Any:
+    """A command that only reads refuses a SQLite archive that does not exist, in one line, exit
+    2, rather than creating an empty one (and its folders) and answering "0"."""
+    import functools
+
+    from archive.db import sqlite_file
+
+    @functools.wraps(func)
+    def checked(obj: Context, *args: Any, **kwargs: Any) -> Any:
+        path = sqlite_file(obj.db)
+        if path is not None and not path.exists():
+            _fail(f"no archive at {path}; crawl first or give --db", EXIT_USAGE)
+        return func(obj, *args, **kwargs)
+
+    return checked
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> None:
@@ -43,8 +100,9 @@ def _fail(message: str, code: int = EXIT_ERROR) -> None:
     "--db",
     default=default_url,
     show_default="sqlite:///data/ministry-news.sqlite, or $MINISTRY_NEWS_DB",
-    help="SQLAlchemy URL of the archive: a SQLite file (the default, created on first use) or "
-    "postgresql+psycopg://user@host/dbname.",
+    help="SQLAlchemy URL of the archive: a SQLite file (the default; crawl, demo and migrate "
+    "create it, the commands that only read refuse a missing one) or "
+    "postgresql+psycopg://user@host/dbname. May also follow the subcommand.",
 )
 @click.version_option(package_name="ministry-news")
 @click.pass_context
@@ -218,14 +276,27 @@ def _print_crawl(stats: dict[str, Any]) -> None:
 
 
 @cli.command()
-@click.option("--port", default=8123, show_default=True, help="Port on 127.0.0.1.")
-def mirror(port: int) -> None:
-    """Serve the bundled mirror of the ministry's news section on 127.0.0.1 (Ctrl-C stops)."""
-    from scraper.mirror.server import serve
+@click.option(
+    "--site",
+    "site_name",
+    type=click.Choice(sorted(MIRROR_PORTS)),
+    default="mdes",
+    show_default=True,
+    help="Which bundled mirror: mdes (invented posts, www.mdes.go.th's markup) or thaigov "
+    "(real public-domain posts, www.thaigov.go.th's markup).",
+)
+@click.option(
+    "--port", type=int, default=None, help="Port on 127.0.0.1 [default: mdes 8123, thaigov 8124]."
+)
+def mirror(site_name: str, port: int | None) -> None:
+    """Serve a bundled mirror of a news site on 127.0.0.1 (Ctrl-C stops)."""
+    from scraper.mirror.server import SITES, serve
 
-    click.echo(f"mirror: serving http://127.0.0.1:{port}/news/ (Ctrl-C to stop)")
+    port = MIRROR_PORTS[site_name] if port is None else port
+    start = SITES[site_name]().start_urls(f"http://127.0.0.1:{port}")[0]
+    click.echo(f"mirror: serving {site_name} at {start} (Ctrl-C to stop)")
     try:
-        serve(port)
+        serve(port, site=site_name)
     except OSError as exc:
         _fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
     except KeyboardInterrupt:
@@ -306,6 +377,7 @@ def schedule(
 @click.argument("run_id", required=False, type=int)
 @click.option("--last", default=20, show_default=True, help="How many runs to list.")
 @pass_ctx
+@read_only
 def runs(obj: Context, run_id: int | None, last: int) -> None:
     """List past crawl runs, newest first; with RUN_ID, that run's report: pages, posts,
     outcomes by kind (timeouts, refusals, pages without headline...), pages not stored and why,
@@ -393,33 +465,32 @@ def evaluate(corpus_dir: Path, predictions: Path | None, misses: bool) -> None:
 
 # --- query -------------------------------------------------------------------------------------
 
-_FILTER_OPTIONS = (
-    ("--province", "Visits to this province (canonical Thai name, e.g. สุโขทัย)."),
-    ("--district", "Visits to this district (e.g. ศรีสำโรง, เมืองระยอง)."),
-    ("--official", "Visits by this person (name with or without honorific)."),
-    ("--role", "The official's part: visitor (made the visit), host (received it), mentioned."),
-    ("--site-type", "Visits that saw a site of this type (school, temple, community_centre…)."),
-    ("--category", "Posts listed under this category id (e.g. 119)."),
-    ("--source", "Posts of this site: " + " or ".join(f"{s} ({SOURCES[s].host})" for s in SOURCES)),
-    ("--since", "Visits on or after this date (YYYY-MM-DD, YYYY-MM or YYYY; 2563 = 2020)."),
-    ("--until", "Visits on or before this date (same forms)."),
-    ("--published-since", "Posts published on or after this date."),
-    ("--published-until", "Posts published on or before this date."),
-    ("--pipeline-version", "Facts of this pipeline version (default: each post's newest)."),
-)
-
 
 def filter_options(func: Any) -> Any:
-    """The filters every query command shares, so a filter means the same thing everywhere."""
-    for flag, help_ in reversed(_FILTER_OPTIONS):
-        func = click.option(flag, default=None, metavar="VALUE", help=help_)(func)
+    """The filters every query command shares, as archive.filters declares them (the text
+    query aside: each command takes it its own way)."""
+    from archive.filters import FILTERS
+
+    for spec in reversed(FILTERS):
+        if spec.name != "q":
+            func = click.option(spec.flag, spec.name, metavar="VALUE", help=spec.help)(func)
     return func
 
 
 def _filters(q: str | None, options: dict[str, Any]) -> Any:
+    """The filters as typed, checked against the gazetteer and the known types before any
+    database is opened; what only the archive knows is checked by `_in_archive`."""
     from archive.filters import parse_filters
 
     return parse_filters(q=q, **options)
+
+
+def _in_archive(session: Any, filters: Any) -> Any:
+    """The filters with their categories and officials checked against the archive itself."""
+    from archive.filters import known_in_archive
+
+    _require_archive(session)
+    return known_in_archive(session, filters)
 
 
 @cli.command()
@@ -430,6 +501,7 @@ def _filters(q: str | None, options: dict[str, Any]) -> Any:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
 @click.option("--facets", "show_facets", is_flag=True, help="Also print facet counts.")
 @pass_ctx
+@read_only
 def search(
     obj: Context,
     query: str | None,
@@ -456,7 +528,7 @@ def search(
 
     filters = _filters(query, options)
     with session_scope(obj.db) as session:
-        _require_archive(session)
+        filters = _in_archive(session, filters)
         page = run_search(session, filters, limit=limit, offset=offset)
         facet_counts = facets(session, filters) if show_facets else {}
     if as_json:
@@ -499,6 +571,7 @@ def search(
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per visit.")
 @pass_ctx
+@read_only
 def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options: Any) -> None:
     """List extracted visits: when, where, who, which sites, and the post they come from.
 
@@ -520,7 +593,7 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
     n = 0
     per_source: Counter[str] = Counter()
     with session_scope(obj.db) as session:
-        _require_archive(session)
+        filters = _in_archive(session, filters)
         rows = queries.visits(session, filters)
         for row in itertools.islice(rows, limit or None):
             n += 1
@@ -580,19 +653,22 @@ def _jsonable(row: Any) -> dict[str, Any]:
 )
 @filter_options
 @pass_ctx
+@read_only
 def export(
     obj: Context, what: str, fmt: str, output: Path | None, query: str | None, **options: Any
 ) -> None:
     """Write visits (one row per visit), posts or officials (one row per person) to a file.
 
-    Streams rows, so any archive size fits in memory; a failed export leaves no half file.
+    Streams rows, so any archive size fits in memory; a failed or interrupted export (Ctrl-C:
+    exit 130, SIGTERM: 143) leaves no half file. A FIFO or device given as -o is written into.
     """
     from archive.db import session_scope
     from archive.export import export as run_export
 
+    _terminate_cleanly()
     filters = _filters(query, options)
     with session_scope(obj.db) as session:
-        _require_archive(session)
+        filters = _in_archive(session, filters)
         if output is None:
             if fmt == "parquet":
                 raise click.UsageError("parquet needs -o FILE")
@@ -604,6 +680,7 @@ def export(
 
 @cli.command()
 @pass_ctx
+@read_only
 def stats(obj: Context) -> None:
     """Counts: posts, visits, facts; per category, per province, per year; the last crawl."""
     from archive.db import session_scope
@@ -624,6 +701,7 @@ def stats(obj: Context) -> None:
 )
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @pass_ctx
+@read_only
 def serve(obj: Context, host: str, port: int) -> None:
     """Serve the archive as a web app and JSON API (read-only; Ctrl-C stops).
 
@@ -727,17 +805,17 @@ def _require_archive(session: Any) -> None:
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:  # click's word for a KeyboardInterrupt (or SIGTERM)
         click.echo("aborted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_TERMINATED if isinstance(exc.__cause__, Terminated) else EXIT_INTERRUPTED)
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_USAGE)
     except (ArchiveError, ValueError) as exc:
         _fail(str(exc), EXIT_USAGE if isinstance(exc, ValueError) else EXIT_ERROR)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         click.echo("interrupted: everything committed before stays stored", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
     except SystemExit:
         raise
     except Exception as exc:  # an unexpected failure still gets one line, not a traceback

@@ -19,7 +19,9 @@ from functools import cache
 from nlp.document import Doc
 from nlp.lexicon import alternation, sections
 
-LEAD_LINES = 1  # story lines after the headline that make up the lead
+LEAD_LINES = (
+    1  # story lines after the headline that make up the lead (one more, dated, after a summary)
+)
 HEADING_KEY = 20  # a body line starting like the title is the headline again
 STORY_MIN = 80  # a shorter line is a heading, a menu item or a caption, read but not the lead
 MIN_THAI = 12  # a line with fewer Thai letters is furniture or code, not a sentence
@@ -54,17 +56,35 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     story = 0
     pos = 0
-    while pos <= len(text) and story < LEAD_LINES:
+    summary = False  # the last story line read is an undated summary
+    while pos <= len(text) and (story < LEAD_LINES or summary):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
         if doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
-            spans.append((pos, end))
             headline = heading and _key(line)[:HEADING_KEY] == heading[:HEADING_KEY]
+            if summary and (headline or not _dated(line)):
+                break  # the summary is the lead after all
+            spans.append((pos, end))
             if not headline and len(line) >= STORY_MIN:
                 story += 1
+                summary = story == LEAD_LINES and not summary and not _dated(line)
         pos = end + 1
     return spans
+
+
+DATED_REACH = 40  # characters at a line's start in which a dated lead states its date
+_DATED_START = re.compile(r"\s*(?:วันนี้|วานนี้|เมื่อวัน|เมื่อ\s?\(|วันที่|\()")
+
+
+def _dated(line: str) -> bool:
+    """A line that opens with its date (วันนี้ (…), เมื่อวันที่ …): the sentence that says what
+    happened. A first story line without one is often a summary, and the dated lead follows."""
+    from nlp.dates import find_dates
+
+    if _DATED_START.match(line):
+        return True
+    return any(d.start < DATED_REACH for d in find_dates(line[: DATED_REACH * 3]))
 
 
 def deeds(doc: Doc, a: int, b: int, visit_words: Callable[[Doc, int, int], list[int]]) -> list[int]:
@@ -124,8 +144,16 @@ def _stamp(line: str) -> bool:
 
 
 def _planned(text: str, i: int, line_start: int) -> bool:
+    """A plan word just before the visit word, or an announcement earlier in the line: what
+    someone says will happen (เปิดเผยว่า จะนำคณะ…ลงพื้นที่…) is a plan to its end."""
     before = text[max(line_start, i - FUTURE_REACH) : i]
-    return bool(_re("future").search(before))
+    return bool(_re("future").search(before) or _announced().search(text, line_start, i))
+
+
+@cache
+def _announced() -> re.Pattern[str]:
+    speech, future = alternation(_cues()["speech"]), alternation(_cues()["future"])
+    return re.compile(rf"(?:{speech})\s*(?:{future})")
 
 
 @cache
@@ -137,7 +165,7 @@ def _province_names() -> re.Pattern[str]:
 
 
 # After ที่ / บริเวณ (also conjunctions), a place starts with a building or a room word.
-VENUE_WORDS = ("ห้อง", "อาคาร", "ตึก", "ศาลาว่าการ", "กระทรวง", "สำนักงาน", "กรม")
+VENUE_WORDS = ("ห้อง", "อาคาร", "ตึก", "โถง", "ศาลาว่าการ", "กระทรวง", "สำนักงาน", "กรม")
 HOME_REACH = 60  # characters after a venue in which the building it is in is named
 
 
@@ -184,7 +212,7 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         end = min(b, m.end() + WHERE_REACH)
         claims = [s for s, _, label in doc.claimed.covering(m.end(), end) if s >= m.end()]
         place = text[m.end() : min(claims, default=end)]
-        place = place.lstrip()
+        place = place.split("[")[0].lstrip()  # a headline's [กระทรวง…] tags the agency
         venue = m.group() == "ณ" or place.startswith(VENUE_WORDS)
         in_province = _re("province_hall").search(place)
         if venue and not in_province and (_re("ministry").search(place) or _agency_room(place)):
@@ -212,7 +240,7 @@ def reports_visit(
     away = "away" in where and not office
     found = False
     plans: dict[str, bool] = {}  # per field: its story line (or title) tells of a plan
-    story_goes = False
+    story_goes = received = False
     for doc, spans in fields:
         text = doc.text
         for n, (a, b) in enumerate(spans):
@@ -230,6 +258,10 @@ def reports_visit(
                 plan = bool(words and not standing or _plan_in(text, a, b))
                 plans[doc.source] = plan and not goes
                 story_goes = story_goes or doc.source == "body" and bool(goes)
+                # the story line's officials first receive someone (ให้การต้อนรับคณะ…): the
+                # guests made the visit, the officials stayed at their office
+                if doc.source == "body" and deeds and not goes:
+                    received = any(text.startswith(w, deeds[0]) for w in _cues()["receive"])
             for i in deeds:
                 went = i in goes and (not office or any(text.startswith(w, i) for w in travel))
                 ceremonial = any(text.startswith(w, i) for w in ceremony)
@@ -237,4 +269,4 @@ def reports_visit(
     # a story line that tells of a plan makes its headline one; a headline's plan counts only
     # when the story line reports no field visit
     planned = plans.get("body", False) or plans.get("title", False) and not story_goes
-    return found and not planned
+    return found and not planned and not received

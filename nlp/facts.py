@@ -57,12 +57,14 @@ class Visit:
 class Extraction:
     """`reports_visit` is the post-level decision: whether the post reports a visit or an
     on-site event that took place. When it does not, the officials are kept (with role
-    "mentioned") but no date, place or site is, and there is no visit."""
+    "mentioned") but no date, place or site is, and there is no visit. `unread` counts the
+    characters past the size cap (`nlp.pipeline.MAX_CHARS`) that were not read."""
 
     version: str
     facts: list[Fact]
     visits: list[Visit]
     reports_visit: bool = True
+    unread: int = 0
 
     def of(self, kind: Kind) -> list[Fact]:
         return [f for f in self.facts if f.kind == kind]

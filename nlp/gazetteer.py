@@ -44,16 +44,20 @@ class Gazetteer:
             "subdistrict": {},
         }
         self._fuzzy: dict[str, dict[str, set[str]]] = {}
+        # English names as the gazetteer spells them, lower-cased: "sukhothai" → สุโขทัย.
+        self.english: dict[str, dict[str, str]] = {"province": {}, "district": {}}
         for p in geothai.provinces():
             area = Area("province", p.code, clean(p.name_th), p.code)
             self.province_name[p.code] = area.name
             self.by_name["province"].setdefault(area.name, []).append(area)
+            self.english["province"][p.name_en.lower()] = area.name
             for d in geothai.districts(p.code):
                 name = clean(d.name_th)
                 if p.code == BANGKOK and name.startswith(_BKK_PREFIX):
                     name = name[len(_BKK_PREFIX) :]
                 darea = Area("district", d.code, name, p.code, d.code)
                 self.district_name[d.code] = name
+                self.english["district"].setdefault(d.name_en.lower(), name)
                 self.by_name["district"].setdefault(name, []).append(darea)
                 for s in geothai.subdistricts(d.code):
                     sarea = Area("subdistrict", s.code, clean(s.name_th), p.code, d.code)
@@ -84,10 +88,16 @@ class Gazetteer:
         return sorted(found)
 
     def province_of(self, name: str) -> str | None:
-        """The canonical province for a name or an alias."""
+        """The canonical province for a name, an alias or its English name."""
         if name in self.by_name["province"]:
             return name
-        return self.province_alias.get(name)
+        return self.province_alias.get(name) or self.english["province"].get(name.lower())
+
+    def district_of(self, name: str) -> str | None:
+        """The canonical district for a name or its English name (Si Samrong → ศรีสำโรง)."""
+        if name in self.by_name["district"]:
+            return name
+        return self.english["district"].get(name.lower())
 
 
 _PROVINCE_PREFIX = re.compile(r"^\s*(?:จังหวัด|จ\.\s*)")
@@ -103,6 +113,23 @@ def canonical_province(typed: str) -> str | None:
 def provinces_like(typed: str) -> list[str]:
     """Province names one edit away from `typed`: suggestions for a typo."""
     return gazetteer().near("province", clean(_PROVINCE_PREFIX.sub("", typed)))
+
+
+# อำเภอ/อ. before a district, เขต before a Bangkok one (stored without it, as analysts write).
+_DISTRICT_PREFIX = re.compile(r"^\s*(?:กิ่งอำเภอ|อำเภอ|อ\.\s*|เขต)\s*")
+
+
+def canonical_district(typed: str) -> str | None:
+    """A district as a person types it (อ.ศรีสำโรง, อำเภอศรีสำโรง, เขตบางรัก, Si Samrong) → the
+    gazetteer's name, or None. A name shared by districts of several provinces is one name."""
+    g = gazetteer()
+    name = clean(typed)
+    return g.district_of(name) or g.district_of(clean(_DISTRICT_PREFIX.sub("", name)))
+
+
+def districts_like(typed: str) -> list[str]:
+    """District names one edit away from `typed` (prefix aside): suggestions for a typo."""
+    return gazetteer().near("district", clean(_DISTRICT_PREFIX.sub("", clean(typed))))
 
 
 @cache

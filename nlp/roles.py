@@ -62,6 +62,12 @@ def _subject_line(doc: Doc, people: Sequence[Person], visit_words: VisitWords) -
         found = deeds(doc, a, b, visit_words)
         if found and any(a <= p.start < found[0] for p in people):
             return a, b, found[0]
+    # no deed named after anyone: the subject is whoever comes before the place of the event
+    # ("X … ได้เข้าร่วมการประชุม … ณ โรงแรม …")
+    for a, b in spans:
+        found = [i for i in visit_words(doc, a, b) if doc.text.startswith(("ณ", "ที่"), i)]
+        if found and any(a <= p.start < found[0] for p in people):
+            return a, b, found[0]
     return None
 
 
@@ -83,15 +89,19 @@ def roles(
         return dict.fromkeys(mentions, MENTIONED)
     docs = {doc.source: doc for ms in mentions.values() for doc, _ in ms}
     subject = {src: _subject_line(doc, people[src], visit_words) for src, doc in docs.items()}
+    deed_lines = {src: _deed_lines(doc, visit_words) for src, doc in docs.items()}
     out: dict[str, str] = {}
     for key, ms in mentions.items():
-        host = visitor = False
+        host = visitor = took_part = False
         for doc, p in ms:
             after = _clause_after(doc, p, people[doc.source])
             if _re("host_after").match(after.lstrip(" ,")) or _re("host_after").search(
                 after[: CLAUSE_REACH // 2]
             ):
                 host = True
+            listed = _listed(doc.text, deed_lines[doc.source], p)
+            host = host or listed == HOST
+            took_part = took_part or listed == VISITOR
             line = subject.get(doc.source)
             if line is None or not line[0] <= p.start < line[1]:
                 continue
@@ -102,9 +112,9 @@ def roles(
         titled = any(
             q.position and starts_with_any(q.position, _cues()["host_title"]) for _, q in ms
         )
-        if host and not visitor or titled and not visitor:
+        if (host or titled) and not visitor:  # a governor who joins the visit hosts it
             out[key] = HOST
-        elif visitor:
+        elif visitor or took_part:
             out[key] = VISITOR
         else:
             out[key] = MENTIONED
@@ -120,3 +130,31 @@ def _joined(text: str, v: int, pos: int) -> bool:
         if pos - m.end() <= WITH_REACH and not _re("host_after").search(text, m.end(), pos):
             return True
     return False
+
+
+def _deed_lines(doc: Doc, visit_words: VisitWords) -> list[Line]:
+    """The story lines (of those that name the subject) with a deed, and their first deed."""
+    spans = [(0, len(doc.text))] if doc.source == "title" else story_lines(doc, SUBJECT_LINES)
+    return [(a, b, found[0]) for a, b in spans if (found := deeds(doc, a, b, visit_words))]
+
+
+def _listed(text: str, lines: list[Line], p: Person) -> str | None:
+    """The role of someone in a โดยมี list after a story line's deed, read off the verb that
+    closes the list: ร่วมงาน, เข้าร่วม… (they took part: visitors) or ให้การต้อนรับ… (hosts)."""
+    line = next(((a, v) for a, b, v in lines if v <= p.start < b), None)
+    if line is None:
+        return None
+    v, end = line[1], p.end
+    m = max(_re("listed").finditer(text, v, end), key=lambda x: x.start(), default=None)
+    if m is None or _speech().search(text, m.end(), end):
+        return None
+    verb = _closing().search(text, end, min(len(text), end + WITH_REACH))  # to the line's end
+    if verb is None or verb.lastgroup is None:
+        return None
+    return HOST if verb.lastgroup == "host" else VISITOR
+
+
+@cache
+def _closing() -> re.Pattern[str]:
+    host, joins = alternation(_cues()["host_after"]), alternation(_cues()["joins"])
+    return re.compile(rf"(?P<host>{host})|(?P<joins>{joins})|\n")

@@ -19,6 +19,7 @@ from functools import cache
 
 from nlp.document import Spans, Tokens
 from nlp.lexicon import alternation, ends_with_any, sections, starts_with_any, table, words
+from nlp.normalize import clean
 
 _L = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"
 _NAME_CHAR = re.compile(rf"[{_L}A-Za-z0-9.\-]")
@@ -36,6 +37,10 @@ _PLACE_WORD = re.compile(rf"(?:กิ่งอำเภอ|หมู่|ม\.\s?
 _CUE_WINDOW = 30
 _NAME_MAX = 80
 _COUNT_AFTER = re.compile(r"\s?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
+# After a name, words that make it a kind of place: "สถานีทดลองต่างๆ", "ศูนย์เรียนรู้…ทั่วประเทศ".
+_KIND_AFTER = re.compile(r"\s?(?:ต่างๆ|ต่าง ๆ|ทั่วประเทศ|ทุกแห่ง|ทุกจังหวัด|ทั้งหมด|ทั้ง \d+ แห่ง)")
+# A count right before a site word: kinds of place counted ("4 เขื่อนหลัก", "10 โรงพยาบาลชุมชน").
+_COUNT_BEFORE = re.compile(r"(?<![\d.,:/])\d{1,3}\s?$")
 # Words that, between a visit word and a site, show the site is in another clause.
 _GAP_STOPS = ("ให้", "ได้", "เป็น", "และ", "จาก", "ซึ่ง", "โดย", "เพื่อ", "กับ", "แก่", "ว่า")
 _COMPANY = re.compile(r"บริษัท\s?([^\n]{1,40}?)\s?จำกัด(?:\s?\(มหาชน\))?")
@@ -57,6 +62,23 @@ def _key(head: str) -> str:
 @cache
 def _types() -> dict[str, tuple[str, str]]:
     return {_key(head): (kind, needs) for head, kind, needs in table("site_types.tsv")}
+
+
+@cache
+def site_type_labels() -> dict[str, str]:
+    """Each type of site (site_types.tsv) with the Thai a reader names it by."""
+    return {kind: clean(label) for kind, label in table("site_type_labels.tsv")}
+
+
+def site_type_named(typed: str) -> str | None:
+    """The type a reader means by its name (school), its Thai label (โรงเรียน) or a head word
+    of site_types.tsv (วิทยาลัย, รพ.สต.); None when it names no type."""
+    wanted = _key(clean(typed)).lower()
+    labels = site_type_labels()
+    # Latin names with or without their underscore (community centre, community_centre).
+    by_name = {_key(kind.replace("_", "")): kind for kind in labels}
+    by_name |= {_key(label): kind for kind, label in labels.items()}
+    return by_name.get(wanted.replace("_", "")) or _types().get(wanted, (None, ""))[0]
 
 
 @cache
@@ -149,12 +171,54 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
         if end > pos and end in tokens.starts:
             tok = tokens.at.get(end, "")
             cut = tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง"))
-            if cut and not _inside_phrase(text, end):
+            if cut and not _inside_phrase(text, end) and not _joins_name(text, end, tokens):
                 break
         end += 1
     while end > pos and text[end - 1] in ".-":
         end -= 1
     return end
+
+
+_GLUED_TAIL = re.compile(rf"[{_L}A-Za-z0-9]+")
+_PLACE_NEXT = re.compile(rf"\s?(?:{_ADMIN_RE}|\()")
+NAME_JOINS = ("และ", "เพื่อ")  # glued inside a name: ศูนย์ฝึกและอบรมเด็ก…, ศูนย์วิทยาศาสตร์เพื่อการศึกษา…
+
+
+def _joins_name(text: str, pos: int, tokens: Tokens) -> bool:
+    """A และ / เพื่อ glued between words (no space) joins two halves of one name, not two
+    clauses, when the words glued after it hold no clause or meeting word and the run closes
+    the name: a place chain follows (อ.…, จังหวัด…) or it ends with a place's name
+    (วิทยาลัยเกษตรและเทคโนโลยีชลบุรี)."""
+    from nlp.gazetteer import gazetteer
+
+    tok = tokens.at.get(pos, "")
+    if tok not in NAME_JOINS or pos == 0 or text[pos - 1].isspace():
+        return False
+    run = _GLUED_TAIL.match(text, pos + len(tok))
+    if run is None:
+        return False
+    inside = [tokens.at.get(i, "") for i in range(run.start(), run.end()) if i in tokens.starts]
+    if any(t in _joint_stops() and t not in NAME_JOINS for t in inside):
+        return False
+    if _PLACE_NEXT.match(text, run.end()):
+        return True
+    last = next(
+        (
+            tokens.at.get(i, "")
+            for i in range(run.end() - 1, run.start() - 1, -1)
+            if i in tokens.starts
+        ),
+        "",
+    )
+    g = gazetteer()
+    return bool(last) and any(g.exact(level, last) for level in ("province", "district"))
+
+
+@cache
+def _joint_stops() -> frozenset[str]:
+    """Words that start a new clause after a glued และ (…และมอบทุน, …และพบปะ…)."""
+    meet = sections("visit_cues.txt")["meet"]
+    return _name_stops() | frozenset(meet)
 
 
 @cache
@@ -181,7 +245,7 @@ def _generic(text: str, start: int, end: int, tokens: Tokens) -> bool:
         return True
     if text.startswith(("จังหวัด", "จ."), start):
         return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
-    return _COUNT_AFTER.match(text, end) is not None
+    return _COUNT_AFTER.match(text, end) is not None or _KIND_AFTER.match(text, end) is not None
 
 
 def _has_cue(text: str, start: int, tokens: Tokens) -> bool:
@@ -237,7 +301,7 @@ def find_sites(
             continue
         kind, needs = _types().get(_key(m.group()), ("other", "visit"))
         before = _glued_before(text, a)
-        if before.endswith(_KIND_BEFORE):
+        if before.endswith(_KIND_BEFORE) or _COUNT_BEFORE.search(text, max(0, a - 5), a):
             continue  # "ทุกสถานี…", "เครือข่ายสถานีตรวจอากาศ…": every one of a kind, not one place
         elsewhere = before and _belongs_elsewhere(text, a, before, tokens, readable)
         if elsewhere or before.endswith(_ADMIN) or _describes(text, a, tokens):

@@ -1,4 +1,4 @@
-"""Fixtures every test folder may use: the mirror of the ministry's site, and a fresh archive."""
+"""Fixtures every test folder may use: the mirrors of the two sites, and a fresh archive."""
 
 from __future__ import annotations
 
@@ -17,6 +17,15 @@ def mirror() -> Iterator[str]:
     from scraper.mirror.server import MirrorServer
 
     with MirrorServer(port=0) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def thaigov_mirror() -> Iterator[str]:
+    """Base URL of the bundled mirror of www.thaigov.go.th (real posts), on a free port."""
+    from scraper.mirror.server import MirrorServer
+
+    with MirrorServer(port=0, site="thaigov") as server:
         yield server.url
 
 

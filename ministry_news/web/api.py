@@ -121,7 +121,7 @@ def _counts(pairs: list[tuple[str, int]]) -> list[Count]:
 def search(request: Request, params: Annotated[SearchParams, Query()]) -> SearchOut:
     """Posts by words and filters, best first, with snippets and facet counts."""
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.search_view(session, params.filters(), params.limit, params.offset)
+        view = views.search_view(session, params.filters(session), params.limit, params.offset)
     page = view.page
     return SearchOut(
         total=page.total,
@@ -150,7 +150,7 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> Search
 def visits(request: Request, params: Annotated[VisitParams, Query()]) -> VisitsOut:
     """Visits (when, where, who, which sites) in date order, with counts for charts."""
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.visits_view(session, params.filters(), params.limit, params.offset)
+        view = views.visits_view(session, params.filters(session), params.limit, params.offset)
     return VisitsOut(
         total=view.total,
         limit=view.limit,

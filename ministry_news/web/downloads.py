@@ -51,7 +51,7 @@ def download(
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL)  # noqa: SIM115 (closed after sending)
     try:
         with bad_input(), session_scope(request.app.state.db_url) as session:
-            rows = export(session, what, fmt, spool, params.filters())  # type: ignore[arg-type]
+            rows = export(session, what, fmt, spool, params.filters(session))  # type: ignore[arg-type]
     except BaseException:
         spool.close()
         raise

@@ -50,7 +50,7 @@ def facet_params(name: str, value: str) -> dict[str, str | None]:
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, params: Annotated[SearchParams, Query()]) -> HTMLResponse:
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.search_view(session, params.filters(), params.limit, params.offset)
+        view = views.search_view(session, params.filters(session), params.limit, params.offset)
     hits = [
         (hit, segments(hit.snippet.text, [(s, e, None) for s, e in hit.snippet.spans])[0])
         for hit in view.page.hits
@@ -70,7 +70,7 @@ def search_page(request: Request, params: Annotated[SearchParams, Query()]) -> H
 @router.get("/visits", response_class=HTMLResponse)
 def visits_page(request: Request, params: Annotated[VisitParams, Query()]) -> HTMLResponse:
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.visits_view(session, params.filters(), params.limit, params.offset)
+        view = views.visits_view(session, params.filters(session), params.limit, params.offset)
     labels = {key: views.month_label(key) for key, _ in view.per_month}
     return render(
         request,

@@ -8,66 +8,36 @@ widen a researcher's table).
 
 from __future__ import annotations
 
-from dataclasses import fields
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+from sqlalchemy.orm import Session
 
-from archive.filters import DATE_HELP, Filters, parse_filters
-from archive.sources import SOURCES
+from archive.filters import FILTERS, Filters, known_in_archive, parse_filters
 
-FILTER_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Filters))
+FILTER_NAMES: tuple[str, ...] = tuple(f.name for f in FILTERS)
 
 
-class FilterParams(BaseModel):
-    """The filters every query shares; an empty value means "any"."""
-
+class _Filters(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    q: str | None = Field(
-        None,
-        description='Thai or Latin words, all required; "a quoted phrase" must occur as written. '
-        "Words are found inside unbroken Thai text.",
-        examples=["เน็ตประชารัฐ"],
-    )
-    province: str | None = Field(
-        None, description="Visits to this province (canonical Thai name).", examples=["สุโขทัย"]
-    )
-    district: str | None = Field(None, description="Visits to this district.")
-    official: str | None = Field(
-        None,
-        description="Visits by this person: part of the name, with or without honorific.",
-        examples=["ปิยนุช วุฒิสอน"],
-    )
-    role: str | None = Field(
-        None,
-        description="The official's part in the visit: visitor (made it), host (received it) "
-        "or mentioned; with `official`, that person in that part.",
-        examples=["visitor"],
-    )
-    site_type: str | None = Field(
-        None, description="Visits that saw a site of this type (school, temple, ...)."
-    )
-    category: str | None = Field(None, description="Posts listed under this category id.")
-    source: str | None = Field(
-        None,
-        description="Posts of this site: " + ", ".join(SOURCES) + " (or its host).",
-        examples=["thaigov"],
-    )
-    since: str | None = Field(None, description=f"Visits on or after this date: {DATE_HELP}.")
-    until: str | None = Field(None, description=f"Visits on or before this date: {DATE_HELP}.")
-    published_since: str | None = Field(
-        None, description=f"Posts published on or after this date: {DATE_HELP}."
-    )
-    published_until: str | None = Field(
-        None, description=f"Posts published on or before this date: {DATE_HELP}."
-    )
-    pipeline_version: str | None = Field(
-        None, description="Facts of this pipeline version (default: each post's newest)."
-    )
+    def filters(self, session: Session) -> Filters:
+        """The archive's Filters, each value checked as the CLI checks it; ValueError (one line
+        naming the field, with the closest known values) when malformed or unknown."""
+        typed = parse_filters(**{name: getattr(self, name) for name in FILTER_NAMES})
+        return known_in_archive(session, typed)
 
-    def filters(self) -> Filters:
-        """The archive's Filters; ValueError (one line naming the field) when malformed."""
-        return parse_filters(**{name: getattr(self, name) for name in FILTER_NAMES})
+
+def _field(spec: Any) -> Any:
+    examples = [spec.example] if spec.example else None
+    return (str | None, Field(None, description=spec.help, examples=examples))
+
+
+#: The filters every query shares, one parameter per archive.filters.FILTERS entry; empty
+#: means "any".
+FilterParams: type[_Filters] = create_model(  # type: ignore[call-overload]
+    "FilterParams", __base__=_Filters, **{spec.name: _field(spec) for spec in FILTERS}
+)
 
 
 class SearchParams(FilterParams):

@@ -1,7 +1,8 @@
-"""Serve the mirror on 127.0.0.1: `ministry-news mirror`, the demo, and the crawl tests use it.
+"""Serve a mirror on 127.0.0.1: `ministry-news mirror`, the demo, and the crawl tests use it.
 
-A stdlib ThreadingHTTPServer over the pages `scraper.mirror.site` renders once; nothing is read
-from disk per request, so a crawl of the whole mirror takes a few seconds.
+One stdlib ThreadingHTTPServer for every mirrored site (`SITES`: `mdes` is `scraper.mirror.site`,
+`thaigov` is `scraper.mirror.thaigov.site`), over pages the site module renders once; nothing is
+read from disk per request, so a crawl of a whole mirror takes a few seconds.
 
 For tests of a crawl's robustness the server can misbehave on purpose: `fault(path, hit)` may
 answer any request instead of the mirror (slowly, wrongly, refusing), and `validators=True` makes
@@ -16,8 +17,9 @@ import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
+from typing import Protocol
 
-from scraper.mirror.site import Page, Site, site
+from scraper.mirror.response import Page
 
 HOST = "127.0.0.1"
 #: The mirror's pages never change while it runs: one date for every Last-Modified.
@@ -26,6 +28,36 @@ LAST_MODIFIED = "Wed, 01 Jul 2020 00:00:00 GMT"
 #: A test's misbehaviour: (request path, how many times it was requested) → a page, or None to
 #: let the mirror answer. It runs in the server's thread, so it may sleep.
 Fault = Callable[[str, int], Page | None]
+
+
+class Mirror(Protocol):
+    """What a site module's site offers the server."""
+
+    def resolve(self, raw_path: str, seen: int = 1) -> Page:
+        """The page for a request path asked `seen` times so far (1 the first time)."""
+        ...
+
+    def start_urls(self, base: str) -> list[str]:
+        """Where a crawl of this mirror starts."""
+        ...
+
+
+def _mdes() -> Mirror:
+    from scraper.mirror.site import site
+
+    return site()
+
+
+def _thaigov() -> Mirror:
+    from scraper.mirror.thaigov.site import site
+
+    return site()
+
+
+#: The mirrored sites by profile name, each built (once) on first use.
+SITES: dict[str, Callable[[], Mirror]] = {"mdes": _mdes, "thaigov": _thaigov}
+#: The port `ministry-news mirror --site NAME` listens on unless told otherwise.
+PORTS = {"mdes": 8123, "thaigov": 8124}
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -43,7 +75,7 @@ class _Handler(BaseHTTPRequestHandler):
             # the live site answers bursts with 403/429; the spider must back off and retry
             return Page(self.server.refuse_status, "text/plain", b"slow down\n"), b"slow down\n"
         page = self.server.fault(self.path, seen) if self.server.fault else None
-        page = page or mirror.resolve(self.path)
+        page = page or mirror.resolve(self.path, seen)
         host = self.headers.get("Host") or f"{HOST}:{self.server.server_address[1]}"
         return page, page.render(f"http://{host}")
 
@@ -100,12 +132,13 @@ class _MirrorHTTPServer(ThreadingHTTPServer):
         host: str,
         refuse_first: int,
         refuse_status: int,
-        mirror: Site | None = None,
+        mirror: Mirror | None = None,
         fault: Fault | None = None,
         validators: bool = False,
+        site: str = "mdes",
     ) -> None:
         super().__init__((host, port), _Handler)
-        self.mirror: Site = mirror or site()
+        self.mirror: Mirror = mirror or SITES[site]()
         self.lock = threading.Lock()
         self.requests: list[str] = []
         self.hits: dict[str, int] = {}
@@ -120,7 +153,8 @@ class MirrorServer:
     """The mirror in a background thread: `with MirrorServer(port=0) as m: crawl(m.url)`.
 
     `refuse_first=N` makes every page answer `refuse_status` to its first N requests, as the live
-    site does to bursts, to exercise the spider's retries. `mirror` serves another `Site` (posts
+    site does to bursts, to exercise the spider's retries. `site` names the mirrored site
+    (`SITES`: `MirrorServer(port=0, site="thaigov")`); `mirror` serves another site object (posts
     added or changed), `fault` misbehaves on purpose, `validators` enables ETag / 304.
     """
 
@@ -130,12 +164,13 @@ class MirrorServer:
         host: str = HOST,
         refuse_first: int = 0,
         refuse_status: int = 429,
-        mirror: Site | None = None,
+        mirror: Mirror | None = None,
         fault: Fault | None = None,
         validators: bool = False,
+        site: str = "mdes",
     ) -> None:
         self._server = _MirrorHTTPServer(
-            port, host, refuse_first, refuse_status, mirror, fault, validators
+            port, host, refuse_first, refuse_status, mirror, fault, validators, site
         )
         self._thread: threading.Thread | None = None
 
@@ -160,7 +195,7 @@ class MirrorServer:
             return self._server.not_modified
 
     def start_urls(self) -> list[str]:
-        """The listing page of every category the mirror has."""
+        """Where a crawl of the served site starts (mdes: every category's listing)."""
         return self._server.mirror.start_urls(self.url)
 
     def start(self) -> MirrorServer:
@@ -188,9 +223,9 @@ class MirrorServer:
         self.stop()
 
 
-def serve(port: int, host: str = HOST) -> None:
-    """Serve until Ctrl-C (`ministry-news mirror --port N`)."""
-    server = _MirrorHTTPServer(port, host, 0, 429)
+def serve(port: int, host: str = HOST, site: str = "mdes") -> None:
+    """Serve until Ctrl-C (`ministry-news mirror --site NAME --port N`)."""
+    server = _MirrorHTTPServer(port, host, 0, 429, site=site)
     try:
         server.serve_forever()
     finally:

@@ -13,7 +13,6 @@ import re
 import struct
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from string import Template
@@ -21,8 +20,8 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from nlp.buddhist_era import buddhist_year
 from scraper.mirror.posts import CATEGORIES, Post, posts
+from scraper.mirror.response import BASE, Page
 
-BASE = "@@BASE@@"
 PER_PAGE = 10
 #: How each category writes its pagination links, so a crawl meets every form.
 PAGER_STYLE = {"119": "absolute", "115": "query", "3": "root", "7": "root"}
@@ -30,21 +29,6 @@ CARD_LINK_STYLES = ("root", "relative", "absolute")
 
 _DETAIL = re.compile(r"^/news/detail/(\d+)(?:-.*)?/?$")
 _LISTING = re.compile(r"^/news/(\d+)/?$")
-
-
-@dataclass(frozen=True)
-class Page:
-    status: int
-    content_type: str
-    body: str | bytes
-    encoding: str = "utf-8"
-    headers: tuple[tuple[str, str], ...] = ()  # more response headers (a redirect's Location)
-
-    def render(self, base: str) -> bytes:
-        if isinstance(self.body, bytes):
-            return self.body
-        codec = "cp874" if self.encoding == "windows-874" else self.encoding  # Python's name
-        return self.body.replace(BASE, base).encode(codec)
 
 
 @cache
@@ -331,7 +315,8 @@ class Site:
     def start_urls(self, base: str) -> list[str]:
         return [f"{base}/news/{cid}" for cid in CATEGORIES]
 
-    def resolve(self, raw_path: str) -> Page:
+    def resolve(self, raw_path: str, seen: int = 1) -> Page:
+        """The page for a request path; `seen` (how often it was asked) changes nothing here."""
         parts = urlsplit(raw_path)
         path = unquote(parts.path)
         if path in self.fixed:

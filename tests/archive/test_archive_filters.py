@@ -87,3 +87,108 @@ def test_a_refused_date_is_echoed_short() -> None:
     with pytest.raises(ValueError) as refused:
         parse_filters(since="2" * 100_000)
     assert len(str(refused.value)) < 200
+
+
+@pytest.mark.parametrize(
+    ("typed", "district"),
+    [
+        ("ศรีสำโรง", "ศรีสำโรง"),
+        ("อ.ศรีสำโรง", "ศรีสำโรง"),
+        ("อ. ศรีสำโรง", "ศรีสำโรง"),
+        ("อำเภอศรีสำโรง", "ศรีสำโรง"),
+        ("อำเภอเมืองระยอง", "เมืองระยอง"),
+        ("เขตบางรัก", "บางรัก"),
+        ("Si Samrong", "ศรีสำโรง"),
+    ],
+)
+def test_a_district_is_found_however_a_thai_reader_writes_it(typed: str, district: str) -> None:
+    assert parse_filters(district=typed).district == district
+
+
+def test_a_misspelt_district_is_refused_with_a_suggestion() -> None:
+    with pytest.raises(ValueError, match="^district: not a Thai district: .*did you mean ศรีสำโรง"):
+        parse_filters(district="อ.ศรีสำโรงง")
+
+
+@pytest.mark.parametrize(
+    ("typed", "province"),
+    [("Sukhothai", "สุโขทัย"), ("sukhothai", "สุโขทัย"), ("BANGKOK", "กรุงเทพมหานคร")],
+)
+def test_a_province_by_its_english_gazetteer_name(typed: str, province: str) -> None:
+    assert parse_filters(province=typed).province == province
+
+
+def test_a_misspelt_english_province_is_refused_with_the_english_name() -> None:
+    with pytest.raises(ValueError, match=r"did you mean Sukhothai\?\)$"):
+        parse_filters(province="Sukhotai")
+
+
+@pytest.mark.parametrize(
+    ("typed", "site_type"),
+    [
+        ("school", "school"),
+        ("School", "school"),
+        ("โรงเรียน", "school"),
+        ("วิทยาลัย", "school"),
+        ("รพ.สต.", "health_centre"),
+        ("community centre", "community_centre"),
+        ("ศูนย์ดิจิทัลชุมชน", "community_centre"),
+    ],
+)
+def test_a_site_type_in_english_or_thai(typed: str, site_type: str) -> None:
+    assert parse_filters(site_type=typed).site_type == site_type
+
+
+def test_an_unknown_site_type_is_refused_with_the_closest_in_both_languages() -> None:
+    with pytest.raises(ValueError, match=r"^site_type: not a site type: 'schol' \(did you mean "):
+        parse_filters(site_type="schol")
+    with pytest.raises(ValueError, match="school/โรงเรียน"):
+        parse_filters(site_type="schol")
+
+
+def test_every_site_type_the_pipeline_gives_has_a_thai_label() -> None:
+    from nlp.lexicon import table
+    from nlp.sites import site_type_labels
+
+    assert {row[1] for row in table("site_types.tsv")} == set(site_type_labels())
+
+
+def test_a_refused_place_is_echoed_short() -> None:
+    for name in ("province", "district", "site_type"):
+        with pytest.raises(ValueError) as refused:
+            parse_filters(**{name: "ก" * 100_000})
+        assert len(str(refused.value)) < 400, name
+
+
+# --- values only the archive knows: its categories and the officials it names ----------------
+
+
+def _known(url: str, **typed: str) -> Filters:
+    from archive.db import session_scope
+    from archive.filters import known_in_archive
+
+    with session_scope(url) as session:
+        return known_in_archive(session, parse_filters(**typed))
+
+
+def test_a_category_by_the_id_or_the_name_the_archive_holds(field_visits: str) -> None:
+    assert _known(field_visits, category="119").category == "119"
+    assert _known(field_visits, category="ข่าวประชาสัมพันธ์").category == "ข่าวประชาสัมพันธ์"
+
+
+def test_an_unknown_category_is_refused_with_the_closest(field_visits: str) -> None:
+    with pytest.raises(ValueError, match=r"^category: no category '1199' in the archive .*119"):
+        _known(field_visits, category="1199")
+    with pytest.raises(ValueError, match=r"^category: no category 'abc' in the archive \(known: "):
+        _known(field_visits, category="abc")
+
+
+def test_an_official_the_archive_names_is_kept_as_typed(field_visits: str) -> None:
+    assert _known(field_visits, official="ภูเวียง").official == "ภูเวียง"
+
+
+def test_an_unknown_official_is_refused_with_the_closest_people(field_visits: str) -> None:
+    with pytest.raises(ValueError, match="^official: no official matches 'ภูเวียน ประคำมินท'"):
+        _known(field_visits, official="ภูเวียน ประคำมินท")
+    with pytest.raises(ValueError, match="did you mean ภูเวียง ประคำมินทร์"):
+        _known(field_visits, official="ภูเวียน ประคำมินท")

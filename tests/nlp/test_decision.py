@@ -189,3 +189,68 @@ def test_the_page_stamp_is_not_read_as_the_lead():
         "เพื่อติดตามการดำเนินงานด้านการพัฒนาพฤตินิสัยผู้ต้องขังและให้กำลังใจเจ้าหน้าที่\n"
     )
     assert extract(text).reports_visit
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead"),
+    [
+        # an announcement: what the spokesman says will happen is a plan to its end
+        (
+            "รมว.ยุติธรรม ห่วงใยผู้ต้องขังจังหวัดน่าน",
+            "นายสุรพล แจ่มใส โฆษกกระทรวงยุติธรรม เปิดเผยว่า จะนำคณะผู้บริหารกระทรวง"
+            "ไปให้กำลังใจเจ้าหน้าที่และลงพื้นที่ตรวจเยี่ยมเรือนจำจังหวัดน่าน อำเภอเมืองน่าน",
+        ),
+        # the officials receive guests at their office: the guests made the visit
+        (
+            "รมว.ยุติธรรม ต้อนรับคณะผู้แทนกระทรวงยุติธรรมญี่ปุ่น",
+            f"วันนี้ (12 ก.ย. 60) {MINISTER} ให้การต้อนรับและพบปะคณะผู้แทนกระทรวงยุติธรรมญี่ปุ่น "
+            "ในโอกาสเข้าพบเพื่อหารือความร่วมมือด้านการพัฒนาพฤตินิสัยผู้ต้องขัง",
+        ),
+        # a road opened to traffic: สัญจร here is no trip of the officials
+        (
+            "กรมทางหลวง เปิดให้สัญจรสะพานข้ามแม่น้ำน่าน",
+            "นายสมศักดิ์ ทองดี อธิบดีกรมทางหลวง เปิดเผยว่า กรมทางหลวงได้เปิดให้สัญจรบนสะพาน"
+            "ข้ามแม่น้ำน่านแล้ว เพื่อให้ประชาชนผู้สัญจรไปมาได้รับความสะดวกปลอดภัยยิ่งขึ้น",
+        ),
+    ],
+)
+def test_announcements_receptions_and_traffic_report_no_visit(headline, lead):
+    ex = extract(*post(headline, lead))
+    assert not ex.reports_visit
+    assert ex.visits == []
+
+
+def test_a_dated_lead_after_an_undated_summary_decides():
+    """A first story line without a date is often a summary; the dated line after it says what
+    was done, and a visit there makes the post a visit."""
+    text, title = post(
+        "รมว.ยุติธรรม ห่วงใยผู้ต้องขัง",
+        "กระทรวงยุติธรรมให้ความสำคัญกับการพัฒนาพฤตินิสัยผู้ต้องขังและการดูแลสุขภาพของผู้ต้องขัง"
+        "ในเรือนจำทั่วประเทศอย่างต่อเนื่อง\n"
+        f"วันนี้ (12 ก.ย. 60) เวลา 10.00 น. {MINISTER} ลงพื้นที่ตรวจเยี่ยมเรือนจำจังหวัดน่าน "
+        "อำเภอเมืองน่าน จังหวัดน่าน เพื่อติดตามการดำเนินงาน",
+    )
+    ex = extract(text, title)
+    assert ex.reports_visit
+    assert [v.provinces for v in ex.visits] == [["น่าน"]]
+
+
+def test_a_ceremony_in_a_hall_of_the_ministry_is_at_the_office():
+    text, title = post(
+        "รมว.ยุติธรรม เป็นประธานในพิธีเปิดโครงการกำลังใจ",
+        f"{MINISTER} เป็นประธานในพิธีเปิดโครงการกำลังใจในพระดำริ ประจำปี 2560 "
+        "ที่โถงชั้น 1 กระทรวงยุติธรรม ศูนย์ราชการเฉลิมพระเกียรติ",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_a_headline_agency_tag_is_not_the_venue():
+    """A headline ends with its agency in brackets ([กระทรวง…]): that tag does not place the
+    event at the ministry."""
+    headline = "รมว.ยุติธรรม เป็นประธานในพิธีเปิดโครงการกำลังใจ ณ ค่ายลูกเสือแห่งชาติ [กระทรวงยุติธรรม]"
+    text, title = post(
+        headline,
+        f"{MINISTER} เป็นประธานในพิธีเปิดโครงการกำลังใจในพระดำริ ประจำปี 2560 "
+        "โดยมีผู้บริหารและเจ้าหน้าที่เข้าร่วมจำนวนมาก",
+    )
+    assert extract(text, title).reports_visit

@@ -287,3 +287,44 @@ def test_a_site_name_stops_before_the_place_written_after_it(tail, site):
 )
 def test_what_a_site_is_described_as_is_not_another_site(tail, visited):
     assert [s for s, _ in sites(f"{LEAD} {tail}")] == visited
+
+
+@pytest.mark.parametrize(
+    ("tail", "site"),
+    [
+        # และ / เพื่อ glued inside the name, a place chain after it
+        (
+            "ตรวจเยี่ยม ณ ศูนย์ฝึกและอบรมเด็กและเยาวชนสิรินธร อ.พุทธมณฑล จ.นครปฐม",
+            "ศูนย์ฝึกและอบรมเด็กและเยาวชนสิรินธร",
+        ),
+        ("เยี่ยมชม ณ ศูนย์วิทยาศาสตร์เพื่อการศึกษานราธิวาส อำเภอเมือง", "ศูนย์วิทยาศาสตร์เพื่อการศึกษานราธิวาส"),
+        # the name ends with its province
+        ("ตรวจเยี่ยมวิทยาลัยเกษตรและเทคโนโลยีชลบุรี เมื่อวันจันทร์", "วิทยาลัยเกษตรและเทคโนโลยีชลบุรี"),
+    ],
+)
+def test_a_glued_and_or_for_inside_a_name_keeps_the_whole_name(tail, site):
+    assert site in [s for s, _ in sites(f"{LEAD} {tail}")]
+
+
+def test_a_glued_and_that_starts_a_new_clause_ends_the_name():
+    found = [s for s, _ in sites(f"{LEAD} ตรวจเยี่ยมโรงเรียนบ้านหนองบัวและมอบทุนการศึกษา อ.เมือง")]
+    assert found == ["โรงเรียนบ้านหนองบัว"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a count before the site word: kinds of place counted
+        "ตรวจติดตามปริมาณน้ำที่ไหลผ่านจาก 4 เขื่อนหลัก ในพื้นที่ภาคเหนือ",
+        "ลงพื้นที่ตรวจเยี่ยม 10 โรงพยาบาลชุมชน ในจังหวัดนราธิวาส",
+        # what follows the name makes it a kind: every one of them
+        "เยี่ยมชมสถานีทดลองต่างๆ อย่างใกล้ชิด",
+        "ติดตามผลการเรียนการสอนของโรงเรียนสังกัดต่าง ๆ ในพื้นที่",
+        "จัดงานวันถ่ายทอดเทคโนโลยี ณ ศูนย์เรียนรู้การผลิตสินค้าเกษตรทั่วประเทศ",
+        # a word that describes, not names
+        "เยี่ยมชมวิสาหกิจชุมชนดีเด่นระดับประเทศ",
+        "ตรวจเยี่ยมโรงเรียนสังกัดสำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน",
+    ],
+)
+def test_kinds_of_place_counted_or_described_are_not_sites(tail):
+    assert sites(f"{LEAD} {tail}") == []

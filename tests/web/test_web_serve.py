@@ -78,6 +78,7 @@ def test_a_busy_port_is_one_line(archive: str) -> None:
 
 
 def test_a_database_without_an_archive_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "empty.sqlite").touch()  # a missing file is refused sooner (tests/e2e/test_cli_db)
     proc = run("--db", f"sqlite:///{tmp_path / 'empty.sqlite'}", "serve")
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: no archive in this database yet")

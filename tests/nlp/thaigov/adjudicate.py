@@ -1,16 +1,18 @@
 """Two annotators' files → gold (what both agree on) and uncertain (what they dispute), and
 their agreement per field: the ceiling any extractor is measured against.
 
-    python tests/nlp/thaigov/adjudicate.py TEXTS RAW_A RAW_B OUT
+    python tests/nlp/thaigov/adjudicate.py TEXTS RAW_A RAW_B OUT [--ids t076-t099]
 
+`--ids FIRST-LAST` adjudicates only the posts in that range (inclusive): a pair's dev posts can be
+added to the gold without reading its blind ones. Several runs can write into one OUT folder.
 Values are compared as `nlp.scoring` scores the pipeline (spelling normalised, officials by
 person, districts one edit apart, sites 85% similar), so agreement and scores are alike.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -101,10 +103,25 @@ def agreement(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, f
     return out
 
 
-def main(texts: Path, raw_a: Path, raw_b: Path, out: Path) -> None:
+def id_range(spec: str) -> tuple[int, int]:
+    """ "t076-t099" (or "76-99") → (76, 99)."""
+    try:
+        first, last = (int(part.strip().lstrip("t")) for part in spec.split("-"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a range like t076-t099: {spec!r}") from None
+    if first > last:
+        raise argparse.ArgumentTypeError(f"empty range: {spec!r}")
+    return first, last
+
+
+def main(
+    texts: Path, raw_a: Path, raw_b: Path, out: Path, ids: tuple[int, int] | None = None
+) -> None:
     out.mkdir(parents=True, exist_ok=True)
     pairs = []
     for fa in sorted(raw_a.glob("t*.json")):
+        if ids is not None and not ids[0] <= int(fa.stem.lstrip("t")) <= ids[1]:
+            continue  # outside the range: not even opened (the blind part stays unread)
         fb = raw_b / fa.name
         if not fb.exists():
             continue
@@ -118,4 +135,9 @@ def main(texts: Path, raw_a: Path, raw_b: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(*(Path(p) for p in sys.argv[1:5]))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    for arg in ("texts", "raw_a", "raw_b", "out"):
+        parser.add_argument(arg, type=Path)
+    parser.add_argument("--ids", type=id_range, help="only posts FIRST-LAST, e.g. t076-t099")
+    a = parser.parse_args()
+    main(a.texts, a.raw_a, a.raw_b, a.out, a.ids)
