@@ -127,6 +127,13 @@ def cli(ctx: click.Context, db: str) -> None:
 # --- fetch -------------------------------------------------------------------------------------
 
 
+WARC_DIR_HELP = (
+    "Folder of this archive's WARC files.  [default: <name>.warc/ beside a SQLite archive "
+    "(data/demo.sqlite → data/demo.warc/); for PostgreSQL ~/.local/share/ministry-news/warc/"
+    "<database>-<hash>/]"
+)
+
+
 @cli.command()
 @click.option(
     "--start-url",
@@ -173,6 +180,7 @@ def cli(ctx: click.Context, db: str) -> None:
     help="A crawler setting (scraper/settings.py), e.g. -s INCREMENTAL_OVERLAP=2, "
     "-s DOWNLOAD_DELAY=3. Repeatable.",
 )
+@click.option("--warc-dir", type=click.Path(file_okay=False, path_type=Path), help=WARC_DIR_HELP)
 @click.option(
     "--extract/--no-extract", default=True, show_default=True, help="Extract facts after."
 )
@@ -186,6 +194,7 @@ def crawl(
     resume: bool,
     redis_url: str | None,
     overrides: tuple[str, ...],
+    warc_dir: Path | None,
     extract: bool,
 ) -> None:
     """Crawl the ministry's news into the archive (polite: robots.txt, ~1 s per request).
@@ -194,9 +203,13 @@ def crawl(
     archive already holds everything, so a daily crawl costs a few requests. A changed post is
     stored as a new version; every response is kept in WARC files beside the archive. Prints the
     run's report (see `runs`). Exits 3 when the site cannot be reached at all, 1 when it kept
-    refusing until the crawl stopped, 4 when another crawl of this archive is running.
+    refusing until the crawl stopped, 4 when another crawl of this archive is running (or
+    another process held the archive's write lock past ARCHIVE_BUSY_TIMEOUT), 130 when stopped
+    by SIGINT / SIGTERM (`--resume` continues it).
     """
     settings = _fast_settings() if fast else {}
+    if warc_dir:
+        settings["WARC_DIR"] = str(warc_dir)
     if redis_url:
         from ministry_news.distributed import FleetError, fleet_settings
 
@@ -217,6 +230,7 @@ def crawl(
     for note in stats.get("notes", []):
         click.echo(f"crawl: {note}")
     _print_crawl(stats)
+    interrupted = _interrupted(stats)
     if stats.get("unreachable"):
         _fail(
             f"cannot reach {', '.join(start_urls) or REAL_SITE} (offline?); "
@@ -224,7 +238,7 @@ def crawl(
             EXIT_UNREACHABLE,
         )
     run_id = stats.get("run_id")
-    if extract and run_id is not None:
+    if extract and run_id is not None and not interrupted:  # the next run extracts what it left
         from ministry_news.crawl import pending_extraction
 
         _run_extract(obj.db, pending_extraction(obj.db, run_id))
@@ -235,6 +249,20 @@ def crawl(
             click.echo(line)
     if stats.get("refused"):
         _fail(f"the site kept refusing: {stats.get('stop_reason')}; stopped (see `runs {run_id}`)")
+    if interrupted:
+        click.echo(
+            f"interrupted: run {run_id} stopped, everything stored so far stays stored; "
+            "`crawl --resume` continues it",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _interrupted(stats: dict[str, Any]) -> bool:
+    """Stopped by SIGINT / SIGTERM (Scrapy's clean shutdown): the run is recorded interrupted."""
+    from scraper.pipelines import RUN_STATUS
+
+    return RUN_STATUS.get(stats.get("finish_reason", "")) == "interrupted"
 
 
 def _run_crawl(db: str, overrides: tuple[str, ...] = (), **options: Any) -> dict[str, Any]:
@@ -294,9 +322,12 @@ def mirror(site_name: str, port: int | None) -> None:
 
     port = MIRROR_PORTS[site_name] if port is None else port
     start = SITES[site_name]().start_urls(f"http://127.0.0.1:{port}")[0]
-    click.echo(f"mirror: serving {site_name} at {start} (Ctrl-C to stop)")
     try:
-        serve(port, site=site_name)
+        serve(
+            port,
+            site=site_name,
+            ready=lambda: click.echo(f"mirror: serving {site_name} at {start} (Ctrl-C to stop)"),
+        )
     except OSError as exc:
         _fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
     except KeyboardInterrupt:
@@ -398,7 +429,7 @@ def runs(obj: Context, run_id: int | None, last: int) -> None:
 @click.option(
     "--warc-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the WARC files.  [default: warc/ beside the SQLite archive]",
+    help=WARC_DIR_HELP,
 )
 @click.option(
     "--scan",
@@ -421,7 +452,7 @@ def reextract(
     click.echo(
         f"reextract: {report.pages} pages read, {report.posts} posts: {report.new} new, "
         f"{report.changed} changed, {report.unchanged} unchanged; {report.unusable} unusable, "
-        f"{report.unreadable} unreadable records; {report.facts} facts, {report.visits} visits "
+        f"{report.unreadable} unreadable, {report.too_large} too large records; {report.facts} facts, {report.visits} visits "
         f"({report.seconds:.1f} s)"
     )
 
@@ -523,14 +554,14 @@ def search(
     import json
 
     from archive.db import session_scope
-    from archive.search import facets
+    from archive.search import Facets, facets
     from archive.search import search as run_search
 
     filters = _filters(query, options)
     with session_scope(obj.db) as session:
         filters = _in_archive(session, filters)
         page = run_search(session, filters, limit=limit, offset=offset)
-        facet_counts = facets(session, filters) if show_facets else {}
+        facet_counts = facets(session, filters) if show_facets else Facets({})
     if as_json:
         for hit in page.hits:
             click.echo(
@@ -549,13 +580,19 @@ def search(
             )
     else:
         shown = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
-        click.echo(f"{page.total} posts found (showing {shown})")
+        more = "" if page.total_is_exact else "more than "
+        click.echo(f"{more}{page.total:,} posts found (showing {shown})")
         for hit in page.hits:
             date = hit.published.isoformat() if hit.published else "----------"
             click.echo(
                 f"\n{date}  #{hit.post_id} [{hit.source}]  {hit.title}\n  {unquote(hit.url)}"
             )
             click.echo(f"  {hit.snippet.marked()}")
+    if show_facets and not facet_counts.exact:
+        click.echo(
+            f"facets: counted among the {facet_counts.among:,} latest archived of these posts",
+            err=as_json,
+        )
     for name, counts in facet_counts.items():
         if counts:
             click.echo(f"{name}: " + ", ".join(f"{v} ({n})" for v, n in counts), err=as_json)
@@ -581,7 +618,6 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
       ministry-news visits --official "ชัยวุฒิ" --role visitor   # the visits he made
       ministry-news visits --official "ปิยนุช วุฒิสอน"
     """
-    import itertools
     import json
     from collections import Counter
 
@@ -594,8 +630,7 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
     per_source: Counter[str] = Counter()
     with session_scope(obj.db) as session:
         filters = _in_archive(session, filters)
-        rows = queries.visits(session, filters)
-        for row in itertools.islice(rows, limit or None):
+        for row in queries.visits(session, filters, limit or None):
             n += 1
             per_source[row.source] += 1
             if as_json:

@@ -35,7 +35,7 @@ from scrapy.settings import Settings
 from sqlalchemy import func, select
 
 from archive import migrate
-from archive.db import is_sqlite, session_scope
+from archive.db import is_sqlite, session_scope, wait_writable
 from archive.models import (
     CrawlRun,
     CrawlRunPost,
@@ -191,6 +191,16 @@ def release_lock(db_url: str) -> None:
         fh.close()
 
 
+def _wait_writable(db_url: str, seconds: float) -> None:
+    """Wait for another process's write (an `extract`) to end, or raise CrawlBusy."""
+    if not wait_writable(db_url, seconds):
+        release_lock(db_url)
+        raise CrawlBusy(
+            f"the archive is busy: another process (an extract?) held its write lock for over "
+            f"{seconds:.0f} s (ARCHIVE_BUSY_TIMEOUT)"
+        )
+
+
 def close_stale_runs(db_url: str) -> list[int]:
     """Runs still "running" while we hold the lock belong to a process that died: mark them
     "killed" with what the archive says they did (posts, pages, errors). Returns their ids."""
@@ -258,6 +268,7 @@ def run_crawl(
     fleet = bool(_settings(db_url, overrides).get("REDIS_URL"))
     if not fleet:  # a fleet shares one crawl between processes: Redis coordinates them
         acquire_lock(db_url)
+        _wait_writable(db_url, _settings(db_url, overrides).getfloat("ARCHIVE_BUSY_TIMEOUT"))
         killed = close_stale_runs(db_url)
         if killed:
             notes.append(f"closed run(s) {', '.join(map(str, killed))} left by a dead crawl")
