@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (where missing) and starts the services the test suite talks to, on 127.0.0.1 only:
 # PostgreSQL (the shared-archive engine) and Redis (the distributed crawl queue); also Debian's
-# chromium, the real browser the web tests drive (a test tool's own browser download cannot work).
+# chromium, the real browser the web tests drive (a test tool's own browser download cannot work),
+# and Thai system fonts for it (fonts-thai-tlwg; the app serves its own, the browser test checks).
 # Prints the URLs to export; idempotent, so running it twice is harmless.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+[ -d /usr/share/fonts/truetype/tlwg ] || need+=(fonts-thai-tlwg)
 if [ "${#need[@]}" -gt 0 ]; then
   echo "services: installing ${need[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,6 +44,27 @@ def sqlite_file(url: str) -> Path | None:
         return None
     path = url.split("///", 1)[1].split("?", 1)[0]
     return Path(path) if path and path != ":memory:" else None
+
+
+def wait_writable(url: str, seconds: float) -> bool:
+    """True once this process could take a SQLite archive's write lock, waiting up to `seconds`
+    for another writer (a long `extract`) to let go; False if it held on. A crawl asks before it
+    starts rather than die at its first write, 30 s (busy_timeout) into Scrapy. A server
+    database has row locks: always True."""
+    path = sqlite_file(url)
+    if path is None or not path.exists():
+        return True
+    conn = sqlite3.connect(path, timeout=seconds, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return False
+        raise ArchiveError(f"cannot open database {url!r}: {exc}") from exc
+    finally:
+        conn.close()
+    return True
 
 
 _engines: dict[str, Engine] = {}

@@ -168,13 +168,20 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+def json_line(record: dict[str, Any]) -> str:
+    """One JSON Lines record, Thai as is; U+2028/U+2029 escaped, since JavaScript and many line
+    readers take them for line ends and would split the record."""
+    text = json.dumps(record, ensure_ascii=False, default=_json_default)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def _write_jsonl(out: Out, row_type: type, rows: Iterator[Any], advance: Advance) -> int:
     columns = _columns(row_type)
     with _text(out, "utf-8") as f:
         n = 0
         for row in rows:
             record = {c: getattr(row, c) for c in columns}
-            f.write(json.dumps(record, ensure_ascii=False, default=_json_default) + "\n")
+            f.write(json_line(record) + "\n")
             n += 1
             advance()
     return n

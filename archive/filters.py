@@ -151,7 +151,7 @@ def parse_source(value: str) -> str:
     """A site by its name (thaigov) or its host (www.thaigov.go.th), as archive.sources has it."""
     found = source_named(value)
     if found is None:
-        hint = did_you_mean(closest(value, SOURCES)) or known(SOURCES)
+        hint = did_you_mean(closest(value.strip(), SOURCES)) or known(SOURCES)
         raise ValueError(f"source: not a source: {_echo(value)!r}{hint}")
     return found
 
@@ -306,8 +306,8 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "source",
         "Posts of this site: "
-        + " or ".join(f"{name} ({site.host})" for name, site in SOURCES.items())
-        + ".",
+        + " or ".join(f"{s.name} ({s.host})" for s in SOURCES.values())
+        + ", by its name or its host.",
         parse_source,
         example="thaigov",
     ),

@@ -20,6 +20,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+MAX_ID = 2**31 - 1
+"""The largest id an `Integer` key holds on every engine (PostgreSQL's is 4 bytes): an id past
+it names no row, and asking the database about it would be an error, not an answer."""
+
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from archive.filters import Filters, official_matches, visit_conditions
 from archive.models import Post, RetiredVisit, Visit, VisitTerm
-from archive.search import post_filter
+from archive.search import TOTAL_CAP, post_filter
 from nlp.facts import HOST, MENTIONED, ROLES, VISITOR
 
 CHUNK = 1000
@@ -123,13 +124,57 @@ _VISIT_COLUMNS = (
 )
 
 
-def visits(session: Session, filters: Filters) -> Iterator[VisitRow]:
-    """Every visit the filters select, in date order (undated last)."""
+def visits(
+    session: Session, filters: Filters, limit: int | None = None, offset: int = 0
+) -> Iterator[VisitRow]:
+    """The visits the filters select, in date order (undated last): all of them, or the page
+    of `limit` after `offset` (cut in SQL, so a page costs a page)."""
     stmt = _visits_stmt(session, filters, *_VISIT_COLUMNS).order_by(
         Visit.start_date.asc().nulls_last(), Visit.post_id, Visit.seq
     )
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
     for row in _stream(session, stmt):
         yield _visit_row(row)
+
+
+@dataclass(frozen=True)
+class VisitCounts:
+    """How many visits the filters select and how they spread, for a page's totals and charts.
+
+    `total` is exact up to the cap; past it (`among` set) it is the cap, and the spread is of the
+    `among` latest archived visits, so counting costs the same at any size of archive.
+    """
+
+    total: int
+    among: int | None
+    per_province: Counter[str]  # a visit to two provinces counts in both
+    per_source: Counter[str]
+    per_month: Counter[str]  # YYYY-MM of the visit's first day
+    undated: int
+
+    @property
+    def exact(self) -> bool:
+        return self.among is None
+
+
+def visit_counts(session: Session, filters: Filters, cap: int = TOTAL_CAP) -> VisitCounts:
+    """The selected visits counted in one read of at most cap + 1 rows."""
+    stmt = _visits_stmt(session, filters, Visit.start_date, Visit.provinces, Post.source)
+    rows = session.execute(stmt.order_by(Visit.id.desc()).limit(cap + 1)).all()
+    among = cap if len(rows) > cap else None
+    provinces: Counter[str] = Counter()
+    sources: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    undated = 0
+    for start, visit_provinces, source in rows[:cap]:
+        provinces.update(set(visit_provinces or []))
+        sources[source] += 1
+        if start is None:
+            undated += 1
+        else:
+            months[start.strftime("%Y-%m")] += 1
+    return VisitCounts(min(len(rows), cap), among, provinces, sources, months, undated)
 
 
 def post_visits(session: Session, post_id: int, version: str | None) -> list[VisitRow]:

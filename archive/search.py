@@ -5,8 +5,8 @@ Both engines index exactly the words `words()` returns (SQLite: FTS5 with the `a
 which only splits on the spaces we put; PostgreSQL: a tsvector built from the same words, see the
 migration), and both are queried with the same parsed query, so they find the same posts. Long
 compounds PyThaiNLP's dictionary holds whole are indexed as the words they are made of, so that
-ดิจิทัล finds กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม. Hits are ranked by the engine (FTS5's BM25,
-PostgreSQL's ts_rank), the headline weighing more than the body; ties go to the newer post id.
+ดิจิทัล finds กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม. Hits rank alike on both engines, straight from
+the index: headline matches first, then the latest archived (see HEADLINE).
 """
 
 from __future__ import annotations
@@ -20,15 +20,12 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
-    Float,
     Integer,
     Select,
     bindparam,
     cast,
     column,
     func,
-    literal,
-    literal_column,
     select,
     table,
     text,
@@ -49,8 +46,12 @@ from archive.models import Post, SearchDoc, Visit, VisitTerm
 
 MAX_WORD = 100  # longer "words" are URLs or noise; PostgreSQL refuses lexemes over 2 KB anyway
 MAX_QUERY_WORDS = 64
-# A word in the headline counts 2.5 times one in the body (PostgreSQL's weights A 1.0, B 0.4).
-TITLE_WEIGHT = 2.5
+# Refused before segmenting: 64 Thai words with spaces are some 400 characters, and segmenting a
+# pasted page costs seconds of CPU for a query that would be refused anyway.
+MAX_QUERY_CHARS = 1000
+# Totals and facet counts are exact up to this many posts, then "more than" it (as Elasticsearch's
+# track_total_hits): counting every one of a million matches would cost more than the page.
+TOTAL_CAP = 10_000
 SNIPPET_WIDTH = 160
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -80,14 +81,19 @@ def normalize(text_: str) -> str:
     return _thai()[2](unicodedata.normalize("NFC", text_ or ""))
 
 
-def _clean(token: str) -> str:
-    """A token as the index keeps it: letters, marks and digits only (Thai digits as 0-9),
-    lower-cased; punctuation and symbols are not searchable."""
+def _letters(token: str) -> str:
+    """A token's letters, marks and digits (Thai digits as 0-9), lower-cased; punctuation and
+    symbols are not searchable."""
     if _PLAIN.fullmatch(token):  # most tokens: nothing to drop
         kept = token
     else:
         kept = "".join(ch for ch in token if unicodedata.category(ch)[0] in "LMN")
-    kept = kept.translate(_THAI_DIGITS).lower()
+    return kept.translate(_THAI_DIGITS).lower()
+
+
+def _clean(token: str) -> str:
+    """A token as the index keeps it: its letters, unless there are more than MAX_WORD."""
+    kept = _letters(token)
     return kept if len(kept) <= MAX_WORD else ""
 
 
@@ -188,18 +194,42 @@ class Query:
 
 def parse_query(q: str) -> Query:
     """Words (all required) and "quoted phrases". Anything else is text: operators, stars and
-    brackets are dropped with the punctuation, an unbalanced quote runs to the end."""
+    brackets are dropped with the punctuation, an unbalanced quote runs to the end.
+
+    Refused in one line, before any costly segmenting where it can be: a query over
+    MAX_QUERY_CHARS characters, a word longer than the index keeps (MAX_WORD letters: it could
+    never be found), more than MAX_QUERY_WORDS words, nothing to search for.
+    """
+    q = q or ""
+    if len(q) > MAX_QUERY_CHARS:
+        raise ValueError(f"q: too long ({len(q):,} characters; at most {MAX_QUERY_CHARS:,})")
+    word_tokenize = _thai()[0]
+    long_word = next(
+        (
+            w
+            for w in map(_letters, word_tokenize(normalize(q), engine="newmm"))
+            if len(w) > MAX_WORD
+        ),
+        None,
+    )
+    if long_word is not None:
+        raise ValueError(
+            f"q: words of more than {MAX_WORD} letters are not indexed, so cannot be searched: "
+            f"{long_word[:20]!r}…"
+        )
     phrases: list[tuple[str, ...]] = []
-    for i, chunk in enumerate((q or "").split('"')):
+    n_words = 0
+    for i, chunk in enumerate(q.split('"')):
         pieces = [chunk] if i % 2 else chunk.split()
         for piece in pieces:
             phrase = tuple(words(piece))
             if phrase and phrase not in phrases:
                 phrases.append(phrase)
+                n_words += len(phrase)
+                if n_words > MAX_QUERY_WORDS:
+                    raise ValueError(f"q: too many words (at most {MAX_QUERY_WORDS})")
     if not phrases:
         raise ValueError(f"q: nothing to search for in {q!r} (no Thai or Latin words)")
-    if sum(len(p) for p in phrases) > MAX_QUERY_WORDS:
-        raise ValueError(f"q: too many words (at most {MAX_QUERY_WORDS})")
     return Query(tuple(phrases))
 
 
@@ -219,49 +249,78 @@ def _dialect(session: Session) -> str:
 
 _VECTORS = table("search_vectors", column("post_id", Integer), column("tsv", TSVECTOR))
 
+# Hits rank in two tiers, alike on both engines: the posts whose headline holds every phrase of
+# the query, then the others; within a tier the latest archived first. Each tier is read from
+# the full-text index in post id order and cut at the page, so a page costs a page however many
+# posts match. BM25 (FTS5) and ts_rank (PostgreSQL), ranked before, had to score every match
+# first (6.8 s p95 at a million posts), and their top hits differ from one engine to the other.
+HEADLINE, BODY = 2.0, 1.0
+TIERS = ("headline", "body")
+
+
+def _headline_fts5(query: Query) -> str:
+    return "{title_words} : (" + fts5_expression(query) + ")"
+
+
+def _headline_tsquery(query: Query) -> str:
+    # Weight A marks the headline's words (see the migration), so 'w':A matches only there.
+    return " & ".join(" <-> ".join(f"'{w}':A" for w in p) for p in query.phrases)
+
 
 def matches(
-    session: Session, query: Query, scored: bool = True, within: Select[Any] | None = None
-) -> Any:
-    """A subquery (post_id, score) of the posts the query finds (among the post ids `within`
-    selects, if given); higher score = better.
-
-    SQLite ranks with FTS5's BM25, PostgreSQL with ts_rank (normalised by document length);
-    both weigh a word in the headline 2.5 times one in the body.
-    """
+    session: Session, query: Query, within: Select[Any] | None = None, tier: str | None = None
+) -> Select[Any]:
+    """The ids (post_id) of the posts the query finds, among the post ids `within` selects if
+    given; of one tier only if given ("headline": every phrase in the headline; "body": the
+    others), then latest archived first, as the index yields them."""
     if _dialect(session) == "sqlite":
-        score = f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0)" if scored else "0.0"
+        expr = fts5_expression(query)
+        if tier == "headline":
+            expr = _headline_fts5(query)
+        elif tier == "body":
+            expr = f"({expr}) NOT {_headline_fts5(query)}"
         fts = (
-            text(
-                f"SELECT rowid AS post_id, {score} AS score "
-                "FROM search_fts WHERE search_fts MATCH :fts_expr"
-            )
-            .bindparams(fts_expr=fts5_expression(query))
-            .columns(post_id=Integer, score=Float)
+            text("SELECT rowid AS post_id FROM search_fts WHERE search_fts MATCH :fts_expr")
+            .bindparams(fts_expr=expr)
+            .columns(post_id=Integer)
             .subquery("fts")
         )
-        stmt = select(fts.c.post_id, fts.c.score)
+        stmt = select(fts.c.post_id)
         if within is not None:
             # "+ 0": else FTS5 runs the MATCH once per chosen post (a rowid lookup each), a
             # hundred times slower than checking each match against the chosen set.
             stmt = stmt.where((fts.c.post_id + 0).in_(within))
-        return stmt.subquery("matches")
+        return stmt.order_by(fts.c.post_id.desc()) if tier else stmt
     ts_query = cast(bindparam("ts_expr", tsquery_expression(query)), TSQUERY)
-    score_column = func.ts_rank(_VECTORS.c.tsv, ts_query, 1) if scored else literal(0.0, Float)
-    stmt = select(_VECTORS.c.post_id, score_column.label("score")).where(
-        _VECTORS.c.tsv.op("@@")(ts_query)
-    )
+    stmt = select(_VECTORS.c.post_id).where(_VECTORS.c.tsv.bool_op("@@")(ts_query))
+    if tier is not None:
+        in_headline = _VECTORS.c.tsv.bool_op("@@")(
+            cast(bindparam("ts_headline", _headline_tsquery(query)), TSQUERY)
+        )
+        stmt = stmt.where(in_headline if tier == "headline" else ~in_headline)
+        stmt = stmt.order_by(_VECTORS.c.post_id.desc())
     if within is not None:
         stmt = stmt.where(_VECTORS.c.post_id.in_(within))
-    # OFFSET 0 keeps this a subquery: ranked here, the vectors are read once and never carried
-    # up into the sort or the window that counts.
-    return stmt.offset(0).subquery("matches")
+    return stmt
+
+
+def top_hits(
+    session: Session, query: Query, within: Select[Any] | None, limit: int, offset: int = 0
+) -> list[tuple[int, float]]:
+    """(post id, tier score) of the page: headline tier first, each tier read only as far as
+    the page reaches."""
+    want = offset + limit
+    head = list(session.scalars(matches(session, query, within, "headline").limit(want)))
+    hits = [(post_id, HEADLINE) for post_id in head]
+    if len(head) < want:
+        rest = matches(session, query, within, "body").limit(want - len(head))
+        hits += [(post_id, BODY) for post_id in session.scalars(rest)]
+    return hits[offset:]
 
 
 def text_condition(session: Session, q: str) -> ColumnElement[bool]:
     """The post is one the text query finds (ValueError if there is nothing to search for)."""
-    m = matches(session, parse_query(q), scored=False)
-    return Post.id.in_(select(m.c.post_id))
+    return Post.id.in_(matches(session, parse_query(q)))
 
 
 def post_filter(
@@ -317,22 +376,43 @@ class SearchPage:
     offset: int
     query: Query | None = None
     filters: Filters = field(default_factory=Filters)
+    total_is_exact: bool = True  # False: `total` is the cap, and more posts than that match
 
 
-def search(session: Session, filters: Filters, limit: int = 20, offset: int = 0) -> SearchPage:
+def capped_count(session: Session, ids: Select[Any], cap: int = TOTAL_CAP) -> tuple[int, bool]:
+    """How many rows `ids` selects, reading at most cap + 1 of them: (count, exact), the count
+    being `cap` and exact False when there are more."""
+    n = int(session.scalar(select(func.count()).select_from(ids.limit(cap + 1).subquery())) or 0)
+    return min(n, cap), n <= cap
+
+
+def search(
+    session: Session,
+    filters: Filters,
+    limit: int = 20,
+    offset: int = 0,
+    total_cap: int = TOTAL_CAP,
+) -> SearchPage:
     """One page of the posts the filters select: by relevance with a text query, else newest
-    first. Raises ValueError (one line) for a query with nothing to search or a bad page."""
+    first; the total exact up to `total_cap`. Raises ValueError (one line) for a query with
+    nothing to search or a bad page."""
     if not 1 <= limit <= 1000:
         raise ValueError("limit: must be between 1 and 1000")
     if offset < 0:
         raise ValueError("offset: must be 0 or more")
     query = parse_query(filters.q) if filters.q else None
-    ranked, counted = _ranked(session, query, chosen_posts(filters, _dialect(session)))
-    page = session.execute(ranked.limit(limit).offset(offset)).all()
-    if page and "total" in page[0]._fields:
-        total = int(page[0].total)
+    chosen = chosen_posts(filters, _dialect(session))
+    if query is None:
+        listed = select(Post.id)
+        if chosen is not None:
+            listed = listed.where(Post.id.in_(chosen))
+        ordered = listed.order_by(Post.published.desc().nulls_last(), Post.id.desc())
+        page = [(i, 0.0) for i in session.scalars(ordered.limit(limit).offset(offset))]
+        found = listed
     else:
-        total = int(session.scalar(counted) or 0) if page or offset else 0
+        page = top_hits(session, query, chosen, limit, offset)
+        found = matches(session, query, chosen)
+    total, exact = capped_count(session, found, total_cap) if page or offset else (0, True)
     details = {
         r.id: r
         for r in session.execute(
@@ -347,12 +427,12 @@ def search(session: Session, filters: Filters, limit: int = 20, offset: int = 0)
                 SearchDoc.body_words,
             )
             .outerjoin(SearchDoc, SearchDoc.post_id == Post.id)
-            .where(Post.id.in_([r.post_id for r in page]))
+            .where(Post.id.in_([post_id for post_id, _ in page]))
         )
     }
     hits = []
-    for r in page:
-        post = details[r.post_id]
+    for post_id, score in page:
+        post = details[post_id]
         hits.append(
             Hit(
                 post_id=post.id,
@@ -360,7 +440,7 @@ def search(session: Session, filters: Filters, limit: int = 20, offset: int = 0)
                 url=post.url,
                 title=post.title,
                 published=post.published,
-                score=float(r.score or 0.0),
+                score=score,
                 snippet=snippet(
                     post.title,
                     post.body,
@@ -370,32 +450,7 @@ def search(session: Session, filters: Filters, limit: int = 20, offset: int = 0)
                 ),
             )
         )
-    return SearchPage(hits, total, limit, offset, query, filters)
-
-
-def _ranked(
-    session: Session, query: Query | None, chosen: Select[Any] | None
-) -> tuple[Select[Any], Select[Any]]:
-    """The page statement (post_id, score), best first, and the statement counting all hits,
-    among the `chosen` post ids (all posts if None).
-
-    The text match is ranked on its own, the posts table only consulted for the filters:
-    joining every match to `posts` would cost more than ranking them.
-    """
-    if query is None:
-        listed = select(Post.id.label("post_id"), literal_column("0.0", Float).label("score"))
-        counted = select(func.count()).select_from(Post)
-        if chosen is not None:
-            listed, counted = listed.where(Post.id.in_(chosen)), counted.where(Post.id.in_(chosen))
-        return listed.order_by(Post.published.desc().nulls_last(), Post.id.desc()), counted
-    m = matches(session, query, within=chosen)
-    stmt = select(m.c.post_id, m.c.score)
-    if _dialect(session) == "postgresql":
-        # Ranking reads every match's vector anyway: count them in the same scan. (FTS5 counts
-        # matches from its index alone, faster than a window over the ranked rows.)
-        stmt = stmt.add_columns(func.count().over().label("total"))
-    count = select(func.count()).select_from(matches(session, query, False, chosen))
-    return stmt.order_by(m.c.score.desc(), m.c.post_id.desc()), count
+    return SearchPage(hits, total, limit, offset, query, filters, exact)
 
 
 def snippet(
@@ -409,18 +464,163 @@ def snippet(
     """Where the body matches (else the title), about `width` characters, words marked.
 
     `title_words`/`body_words` are the post's indexed words (search_docs); given, no text is
-    segmented again, which keeps a page of hits to a millisecond or two.
+    segmented again, and only the body's paragraphs up to the snippet are normalised (a whole
+    real post costs some 5 ms to normalise; twenty of them were most of a page's time).
     """
-    norm = normalize(body)
     if query is not None:
-        found = _phrase_spans(_locate(norm, body_words, body), query)
-        if found:
-            return _cut(norm, found, width)
+        if body_words is not None:
+            found_in_body = _body_snippet(body, body_words, query, width)
+            if found_in_body is not None:
+                return found_in_body
+        else:
+            norm = normalize(body)
+            found = _phrase_spans(_locate(norm, body_words, body), query)
+            if found:
+                return _cut(norm, found, width)
         title_norm = normalize(title)
         found = _phrase_spans(_locate(title_norm, title_words, title), query)
         if found:
             return Snippet(title_norm, tuple(found), "title")
-    return _cut(norm, [], width)
+    text_ = _Normalizing(body)
+    text_.extend(width + 31)
+    return _cut(text_.norm, [], width, text_.more)
+
+
+class _Normalizing:
+    """A text normalised paragraph by paragraph, as far as asked: `norm` so far and its search
+    form `hay` (lower-cased, Thai digits as 0-9, same offsets); `more` while some is left."""
+
+    def __init__(self, text_: str) -> None:
+        self._paragraphs = text_.split("\n")
+        self._next = 0
+        self.norm = self.hay = ""
+
+    @property
+    def more(self) -> bool:
+        return self._next < len(self._paragraphs)
+
+    def extend(self, upto: int) -> None:
+        while self.more and len(self.norm) < upto:
+            part = normalize(self._paragraphs[self._next])
+            lower = part.lower()
+            hay = (lower if len(lower) == len(part) else part).translate(_THAI_DIGITS)
+            sep = "\n" if self._next else ""
+            self.norm, self.hay = self.norm + sep + part, self.hay + sep + hay
+            self._next += 1
+
+
+def _first_match(seq: list[str], query: Query) -> int | None:
+    """The index in `seq` where the earliest phrase of the query begins, if any does."""
+    best: int | None = None
+    for phrase in query.phrases:
+        i = -1
+        while True:
+            try:
+                i = seq.index(phrase[0], i + 1)
+            except ValueError:
+                break
+            if best is not None and i >= best:
+                break
+            if tuple(seq[i : i + len(phrase)]) == phrase:
+                best = i
+                break
+    return best
+
+
+def _hay(norm: str) -> str:
+    """`norm` as the indexed words spell it: lower-cased, Thai digits as 0-9, same offsets."""
+    lower = norm.lower()
+    return (lower if len(lower) == len(norm) else norm).translate(_THAI_DIGITS)
+
+
+def _skip(hay: str, pos: int) -> int:
+    """The first letter or digit at or after `pos`."""
+    while pos < len(hay) and not _letters(hay[pos]):
+        pos += 1
+    return pos
+
+
+def _follows(hay: str, pos: int, words_: Sequence[str]) -> int | None:
+    """Where `words_` end if they stand one after the other from `pos` (only spaces and
+    punctuation between them), else None."""
+    for word in words_:
+        pos = _skip(hay, pos)
+        if not hay.startswith(word, pos):
+            return None
+        pos += len(word)
+    return pos
+
+
+def _precedes(hay: str, pos: int, word: str | None) -> bool:
+    """Whether `word` (None: the start of the text) ends just before `pos`, punctuation aside."""
+    while pos > 0 and not _letters(hay[pos - 1]):
+        pos -= 1
+    return pos == 0 if word is None else hay.endswith(word, 0, pos)
+
+
+def _window_snippet(
+    body: str, seq: list[str], first: int, query: Query, width: int
+) -> Snippet | None:
+    """The snippet around the first match, normalising only a window of the body around the
+    place its words are found (None: not found so, e.g. a spelling normalisation changed)."""
+    phrase = next(p for p in query.phrases if tuple(seq[first : first + len(p)]) == p)
+    previous = seq[first - 1] if first else None
+    raw = _hay(body)
+    # Occurrences of the word's letters inside other words may come first: the match is where
+    # the word before it ends and the phrase's words follow (checked on the raw text, then
+    # again in the normalised window).
+    c = raw.find(phrase[0])
+    while c != -1 and not (_precedes(raw, c, previous) and _follows(raw, c, phrase)):
+        c = raw.find(phrase[0], c + 1)
+    if c == -1:
+        return None
+    lo = max(0, body.rfind(" ", 0, max(0, c - width)))
+    hi = body.find(" ", c + 2 * width)
+    hi = len(body) if hi == -1 else hi
+    norm = normalize(body[lo:hi])
+    hay = _hay(norm)
+    at = hay.find(phrase[0], max(0, c - lo - 40))
+    end = _follows(hay, at, phrase) if at != -1 and _precedes(hay, at, previous) else None
+    if end is None:
+        return None
+    toks: list[Token] = []  # the words from the match on, found in order as _locate does
+    cursor = at
+    for word in seq[first : first + 150]:  # some 3 × width characters of Thai
+        pos = hay.find(word, cursor, cursor + len(word) + 200)
+        if pos != -1:
+            toks.append(Token(pos, pos + len(word), word))
+            cursor = pos + len(word)
+    return _cut(norm, _phrase_spans(toks, query), width, hi < len(body), lo > 0)
+
+
+def _body_snippet(body: str, indexed: str, query: Query, width: int) -> Snippet | None:
+    """The snippet around the body's first match (None: no match): from a window around it if
+    its words are found there, else finding the indexed words (as _locate does) in order only
+    through the snippet's end."""
+    seq = indexed.split()
+    first = _first_match(seq, query)
+    if first is None:
+        return None
+    windowed = _window_snippet(body, seq, first, query, width)
+    if windowed is not None:
+        return windowed
+    last = first + max(len(p) for p in query.phrases)
+    text_ = _Normalizing(body)
+    toks: list[Token] = []
+    cursor, match_start = 0, None
+    for j, word in enumerate(seq):
+        text_.extend(cursor + len(word) + 200)
+        pos = text_.hay.find(word, cursor, cursor + len(word) + 200)
+        if pos != -1:
+            toks.append(Token(pos, pos + len(word), word))
+            cursor = pos + len(word)
+        if j == first:
+            match_start = pos if pos != -1 else cursor
+        if j >= last and match_start is not None and cursor > match_start + width + 30:
+            break
+    text_.extend(cursor + 31)
+    found = _phrase_spans(toks, query)
+    return _cut(text_.norm, found, width, text_.more) if found else None
 
 
 def _locate(norm: str, indexed: str | None, original: str) -> list[Token]:
@@ -453,6 +653,11 @@ def _phrase_spans(toks: Sequence[Token], query: Query) -> list[tuple[int, int]]:
         for i in range(len(seq) - n + 1):
             if tuple(seq[i : i + n]) == phrase:
                 found.append((toks[i].start, toks[i + n - 1].end))
+    return _merged(found)
+
+
+def _merged(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, overlapping ones made one."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
         if merged and start <= merged[-1][1]:
@@ -462,7 +667,15 @@ def _phrase_spans(toks: Sequence[Token], query: Query) -> list[tuple[int, int]]:
     return merged
 
 
-def _cut(norm: str, spans: list[tuple[int, int]], width: int) -> Snippet:
+def _cut(
+    norm: str,
+    spans: list[tuple[int, int]],
+    width: int,
+    more: bool = False,
+    before: bool = False,
+) -> Snippet:
+    """About `width` characters of `norm` from a little before the first span (`more`, `before`:
+    the text goes on past `norm`'s end, before its start)."""
     first = spans[0][0] if spans else 0
     start = max(0, first - width // 3)
     if start:
@@ -473,8 +686,8 @@ def _cut(norm: str, spans: list[tuple[int, int]], width: int) -> Snippet:
         space = norm.rfind(" ", end - 30, end)
         end = space if space > (spans[0][1] if spans else start) else end
     kept = [(s, e) for s, e in spans if s >= start and e <= end]
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(norm) else ""
+    prefix = "…" if start > 0 or before else ""
+    suffix = "…" if end < len(norm) or more else ""
     piece = norm[start:end].replace("\n", " ")
     shift = len(prefix) - start
     return Snippet(prefix + piece + suffix, tuple((s + shift, e + shift) for s, e in kept))
@@ -485,19 +698,41 @@ def _cut(norm: str, spans: list[tuple[int, int]], width: int) -> Snippet:
 FACETS = ("province", "district", "official", "site_type", "category", "source", "year")
 
 
-def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, list[tuple[str, int]]]:
-    """How many of the selected posts fall under each value, most first, `limit` per facet.
+class Facets(dict[str, list[tuple[str, int]]]):
+    """Facet name → (value, posts) most first. `exact` False: more than `among` posts were
+    selected, and the counts are of the `among` latest archived of them (a sample, as
+    Elasticsearch's sampler), not of all."""
+
+    def __init__(self, counts: dict[str, list[tuple[str, int]]], among: int | None = None):
+        super().__init__(counts)
+        self.among = among
+
+    @property
+    def exact(self) -> bool:
+        return self.among is None
+
+
+def facets(session: Session, filters: Filters, limit: int = 20, cap: int = TOTAL_CAP) -> Facets:
+    """How many of the selected posts fall under each value, most first, `limit` per facet;
+    exact up to `cap` selected posts, else counted among the `cap` latest archived of them.
 
     Province, district, official (the person, without honorific) and site type count the posts
     whose visits (of the chosen pipeline version, matching the visit filters) have the value.
     """
     dialect = _dialect(session)
+    chosen = post_filter(session, filters)
+    selected = select(Post.id).where(*chosen).order_by(Post.id.desc())
+    _, exact = capped_count(session, selected, cap)
+    sample = None if exact else select(selected.limit(cap).subquery().c.id)
     terms: list[ColumnElement[bool]] = []
     if not filters.pipeline_version:
         terms.append(VisitTerm.current.is_(True))
     on_posts = post_filter(session, filters, with_visits=False)
     if on_posts:
         terms.append(VisitTerm.post_id.in_(select(Post.id).where(*on_posts)))
+    if sample is not None:
+        terms.append(VisitTerm.post_id.in_(sample))
+        chosen = [*chosen, Post.id.in_(sample)]
     if filters.on_visits or filters.pipeline_version:
         terms.append(VisitTerm.visit_id.in_(select(Visit.id).where(*visit_conditions(filters))))
     out: dict[str, list[tuple[str, int]]] = {}
@@ -516,7 +751,6 @@ def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, lis
         out[name] = _top(session, stmt, n_posts, grouped, limit)
 
     # Categories and years count the posts themselves.
-    chosen = post_filter(session, filters)
     items = json_items(Post.categories, dialect)
     n = func.count(Post.id.distinct())
     stmt = (
@@ -535,7 +769,7 @@ def facets(session: Session, filters: Filters, limit: int = 20) -> dict[str, lis
     stmt = select(year, func.count()).where(*chosen, Post.published.is_not(None)).group_by(year)
     rows = session.execute(stmt.order_by(year.desc()).limit(limit)).all()
     out["year"] = [(str(int(y)), int(c)) for y, c in rows]
-    return out
+    return Facets(out, None if exact else cap)
 
 
 def _top(session: Session, stmt: Select[Any], count: Any, value: Any, limit: int) -> list:

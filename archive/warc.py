@@ -11,21 +11,25 @@ index row always points at a whole record, even after a kill.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import make_url, select
 from sqlalchemy.orm import Session
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from archive import encodings
 from archive.db import DEFAULT_DB_PATH, is_sqlite
 from archive.models import WarcRecord
 from archive.sources import DEFAULT_SOURCE
@@ -33,8 +37,13 @@ from archive.sources import DEFAULT_SOURCE
 #: Size at which a WARC file is closed and the next one begun (the usual 1 GB of web archives).
 DEFAULT_MAX_SIZE = 1_000_000_000
 SUFFIX = ".warc.gz"
+#: Largest body a page may have, sent or decompressed (the crawl's DOWNLOAD_MAXSIZE): past it a
+#: page is refused during the crawl and not read back from a WARC file either.
+MAX_BODY = 8 * 2**20
 #: Hop-by-hop framing the downloader has already undone: the recorded payload is de-chunked.
 _FRAMING = {"transfer-encoding"}
+#: Prefix of a header the site sent that no longer describes the stored payload (decoded).
+ORIGINAL = "X-Archive-Orig-"
 
 Headers = list[tuple[str, str]]
 
@@ -48,8 +57,63 @@ def data_dir(db_url: str) -> Path:
     return DEFAULT_DB_PATH.parent
 
 
+def archive_stem(db_url: str) -> str:
+    """The archive's name: its SQLite file's stem, or its database's name."""
+    return Path(db_url.split("?", 1)[0].rsplit("/", 1)[-1]).stem or "archive"
+
+
 def default_warc_dir(db_url: str) -> Path:
-    return data_dir(db_url) / "warc"
+    """Where an archive's WARC files go unless told (WARC_DIR, `--warc-dir`): each archive its own.
+
+    SQLite: `<stem>.warc/` beside the file (`data/demo.sqlite` → `data/demo.warc/`). A server
+    database: `$XDG_DATA_HOME/ministry-news/warc/<database>-<hash of its URL>/` (by default under
+    `~/.local/share`), the same whatever folder the command runs in.
+    """
+    if is_sqlite(db_url):
+        return data_dir(db_url) / f"{archive_stem(db_url)}.warc"
+    url = make_url(db_url)
+    digest = hashlib.sha1(url.render_as_string(hide_password=True).encode()).hexdigest()[:10]
+    home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return home / "ministry-news" / "warc" / f"{url.database or 'archive'}-{digest}"
+
+
+@dataclass(frozen=True)
+class Location:
+    """An archive's WARC folder, and the folder `warc/` that every archive beside it shared
+    before each had its own: of that one only this archive's files are read (`legacy_stem`)."""
+
+    directory: Path
+    legacy: Path | None = None
+    legacy_stem: str = ""
+
+    def path(self, file: str) -> Path:
+        own = self.directory / file
+        if self.legacy is not None and not own.exists() and (self.legacy / file).exists():
+            return self.legacy / file
+        return own
+
+    def files(self) -> list[Path]:
+        """Every WARC file of the archive, oldest first (names begin with a timestamp)."""
+        found = list(self.directory.glob(f"*{SUFFIX}"))
+        if self.legacy is not None:
+            ours = re.compile(rf"{re.escape(self.legacy_stem)}-\d{{14}}(-run\d+)?-\d{{5}}")
+            found += [
+                p for p in self.legacy.glob(f"*{SUFFIX}") if ours.fullmatch(p.name[: -len(SUFFIX)])
+            ]
+        return sorted(found, key=lambda p: p.name)
+
+
+def location(db_url: str, directory: Path | str | None = None) -> Location:
+    """The WARC files of the archive at `db_url`: in `directory` if given, else in the default
+    folder (and the old shared `warc/` beside a SQLite archive, for files written before)."""
+    if directory:
+        return Location(Path(directory))
+    legacy = data_dir(db_url) / "warc" if is_sqlite(db_url) else None
+    return Location(default_warc_dir(db_url), legacy, archive_stem(db_url))
+
+
+def _located(where: Location | Path | str) -> Location:
+    return where if isinstance(where, Location) else Location(Path(where))
 
 
 @dataclass(frozen=True)
@@ -70,6 +134,26 @@ class Exchange:
     def header(self, name: str) -> str | None:
         name = name.lower()
         return next((v for k, v in self.response_headers if k.lower() == name), None)
+
+
+def readable(exchange: Exchange, limit: int = MAX_BODY) -> Exchange:
+    """The exchange as it is best kept: as sent, unless its Content-Encoding is one warcio cannot
+    undo (br, zstd: `warcio check` and replay tools would fail on it). Such a body is kept decoded,
+    the site's Content-Encoding and Content-Length headers as `X-Archive-Orig-*`, the web
+    archives' convention. A body that does not decode within `limit` is kept as sent."""
+    if all(
+        e in encodings.WARCIO_READS for e in encodings.names(exchange.header("Content-Encoding"))
+    ):
+        return exchange
+    try:
+        body = encodings.decode(exchange.body, exchange.header("Content-Encoding"), limit)
+    except ValueError:  # too large or broken: the bytes as sent, for whoever can read them
+        return exchange
+    renamed = {"content-encoding", "content-length"}
+    headers = [
+        (ORIGINAL + k if k.lower() in renamed else k, v) for k, v in exchange.response_headers
+    ]
+    return replace(exchange, response_headers=headers, body=body)
 
 
 @dataclass(frozen=True)
@@ -236,11 +320,14 @@ def validators(session: Session, url: str) -> WarcRecord | None:
 # --- reading back -------------------------------------------------------------------------------
 
 
-def _exchange(record) -> Exchange:  # type: ignore[no-untyped-def]
+def _exchange(record, limit: int) -> Exchange:  # type: ignore[no-untyped-def]
     http = record.http_headers
     date = record.rec_headers.get_header("WARC-Date")
     moment = dt.datetime.fromisoformat(date.replace("Z", "+00:00")) if date else None
-    body = record.content_stream().read()  # chunked and gzip/deflate undone, as Scrapy does
+    raw = record.raw_stream.read(limit + 1 if limit else -1)
+    if limit and len(raw) > limit:
+        raise encodings.TooLarge(limit)
+    body = encodings.decode(raw, http.get_header("Content-Encoding"), limit)  # as Scrapy does
     headers = [(k, v) for k, v in http.headers if k.lower() != "content-encoding"]
     return Exchange(
         url=record.rec_headers.get_header("WARC-Target-URI"),
@@ -253,14 +340,16 @@ def _exchange(record) -> Exchange:  # type: ignore[no-untyped-def]
     )
 
 
-def read(directory: Path, file: str, offset: int) -> Exchange:
-    """The response recorded at `offset` of `file` (what the index says)."""
-    with open(Path(directory) / file, "rb") as fh:
+def read(where: Location | Path, file: str, offset: int, limit: int = MAX_BODY) -> Exchange:
+    """The response recorded at `offset` of `file` (what the index says), its content encoding
+    undone. Raises encodings.TooLarge for a body over `limit` bytes, sent or decompressed (a
+    bomb that the crawl refused is still kept in the file), ValueError for one unreadable."""
+    with open(_located(where).path(file), "rb") as fh:
         fh.seek(offset)
         record = next(iter(ArchiveIterator(fh)))
         if record.rec_type != "response":
             raise ValueError(f"{file}@{offset} is a {record.rec_type} record, not a response")
-        return _exchange(record)
+        return _exchange(record, limit)
 
 
 @dataclass(frozen=True)
@@ -274,12 +363,12 @@ class Found:
     fetched_at: dt.datetime | None
 
 
-def scan(directory: Path) -> Iterator[Found]:
+def scan(where: Location | Path) -> Iterator[Found]:
     """Every response record in the folder's WARC files, oldest file first, without the index.
 
     A file cut short (the crawl was killed while writing) yields what precedes the cut.
     """
-    for path in sorted(Path(directory).glob(f"*{SUFFIX}")):
+    for path in _located(where).files():
         with open(path, "rb") as fh:
             records = ArchiveIterator(fh)
             try:

@@ -2,7 +2,9 @@
 
 Prints throughput on one core (CPU time after start-up), the posts that crashed (must be 0), the
 posts read only up to the size cap, the share of posts that report a visit, and the most visited
-provinces and most active visitors: the figures a new user sees first. `--sample N` runs on a deterministic sample instead.
+provinces and most active visitors: the figures a new user sees first. `--sample N` runs on a deterministic sample instead;
+`--visits FILE` also writes every visit produced (JSON lines: post id, visit), for a hand audit
+(tests/nlp/thaigov/audit.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +66,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=None, help="posts to draw (default: all)")
     parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--visits", type=Path, help="write every visit produced here (JSON lines)")
     args = parser.parse_args()
     items = posts(sample=args.sample, seed=args.seed)
     extract, startup = start()
@@ -70,6 +74,7 @@ def main() -> int:
     visitors: Counter[str] = Counter()
     crashes: list[tuple[int, str]] = []
     with_visit = cut = 0
+    dump = args.visits.open("w", encoding="utf-8") if args.visits else None
     began = time.process_time()
     for p, ex in _run(extract, items):
         if isinstance(ex, str):
@@ -80,9 +85,14 @@ def main() -> int:
         cut += bool(ex.unread)  # type: ignore[attr-defined]
         person = {f.value: f.attrs["person"] for f in ex.of("official")}  # type: ignore[attr-defined]
         for v in ex.visits:  # type: ignore[attr-defined]
+            if dump:
+                dump.write(json.dumps({"id": p.get("id"), "visit": asdict(v)}, ensure_ascii=False))
+                dump.write("\n")
             provinces.update(v.provinces)
             visitors.update({person[o] for o in v.officials if v.roles.get(o) == "visitor"})
     elapsed = time.process_time() - began
+    if dump:
+        dump.close()
     n = len(items)
     chars = sum(len(p["text"]) for p in items)
     print(f"posts: {n:,}; start-up {startup:.2f}s CPU")

@@ -15,6 +15,7 @@ from urllib.parse import unquote
 import click
 
 from archive.db import ENV_VAR, ArchiveError, default_url
+from ministry_news.terminal import shown
 from scraper.mirror.server import PORTS as MIRROR_PORTS
 
 DEMO_DB = "sqlite:///data/demo.sqlite"
@@ -90,7 +91,7 @@ def read_only(func: Any) -> Any:
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {shown(message)}", err=True)
     sys.exit(code)
 
 
@@ -124,6 +125,13 @@ def cli(ctx: click.Context, db: str) -> None:
 
 
 # --- fetch -------------------------------------------------------------------------------------
+
+
+WARC_DIR_HELP = (
+    "Folder of this archive's WARC files.  [default: <name>.warc/ beside a SQLite archive "
+    "(data/demo.sqlite → data/demo.warc/); for PostgreSQL ~/.local/share/ministry-news/warc/"
+    "<database>-<hash>/]"
+)
 
 
 @cli.command()
@@ -180,6 +188,7 @@ def cli(ctx: click.Context, db: str) -> None:
     help="A crawler setting (scraper/settings.py), e.g. -s INCREMENTAL_OVERLAP=2, "
     "-s DOWNLOAD_DELAY=3. Repeatable.",
 )
+@click.option("--warc-dir", type=click.Path(file_okay=False, path_type=Path), help=WARC_DIR_HELP)
 @click.option(
     "--max-posts",
     type=click.IntRange(min=1),
@@ -214,6 +223,7 @@ def crawl(
     max_posts: int | None,
     history: bool,
     allow_other_host: bool,
+    warc_dir: Path | None,
     extract: bool,
 ) -> None:
     """Crawl the sites' news into the archive (polite: robots.txt, ~1 s per request).
@@ -223,13 +233,17 @@ def crawl(
     after a run of missing ids; so a daily crawl costs a few requests. A changed post is
     stored as a new version; every response is kept in WARC files beside the archive. Prints the
     run's report (see `runs`). Exits 3 when the site cannot be reached at all, 1 when it kept
-    refusing until the crawl stopped, 4 when another crawl of this archive is running.
+    refusing until the crawl stopped, 4 when another crawl of this archive is running (or
+    another process held the archive's write lock past ARCHIVE_BUSY_TIMEOUT), 130 when stopped
+    by SIGINT / SIGTERM (`--resume` continues it).
     """
     settings = _fast_settings() if fast else {}
     if max_posts:
         settings["MAX_POSTS"] = max_posts
     if history:
         settings["HISTORY"] = True
+    if warc_dir:
+        settings["WARC_DIR"] = str(warc_dir)
     if redis_url:
         from scraper.fleet import FleetError, fleet_settings
 
@@ -250,6 +264,7 @@ def crawl(
         allow_other_host=allow_other_host,
         extract_facts=extract,
     )
+    interrupted = _interrupted(stats)
     if stats.get("unreachable"):
         from scraper.profiles import get
 
@@ -262,6 +277,20 @@ def crawl(
     run_id = stats.get("run_id")
     if stats.get("refused"):
         _fail(f"the site kept refusing: {stats.get('stop_reason')}; stopped (see `runs {run_id}`)")
+    if interrupted:
+        click.echo(
+            f"interrupted: run {run_id} stopped, everything stored so far stays stored; "
+            "`crawl --resume` continues it",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _interrupted(stats: dict[str, Any]) -> bool:
+    """Stopped by SIGINT / SIGTERM (Scrapy's clean shutdown): the run is recorded interrupted."""
+    from scraper.pipelines import RUN_STATUS
+
+    return RUN_STATUS.get(stats.get("finish_reason", "")) == "interrupted"
 
 
 def _run_crawl(db: str, overrides: tuple[str, ...] = (), **options: Any) -> dict[str, Any]:
@@ -319,9 +348,12 @@ def mirror(site_name: str, port: int | None) -> None:
 
     port = MIRROR_PORTS[site_name] if port is None else port
     start = SITES[site_name]().start_urls(f"http://127.0.0.1:{port}")[0]
-    click.echo(f"mirror: serving {site_name} at {start} (Ctrl-C to stop)")
     try:
-        serve(port, site=site_name)
+        serve(
+            port,
+            site=site_name,
+            ready=lambda: click.echo(f"mirror: serving {site_name} at {start} (Ctrl-C to stop)"),
+        )
     except OSError as exc:
         _fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
     except KeyboardInterrupt:
@@ -410,7 +442,7 @@ def runs(obj: Context, run_id: int | None, last: int) -> None:
     from ministry_news.crawl import list_runs, run_report
 
     for line in run_report(obj.db, run_id) if run_id is not None else list_runs(obj.db, last):
-        click.echo(line)
+        click.echo(shown(line))
 
 
 @cli.command()
@@ -423,7 +455,7 @@ def runs(obj: Context, run_id: int | None, last: int) -> None:
 @click.option(
     "--warc-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the WARC files.  [default: warc/ beside the SQLite archive]",
+    help=WARC_DIR_HELP,
 )
 @click.option(
     "--scan",
@@ -446,7 +478,7 @@ def reextract(
     click.echo(
         f"reextract: {report.pages} pages read, {report.posts} posts: {report.new} new, "
         f"{report.changed} changed, {report.unchanged} unchanged; {report.unusable} unusable, "
-        f"{report.unreadable} unreadable records; {report.facts} facts, {report.visits} visits "
+        f"{report.unreadable} unreadable, {report.too_large} too large records; {report.facts} facts, {report.visits} visits "
         f"({report.seconds:.1f} s)"
     )
 
@@ -540,45 +572,51 @@ def search(
       ministry-news search เน็ตประชารัฐ --province สุโขทัย
       ministry-news search '"ศูนย์ดิจิทัลชุมชน"' --since 2563 --until 2563
     """
-    import json
-
     from archive.db import session_scope
-    from archive.search import facets
+    from archive.export import json_line
+    from archive.search import Facets, facets
     from archive.search import search as run_search
 
     filters = _filters(query, options)
     with session_scope(obj.db) as session:
         filters = _in_archive(session, filters)
         page = run_search(session, filters, limit=limit, offset=offset)
-        facet_counts = facets(session, filters) if show_facets else {}
+        facet_counts = facets(session, filters) if show_facets else Facets({})
     if as_json:
         for hit in page.hits:
             click.echo(
-                json.dumps(
+                json_line(
                     {
                         "post_id": hit.post_id,
                         "source": hit.source,
                         "url": hit.url,
                         "title": hit.title,
-                        "published": hit.published.isoformat() if hit.published else None,
+                        "published": hit.published,
                         "score": round(hit.score, 4),
                         "snippet": hit.snippet.marked(),
-                    },
-                    ensure_ascii=False,
+                    }
                 )
             )
     else:
-        shown = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
-        click.echo(f"{page.total} posts found (showing {shown})")
+        span = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
+        more = "" if page.total_is_exact else "more than "
+        click.echo(f"{more}{page.total:,} posts found (showing {span})")
         for hit in page.hits:
             date = hit.published.isoformat() if hit.published else "----------"
             click.echo(
-                f"\n{date}  #{hit.post_id} [{hit.source}]  {hit.title}\n  {unquote(hit.url)}"
+                f"\n{date}  #{hit.post_id} [{hit.source}]  {shown(hit.title)}\n"
+                f"  {shown(unquote(hit.url))}"
             )
-            click.echo(f"  {hit.snippet.marked()}")
+            click.echo(f"  {shown(hit.snippet.marked())}")
+    if show_facets and not facet_counts.exact:
+        click.echo(
+            f"facets: counted among the {facet_counts.among:,} latest archived of these posts",
+            err=as_json,
+        )
     for name, counts in facet_counts.items():
         if counts:
-            click.echo(f"{name}: " + ", ".join(f"{v} ({n})" for v, n in counts), err=as_json)
+            listed = ", ".join(f"{v} ({n})" for v, n in counts)
+            click.echo(f"{name}: {shown(listed)}", err=as_json)
 
 
 @cli.command()
@@ -601,12 +639,12 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
       ministry-news visits --official "ชัยวุฒิ" --role visitor   # the visits he made
       ministry-news visits --official "ปิยนุช วุฒิสอน"
     """
-    import itertools
-    import json
+    import dataclasses
     from collections import Counter
 
     from archive import queries
     from archive.db import session_scope
+    from archive.export import json_line
     from nlp.facts import ROLES
 
     filters = _filters(query, options)
@@ -614,41 +652,31 @@ def visits(obj: Context, query: str | None, limit: int, as_json: bool, **options
     per_source: Counter[str] = Counter()
     with session_scope(obj.db) as session:
         filters = _in_archive(session, filters)
-        rows = queries.visits(session, filters)
-        for row in itertools.islice(rows, limit or None):
+        for row in queries.visits(session, filters, limit or None):
             n += 1
             per_source[row.source] += 1
             if as_json:
-                click.echo(json.dumps(_jsonable(row), ensure_ascii=False))
+                click.echo(json_line(dataclasses.asdict(row)))
                 continue
             when = row.start_date.isoformat() if row.start_date else "(no date)"
             if row.end_date and row.end_date != row.start_date:
                 when += f"..{row.end_date.isoformat()}"
             where = " / ".join(x for x in ("; ".join(row.provinces), "; ".join(row.districts)) if x)
             click.echo(
-                f"{when}  {where or '(no place)'}  #{row.post_id} [{row.source}] {row.title}"
+                f"{when}  {shown(where or '(no place)')}  #{row.post_id} [{row.source}] "
+                f"{shown(row.title)}"
             )
             if row.officials:
                 who = [
                     f"{name} ({ROLES[role]})" if role in ROLES else name
                     for name, role in zip(row.officials, row.roles, strict=False)
                 ]
-                click.echo(f"    who:   {'; '.join(who)}")
+                click.echo(f"    who:   {shown('; '.join(who))}")
             if row.sites:
-                click.echo(f"    sites: {'; '.join(row.sites)}")
+                click.echo(f"    sites: {shown('; '.join(row.sites))}")
     if not as_json:
         by_site = ", ".join(f"{s} {k}" for s, k in per_source.most_common())
         click.echo(f"{n} visits" + (f" ({by_site})" if by_site else ""), err=True)
-
-
-def _jsonable(row: Any) -> dict[str, Any]:
-    import dataclasses
-    import datetime as dt
-
-    return {
-        k: v.isoformat() if isinstance(v, dt.date) else v
-        for k, v in dataclasses.asdict(row).items()
-    }
 
 
 @cli.command()
@@ -742,8 +770,8 @@ def serve(obj: Context, host: str, port: int) -> None:
         sock = socket.create_server((host, port), family=family)
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port}: {os.strerror(exc.errno) if exc.errno else exc}")
-    shown = f"[{host}]" if ":" in host else host
-    click.echo(f"serve: http://{shown}:{sock.getsockname()[1]}/ (Ctrl-C to stop)")
+    address = f"[{host}]" if ":" in host else host
+    click.echo(f"serve: http://{address}:{sock.getsockname()[1]}/ (Ctrl-C to stop)")
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     try:
         server.run(sockets=[sock])

@@ -35,7 +35,7 @@ from scrapy.settings import Settings
 from sqlalchemy import func, select
 
 from archive import migrate
-from archive.db import is_sqlite, session_scope
+from archive.db import is_sqlite, session_scope, wait_writable
 from archive.models import (
     CrawlRun,
     CrawlRunPost,
@@ -47,6 +47,7 @@ from archive.models import (
     utcnow,
 )
 from archive.warc import data_dir
+from ministry_news.terminal import shown
 from scraper.pipelines import post_failed
 from scraper.profiles import Profile, for_url, get, profiles
 from scraper.spiders.news import STATS, UNREACHABLE, NewsSpider, plan_start_urls
@@ -79,6 +80,24 @@ class _OneLine(logging.Filter):
         error = record.exc_info[1] if record.exc_info else None
         record.exc_info, record.exc_text = None, None
         return not isinstance(error, UNREACHABLE)
+
+
+class _Escaped(logging.Filter):
+    """A crawl's log lines quote URLs and the site's text: shown escaped (ministry_news.terminal),
+    so a hostile page cannot send escape sequences to the operator's terminal."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = shown(record.getMessage()), None
+        return True
+
+
+def _escape_log_lines() -> None:
+    """On the handler Scrapy installed for this crawl (it makes a new one per crawler)."""
+    from scrapy.utils.log import get_scrapy_root_handler
+
+    handler = get_scrapy_root_handler()
+    if handler is not None and not any(isinstance(f, _Escaped) for f in handler.filters):
+        handler.addFilter(_Escaped())
 
 
 class _Progress:
@@ -190,6 +209,16 @@ def release_lock(db_url: str) -> None:
     if fh is not None:
         fcntl.flock(fh, fcntl.LOCK_UN)
         fh.close()
+
+
+def _wait_writable(db_url: str, seconds: float) -> None:
+    """Wait for another process's write (an `extract`) to end, or raise CrawlBusy."""
+    if not wait_writable(db_url, seconds):
+        release_lock(db_url)
+        raise CrawlBusy(
+            f"the archive is busy: another process (an extract?) held its write lock for over "
+            f"{seconds:.0f} s (ARCHIVE_BUSY_TIMEOUT)"
+        )
 
 
 def close_stale_runs(db_url: str) -> list[int]:
@@ -347,6 +376,7 @@ def run_crawl(
     job = job_dir(db_url)
     if not fleet:  # a fleet shares one crawl between processes: Redis coordinates them
         acquire_lock(db_url)
+        _wait_writable(db_url, _settings(db_url, overrides).getfloat("ARCHIVE_BUSY_TIMEOUT"))
         killed = close_stale_runs(db_url)
         if killed:
             notes.append(f"closed run(s) {', '.join(map(str, killed))} left by a dead crawl")
@@ -384,6 +414,7 @@ def run_crawl(
             )
         else:
             site_settings.set("JOBDIR", str(job / profile.name), priority="cmdline")
+        crawler.signals.connect(_escape_log_lines, signal=signals.engine_started)
         if progress:
             _Progress(crawler)
         process.crawl(crawler, site=profile.name, start_url=urls)

@@ -64,14 +64,17 @@ def after_crawl(db_url: str, summary: dict[str, Any], extract_facts: bool, echo:
     """Extract what the crawl's runs stored (and anything not extracted yet), then print each
     run's report; a crawl of several sites heads each report with its run's line."""
     from ministry_news.crawl import pending_extraction, run_report
+    from ministry_news.terminal import shown
+    from scraper.pipelines import RUN_STATUS
 
     ids = run_ids(summary)
-    if extract_facts and ids:
+    interrupted = RUN_STATUS.get(summary.get("finish_reason", "")) == "interrupted"
+    if extract_facts and ids and not interrupted:  # the next run extracts what it left
         extract(db_url, sorted({p for rid in ids for p in pending_extraction(db_url, rid)}), echo)
     for rid in ids:
         lines = run_report(db_url, rid)
         for line in lines if len(ids) > 1 else lines[1:]:
-            echo(line)
+            echo(shown(line))
 
 
 def crawl_then_extract(
@@ -80,10 +83,11 @@ def crawl_then_extract(
     """`ministry_news.crawl.run_crawl(db_url, **crawl_options)`, its notes and summary line, then
     `after_crawl` unless no site answered. Returns the crawl's summary; raises as run_crawl."""
     from ministry_news.crawl import run_crawl
+    from ministry_news.terminal import shown
 
     summary = run_crawl(db_url, **crawl_options)
     for note in summary.get("notes", []):
-        echo(f"crawl: {note}")
+        echo(f"crawl: {shown(note)}")
     echo(crawl_line(summary))
     if not summary.get("unreachable"):
         after_crawl(db_url, summary, extract_facts, echo)

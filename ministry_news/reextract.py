@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 
 from archive import migrate, store, warc
 from archive.db import session_scope
+from archive.encodings import TooLarge
 from archive.models import Post, WarcRecord
 from archive.sources import source_of_host
 from scraper import extract_html as X
@@ -50,6 +51,9 @@ class ReextractReport:
     unchanged: int = 0
     unusable: int = 0  # pages the parser cannot make a post of (as during the crawl)
     unreadable: int = 0  # index rows whose record could not be read
+    too_large: int = (
+        0  # records over the size limit, sent or decompressed (bombs the crawl refused)
+    )
     facts: int = 0
     visits: int = 0
     seconds: float = 0.0
@@ -74,7 +78,7 @@ def _from_index(db_url: str) -> Iterator[_Entry]:
         yield _Entry(file, offset, url, kind, post_id, source)
 
 
-def _from_files(directory: Path) -> Iterator[_Entry]:
+def _from_files(directory: warc.Location) -> Iterator[_Entry]:
     for found in warc.scan(directory):
         kind = page_kind(found.url)
         if found.status == 200 and kind in ("listing", "post"):
@@ -90,15 +94,17 @@ def reextract(
     warc_dir: Path | None = None,
     scan: bool = False,
     extract: bool = True,
+    max_size: int = warc.MAX_BODY,
 ) -> ReextractReport:
     """Rebuild posts (and their facts, unless `extract` is False) from WARC files.
 
-    Raises ValueError, with a message for the user, when `into` already holds posts or there is
+    A record whose body is over `max_size` bytes, sent or decompressed, is counted too_large and
+    skipped, as the crawl refused it. Raises ValueError, with a message for the user, when `into` already holds posts or there is
     nothing to read.
     """
     started = time.perf_counter()
     target = into or db_url
-    directory = Path(warc_dir) if warc_dir else warc.default_warc_dir(db_url)
+    directory = warc.location(db_url, warc_dir)
     if not scan:
         migrate.upgrade(db_url)
     migrate.upgrade(target)
@@ -108,7 +114,7 @@ def reextract(
                 raise ValueError(f"{into} already holds posts: --into needs an empty archive")
     entries = list(_from_files(directory) if scan else _from_index(db_url))
     if not entries:
-        where = directory if scan else "the archive's WARC index"
+        where = directory.directory if scan else "the archive's WARC index"
         raise ValueError(f"no listing or post pages recorded in {where}")
     # Posts by (site, site's id): two sites number their posts alike.
     newest = {(e.source, e.post_id): i for i, e in enumerate(entries) if e.kind == "post"}
@@ -121,7 +127,10 @@ def reextract(
         if entry.kind == "post" and into is None and newest.get(key) != i:
             continue  # in place: only the newest page of each post
         try:
-            page = warc.read(directory, entry.file, entry.offset)
+            page = warc.read(directory, entry.file, entry.offset, limit=max_size)
+        except TooLarge:
+            report.too_large += 1
+            continue
         except (OSError, ValueError, StopIteration):
             report.unreadable += 1
             continue

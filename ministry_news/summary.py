@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from ministry_news import terminal
+
 
 def print_summary(db_url: str, top: int = 10) -> None:
     from archive.db import session_scope
@@ -26,6 +28,6 @@ def print_summary(db_url: str, top: int = 10) -> None:
         if not rows:
             continue
         items = rows.items() if isinstance(rows, dict) else rows
-        shown = ", ".join(f"{k} {v}" for k, v in list(items)[:top])
+        listed = ", ".join(f"{k} {v}" for k, v in list(items)[:top])
         more = f" (+{len(rows) - top} more)" if len(rows) > top else ""
-        click.echo(f"  {title}: {shown}{more}")
+        click.echo(f"  {title}: {terminal.shown(listed)}{more}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.document import Doc
 from nlp.lexicon import alternation, sections
@@ -133,8 +133,10 @@ def _title_span(doc: Doc) -> list[tuple[int, int]]:
     return [(m.end() if m else 0, len(doc.text))]
 
 
+@lru_cache(maxsize=1024)
 def _stamp(line: str) -> bool:
-    """A line that is a date and little else (the page's stamp, a dateline)."""
+    """A line that is a date and little else (the page's stamp, a dateline). Kept for the
+    lines last read: the lead, the story lines and the roles all ask about the same lines."""
     from nlp.dates import find_dates
 
     rest = line

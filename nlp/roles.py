@@ -54,14 +54,27 @@ def _clause_after(doc: Doc, p: Person, others: Sequence[Person]) -> str:
 SUBJECT_LINES = 6  # story lines in which a post names who made its visit
 
 
-def _subject_line(doc: Doc, people: Sequence[Person], visit_words: VisitWords) -> Line | None:
-    """The first story line where someone is named before a deed (ลงพื้นที่, เป็นประธาน …):
-    its subject made the visit. Returns the line and its first deed."""
-    spans = [(0, len(doc.text))] if doc.source == "title" else story_lines(doc, SUBJECT_LINES)
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """The lines of a field in which a post names who did what."""
+    return [(0, len(doc.text))] if doc.source == "title" else story_lines(doc, SUBJECT_LINES)
+
+
+FirstDeed = Callable[[Doc, int, int], int | None]
+
+
+def _subject_line(
+    doc: Doc,
+    spans: list[tuple[int, int]],
+    people: Sequence[Person],
+    visit_words: VisitWords,
+    first_deed: FirstDeed,
+) -> Line | None:
+    """The first of the story lines `spans` where someone is named before a deed (ลงพื้นที่,
+    เป็นประธาน …): its subject made the visit. Returns the line and its first deed."""
     for a, b in spans:
-        found = deeds(doc, a, b, visit_words)
-        if found and any(a <= p.start < found[0] for p in people):
-            return a, b, found[0]
+        v = first_deed(doc, a, b)
+        if v is not None and any(a <= p.start < v for p in people):
+            return a, b, v
     # no deed named after anyone: the subject is whoever comes before the place of the event
     # ("X … ได้เข้าร่วมการประชุม … ณ โรงแรม …")
     for a, b in spans:
@@ -88,8 +101,20 @@ def roles(
     if not reports_visit:
         return dict.fromkeys(mentions, MENTIONED)
     docs = {doc.source: doc for ms in mentions.values() for doc, _ in ms}
-    subject = {src: _subject_line(doc, people[src], visit_words) for src, doc in docs.items()}
-    deed_lines = {src: _deed_lines(doc, visit_words) for src, doc in docs.items()}
+    memo: dict[tuple[str, int, int], int | None] = {}
+
+    def first_deed(doc: Doc, a: int, b: int) -> int | None:
+        """The first deed of line [a, b), read once (deeds segment the line)."""
+        key = (doc.source, a, b)
+        if key not in memo:
+            memo[key] = next(iter(deeds(doc, a, b, visit_words)), None)
+        return memo[key]
+
+    lines = {src: _lines(doc) for src, doc in docs.items()}
+    subject = {
+        src: _subject_line(doc, lines[src], people[src], visit_words, first_deed)
+        for src, doc in docs.items()
+    }
     out: dict[str, str] = {}
     for key, ms in mentions.items():
         host = visitor = took_part = False
@@ -99,7 +124,7 @@ def roles(
                 after[: CLAUSE_REACH // 2]
             ):
                 host = True
-            listed = _listed(doc.text, deed_lines[doc.source], p)
+            listed = _listed(doc, lines[doc.source], p, first_deed)
             host = host or listed == HOST
             took_part = took_part or listed == VISITOR
             line = subject.get(doc.source)
@@ -132,19 +157,17 @@ def _joined(text: str, v: int, pos: int) -> bool:
     return False
 
 
-def _deed_lines(doc: Doc, visit_words: VisitWords) -> list[Line]:
-    """The story lines (of those that name the subject) with a deed, and their first deed."""
-    spans = [(0, len(doc.text))] if doc.source == "title" else story_lines(doc, SUBJECT_LINES)
-    return [(a, b, found[0]) for a, b in spans if (found := deeds(doc, a, b, visit_words))]
-
-
-def _listed(text: str, lines: list[Line], p: Person) -> str | None:
+def _listed(doc: Doc, lines: list[tuple[int, int]], p: Person, first_deed: FirstDeed) -> str | None:
     """The role of someone in a โดยมี list after a story line's deed, read off the verb that
     closes the list: ร่วมงาน, เข้าร่วม… (they took part: visitors) or ให้การต้อนรับ… (hosts)."""
-    line = next(((a, v) for a, b, v in lines if v <= p.start < b), None)
-    if line is None:
+    text = doc.text
+    line = next(((a, b) for a, b in lines if a <= p.start < b), None)
+    if line is None or not _re("listed").search(text, line[0], p.start):
         return None
-    v, end = line[1], p.end
+    v = first_deed(doc, *line)
+    if v is None or v > p.start:
+        return None
+    end = p.end
     m = max(_re("listed").finditer(text, v, end), key=lambda x: x.start(), default=None)
     if m is None or _speech().search(text, m.end(), end):
         return None

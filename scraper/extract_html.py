@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -93,26 +93,32 @@ def _excluded(el: etree._Element, p: Profile) -> bool:
 
 
 def _text(el: etree._Element) -> str:
-    """An element's text with `<br>` as line breaks and scripts left out."""
-    parts: list[str] = []
+    """An element's text with `<br>` as line breaks and scripts left out.
 
-    def walk(node: etree._Element) -> None:
+    Walked with a stack, not recursion: old CMS pages nest hundreds of unclosed `<font>`/`<p>`,
+    deeper than Python's recursion limit.
+    """
+    parts: list[str] = [el.text or ""]
+    children = [iter(el)]
+    closing: list[tuple[str, str]] = []  # (tag, tail) of each element being walked
+    while children:
+        node = next(children[-1], None)
+        if node is None:
+            children.pop()
+            if closing:
+                tag, tail = closing.pop()
+                parts.append("\n" if tag in _BLOCK_TAGS else "")
+                parts.append(tail)
+            continue
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if tag in ("script", "style", "noscript") or not isinstance(node.tag, str):
+        if not tag or tag in ("script", "style", "noscript"):
             parts.append(node.tail or "")
-            return
+            continue
         if tag == "br":
             parts.append("\n")
         parts.append(node.text or "")
-        for child in node:
-            walk(child)
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
-        parts.append(node.tail or "")
-
-    parts.append(el.text or "")
-    for child in el:
-        walk(child)
+        children.append(iter(node))
+        closing.append((tag, node.tail or ""))
     return "".join(parts)
 
 
@@ -122,44 +128,55 @@ def _has_block_child(el: etree._Element) -> bool:
     )
 
 
-def _paragraphs(block: etree._Element, p: Profile, lead: str = "") -> list[str]:
+def _paragraphs(block: etree._Element, p: Profile) -> list[str]:
     """The block's own paragraphs: its direct `<p>`-like children and loose text between them.
 
     A `<p>` or inline element that swallowed later paragraphs (unclosed tags in old CMS output,
-    which the parser nests) is read as the paragraphs it holds.
+    which the parser nests) is read as the paragraphs it holds: a frame of its own on a stack
+    (no recursion, however deep the nesting), an inline one continuing the current paragraph.
     """
     out: list[str] = []
-    loose: list[str] = [lead, block.text or ""]
 
-    def flush() -> None:
+    def flush(loose: list[str]) -> None:
         text = clean_paragraph("".join(loose), p)
         if text:
             out.append(text)
         loose.clear()
 
-    for child in block:
+    # Each frame: the element's children still to read, its loose text, the tail it leaves.
+    frames: list[tuple[Iterator[etree._Element], list[str], str]] = [
+        (iter(block), [block.text or ""], "")
+    ]
+    while frames:
+        children, loose, _ = frames[-1]
+        child = next(children, None)
+        if child is None:
+            flush(loose)
+            _, _, tail = frames.pop()
+            if frames:
+                frames[-1][1][:] = [tail]
+            continue
         tag = child.tag.lower() if isinstance(child.tag, str) else ""
         if (tag == "p" or tag in _INLINE_TAGS) and _has_block_child(child):
             if tag == "p":
-                flush()
-            out.extend(_paragraphs(child, p, lead="".join(loose)))  # inline: the same paragraph
-            loose[:] = [child.tail or ""]
+                flush(loose)
+            lead = "".join(loose)  # inline: the same paragraph goes on inside it
+            frames.append((iter(child), [lead, child.text or ""], child.tail or ""))
         elif tag in _PARAGRAPH_TAGS and (tag == "p" or not _has_block_child(child)):
-            flush()
+            flush(loose)
             text = clean_paragraph(_text(child), p)
             if text:
                 out.append(text)
             loose.append(child.tail or "")
         elif tag == "br" and not clean_line("".join(loose).rsplit("\n", 1)[-1]):
-            flush()  # <br><br>: a paragraph break in pages written without <p>
+            flush(loose)  # <br><br>: a paragraph break in pages written without <p>
             loose.append(child.tail or "")
         elif tag == "br" or tag in _INLINE_TAGS:
             loose.append("\n" if tag == "br" else _text(child))
             loose.append(child.tail or "")
         else:
-            flush()
+            flush(loose)
             loose.append(child.tail or "")
-    flush()
     return out
 
 

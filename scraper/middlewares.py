@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
@@ -37,6 +36,7 @@ from w3lib.url import safe_url_string
 
 from archive import warc
 from archive.db import default_url, session_scope
+from archive.encodings import TooLarge
 from scraper import extract_html as X
 from scraper.items import page_source
 from scraper.pages import page_kind, thai_encoding
@@ -179,10 +179,14 @@ class RedirectLoopMiddleware:
         return response
 
 
-def _archive_settings(crawler: Crawler) -> tuple[str, Path]:
+def _max_size(crawler: Crawler, request: Request) -> int:
+    """The most bytes a body of this request may decompress to (what Scrapy's own limit is)."""
+    return request.meta.get("download_maxsize") or crawler.settings.getint("DOWNLOAD_MAXSIZE")
+
+
+def _archive_settings(crawler: Crawler) -> tuple[str, warc.Location]:
     db_url = crawler.settings.get("MINISTRY_NEWS_DB") or default_url()
-    directory = crawler.settings.get("WARC_DIR") or warc.default_warc_dir(db_url)
-    return db_url, Path(directory)
+    return db_url, warc.location(db_url, crawler.settings.get("WARC_DIR"))
 
 
 class ConditionalRequestMiddleware:
@@ -195,7 +199,7 @@ class ConditionalRequestMiddleware:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.db_url, self.directory = _archive_settings(crawler)
+        self.db_url, self.warcs = _archive_settings(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
@@ -220,8 +224,11 @@ class ConditionalRequestMiddleware:
         where = request.meta.pop("archived_copy", None)
         if response.status != 304 or where is None:
             return response
+        limit = _max_size(self.crawler, request)
         try:
-            kept = warc.read(self.directory, *where)
+            kept = warc.read(self.warcs, *where, limit=limit)
+        except TooLarge as exc:  # a bomb kept from an earlier crawl: refused, as it was then
+            raise IgnoreRequest(f"archived copy exceeded DOWNLOAD_MAXSIZE ({limit} B)") from exc
         except (OSError, ValueError, StopIteration) as exc:
             logger.warning("archived copy of %s unreadable (%s): a 304 left as is", request, exc)
             return response
@@ -249,7 +256,7 @@ def _header_list(headers: Headers) -> warc.Headers:
 
 class WarcRecorderMiddleware:
     """Writes every response the crawl receives, with its request, to WARC files (gzip, rotated
-    at WARC_MAX_SIZE bytes, under WARC_DIR: by default `warc/` beside the SQLite file), and indexes
+    at WARC_MAX_SIZE bytes, under WARC_DIR: by default the archive's own, `archive.warc.default_warc_dir`), and indexes
     it in the archive's `warc_records` table.
 
     It runs before the spider sees the response, so every post the pipeline commits has its page
@@ -259,7 +266,7 @@ class WarcRecorderMiddleware:
 
     def __init__(self, crawler: Crawler, max_size: int) -> None:
         self.crawler = crawler
-        self.db_url, self.directory = _archive_settings(crawler)
+        self.db_url, self.warcs = _archive_settings(crawler)
         self.max_size = max_size
         self.series: warc.WarcSeries | None = None
         self.failed = False
@@ -278,7 +285,7 @@ class WarcRecorderMiddleware:
 
     def _series(self) -> warc.WarcSeries:
         if self.series is None:
-            stem = Path(self.db_url.rsplit("/", 1)[-1]).stem or "archive"
+            stem = warc.archive_stem(self.db_url)
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S")
             run = self._run_id()
             prefix = f"{stem}-{stamp}" + (f"-run{run}" if run is not None else "")
@@ -288,7 +295,7 @@ class WarcRecorderMiddleware:
                 "http-header-user-agent": self.crawler.settings.get("USER_AGENT", ""),
                 "robots": "obey" if self.crawler.settings.getbool("ROBOTSTXT_OBEY") else "ignore",
             }
-            self.series = warc.WarcSeries(self.directory, prefix, self.max_size, info)
+            self.series = warc.WarcSeries(self.warcs.directory, prefix, self.max_size, info)
         return self.series
 
     def process_response(self, request: Request, response: Response) -> Response:
@@ -306,6 +313,7 @@ class WarcRecorderMiddleware:
             ip_address=str(response.ip_address) if response.ip_address else None,
             fetched_at=dt.datetime.now(dt.UTC),
         )
+        exchange = warc.readable(exchange, _max_size(self.crawler, request))
         kind = "attachment" if request.meta.get("attachment") else page_kind(response.url)
         try:
             written = self._series().write(exchange)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from parsel import Selector
 from scrapy.http import Headers, Response, TextResponse
 from scrapy.responsetypes import responsetypes
 
@@ -114,7 +115,7 @@ def read_post(
         return PostPage(outcome="not_html", problem=f"post {post_id}: not a web page ({kind})")
     if is_soft_404(response, profile):
         return PostPage(outcome="soft_404", problem=f"post {post_id}: no such post (soft 404)")
-    sel = response.selector
+    sel = _unnested(response)
     rules = profile.selectors
     title = X.title(sel, profile)
     block, paragraphs = X.article(sel, title, profile)
@@ -156,6 +157,18 @@ def read_post(
         encoding=response.encoding,
     )
     return page
+
+
+_FONT = re.compile(r"</?font\b[^>]*>", re.IGNORECASE)
+
+
+def _unnested(response: TextResponse) -> Selector:
+    """The page's tree with `<font>` tags left out: they carry no words, and the old CMS opens one
+    per paragraph and never closes it. Nested that way, a page of over a thousand paragraphs goes
+    past libxml2's depth limit (2048) and the parser drops the rest of the post."""
+    if "<font" not in response.text.lower():
+        return response.selector
+    return Selector(text=_FONT.sub("", response.text), type="html", base_url=response.url)
 
 
 def page_kind(url: str) -> str:

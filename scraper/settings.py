@@ -7,6 +7,7 @@ delays through settings (`-s DOWNLOAD_DELAY=0`), never by editing the spider.
 """
 
 from archive.db import default_url
+from archive.warc import MAX_BODY
 
 BOT_NAME = "ministry-news"
 SPIDER_MODULES = ["scraper.spiders"]
@@ -36,7 +37,7 @@ RETRY_BACKOFF_MAX = 60.0
 REFUSAL_LIMIT = 15
 REFUSAL_HTTP_CODES = [403, 429, 503]
 REDIRECT_MAX_TIMES = 5  # a redirect loop ends here, as an outcome of its own
-DOWNLOAD_MAXSIZE = 8 * 2**20  # a page larger than this is not a news page: refused, counted
+DOWNLOAD_MAXSIZE = MAX_BODY  # 8 MB: larger is not a news page: refused, counted (too_large)
 DOWNLOAD_WARNSIZE = 2 * 2**20
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
@@ -50,7 +51,7 @@ DOWNLOADER_MIDDLEWARES = {
 
 #: Every response, with its request, into WARC files indexed in the archive (`warc_records`).
 WARC_ENABLED = True
-WARC_DIR = None  # None: `warc/` beside the SQLite file (data/warc/)
+WARC_DIR = None  # None: the archive's own (data/x.warc/ beside data/x.sqlite; see archive.warc)
 WARC_MAX_SIZE = 1_000_000_000  # bytes per file before the next one is begun
 #: Attachments (PDF, Word...) linked from new or changed posts are fetched and kept in WARC, up
 #: to this size each.
@@ -72,6 +73,9 @@ HISTORY = False
 MAX_POSTS = 0
 
 ITEM_PIPELINES = {"scraper.pipelines.ArchivePipeline": 300}
+#: Seconds a crawl waits at start for another process's write to a SQLite archive to end (a long
+#: `extract`) before it gives up, exit 4, nothing done.
+ARCHIVE_BUSY_TIMEOUT = 600
 #: SQLAlchemy URL of the archive (`-s MINISTRY_NEWS_DB=...`, or $MINISTRY_NEWS_DB).
 MINISTRY_NEWS_DB = default_url()
 

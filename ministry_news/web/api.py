@@ -13,7 +13,7 @@ from archive.db import session_scope
 from archive.queries import VisitRow
 from ministry_news.web import views
 from ministry_news.web.errors import BadRequest, ErrorOut, bad_input
-from ministry_news.web.params import SearchParams, VisitParams
+from ministry_news.web.params import SearchParams, VisitParams, ignored
 from ministry_news.web.render import url_with
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -44,8 +44,15 @@ class HitOut(BaseModel):
     snippet: SnippetOut
 
 
+IGNORED = Field(description="Parameters of the URL that no query takes (a tracker's), left out.")
+
+
 class SearchOut(BaseModel):
-    total: int = Field(description="Posts the filters select, on every page.")
+    ignored_parameters: list[str] = IGNORED
+    total: int = Field(description="Posts the filters select, on every page (at most the cap).")
+    total_is_exact: bool = Field(
+        description="False: more posts than `total` (the cap, 10,000) are selected."
+    )
     limit: int
     offset: int
     next: str | None = Field(description="URL of the next page, if any.")
@@ -54,10 +61,22 @@ class SearchOut(BaseModel):
         description="Posts per value among all those selected: province, district, official "
         "(the person), site_type, category, source (the site), year (published)."
     )
+    facets_among: int | None = Field(
+        description="null: facets count every selected post; N: more than N are selected, and "
+        "facets count the N latest archived of them."
+    )
 
 
 class VisitsOut(BaseModel):
-    total: int = Field(description="Visits the filters select, on every page.")
+    ignored_parameters: list[str] = IGNORED
+    total: int = Field(description="Visits the filters select, on every page (at most the cap).")
+    total_is_exact: bool = Field(
+        description="False: more visits than `total` (the cap, 10,000) are selected."
+    )
+    counts_among: int | None = Field(
+        description="null: per_province, per_month and undated count every selected visit; "
+        "N: more than N are selected, and they count the N latest archived of them."
+    )
     limit: int
     offset: int
     next: str | None
@@ -109,8 +128,13 @@ class PostOut(BaseModel):
 _FROM_VIEW = {"post_id", "pipeline_version", "facts", "visits"}
 
 
-def _next(request: Request, total: int, limit: int, offset: int) -> str | None:
-    return url_with(request, offset=offset + limit) if offset + limit < total else None
+def _next(
+    request: Request, total: int, limit: int, offset: int, exact: bool = True, shown: int = 0
+) -> str | None:
+    """The next page's URL; past the cap the total is a floor, so there is one while pages
+    come full."""
+    more = offset + limit < total or (not exact and shown == limit)
+    return url_with(request, offset=offset + limit) if more else None
 
 
 def _counts(pairs: list[tuple[str, int]]) -> list[Count]:
@@ -121,13 +145,23 @@ def _counts(pairs: list[tuple[str, int]]) -> list[Count]:
 def search(request: Request, params: Annotated[SearchParams, Query()]) -> SearchOut:
     """Posts by words and filters, best first, with snippets and facet counts."""
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.search_view(session, params.filters(session), params.limit, params.offset)
+        view = views.search_view(
+            session,
+            params.filters(session),
+            params.limit,
+            params.offset,
+            request.app.state.total_cap,
+        )
     page = view.page
     return SearchOut(
+        ignored_parameters=ignored(request.query_params),
         total=page.total,
+        total_is_exact=page.total_is_exact,
         limit=page.limit,
         offset=page.offset,
-        next=_next(request, page.total, page.limit, page.offset),
+        next=_next(
+            request, page.total, page.limit, page.offset, page.total_is_exact, len(page.hits)
+        ),
         hits=[
             HitOut(
                 post_id=h.post_id,
@@ -143,6 +177,7 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> Search
             for h in page.hits
         ],
         facets={name: _counts(values) for name, values in view.facets.items()},
+        facets_among=view.facets.among,
     )
 
 
@@ -150,12 +185,23 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> Search
 def visits(request: Request, params: Annotated[VisitParams, Query()]) -> VisitsOut:
     """Visits (when, where, who, which sites) in date order, with counts for charts."""
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.visits_view(session, params.filters(session), params.limit, params.offset)
+        view = views.visits_view(
+            session,
+            params.filters(session),
+            params.limit,
+            params.offset,
+            request.app.state.total_cap,
+        )
     return VisitsOut(
+        ignored_parameters=ignored(request.query_params),
         total=view.total,
+        total_is_exact=view.total_is_exact,
+        counts_among=view.among,
         limit=view.limit,
         offset=view.offset,
-        next=_next(request, view.total, view.limit, view.offset),
+        next=_next(
+            request, view.total, view.limit, view.offset, view.total_is_exact, len(view.rows)
+        ),
         rows=view.rows,
         per_province=_counts(view.per_province),
         per_source=_counts(view.per_source),

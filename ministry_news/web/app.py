@@ -5,31 +5,20 @@ Read-only: it never writes to the archive, so it can serve while a crawl or an e
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import inspect
+from starlette.middleware.errors import ServerErrorMiddleware
 
 from archive.db import ArchiveError, get_engine
+from archive.search import TOTAL_CAP
 from ministry_news.web import api, downloads, errors, pages
+from ministry_news.web.middleware import HeadAsGet, SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
-
-# Nothing but this app's own stylesheet, no script at all: even if text from a crawled page
-# slipped into the markup, the browser would not run it nor fetch anything for it.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-    "base-uri 'none'; frame-ancestors 'none'"
-)
-HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
 
 DESCRIPTION = """\
 Search the archive of Thai ministry news, list the field visits extracted from it, and read
@@ -46,8 +35,9 @@ def _version() -> str:
         return "0"
 
 
-def create_app(db_url: str) -> FastAPI:
-    """The app over the archive at `db_url`; ArchiveError when there is no archive there yet."""
+def create_app(db_url: str, total_cap: int = TOTAL_CAP) -> FastAPI:
+    """The app over the archive at `db_url`, counting totals exactly up to `total_cap`;
+    ArchiveError when there is no archive there yet."""
     engine = get_engine(db_url)
     try:
         has_posts = inspect(engine).has_table("posts")
@@ -66,16 +56,14 @@ def create_app(db_url: str) -> FastAPI:
         redoc_url=None,
     )
     app.state.db_url = db_url
-
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers.update(HEADERS)
-        return response
+    app.state.total_cap = total_cap
 
     errors.install(app)
+    # Innermost first: a crash becomes its one-line page inside SecurityHeaders, so the 500
+    # carries the headers too (Starlette's own outermost handler would answer past them).
+    app.add_middleware(ServerErrorMiddleware, handler=errors.crashed)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(downloads.router)

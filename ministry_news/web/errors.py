@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from ministry_news.web.params import KNOWN_PARAMS
+from ministry_news.web.params import NOT_HERE
 from ministry_news.web.render import render
 
 
@@ -51,11 +51,16 @@ def respond(request: Request, message: str, status: int) -> Response:
 def validation_message(exc: RequestValidationError) -> str:
     """The first problem, as `field: what is wrong`."""
     error: dict[str, Any] = exc.errors()[0]
+    if error.get("type") == NOT_HERE:
+        return str(error["msg"])
     name = str(error.get("loc", ("", "request"))[-1])
-    if error.get("type") == "extra_forbidden":
-        return f"{name}: not a parameter here (known: {', '.join(sorted(KNOWN_PARAMS))})"
     message = str(error.get("msg", "invalid"))
     return f"{name}: {message[:1].lower()}{message[1:]}"
+
+
+async def crashed(request: Request, exc: Exception) -> Response:
+    """Logged with its traceback by the server; the user gets one line."""
+    return respond(request, f"internal error ({type(exc).__name__}); see the server log", 500)
 
 
 def install(app: FastAPI) -> None:
@@ -72,11 +77,6 @@ def install(app: FastAPI) -> None:
         message = "no such page" if exc.status_code == 404 else str(exc.detail)
         return respond(request, message, exc.status_code)
 
-    async def crashed(request: Request, exc: Exception) -> Response:
-        # Logged with its traceback by the server; the user gets one line.
-        return respond(request, f"internal error ({type(exc).__name__}); see the server log", 500)
-
     app.add_exception_handler(BadRequest, bad_request)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(HTTPException, http_error)
-    app.add_exception_handler(Exception, crashed)

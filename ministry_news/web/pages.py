@@ -16,27 +16,19 @@ from archive.search import FACETS
 from ministry_news.web import charts, views
 from ministry_news.web.errors import BadRequest, bad_input
 from ministry_news.web.highlight import segments
+from ministry_news.web.labels import language, words
 from ministry_news.web.params import SearchParams, VisitParams
 from ministry_news.web.render import render
 
 router = APIRouter(include_in_schema=False)
 
-FACET_TITLES = {
-    "province": "Province · จังหวัด",
-    "district": "District · อำเภอ",
-    "official": "Official · บุคคล",
-    "site_type": "Site type · สถานที่",
-    "category": "Category · หมวด",
-    "source": "Source · แหล่งข่าว",
-    "year": "Published · ปี",
-}
-KIND_TITLES = {
-    "date": "Dates",
-    "province": "Provinces",
-    "district": "Districts",
-    "subdistrict": "Subdistricts",
-    "official": "Officials",
-    "site": "Sites",
+KIND_TITLES = {  # a fact's kind: the key of its heading in labels.LABELS
+    "date": "date",
+    "province": "provinces",
+    "district": "districts",
+    "subdistrict": "subdistricts",
+    "official": "officials",
+    "site": "site",
 }
 
 
@@ -50,35 +42,56 @@ def facet_params(name: str, value: str) -> dict[str, str | None]:
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, params: Annotated[SearchParams, Query()]) -> HTMLResponse:
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.search_view(session, params.filters(session), params.limit, params.offset)
+        view = views.search_view(
+            session,
+            params.filters(session),
+            params.limit,
+            params.offset,
+            request.app.state.total_cap,
+        )
+        names = views.category_names(session)
     hits = [
         (hit, segments(hit.snippet.text, [(s, e, None) for s, e in hit.snippet.spans])[0])
         for hit in view.page.hits
     ]
     facet_links = [
-        (name, FACET_TITLES[name], [(v, n, facet_params(name, v)) for v, n in view.facets[name]])
+        (name, [(v, n, facet_params(name, v)) for v, n in view.facets[name]])
         for name in FACETS
         if view.facets.get(name)
     ]
     return render(
         request,
         "search.html",
-        {"page": view.page, "hits": hits, "facets": facet_links, "params": params},
+        {
+            "page": view.page,
+            "hits": hits,
+            "facets": facet_links,
+            "facets_among": view.facets.among,
+            "params": params,
+            "category_names": names,
+        },
     )
 
 
 @router.get("/visits", response_class=HTMLResponse)
 def visits_page(request: Request, params: Annotated[VisitParams, Query()]) -> HTMLResponse:
     with bad_input(), session_scope(request.app.state.db_url) as session:
-        view = views.visits_view(session, params.filters(session), params.limit, params.offset)
+        view = views.visits_view(
+            session,
+            params.filters(session),
+            params.limit,
+            params.offset,
+            request.app.state.total_cap,
+        )
     labels = {key: views.month_label(key) for key, _ in view.per_month}
+    unit = words(language(request.query_params))("unit_visits")
     return render(
         request,
         "visits.html",
         {
             "view": view,
-            "provinces": charts.horizontal(view.per_province),
-            "months": charts.columns(view.per_month, labels),
+            "provinces": charts.horizontal(view.per_province, unit=unit),
+            "months": charts.columns(view.per_month, labels, unit),
             "params": params,
         },
     )
@@ -134,7 +147,7 @@ def visit_permalink(request: Request, visit_id: int) -> RedirectResponse:
     """A visit's citable address: its row on its post's page, or, for a visit that a
     re-extraction replaced, the visit that took its place (the id is never reused)."""
     with session_scope(request.app.state.db_url) as session:
-        found = queries.visit_location(session, visit_id)
+        found = queries.visit_location(session, visit_id) if views.can_be_id(visit_id) else None
     if found is None:
         raise BadRequest(f"no visit {visit_id} in the archive", 404)
     post_id, replaced_by = found

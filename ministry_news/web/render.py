@@ -12,19 +12,24 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from archive import sources
-from ministry_news.web.params import FILTER_NAMES
+from ministry_news.web.labels import ENGLISH, LANG, around, language, site_type_names, words
+from ministry_news.web.params import FILTER_NAMES, KNOWN_PARAMS, PAGE_PARAMS
 from nlp.facts import ROLES
 
 TEMPLATES = Path(__file__).parent / "templates"
-PAGE_PARAMS = ("limit", "offset")
+DATA_PATHS = ("/api/", "/export/")  # answer in data, not in a language
 
 
 def url_with(request: Request, path: str | None = None, **changes: str | int | None) -> str:
     """This page's URL (or `path`) with the same parameters, changed as asked (None removes).
 
-    A link to another path drops the page window, which means something else there.
+    A link to another path drops the page window, which means something else there; parameters
+    no query takes (a tracker's) are not passed on, nor the interface's language to data.
     """
-    params = {k: v for k, v in request.query_params.items() if v.strip()}
+    kept = (
+        KNOWN_PARAMS if (path or request.url.path).startswith(DATA_PATHS) else {*KNOWN_PARAMS, LANG}
+    )
+    params = {k: v for k, v in request.query_params.items() if k in kept and v.strip()}
     if path is not None:
         for name in PAGE_PARAMS:
             params.pop(name, None)
@@ -35,6 +40,21 @@ def url_with(request: Request, path: str | None = None, **changes: str | int | N
             params[name] = str(value)
     query = urlencode(params)
     return (path or request.url.path) + (f"?{query}" if query else "")
+
+
+def link(request: Request, path: str) -> str:
+    """A link to another page of the site, in the language this page is read in."""
+    return path + (f"?{LANG}={ENGLISH}" if language(request.query_params) == ENGLISH else "")
+
+
+def shorten(text: str, limit: int = 300) -> str:
+    """Text cut for display (a 780,000-character headline exists): whole words kept whole
+    where there are spaces, an ellipsis where it was cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
 
 
 def active_filters(request: Request) -> list[tuple[str, str, str]]:
@@ -68,6 +88,8 @@ def _environment() -> jinja2.Environment:
         roles=ROLES,
         sources=sources.SOURCES,
         source_label=sources.display,
+        link=link,
+        shorten=shorten,
     )
     return env
 
@@ -76,5 +98,13 @@ ENV = _environment()
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-    html = ENV.get_template(name).render(request=request, **context)
+    lang = language(request.query_params)
+    words_of = {
+        "lang": lang,
+        "t": words(lang),
+        "around": around(lang),
+        "site_types": site_type_names(lang),
+        "category_names": {},
+    }
+    html = ENV.get_template(name).render(request=request, **{**words_of, **context})
     return HTMLResponse(html, status_code=status)

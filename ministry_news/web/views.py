@@ -11,30 +11,36 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from archive import queries
-from archive.filters import Filters
-from archive.models import Fact, Post, PostExtraction
+from archive.filters import Filters, json_items
+from archive.models import MAX_ID, Fact, Post, PostExtraction
 from archive.queries import VisitRow
-from archive.search import SearchPage, facets, search
+from archive.search import TOTAL_CAP, Facets, SearchPage, facets, search
 
 
 @dataclass(frozen=True)
 class SearchView:
     page: SearchPage
-    facets: dict[str, list[tuple[str, int]]]
+    facets: Facets
 
 
-def search_view(session: Session, filters: Filters, limit: int, offset: int) -> SearchView:
-    """One page of hits and the facet counts of everything the filters select."""
-    return SearchView(search(session, filters, limit, offset), facets(session, filters))
+def search_view(
+    session: Session, filters: Filters, limit: int, offset: int, cap: int = TOTAL_CAP
+) -> SearchView:
+    """One page of hits and the facet counts of everything the filters select (both exact up
+    to `cap` posts)."""
+    return SearchView(
+        search(session, filters, limit, offset, total_cap=cap), facets(session, filters, cap=cap)
+    )
 
 
 @dataclass
 class VisitsView:
-    """A window of the selected visits, and counts over all of them for the charts."""
+    """A window of the selected visits, and counts over them for the charts (over all of them
+    up to the cap, else over the `among` latest archived)."""
 
     rows: list[VisitRow]
     total: int
@@ -44,32 +50,35 @@ class VisitsView:
     per_source: list[tuple[str, int]] = field(default_factory=list)
     per_month: list[tuple[str, int]] = field(default_factory=list)
     undated: int = 0
+    among: int | None = None
+
+    @property
+    def total_is_exact(self) -> bool:
+        return self.among is None
 
 
-def visits_view(session: Session, filters: Filters, limit: int, offset: int) -> VisitsView:
-    """One pass over `archive.queries.visits`: the page's rows, and visits per province (a visit
-    to two provinces counts in both) and per month of its first day, months without visits
-    included so the timeline does not lie about gaps."""
-    rows: list[VisitRow] = []
-    provinces: Counter[str] = Counter()
-    sources: Counter[str] = Counter()
-    months: Counter[str] = Counter()
-    total = undated = 0
-    for row in queries.visits(session, filters):
-        if offset <= total < offset + limit:
-            rows.append(row)
-        total += 1
-        provinces.update(set(row.provinces))
-        sources[row.source] += 1
-        if row.start_date is None:
-            undated += 1
-        else:
-            months[row.start_date.strftime("%Y-%m")] += 1
+def visits_view(
+    session: Session, filters: Filters, limit: int, offset: int, cap: int = TOTAL_CAP
+) -> VisitsView:
+    """The page's rows (cut in SQL) and archive.queries.visit_counts: visits per province and
+    per month of their first day, months without visits included so the timeline does not lie
+    about gaps."""
+    rows = list(queries.visits(session, filters, limit, offset))
+    counts = queries.visit_counts(session, filters, cap)
     per_province, per_source = (
-        sorted(c.items(), key=lambda item: (-item[1], item[0])) for c in (provinces, sources)
+        sorted(c.items(), key=lambda item: (-item[1], item[0]))
+        for c in (counts.per_province, counts.per_source)
     )
     return VisitsView(
-        rows, total, limit, offset, per_province, per_source, _every_month(months), undated
+        rows,
+        counts.total,
+        limit,
+        offset,
+        per_province,
+        per_source,
+        _every_month(counts.per_month),
+        counts.undated,
+        counts.among,
     )
 
 
@@ -95,6 +104,8 @@ class PostView:
 
 def post_view(session: Session, post_id: int) -> PostView | None:
     """A post with the facts and visits of its current pipeline version (None: no such post)."""
+    if not can_be_id(post_id):
+        return None
     post = session.get(Post, post_id)
     if post is None:
         return None
@@ -111,6 +122,27 @@ def post_view(session: Session, post_id: int) -> PostView | None:
         )
     )
     return PostView(post, version, facts, queries.post_visits(session, post_id, version))
+
+
+def category_names(session: Session) -> dict[str, str]:
+    """Each category id as the site names it: the name its own posts carry most often (a post
+    lists its categories' ids and shows the name of one; a post of one category says whose)."""
+    items = json_items(Post.categories, session.get_bind().dialect.name)
+    n = func.count()
+    rows = session.execute(
+        select(items.c.value, Post.category_name, n)
+        .select_from(Post)
+        .join(items, true())
+        .where(Post.category_name.is_not(None), func.json_array_length(Post.categories) == 1)
+        .group_by(items.c.value, Post.category_name)
+        .order_by(n, Post.category_name.desc())
+    ).all()
+    return {str(value): name for value, name, _ in rows}  # the most common comes last, and stays
+
+
+def can_be_id(n: int) -> bool:
+    """Whether a row of the archive can have this id (past MAX_ID the database would fail)."""
+    return 0 <= n <= MAX_ID
 
 
 def month_label(key: str) -> str:

@@ -7,6 +7,7 @@ for www.thaigov.go.th) and the one server that serves either (`scraper.mirror.se
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 #: Placeholder for `http://host:port` in absolute links, so the pages work on any port.
 BASE = "@@BASE@@"
@@ -25,4 +26,6 @@ class Page:
             return self.body
         codec = "cp874" if self.encoding == "windows-874" else self.encoding  # Python's name
         # what the charset lacks (©, emoji) goes out as a character reference, as browsers do
-        return self.body.replace(BASE, base).encode(codec, errors="xmlcharrefreplace")
+        # a share link carries the address percent-encoded: fill that form in too
+        body = self.body.replace(BASE, base).replace(quote(BASE, safe=""), quote(base, safe=""))
+        return body.encode(codec, errors="xmlcharrefreplace")

@@ -223,9 +223,14 @@ class MirrorServer:
         self.stop()
 
 
-def serve(port: int, host: str = HOST, site: str = "mdes") -> None:
-    """Serve until Ctrl-C (`ministry-news mirror --site NAME --port N`)."""
+def serve(
+    port: int, host: str = HOST, site: str = "mdes", ready: Callable[[], None] | None = None
+) -> None:
+    """Serve until Ctrl-C (`ministry-news mirror --site NAME --port N`); `ready` runs once the
+    port is bound, so nothing announces a mirror that could not listen."""
     server = _MirrorHTTPServer(port, host, 0, 429, site=site)
+    if ready is not None:
+        ready()
     try:
         server.serve_forever()
     finally:

@@ -109,6 +109,8 @@ def failure_outcome(failure: Failure) -> str:
         return "timeout"
     if failure.check(DownloadCancelledError):
         return "too_large"
+    if failure.check(IgnoreRequest) and "exceeded DOWNLOAD_MAXSIZE" in failure.getErrorMessage():
+        return "too_large"  # a bomb: small as sent, too large decompressed (or its archived copy)
     if failure.check(IgnoreRequest) and "redirection" in failure.getErrorMessage():
         return "redirect_loop"
     if failure.check(IgnoreRequest) and "crawl stopped" in failure.getErrorMessage():

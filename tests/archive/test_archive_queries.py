@@ -24,6 +24,28 @@ def test_all_current_visits_in_date_order(field_visits: str) -> None:
     assert visit_places(field_visits) == ["เชียงราย", "เชียงใหม่", "ตาก", "พิษณุโลก"]
 
 
+def test_a_page_of_visits_is_the_same_window_of_the_whole_list(field_visits: str) -> None:
+    with session_scope(field_visits) as session:
+        every = list(queries.visits(session, Filters()))
+        window = list(queries.visits(session, Filters(), limit=2, offset=1))
+    assert window == every[1:3]
+
+
+def test_visit_counts_are_exact_up_to_the_cap_then_of_the_latest_archived(
+    field_visits: str,
+) -> None:
+    with session_scope(field_visits) as session:
+        every = list(queries.visits(session, Filters()))
+        exact = queries.visit_counts(session, Filters(), cap=4)
+        capped = queries.visit_counts(session, Filters(), cap=2)
+    assert (exact.total, exact.exact, exact.undated) == (4, True, 0)
+    assert exact.per_province == {p: 1 for row in every for p in row.provinces}
+    assert exact.per_month == {"2021-03": 2, "2022-11": 1, "2023-01": 1}
+    latest = sorted(every, key=lambda row: row.visit_id)[-2:]
+    assert (capped.total, capped.exact, capped.among) == (2, False, 2)
+    assert capped.per_province == {p: 1 for row in latest for p in row.provinces}
+
+
 def test_a_visit_row_carries_its_post_and_lists(field_visits: str) -> None:
     with session_scope(field_visits) as session:
         (row,) = queries.visits(session, Filters(province="ตาก"))
@@ -169,6 +191,20 @@ def test_facets_count_posts_over_the_whole_archive(field_visits: str) -> None:
     assert got["district"] == [("แม่ริม", 1), ("แม่สอด", 1)]
     assert got["category"] == [("119", 3), ("8", 1)]
     assert got["year"] == [("2023", 1), ("2022", 1), ("2021", 1)]
+
+
+def test_facet_counts_past_the_cap_are_of_the_latest_archived_posts_and_say_so(
+    field_visits: str,
+) -> None:
+    with session_scope(field_visits) as session:
+        whole = facets(session, Filters(), cap=4)
+        sampled = facets(session, Filters(), cap=2)
+    assert whole.exact and whole.among is None
+    assert not sampled.exact and sampled.among == 2
+    # Posts 4 and 3 (the latest archived): 3's current visit is in พิษณุโลก, 4 has none.
+    assert sampled["province"] == [("พิษณุโลก", 1)]
+    assert sampled["year"] == [("2023", 1)]
+    assert sampled["category"] == [("119", 2)]
 
 
 def test_facets_combine_with_the_text_query_and_filters(field_visits: str) -> None:

@@ -88,6 +88,19 @@ def test_a_match_in_the_headline_ranks_above_one_in_the_body(corpus: str) -> Non
     assert page.total == 2
 
 
+def test_headline_matches_come_first_then_the_latest_archived(archive_url: str) -> None:
+    with session_scope(archive_url) as session:
+        add_post(session, 1, "ภัยแล้ง ภัยแล้ง", "ภัยแล้ง ภัยแล้ง ภัยแล้ง ภัยแล้ง")  # most mentions
+        add_post(session, 2, "ข่าวภัยแล้ง", "ประชุม")
+        add_post(session, 3, "ข่าวประชุม", "เรื่องภัยแล้ง")  # the latest, in its body only
+        add_post(session, 4, "ข่าวประชุม", "ไม่เกี่ยวข้อง")
+        ids = list(session.scalars(select(Post.id).order_by(Post.id)))
+        pages = [search(session, Filters(q="ภัยแล้ง"), limit=1, offset=n) for n in range(4)]
+    first, second, third = ids[1], ids[0], ids[2]
+    assert [h.post_id for p in pages for h in p.hits] == [first, second, third]
+    assert [p.total for p in pages] == [3, 3, 3, 3]  # past the last hit: an empty page
+
+
 def test_snippet_marks_the_matched_words_in_the_post_text(corpus: str) -> None:
     hit = find(corpus, "โรงเรียน ด่านแม่ละเมา").hits[0]
     snippet = hit.snippet
@@ -106,6 +119,18 @@ def test_snippet_is_plain_text_even_when_the_post_holds_markup(
     snippet = find(archive_url, "เน็ตประชารัฐ").hits[0].snippet
     assert snippet.text == body  # the text as it is: escaping is the page's job
     assert [snippet.text[s:e] for s, e in snippet.spans] == ["เน็ตประชารัฐ"]
+
+
+def test_a_match_deep_in_a_long_post_is_marked_where_it_stands(archive_url: str) -> None:
+    # Paragraphs before the match and after it: only those up to the snippet are read.
+    filler = "\n".join(f"ย่อหน้าที่ {n} ว่าด้วยการประชุมประจำเดือน" for n in range(40))
+    body = f"{filler}\nนายกรัฐมนตรีตรวจเยี่ยมศูนย์ดิจิทัลชุมชนบ้านแม่ริม\n{filler}"
+    with session_scope(archive_url) as session:
+        add_post(session, 8, "ข่าว", body)
+    snippet = find(archive_url, "ศูนย์ดิจิทัลชุมชน").hits[0].snippet
+    assert "ตรวจเยี่ยม[ศูนย์ดิจิทัลชุมชน]บ้านแม่ริม" in snippet.marked()
+    assert snippet.text.startswith("…") and snippet.text.endswith("…")
+    assert snippet.text.strip("…") in normalize(body).replace("\n", " ")
 
 
 def test_a_headline_only_match_gets_its_snippet_from_the_headline(corpus: str) -> None:
@@ -176,6 +201,23 @@ def test_an_empty_query_is_refused_with_one_line(corpus: str) -> None:
         find(corpus, " * ")
 
 
+def test_a_pasted_page_is_refused_by_its_length_before_it_is_segmented(corpus: str) -> None:
+    # 15,000 words would take seconds to segment only to be refused for their number.
+    with pytest.raises(ValueError, match=r"^q: too long \(119,999 characters; at most 1,000\)$"):
+        find(corpus, " ".join(["จังหวัด"] * 15_000))
+    with pytest.raises(ValueError, match="^q: too many words"):
+        find(corpus, " ".join(f"โรงเรียน{n}" for n in range(40)))  # 80 words, 560 characters
+
+
+def test_a_word_longer_than_the_index_keeps_is_refused_for_what_it_is(corpus: str) -> None:
+    long_word = "x" * 200
+    with pytest.raises(ValueError, match="^q: words of more than 100 letters are not indexed"):
+        find(corpus, long_word)
+    with pytest.raises(ValueError, match="^q: words of more than 100 letters are not indexed"):
+        find(corpus, f"จังหวัด {long_word}")  # not silently dropped from a longer query
+    assert find(corpus, "x" * 100).total == 0  # as long as the index keeps: searched
+
+
 def test_pages_of_results(corpus: str) -> None:
     first = find(corpus, "จังหวัด")
     with session_scope(corpus) as session:
@@ -184,6 +226,17 @@ def test_pages_of_results(corpus: str) -> None:
     assert [h.post_id for h in second.hits] == [h.post_id for h in first.hits[1:3]]
     with pytest.raises(ValueError, match="^limit"), session_scope(corpus) as session:
         search(session, Filters(q="จังหวัด"), limit=0)
+
+
+def test_totals_are_exact_up_to_the_cap_then_more_than_it(corpus: str) -> None:
+    with session_scope(corpus) as session:
+        exact = search(session, Filters(q="จังหวัด"), total_cap=3)
+        capped = search(session, Filters(q="จังหวัด"), limit=1, total_cap=2)
+        listed = search(session, Filters(), limit=1, total_cap=2)
+    assert (exact.total, exact.total_is_exact) == (3, True)
+    assert (capped.total, capped.total_is_exact) == (2, False)
+    assert [h.post_id for h in capped.hits] == [exact.hits[0].post_id]  # ranking unchanged
+    assert (listed.total, listed.total_is_exact) == (2, False)
 
 
 def test_no_query_lists_the_filtered_posts_newest_first(archive_url: str) -> None:

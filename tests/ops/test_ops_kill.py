@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -47,13 +48,16 @@ def count_posts(db_url: str) -> int:
         return 0
 
 
-def start_and_stop(db_url: str, start: str, sig: int, after: int) -> subprocess.Popen[str]:
-    """Start a crawl process and send it `sig` once `after` posts are committed."""
+def start_and_stop(
+    db_url: str, start: str, sig: int, after: int, command: list[str] | None = None
+) -> subprocess.Popen[str]:
+    """Start a crawl process (`command`, else `python -m ministry_news.crawl`) and send it `sig`
+    once `after` posts are committed."""
     process = subprocess.Popen(
-        crawl_command(db_url, "--start-url", start, *SLOW),
+        command or crawl_command(db_url, "--start-url", start, *SLOW),
         cwd=ROOT,
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
     )
     deadline = time.monotonic() + 60
@@ -105,7 +109,7 @@ def test_sigkill_mid_crawl_loses_nothing_and_a_crawl_again_completes(tmp_path: P
     # the pages of every stored post are in the WARC files, a torn last record or not
     post_pages = {r.post_id for r in records(db_url) if r.kind == "post" and r.status == 200}
     assert post_pages >= set(EXPECTED)
-    scanned = list(warc.scan(tmp_path / "warc"))
+    scanned = list(warc.scan(warc.default_warc_dir(db_url)))
     assert len(scanned) >= len(records(db_url)) - 1
 
 
@@ -127,3 +131,20 @@ def test_a_clean_stop_resumes_from_its_saved_queue(tmp_path: Path) -> None:
     assert [url for url, n in fetched.items() if n > 1] == []
     assert first.new_posts + second.new_posts == len(EXPECTED)
     assert not (tmp_path / "archive.crawl-job").exists()  # finished: nothing left to resume
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_the_command_stopped_by_a_signal_exits_130_with_its_run_recorded(
+    tmp_path: Path, sig: int
+) -> None:
+    db_url = sqlite_url(tmp_path / "archive.sqlite")
+    with MirrorServer(port=0) as server:
+        start = f"{server.url}/news/"
+        command = [sys.executable, "-m", "ministry_news", "--db", db_url, "crawl",
+                   "--start-url", start, *SLOW]  # fmt: skip
+        stopped = start_and_stop(db_url, start, sig, after=5, command=command)
+    _, err = stopped.communicate()
+    assert stopped.returncode == 130, err[-2000:]
+    assert err.strip().splitlines()[-1].startswith("interrupted: run 1 stopped")
+    [run] = runs(db_url)
+    assert run.status == "interrupted" and 5 <= run.new_posts < len(EXPECTED)

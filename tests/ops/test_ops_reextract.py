@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from archive import warc
 from archive.db import session_scope
 from archive.models import Fact, Visit
 from ministry_news.extract import extract_posts
@@ -70,10 +71,12 @@ def test_reextract_into_a_new_archive_gives_the_same_posts_and_facts(
 def test_with_the_index_lost_the_files_alone_suffice(
     crawled: tuple[str, Path], tmp_path: Path
 ) -> None:
-    db_url, folder = crawled
+    db_url, _ = crawled
     rebuilt = sqlite_url(tmp_path / "rebuilt.sqlite")
     gone = sqlite_url(tmp_path / "no-index.sqlite")  # an archive that never saw these files
-    report = reextract(gone, into=rebuilt, warc_dir=folder / "warc", scan=True, extract=False)
+    report = reextract(
+        gone, into=rebuilt, warc_dir=warc.default_warc_dir(db_url), scan=True, extract=False
+    )
     assert report.posts == len(posts_of(db_url))
     assert posts_of(rebuilt) == posts_of(db_url)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from archive import migrate
 from ministry_news.crawl import lock_path
 from ministry_news.schedule import parse_schedule
 from scraper.mirror.posts import posts
@@ -114,3 +115,51 @@ def test_a_crawl_summary_says_when_the_archive_is_busy(tmp_path: Path) -> None:
         "busy": True,
         "message": "another crawl of this archive is running (pid 4242 since then)",
     }
+
+
+def hold_write_lock(db_url: str, seconds: float) -> subprocess.Popen[str]:
+    """Another process holding the SQLite archive's write lock for `seconds`, as a long `extract`
+    transaction does."""
+    migrate.upgrade(db_url)
+    code = (
+        "import sqlite3, sys, time\n"
+        f"c = sqlite3.connect({db_url.removeprefix('sqlite:///')!r}, isolation_level=None)\n"
+        "c.execute('BEGIN IMMEDIATE'); print('held', flush=True)\n"
+        f"time.sleep({seconds}); c.execute('ROLLBACK')\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    return holder
+
+
+@pytest.mark.slow
+def test_a_crawl_waits_for_a_long_write_to_end(tmp_path: Path) -> None:
+    db_url = sqlite_url(tmp_path / "archive.sqlite")
+    with MirrorServer(port=0) as server:
+        holder = hold_write_lock(db_url, 3)
+        try:
+            done = cli("--db", db_url, "crawl", "--no-extract", "--start-url",
+                       f"{server.url}/news/7", *FAST)  # fmt: skip
+        finally:
+            holder.kill()
+            holder.wait()
+    assert done.returncode == 0, done.stderr[-2000:]
+    [run] = runs(db_url)
+    assert run.status == "ok" and sorted(stored(db_url)) == JOBS
+
+
+def test_a_write_held_past_the_wait_ends_the_crawl_in_one_line_exit_4(tmp_path: Path) -> None:
+    db_url = sqlite_url(tmp_path / "archive.sqlite")
+    holder = hold_write_lock(db_url, 120)
+    try:
+        done = cli("--db", db_url, "crawl", "--start-url", "http://127.0.0.1:9/news/7",
+                   "-s", "ARCHIVE_BUSY_TIMEOUT=1")  # fmt: skip
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode == 4
+    assert done.stderr.strip().splitlines() == [
+        "error: the archive is busy: another process (an extract?) held its write lock for over "
+        "1 s (ARCHIVE_BUSY_TIMEOUT): not started"
+    ]
+    assert runs(db_url) == []

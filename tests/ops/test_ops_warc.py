@@ -6,12 +6,16 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
+import brotli
 import pytest
+from backports import zstd
 from warcio.archiveiterator import ArchiveIterator
 
 from archive import warc
+from archive.encodings import TooLarge
 from scraper.mirror.posts import by_role, posts
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import site
@@ -56,6 +60,62 @@ def test_a_file_cut_short_by_a_kill_keeps_what_precedes_the_cut(tmp_path: Path) 
     assert warc.read(tmp_path, written[1].file, written[1].offset).body == exchange(1).body
 
 
+def test_a_brotli_or_zstd_body_kept_as_sent_by_an_older_crawl_reads_back_bounded(
+    tmp_path: Path,
+) -> None:
+    html = exchange(1).body
+    series = warc.WarcSeries(tmp_path, "t")
+    written = {
+        name: series.write(replace(exchange(1), body=packed, response_headers=[
+            ("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", name)]))
+        for name, packed in (("br", brotli.compress(html)), ("zstd", zstd.compress(html)))
+    }  # fmt: skip
+    series.close()
+    for name, where in written.items():
+        back = warc.read(tmp_path, where.file, where.offset)
+        assert back.body == html, name
+        assert not any(k.lower() == "content-encoding" for k, _ in back.response_headers)
+        with pytest.raises(TooLarge):
+            warc.read(tmp_path, where.file, where.offset, limit=len(html) - 1)
+
+
+def test_each_archive_has_its_own_warc_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo, real = sqlite_url(tmp_path / "demo.sqlite"), sqlite_url(tmp_path / "real.sqlite")
+    assert warc.default_warc_dir(demo) == tmp_path / "demo.warc"
+    assert warc.default_warc_dir(real) == tmp_path / "real.warc"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    one = warc.default_warc_dir("postgresql://u:secret@db:5432/news")
+    other = warc.default_warc_dir("postgresql://u:secret@db:5432/news?options=-csearch_path=b")
+    assert one.parent == other.parent == tmp_path / "share" / "ministry-news" / "warc"
+    assert one != other and one.name.startswith("news-") and "secret" not in str(one)
+
+
+def test_a_scan_reads_this_archives_files_old_and_new_and_no_others(tmp_path: Path) -> None:
+    """Before each archive had its own folder, all those of a folder shared `warc/`: of that one
+    only the files named after this archive are read."""
+    url = sqlite_url(tmp_path / "real.sqlite")
+    written = {}
+    for folder, prefix, n in (
+        (tmp_path / "warc", "real-20261101000000-run1", 1),  # this archive's, from before
+        (tmp_path / "warc", "demo-20261101000000-run1", 2),  # the demo's, in the shared folder
+        (tmp_path / "warc", "real-demo-20261101000000-run1", 3),  # a name that only begins alike
+        (tmp_path / "demo.warc", "demo-20261201000000-run2", 4),
+        (warc.default_warc_dir(url), "real-20261201000000-run2", 5),
+    ):
+        series = warc.WarcSeries(folder, prefix)
+        written[n] = series.write(exchange(n))
+        series.close()
+    where = warc.location(url)
+    assert [f.url for f in warc.scan(where)] == [exchange(1).url, exchange(5).url]
+    old = written[1]
+    assert warc.read(where, old.file, old.offset).body == exchange(1).body  # the index's name
+    explicit = warc.location(url, tmp_path / "demo.warc")
+    assert [f.url for f in warc.scan(explicit)] == [exchange(4).url]
+
+
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str], Path]:
     """A crawl of the whole mirror with small WARC files; what the server was asked for."""
@@ -65,7 +125,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str], P
         crawl(db_url, *(a for u in server.start_urls() for a in ("--start-url", u)), *FAST,
               "-s", "WARC_MAX_SIZE=100000")  # fmt: skip
         asked = server.requests
-    return db_url, asked, folder / "warc"
+    return db_url, asked, warc.default_warc_dir(db_url)
 
 
 def test_every_response_is_indexed_and_reads_back_as_sent(

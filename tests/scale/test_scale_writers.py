@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -32,23 +33,59 @@ def pg_archive(make_archive: Callable[[str], str]) -> str:
     return make_archive("postgresql")
 
 
-def _store_slowly(url: str, item: dict[str, Any], stored: threading.Event, hold: float) -> str:
-    """save_post, then keep the transaction open for `hold` seconds before committing."""
+def _store_holding(
+    url: str, item: dict[str, Any], pid: list[int], stored: threading.Event, go: threading.Event
+) -> str:
+    """save_post, then keep the transaction open until `go` before committing."""
     with session_scope(url) as session:
         outcome = save_post(session, item)
+        pid.append(session.scalar(text("SELECT pg_backend_pid()")))
         stored.set()
-        threading.Event().wait(hold)
+        assert go.wait(60)
     return outcome
 
 
+def _store(url: str, item: dict[str, Any]) -> str:
+    with session_scope(url) as session:
+        return save_post(session, item)
+
+
+def _blocked_by(url: str, pid: int, seconds: float = 60) -> bool:
+    """True once some session waits for a lock that backend `pid` holds (the first writer's
+    uncommitted row): the second writer is inside its write, not before or after it."""
+    engine = create_engine(url)
+    try:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            with engine.connect() as conn:
+                waiting = conn.scalar(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))"
+                    ),
+                    {"pid": pid},
+                )
+            if waiting:
+                return True
+            time.sleep(0.05)
+        return False
+    finally:
+        engine.dispose()
+
+
 def _race(url: str, first: dict[str, Any], second: dict[str, Any]) -> tuple[str, str]:
-    """The second writer stores the same post while the first has inserted it, uncommitted."""
-    inserted = threading.Event()
+    """The second writer stores the same post while the first has inserted it, uncommitted: the
+    first commits only once the database shows the second waiting on its row."""
+    inserted, go, pid = threading.Event(), threading.Event(), []
     with ThreadPoolExecutor(2) as pool:
-        a = pool.submit(_store_slowly, url, first, inserted, 0.5)
-        assert inserted.wait(10)
-        b = pool.submit(_store_slowly, url, second, threading.Event(), 0)
-        return a.result(timeout=30), b.result(timeout=30)
+        a = pool.submit(_store_holding, url, first, pid, inserted, go)
+        try:
+            assert inserted.wait(30)
+            b = pool.submit(_store, url, second)
+            raced = _blocked_by(url, pid[0])
+        finally:
+            go.set()
+        assert raced, "the second writer never waited on the first one's row: no race"
+        return a.result(timeout=60), b.result(timeout=60)
 
 
 def test_the_same_post_stored_twice_at_once_is_one_row(pg_archive: str) -> None:

@@ -125,6 +125,14 @@ def test_post_pages_carry_the_article_and_all_the_furniture(mirror: str) -> None
     assert get(f"{mirror}/news/detail/{seed.id}-another-slug")[0] == 200
 
 
+def test_share_links_carry_the_posts_own_address(mirror: str) -> None:
+    seed = by_role("seed")
+    _, _, body = get(f"{mirror}/news/detail/{seed.id}")
+    html = body.decode()
+    assert "BASE" not in html and "%40%40" not in html
+    assert quote(f"{mirror}/news/detail/{seed.id}", safe="") in html
+
+
 def test_the_listed_404_post_answers_404_with_the_sites_page(mirror: str) -> None:
     missing = by_role("404")
     status, _, body = get(f"{mirror}/news/detail/{missing.id}-{quote(missing.slug)}")

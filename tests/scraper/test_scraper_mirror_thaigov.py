@@ -155,8 +155,9 @@ def test_missing_ids_answer_the_soft_404(thaigov_mirror: str) -> None:
 def test_an_id_walk_reaches_every_post_and_ends_after_its_misses() -> None:
     """Walk ids upward from the first, retrying 503s, stopping after 20 soft-404s in a row."""
     found, misses, retries, post_id = [], 0, 0, posts()[0].id
+    bound = posts()[-1].id + 100  # a walk that never meets its misses still ends
     with MirrorServer(port=0, site="thaigov") as server:
-        while misses < 20:
+        while misses < 20 and post_id < bound:
             status, _, body = get(f"{server.url}{detail_path(post_id)}")
             if status == 503:
                 retries += 1
@@ -276,3 +277,24 @@ def test_the_cli_refuses_an_unknown_site_with_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["mirror", "--site", "nowhere"])
     assert result.exit_code == EXIT_USAGE
     assert "nowhere" in result.output
+
+
+def test_a_site_of_fewer_posts_answers_soft_404s_for_the_rest() -> None:
+    """A crawl test serves the site as it was before its last posts, then the whole sample."""
+    before = ThaigovSite(posts()[:300])
+    later = posts()[300]
+    assert before.start_urls("http://x") == [f"http://x{detail_path(posts()[0].id)}"]
+    assert before.resolve(detail_path(later.id)) == before.soft_404
+    assert later.title.encode() in ThaigovSite().resolve(detail_path(later.id)).render("http://x")
+
+
+def test_the_cli_on_a_busy_port_says_so_in_one_line_and_announces_nothing() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["mirror", "--site", "thaigov", "--port", str(port)])
+    assert result.exit_code == 1
+    assert (
+        result.output.strip() == f"error: cannot listen on 127.0.0.1:{port}: Address already in use"
+    )

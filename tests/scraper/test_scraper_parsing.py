@@ -347,3 +347,31 @@ def test_a_card_whose_post_id_the_archive_cannot_hold_is_skipped_and_counted(
     out = list(spider.parse_listing(html_response(f"{BASE}/news/119", body.encode())))
     assert [r.url for r in out] == [f"{BASE}/news/detail/7"]
     assert stat(spider, "outcome/post_id_out_of_range") == 2
+
+
+# --- markup deeper than Python's recursion limit -------------------------------------------------
+
+
+def unclosed_cms_page(paragraphs: int) -> bytes:
+    """The old CMS's style: every paragraph opens a `<font>` and a `<p>` and closes neither, so
+    the parser nests them `paragraphs` × 2 deep."""
+    body = "".join(
+        f'<font face="Tahoma" size="2"><p>ย่อหน้าที่ {n} การตรวจเยี่ยมศูนย์ดิจิทัลชุมชน'
+        for n in range(paragraphs)
+    )
+    return (
+        '<html><body><h3 class="title-page">ข่าวจากระบบเก่า</h3>'
+        f'<div class="col-12">{body}</div></body></html>'
+    ).encode()
+
+
+@pytest.mark.parametrize("n", [500, 3000])  # 3000: past libxml2's depth limit, nested
+def test_hundreds_of_unclosed_font_and_p_tags_give_the_whole_post(
+    spider: NewsSpider, n: int
+) -> None:
+    url = f"{BASE}/news/detail/17-x"
+    [item] = parse_post(spider, html_response(url, unclosed_cms_page(n)), 17)
+    paragraphs = item["body"].split("\n\n")
+    assert len(paragraphs) == n
+    assert paragraphs[0].startswith("ย่อหน้าที่ 0 ")
+    assert paragraphs[-1].startswith(f"ย่อหน้าที่ {n - 1} ")

@@ -42,6 +42,13 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 
 
 @pytest.fixture(scope="session")
+def capped(archive: str) -> Iterator[TestClient]:
+    """The app over the same archive counting totals exactly up to 2 posts only."""
+    with TestClient(create_app(archive, total_cap=2), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
 def server(app: FastAPI) -> Iterator[str]:
     """Base URL of the app served by uvicorn in a thread on a free 127.0.0.1 port."""
     sock = socket.create_server(("127.0.0.1", 0))

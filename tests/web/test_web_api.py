@@ -51,6 +51,21 @@ def test_a_province_narrows_the_search_and_facets_count_what_is_selected(
     assert facets["district"] == {"ศรีสำโรง": 1, "กงไกรลาศ": 1}
 
 
+def test_past_the_cap_the_total_is_more_than_it_and_next_links_still_reach_every_hit(
+    client: TestClient, capped: TestClient
+) -> None:
+    exact = get(client, "/api/search", q=NET)
+    assert exact["total_is_exact"] is True and exact["facets_among"] is None
+    page = get(capped, "/api/search", q=NET, limit="3")
+    assert (page["total"], page["total_is_exact"], page["facets_among"]) == (2, False, 2)
+    assert sum(c["count"] for c in page["facets"]["year"]) == 2  # counted among 2 posts
+    seen = [h["post_id"] for h in page["hits"]]
+    while page["next"]:
+        page = capped.get(page["next"]).json()
+        seen += [h["post_id"] for h in page["hits"]]
+    assert seen == [h["post_id"] for h in exact["hits"]]
+
+
 def test_search_pages_follow_next_links_to_every_hit(client: TestClient) -> None:
     seen: list[int] = []
     page = get(client, "/api/search", q=NET, limit="3")
@@ -83,6 +98,21 @@ def test_every_visit_to_a_province_in_a_buddhist_era_year(client: TestClient) ->
     visits = get(client, "/api/visits", province="สุโขทัย", since="2563", until="2563")
     assert [r["start_date"] for r in visits["rows"]] == ["2020-03-09", "2020-07-02"]
     assert get(client, "/api/visits", province="สุโขทัย", since="2564")["total"] == 0
+
+
+def test_visits_past_the_cap_say_so_and_next_links_still_reach_every_visit(
+    client: TestClient, capped: TestClient
+) -> None:
+    exact = get(client, "/api/visits")
+    assert exact["total_is_exact"] is True and exact["counts_among"] is None
+    page = get(capped, "/api/visits", limit="3")
+    assert (page["total"], page["total_is_exact"], page["counts_among"]) == (2, False, 2)
+    assert sum(c["count"] for c in page["per_month"]) + page["undated"] == 2
+    seen = [r["visit_id"] for r in page["rows"]]
+    while page["next"]:
+        page = capped.get(page["next"]).json()
+        seen += [r["visit_id"] for r in page["rows"]]
+    assert seen == [r["visit_id"] for r in exact["rows"]]
 
 
 def test_visit_rows_have_the_export_columns(client: TestClient) -> None:
@@ -135,6 +165,8 @@ def test_an_unknown_post_is_a_404_with_one_line(client: TestClient) -> None:
     [
         ("/api/search?since=2563-13", "since: not a date"),
         ("/api/search?q=!!!", "q: nothing to search for"),
+        ("/api/search?q=" + "ก " * 5000, "q: too long"),
+        ("/api/search?q=" + "x" * 200, "q: words of more than 100 letters"),
         ("/api/search?limit=0", "limit:"),
         ("/api/search?limit=abc", "limit:"),
         ("/api/search?offset=-1", "offset:"),

@@ -1,10 +1,12 @@
 """The researcher's path in a real headless Chromium (Debian's, at /usr/bin/chromium): search,
-narrow by a facet, open a post, download the CSV; no crawled text ever runs as script."""
+narrow by a facet, open a post, download the CSV; no crawled text ever runs as script; Thai is
+drawn as Thai letters, with the font the app serves, even where the machine has no Thai font."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,8 +26,8 @@ ARGS = [
 NET = "เน็ตประชารัฐ"
 
 
-@pytest.fixture
-def browser_page(tmp_path: Path) -> Iterator[tuple[Page, list[str]]]:
+@contextmanager
+def chromium(tmp_path: Path, env: dict[str, str] | None = None) -> Iterator[tuple[Page, list[str]]]:
     """A page in a fresh Chromium profile, and the problems it reported (dialogs a script
     opened, console errors such as a Content-Security-Policy violation, uncaught errors)."""
     if not Path(CHROMIUM).exists():
@@ -38,6 +40,7 @@ def browser_page(tmp_path: Path) -> Iterator[tuple[Page, list[str]]]:
             headless=True,
             args=ARGS,
             accept_downloads=True,
+            env=env,
         )
         context.set_default_timeout(10_000)
         page = context.new_page()
@@ -51,6 +54,50 @@ def browser_page(tmp_path: Path) -> Iterator[tuple[Page, list[str]]]:
             yield page, problems
         finally:
             context.close()
+
+
+@pytest.fixture
+def browser_page(tmp_path: Path) -> Iterator[tuple[Page, list[str]]]:
+    with chromium(tmp_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def without_thai_fonts(tmp_path: Path) -> Iterator[tuple[Page, list[str]]]:
+    """Chromium on a machine whose only fonts are DejaVu's, which has no Thai letter."""
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f"<dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{tmp_path / 'fc'}</cachedir>"
+        "</fontconfig>"
+    )
+    with chromium(tmp_path, {"FONTCONFIG_FILE": str(conf)}) as opened:
+        yield opened
+
+
+LETTERS = "กขคงจฉ"  # distinct letters: drawn as boxes (a missing glyph), they all look alike
+
+
+def thai_drawn(page: Page) -> tuple[int, bool]:
+    """How many distinct pictures the page's font draws for LETTERS (1: every one is the
+    missing-glyph box), and whether the page's own Sarabun is loaded and covers Thai."""
+    spans = page.evaluate_handle(
+        """letters => { const made = [];
+        for (const c of letters) { const s = document.createElement('span');
+          s.textContent = c; s.style.fontSize = '48px'; s.className = 'glyph';
+          document.querySelector('main').append(s); made.push(s); }
+        return made.length; }""",
+        LETTERS,
+    )
+    assert spans.json_value() == len(LETTERS)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    pictures = {span.screenshot() for span in page.locator("main span.glyph").all()}
+    loaded = page.evaluate(
+        """() => [...document.fonts].some(f => f.family.replace(/"/g, '') === 'Sarabun'
+             && f.status === 'loaded' && f.unicodeRange.includes('E01'))
+           && document.fonts.check('16px Sarabun', 'ก')"""
+    )
+    return len(pictures), bool(loaded)
 
 
 def hits(page: Page) -> list[int]:
@@ -80,7 +127,7 @@ def test_search_narrow_open_a_post_and_download_the_csv(
     page.wait_for_url("**province=*")
     assert page.inner_text("#total") == "2"
     assert hits(page) == [101, 102]
-    assert page.locator(".chip", has_text="province: สุโขทัย").count() == 1
+    assert page.locator(".chip", has_text="จังหวัด: สุโขทัย").count() == 1
 
     # Download the CSV of what is on screen.
     with page.expect_download() as download:
@@ -107,4 +154,25 @@ def test_search_narrow_open_a_post_and_download_the_csv(
     assert page.locator("script, .body img, .body b").count() == 0
     assert page.locator("#original").count() == 0
 
+    # Thai is drawn as letters, in the font the app serves.
+    assert thai_drawn(page) == (len(LETTERS), True)
     assert problems == []
+
+
+def test_thai_is_drawn_with_the_served_font_where_the_machine_has_no_thai_font(
+    server: str, without_thai_fonts: tuple[Page, list[str]]
+) -> None:
+    page, problems = without_thai_fonts
+    page.goto(f"{server}/posts/101")
+    assert thai_drawn(page) == (len(LETTERS), True)
+    assert problems == []
+
+
+def test_the_check_sees_missing_glyphs_when_the_font_is_not_served(
+    server: str, without_thai_fonts: tuple[Page, list[str]]
+) -> None:
+    """What the checks above would see if the app served no Thai font: boxes."""
+    page, _ = without_thai_fonts
+    page.route("**/static/fonts/**", lambda route: route.abort())
+    page.goto(f"{server}/posts/101")
+    assert thai_drawn(page) == (1, False)

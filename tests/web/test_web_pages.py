@@ -38,6 +38,18 @@ def test_the_search_page_lists_hits_with_the_word_marked(client: TestClient) -> 
     assert soup.select_one("#q")["value"] == NET  # the box keeps the query
 
 
+def test_past_the_cap_the_page_says_more_than_and_where_facets_were_counted(
+    capped: TestClient,
+) -> None:
+    soup = page(capped, "/", q=NET, limit="3", lang="en")
+    assert soup.select_one(".summary").get_text(" ", strip=True).startswith("more than 2 posts")
+    assert "2 latest archived" in soup.select_one("#facets-among").get_text()
+    assert soup.select_one(".pager span").get_text() == "1–3 of more than 2"
+    assert soup.select_one(".pager a[rel=next]") is not None
+    last = page(capped, "/", q=NET, limit="3", offset="3", lang="en")
+    assert len(hit_ids(last)) == 1 and last.select_one(".pager a[rel=next]") is None
+
+
 def test_a_facet_link_narrows_the_results_and_keeps_the_query(client: TestClient) -> None:
     soup = page(client, "/", q=NET)
     link = soup.select_one('a[data-facet="province"][data-value="สุโขทัย"]')
@@ -48,7 +60,7 @@ def test_a_facet_link_narrows_the_results_and_keeps_the_query(client: TestClient
     narrowed = page(client, link["href"])
     assert sorted(hit_ids(narrowed)) == [101, 102]
     chips = [c.get_text(" ", strip=True) for c in narrowed.select(".chip")]
-    assert "province: สุโขทัย ✕" in chips
+    assert "จังหวัด: สุโขทัย ✕" in chips  # the filter named in Thai
     # The year facet narrows to a publication year.
     year = narrowed.select_one('a[data-facet="year"][data-value="2020"]')
     assert parse_qs(urlsplit(year["href"]).query)["published_since"] == ["2020"]
@@ -145,10 +157,18 @@ def test_the_visits_page_shows_the_rows_and_charts_of_the_api(client: TestClient
     # One column per month from March to July 2020, each with its count in the tooltip.
     columns = [r.select_one("title").get_text() for r in soup.select("svg.columns rect")]
     assert len(columns) == 5
-    assert columns[0] == "มี.ค. 2563: 1 visits" and columns[2] == "พ.ค. 2563: 0 visits"
+    assert columns[0] == "มี.ค. 2563: 1 ครั้ง" and columns[2] == "พ.ค. 2563: 0 ครั้ง"
     csv_link = urlsplit(soup.select_one("#csv")["href"])
     assert csv_link.path == "/export/visits.csv"
     assert parse_qs(csv_link.query) == {"province": ["สุโขทัย"]}
+
+
+def test_the_visits_page_past_the_cap_says_more_than_and_what_the_charts_count(
+    capped: TestClient,
+) -> None:
+    soup = page(capped, "/visits", lang="en")
+    assert soup.select_one(".summary").get_text(" ", strip=True).startswith("more than 2 visits")
+    assert "2 latest archived" in soup.select_one("#counts-among").get_text()
 
 
 def test_a_province_bar_narrows_the_visits(client: TestClient) -> None:
