@@ -1,13 +1,16 @@
 """The sites a post can come from, by the name the archive stores in `posts.source`.
 
-The name is the site profile's (scraper profiles use the same names); the label and home are what
-readers are shown. One table, so the CLI, the web pages and the exports name a site alike.
+The sites are the profiles' (`scraper/profiles/<name>.toml`, read here as data: its `name`,
+`label` and `site`), so adding a site's profile adds it here too. One table, so the CLI, the web
+pages and the exports name a site alike.
 """
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,17 +32,27 @@ class Source:
         return f"{self.label} ({self.host})"
 
 
-SOURCES: dict[str, Source] = {
-    s.name: s
-    for s in (
-        Source("mdes", "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", "https://www.mdes.go.th/"),
-        Source("thaigov", "ทำเนียบรัฐบาล", "https://www.thaigov.go.th/"),
-    )
-}
-
 #: The source of everything the archive held before it knew more than one site, and of an item
 #: that does not say its own.
 DEFAULT_SOURCE = "mdes"
+
+PROFILES = Path(__file__).resolve().parent.parent / "scraper" / "profiles"
+
+
+def _read(path: Path) -> Source:
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    return Source(data["name"], data.get("label", data["name"]), data["site"].rstrip("/") + "/")
+
+
+#: The first site archived (DEFAULT_SOURCE) first, then the others by name.
+SOURCES: dict[str, Source] = {
+    s.name: s
+    for s in (
+        _read(p)
+        for p in sorted(PROFILES.glob("*.toml"), key=lambda p: (p.stem != DEFAULT_SOURCE, p.stem))
+    )
+}
 
 
 def source_of_host(host: str) -> str:

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from archive.sources import DEFAULT_SOURCE
+
 HERE = Path(__file__).parent
 DISCOVERY_KINDS = ("listing", "id_walk")
 #: A start URL whose host and path no profile claims (e.g. `http://127.0.0.1:8123/`) is this
 #: site's: the one the archive began with.
-DEFAULT_SITE = "mdes"
+DEFAULT_SITE = DEFAULT_SOURCE
 
 
 class ProfileError(ValueError):

@@ -178,3 +178,13 @@ def test_every_export_has_a_source_column(
     assert sources == (["thaigov"] if what != "officials" or fmt == "csv" else [["thaigov"]])
     if what == "posts":
         assert [int(r["source_id"]) for r in records] == [4445]
+
+
+def test_every_site_profile_is_a_source_named_as_its_profile_says() -> None:
+    from archive.sources import SOURCES, display
+    from scraper.profiles import profiles
+
+    assert list(SOURCES) == list(profiles())
+    for name, profile in profiles().items():
+        assert SOURCES[name].host == profile.host
+        assert display(name) == f"{profile.label} ({profile.host})"
