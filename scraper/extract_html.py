@@ -322,13 +322,22 @@ class Card:
     title: str | None = None  # the headline as the card shows it (may be shortened)
 
 
-def _card_published(link: etree._Element, base_url: str, p: Profile) -> str | None:
+def _card_published(
+    link: etree._Element, base_url: str, p: Profile, ids_under: dict[etree._Element, set[int]]
+) -> str | None:
     """The date of the card around `link`: found in the innermost ancestor that still holds this
-    post's links only (a card without a date must not borrow its neighbour's)."""
+    post's links only (a card without a date must not borrow its neighbour's).
+
+    `ids_under` keeps each ancestor's post ids for the page's other cards: the list that holds
+    every card is read once, not once per card (4,000 undated cards were minutes).
+    """
     own = p.post_id(urljoin(base_url, link.get("href", "")))
     for ancestor in link.iterancestors():
-        ids = {p.post_id(urljoin(base_url, h)) for h in ancestor.xpath(".//a/@href")} - {None}
-        if ids - {own}:
+        ids = ids_under.get(ancestor)
+        if ids is None:
+            hrefs = ancestor.xpath(".//a/@href")
+            ids = ids_under[ancestor] = {p.post_id(urljoin(base_url, h)) for h in hrefs} - {None}
+        if len(ids) > 1 or (ids and own not in ids):
             return None
         for query in p.selectors.card_date:
             found = card_date(" ".join(ancestor.xpath(query)), p)
@@ -342,6 +351,7 @@ def cards(sel: Selector, base_url: str, profile: Profile | None = None) -> list[
     p = _site(profile)
     for query in p.selectors.card_link:
         found: dict[int, Card] = {}
+        ids_under: dict[etree._Element, set[int]] = {}
         for link in sel.css(query):
             url = web_url(base_url, link.attrib.get("href"))
             pid = p.post_id(url) if url else None
@@ -349,7 +359,9 @@ def cards(sel: Selector, base_url: str, profile: Profile | None = None) -> list[
                 continue
             text = clean_line(_text(link.root).replace("\n", " ")) or None
             if pid not in found:
-                found[pid] = Card(url, pid, _card_published(link.root, base_url, p), text)
+                found[pid] = Card(
+                    url, pid, _card_published(link.root, base_url, p, ids_under), text
+                )
             elif found[pid].title is None and text:  # a photo's link first, then the headline's
                 found[pid] = Card(found[pid].url, pid, found[pid].published, text)
         if found:

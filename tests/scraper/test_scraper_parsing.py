@@ -126,6 +126,28 @@ def test_a_card_without_date_does_not_borrow_its_neighbours() -> None:
     assert card.published is None
 
 
+def test_a_listing_of_thousands_of_undated_cards_is_read_in_one_pass() -> None:
+    """Each undated card climbed to the list of all cards and read all of them again: 4,000
+    cards took minutes. The bound is loose (a loaded machine reads it in about a second)."""
+    import time
+
+    n = 4000
+    cards_html = "".join(
+        f'<div class="card"><h5 class="card-title-news"><a href="/news/detail/{i}-x">ข่าว {i}</a>'
+        f"</h5></div>"
+        for i in range(1, n + 1)
+    )
+    dated = '<div class="card"><h5 class="card-title-news"><a href="/news/detail/9999-x">มีวันที่</a></h5><span class="date-news">23/07/2563</span></div>'
+    html = f"<html><body><div class='list'>{dated}{cards_html}</div></body></html>"
+    response = html_response(f"{BASE}/news/119", html.encode())
+    started = time.monotonic()
+    found = X.cards(response.selector, response.url)
+    assert time.monotonic() - started < 30
+    assert len(found) == n + 1
+    assert found[0].published == "2020-07-23"
+    assert all(c.published is None for c in found[1:])
+
+
 # --- markup that differs ------------------------------------------------------------------------
 
 BODY = "<p>วันที่ 5 พฤศจิกายน 2565 นายทดสอบ ระบบดี ลงพื้นที่จังหวัดน่าน</p><p>&nbsp;</p><p>ย่อหน้าที่สอง</p>"
