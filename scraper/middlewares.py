@@ -6,7 +6,8 @@
   to RETRY_BACKOFF_MAX), and, when AutoThrottle is off, each good answer halves it back toward
   DOWNLOAD_DELAY. With AutoThrottle on, AutoThrottle brings it back down.
 - `RefusalBreaker`: after REFUSAL_LIMIT refusals in a row the crawl stops, reason "refused".
-- `RedirectLoopMiddleware`: a redirect back into its own chain ends as "redirect loop".
+- `RedirectLoopMiddleware`: a redirect back into its own chain ends as "redirect loop", one off
+  the crawl's hosts as "off-site redirect" (Scrapy would drop it without a word).
 - `ConditionalRequestMiddleware`: ETag / Last-Modified from the archive; a 304 gives the spider
   the archived response.
 - `WarcRecorderMiddleware`: every response, with its request, into WARC files and their index.
@@ -22,7 +23,7 @@ import datetime as dt
 import email.utils
 import logging
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
@@ -165,9 +166,12 @@ class RedirectLoopMiddleware:
     the repeated request without a word; this ends it as an outcome of its own (the errback
     sees "redirect loop"), before RedirectMiddleware follows it."""
 
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedirectLoopMiddleware:
-        return cls()
+        return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
         location = response.headers.get(b"Location")
@@ -176,6 +180,10 @@ class RedirectLoopMiddleware:
         target = urljoin(request.url, safe_url_string(location.decode("latin-1")))
         if target in (*request.meta.get("redirect_urls", ()), request.url):
             raise IgnoreRequest(f"redirection loop back to {target}")
+        domains = getattr(self.crawler.spider, "allowed_domains", None) or []
+        host = urlsplit(target).hostname or ""
+        if domains and not any(host == d or host.endswith(f".{d}") for d in domains):
+            raise IgnoreRequest(f"off-site redirect to {host or target} (not followed): {target}")
         return response
 
 

@@ -113,6 +113,8 @@ def failure_outcome(failure: Failure) -> str:
         return "too_large"  # a bomb: small as sent, too large decompressed (or its archived copy)
     if failure.check(IgnoreRequest) and "redirection" in failure.getErrorMessage():
         return "redirect_loop"
+    if failure.check(IgnoreRequest) and "off-site redirect" in failure.getErrorMessage():
+        return "offsite_redirect"
     if failure.check(IgnoreRequest) and "crawl stopped" in failure.getErrorMessage():
         return "not_fetched"  # the crawl stopped before sending it (scraper.middlewares)
     if failure.check(*UNREACHABLE):
@@ -379,6 +381,17 @@ class NewsSpider(scrapy.Spider):
             self._count("post_pages")
         meta = response.meta if response.request is not None else {}
         categories, card_date = self.memory.on_post(self.source, post_id, meta)
+        landed = self.profile.post_id(response.url) if meta.get("redirect_urls") else None
+        if landed is not None and landed != post_id:
+            # The site moved this post to another: the page is the other's, under its own id.
+            self._count("outcome/redirected")
+            self._fail(
+                meta["redirect_urls"][0],
+                response.status,
+                f"post {post_id}: redirects to post {landed} (stored as {landed})",
+                quiet=True,
+            )
+            post_id, card_date = landed, None  # the card's date was the moved post's
         page = read_post(response, post_id, categories, card_date, profile=self.profile)
         for note in page.notes:
             self._count(note)
