@@ -233,8 +233,8 @@ def title(sel: Selector, profile: Profile | None = None) -> str | None:
         if query.startswith(("meta", "title")):
             if rules.title_site_suffix:
                 text = text.split(rules.title_site_suffix)[0].strip()
-            if rules.title_prefix:
-                text = text.removeprefix(rules.title_prefix).strip()
+            prefix = next((x for x in rules.title_prefix if text.startswith(x)), "")
+            text = text.removeprefix(prefix).strip()
         if text and not p.furniture.is_furniture(text):
             return text
     return None

@@ -45,20 +45,27 @@ class PostPage:
     notes: list[str] = field(default_factory=list)
 
 
+#: A publication line is a date alone ("วันศุกร์ที่ 14 กรกฎาคม 2560": four words); an opening
+#: sentence that holds a date ("วันนี้ (14 ก.ค. 60) นายก…") is the article's text.
+PUBLICATION_LINE_WORDS = 5
+
+
 def publication_date(line: str) -> str | None:
     """`วันศุกร์ที่ 14 กรกฎาคม 2560` (a weekday, a day, a Thai month, a BE year) → `2017-07-14`."""
+    if len(line.split()) > PUBLICATION_LINE_WORDS:
+        return None
     first = next(iter(find_dates(normalize(line).text)), None)
     return first.days[0].isoformat() if first is not None and first.days else None
 
 
-def _generic_body(response: TextResponse, title: str, profile: Profile) -> str:
+def _generic_paragraphs(response: TextResponse, title: str, profile: Profile) -> list[str]:
     """The article as trafilatura reads it, furniture lines and the headline dropped: for
     markup that the profile's selectors do not know (the site changed)."""
     import trafilatura  # imported on first need: most pages never call it
 
     text = trafilatura.extract(response.text, include_comments=False, include_tables=True) or ""
     paragraphs = (X.clean_paragraph(p, profile) for p in text.split("\n"))
-    return X.body_text([p for p in paragraphs if p and " ".join(p.split()) != title])
+    return [p for p in paragraphs if p and " ".join(p.split()) != title]
 
 
 def _strip_lead(
@@ -120,14 +127,20 @@ def read_post(
     title = X.title(sel, profile)
     block, paragraphs = X.article(sel, title, profile)
     page = PostPage()
+    opened = bool(paragraphs)  # the site's block was found and held at least its lead lines
     paragraphs, line_date = _strip_lead(paragraphs, title or "", profile)
     body = X.body_text(paragraphs)
-    if title and not body:
-        body = _generic_body(response, title, profile)
+    if opened and not body:  # a picture post: its block holds the date and headline alone
+        page.notes.append("headline_only")
+    elif title and not body:  # its publication line, too, is read as the date, not kept as text
+        paragraphs, line_date = _strip_lead(
+            _generic_paragraphs(response, title, profile), title, profile
+        )
+        body = X.body_text(paragraphs)
         block = None
         if body:
             page.notes.append("generic_extractor")
-    if not title or not body:
+    if not title or not (body or opened):
         missing = "headline" if not title else "body text"
         outcome = "no_headline" if not title else "no_body"
         return PostPage(outcome=outcome, problem=f"post {post_id}: no {missing} found")

@@ -99,7 +99,10 @@ class ArchivePipeline:
     def process_item(self, item: Any) -> Any:
         if isinstance(item, ListingItem):
             return self._add_listing(item)
-        missing = [f for f in REQUIRED if not item.get(f)]
+        # a picture post's body is empty (""), never absent
+        missing = [
+            f for f in REQUIRED if not item.get(f) and not (f == "body" and item.get(f) == "")
+        ]
         if missing:  # the spider never sends these; a half post is refused all the same
             self._count("failed")
             reason = f"incomplete post: no {', '.join(missing)}"

@@ -37,7 +37,7 @@ class Selectors:
     title: tuple[str, ...]
     body_blocks: tuple[str, ...]
     title_site_suffix: str | None = None  # cut from <title>/og:title: " | <site name>"
-    title_prefix: str | None = None  # cut from the start of <title>
+    title_prefix: tuple[str, ...] = ()  # cut from the start of <title>: the first that opens it
     body_fallback_blocks: tuple[str, ...] = ()
     body_excluded_ancestors: tuple[str, ...] = (
         "footer",

@@ -376,6 +376,19 @@ class NewsSpider(scrapy.Spider):
             yield self._post_request(card, refetch=todo == REFETCH)
 
     def parse_post(self, response: Response, post_id: int) -> Iterator[PostItem | scrapy.Request]:
+        """A post page; a page the code cannot read is that page's failure, counted and
+        reported, never a silent end of the crawl's walk or of its listing."""
+        try:
+            out = list(self._read_post(response, post_id))
+        except Exception as exc:  # noqa: BLE001 - any bug in reading one page is that page's
+            self.logger.error("post %s could not be read", post_id, exc_info=True)
+            self._count("outcome/error")
+            reason = f"post {post_id}: error: {type(exc).__name__}: {exc}"
+            self._fail(response.url, response.status, reason)
+            return
+        yield from out
+
+    def _read_post(self, response: Response, post_id: int) -> Iterator[PostItem | scrapy.Request]:
         self._count("pages")
         if response.status not in GONE:
             self._count("post_pages")
