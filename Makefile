@@ -15,12 +15,13 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-## Crawl www.mdes.go.th into data/ministry-news.sqlite, extract visits, print a summary.
+## Crawl every site of scraper/profiles (www.mdes.go.th, www.thaigov.go.th) into
+## data/ministry-news.sqlite, extract visits, print a summary.
 run: install
 	$(CLI) crawl
 	$(CLI) stats
 
-## The same on the bundled mirror of the site (works offline).
+## The same on the bundled mirrors of both sites (works offline), into data/demo.sqlite.
 demo: install
 	$(CLI) demo
 
