@@ -83,3 +83,18 @@ def test_a_picture_post_keeps_its_headline_and_date_without_text(
         stored = archive[post.id]
         assert stored.title == post.headline and stored.body == ""
         assert stored.published is not None
+
+
+def test_reextract_rebuilds_the_same_thaigov_posts_from_the_warc(
+    crawled: tuple[str, str, dict[str, Any]], tmp_path: Path
+) -> None:
+    from ministry_news.reextract import reextract
+
+    db_url, _, _ = crawled
+    rebuilt = ops.sqlite_url(tmp_path / "rebuilt.sqlite")
+    reextract(db_url, into=rebuilt, extract=False)
+    before, again = ops.stored(db_url, "thaigov"), ops.stored(rebuilt, "thaigov")
+    assert sorted(again) == IDS
+    assert {i: (p.title, p.body, p.published) for i, p in again.items()} == {
+        i: (p.title, p.body, p.published) for i, p in before.items()
+    }
