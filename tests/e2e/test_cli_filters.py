@@ -4,11 +4,8 @@ exit 0, which hides a typo)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
+from functools import partial
 
 import pytest
 
@@ -16,19 +13,9 @@ from archive import db
 from archive.db import session_scope
 from archive.migrate import upgrade
 from tests.archive.archive_data import add_field_visits
+from tests.ops import helpers as ops
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ministry_news", *args],
-        cwd=ROOT,
-        env={**os.environ, "PYTHAINLP_OFFLINE": "1"},
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+cli = partial(ops.cli, timeout=180)  # the command as a user runs it
 
 
 @pytest.fixture(scope="module")

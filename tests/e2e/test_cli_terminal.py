@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -21,21 +19,13 @@ from archive.models import CrawlRun
 from ministry_news.terminal import shown
 from nlp.facts import Visit
 from tests.archive.archive_data import add_post, add_visits
+from tests.ops import helpers as ops
 
-ROOT = Path(__file__).resolve().parents[2]
 CLEAR, TITLE_BAR, OVERRIDE = "\x1b[2J", "\x1b]0;pwned\x07", "\u202e"
 HOSTILE = f"ลงพื้นที่ตรวจเยี่ยม{CLEAR}โรงเรียน{TITLE_BAR}บ้านนา{OVERRIDE}\u2028ตาก\x9b31m"
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ministry_news", *args],
-        cwd=ROOT,
-        env={**os.environ, "PYTHAINLP_OFFLINE": "1"},
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+cli = partial(ops.cli, timeout=180)  # the command as a user runs it
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,6 @@ it with counts and checksums, and leaves the target empty when anything differs.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,10 +18,10 @@ from archive.models import CrawlRun, Post
 from archive.search import search
 from archive.store import record_failure, start_run
 from nlp.facts import Visit
+from tests.ops.helpers import cli
 
 pytestmark = pytest.mark.postgres  # every copy here has PostgreSQL on one side
 
-ROOT = Path(__file__).resolve().parents[2]
 OTHER = {"sqlite": "postgresql", "postgresql": "sqlite"}
 QUERIES = ["เน็ตประชารัฐ", "จังหวัดตาก", '"ตรวจเยี่ยม โรงเรียน"', "ดิจิทัล เชียงใหม่", "Internet"]
 
@@ -123,17 +120,6 @@ def test_the_same_archive_or_a_missing_one_is_refused(
     with pytest.raises(ArchiveError, match="no archive at"):
         copy_archive(f"sqlite:///{tmp_path / 'typo.sqlite'}", make_archive("postgresql"))
     assert not (tmp_path / "typo.sqlite").exists()
-
-
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ministry_news", *args],
-        cwd=ROOT,
-        env={**os.environ, "PYTHAINLP_OFFLINE": "1"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_the_command_prints_counts_and_checksums(
