@@ -15,14 +15,18 @@ from urllib.parse import unquote
 import click
 
 from archive.db import ENV_VAR, ArchiveError, default_url
+from ministry_news.exits import (
+    EXIT_BUSY,
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    EXIT_UNREACHABLE,
+    EXIT_USAGE,
+)
 from ministry_news.terminal import shown
 from scraper.mirror.server import PORTS as MIRROR_PORTS
 
 DEMO_DB = "sqlite:///data/demo.sqlite"
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
-EXIT_BUSY = 4  # another crawl of the same archive is running: nothing was done
-EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM (shells' convention)
 
 
 class Terminated(KeyboardInterrupt):
@@ -264,7 +268,9 @@ def crawl(
         allow_other_host=allow_other_host,
         extract_facts=extract,
     )
-    interrupted = _interrupted(stats)
+    from ministry_news.crawl import interrupted as stopped_by_signal
+
+    interrupted = stopped_by_signal(stats)
     if stats.get("unreachable"):
         from scraper.profiles import get
 
@@ -284,13 +290,6 @@ def crawl(
             err=True,
         )
         sys.exit(EXIT_INTERRUPTED)
-
-
-def _interrupted(stats: dict[str, Any]) -> bool:
-    """Stopped by SIGINT / SIGTERM (Scrapy's clean shutdown): the run is recorded interrupted."""
-    from scraper.pipelines import RUN_STATUS
-
-    return RUN_STATUS.get(stats.get("finish_reason", "")) == "interrupted"
 
 
 def _run_crawl(db: str, overrides: tuple[str, ...] = (), **options: Any) -> dict[str, Any]:

@@ -47,13 +47,13 @@ from archive.models import (
     utcnow,
 )
 from archive.warc import data_dir
+from ministry_news.exits import EXIT_BUSY, EXIT_INTERRUPTED, EXIT_UNREACHABLE, EXIT_USAGE
 from ministry_news.terminal import shown
 from scraper.pipelines import post_failed
 from scraper.profiles import Profile, for_url, get, profiles
 from scraper.spiders.news import STATS, UNREACHABLE, NewsSpider, plan_start_urls
 
 _started = False
-EXIT_BUSY = 4  # another crawl holds the archive's lock
 
 
 class CrawlBusy(Exception):
@@ -436,6 +436,14 @@ def run_crawl(
 
 # --- what a run did -----------------------------------------------------------------------------
 
+
+def interrupted(summary: dict[str, Any]) -> bool:
+    """Stopped by SIGINT / SIGTERM (Scrapy's clean shutdown): the run is recorded interrupted."""
+    from scraper.pipelines import RUN_STATUS
+
+    return RUN_STATUS.get(summary.get("finish_reason", "")) == "interrupted"
+
+
 QUALITY_FLAGS = ("no_date", "no_province", "no_official")
 
 
@@ -613,7 +621,8 @@ def main(
     allow_other_host: bool,
 ) -> None:
     """Crawl once and print the summary as JSON (exit status 2: refused, one line on stderr;
-    3: no start URL was reachable; 4: another crawl of the archive is running)."""
+    3: no start URL was reachable; 4: another crawl of the archive is running; 130: stopped by a
+    signal, the summary printed all the same)."""
     settings = dict(o.split("=", 1) for o in overrides)
     try:
         summary = run_crawl(
@@ -628,12 +637,14 @@ def main(
         )
     except ValueError as exc:
         click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_USAGE)
     except CrawlBusy as exc:
         click.echo(json.dumps({"busy": True, "message": str(exc)}))
         sys.exit(EXIT_BUSY)
     click.echo(json.dumps(summary))
-    sys.exit(3 if summary["unreachable"] else 0)
+    if summary["unreachable"]:
+        sys.exit(EXIT_UNREACHABLE)
+    sys.exit(EXIT_INTERRUPTED if interrupted(summary) else 0)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from types import FrameType
 
 from cronsim import CronSim, CronSimError
 
-from ministry_news.crawl import EXIT_BUSY
+from ministry_news.exits import EXIT_BUSY
 from ministry_news.harvest import after_crawl
 
 ROOT = Path(__file__).resolve().parents[1]
