@@ -65,12 +65,13 @@ _ALWAYS_CLAUSE = ("ได้", "เป็น", "จะ", "ก็", "ซึ่ง
 _SHORT_STOP_RUN = 8  # "มีสุข", "ร่วมใจ" are surnames; "ร่วมลงพื้นที่" is a clause
 
 
-def _not_a_surname(run: str) -> bool:
-    """Whether a word after a given name starts a clause rather than being a surname."""
-    if run in _stop_words() or run.startswith(_ALWAYS_CLAUSE):
+def _not_a_surname(run: str, titled: bool = False) -> bool:
+    """Whether a word after a given name starts a clause rather than being a surname; one that
+    a position follows (`titled`) is a surname even when long ("ร่วมรักษ์ ปลัดกระทรวง…")."""
+    if run in _stop_words() or run in words("not_surnames.txt") or run.startswith(_ALWAYS_CLAUSE):
         return True
     stop = starts_with_any(run, _stop_words())
-    return stop is not None and (len(stop) >= 5 or len(run) > _SHORT_STOP_RUN)
+    return stop is not None and (len(stop) >= 5 or (len(run) > _SHORT_STOP_RUN and not titled))
 
 
 @cache
@@ -95,7 +96,7 @@ def _dual_titles() -> tuple[str, ...]:
     return tuple(h for h in words("honorifics.txt") if h in positions)
 
 
-_SURNAME_AFTER = re.compile(f" ([{_THAI}]{{2,{MAX_SURNAME}}}) ")
+_SURNAME_AFTER = re.compile(f" +([{_THAI}]{{2,{MAX_SURNAME}}}) ")
 
 
 def _name_follows(given: str, rest: str) -> bool:
@@ -174,6 +175,7 @@ def find_people(text: str) -> list[Person]:
         people.append(person)
         taken = person.end
     people += _bare_names(text, people)
+    people += _credit_names(text, people)
     people.sort(key=lambda p: p.start)
     starts = [p.start for p in people] + [len(text)]
     for i, p in enumerate(people):
@@ -211,6 +213,65 @@ def _bare_names(text: str, found: list[Person]) -> list[Person]:
     return out
 
 
+@cache
+def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A footer credit line: labels then names ("Photo Credit ก ข, ค ง"), or a name then its
+    labels ("สมภพ ศีลบุตร - ภาพ/")."""
+    label = alternation(words("credit_labels.txt"))
+    labels = rf"{label}(?:\s*/\s*{label})*"
+    name = f"[{_THAI}]{{2,{MAX_GIVEN}}} [{_THAI}]{{2,{MAX_SURNAME}}}"
+    names = rf"{name}(?:\s*,\s*{name})*"
+    lead = re.compile(rf"^[ ]*{labels}[ ]*:?[ ]*(?P<names>{names})[ ]*(?:[/(,].*)?$", re.M)
+    trail = re.compile(
+        rf"^[ ]*(?P<names>{name}(?: ณ [{_THAI}]+)?)[ ]*-?[ ]*{labels}[ ]*/?[ ]*$", re.M
+    )
+    return lead, trail
+
+
+_NAME_PAIR = re.compile(f"([{_THAI}]+) ([{_THAI}]+)")
+
+
+def _credit_names(text: str, found: list[Person]) -> list[Person]:
+    """The writers, photographers and editors a post credits at its foot, written without an
+    honorific: named people, listed like anyone named."""
+    out: list[Person] = []
+    taken = [(p.start, p.end) for p in found]
+    for regex in _credit_res():
+        for line in regex.finditer(text):
+            for m in _NAME_PAIR.finditer(text, line.start("names"), line.end("names")):
+                given, surname = m.group(1), m.group(2)
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                if _not_credit_name(given) or _not_credit_name(surname):
+                    continue
+                person = Person(m.start(), m.end(), "", given, surname)
+                _add_lineage(text, person)
+                out.append(person)
+                taken.append((person.start, person.end))
+    return out
+
+
+def _not_credit_name(word: str) -> bool:
+    """An organisation or a title on a credit line ("Photo by กลุ่มประชาสัมพันธ์ สำนักงาน…")."""
+    return bool(
+        _not_a_surname(word)
+        or starts_with_any(word, _position_heads())
+        or starts_with_any(word, _org_words())
+        or starts_with_any(word, words("credit_labels.txt"))
+    )
+
+
+def _add_lineage(text: str, person: Person) -> None:
+    """A royally granted surname goes on after a space: "สุริยกุล ณ อยุธยา"."""
+    end = person.end
+    for lineage in words("lineage_surnames.txt"):
+        tail = text[end : end + len(lineage) + 1]
+        if tail.startswith(" " + lineage) and not _RUN.match(text, end + 1 + len(lineage)):
+            person.surname += " " + lineage
+            person.end = end + 1 + len(lineage)
+            return
+
+
 def _person_at(text: str, m: re.Match[str]) -> Person | None:
     honorific = m.group()
     pos = m.end()
@@ -235,23 +296,36 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
     if not srun:
         return None
     surname = _cut_run(srun.group())
+    titled = starts_with_any(text[_skip_spaces(text, spaced + len(surname)) :], _position_heads())
     if (
         len(surname) < 2
         or len(surname) > MAX_SURNAME
-        or _not_a_surname(surname)
+        or _not_a_surname(surname, titled is not None)
         or starts_with_any(surname, _title_heads())
         or _honorific_at(surname, 0)
         or starts_with_any(surname, _site_heads())
     ):
         return None
-    end = spaced + len(surname)
-    for lineage in words("lineage_surnames.txt"):
-        tail = text[end : end + len(lineage) + 1]
-        if tail.startswith(" " + lineage) and not _RUN.match(text, end + 1 + len(lineage)):
-            surname += " " + lineage
-            end += 1 + len(lineage)
-            break
-    return Person(m.start(), end, " ".join(honorific.split()), given, surname)
+    person = Person(m.start(), spaced + len(surname), " ".join(honorific.split()), given, surname)
+    _add_lineage(text, person)
+    _add_third_part(text, person)
+    return person
+
+
+_GLOSS = re.compile(r" ?\((?:H\.E\.\s*|Mr\.\s*|Mrs\.\s*|Ms\.\s*|Dr\.\s*)*([A-Za-z][^()\n]{0,60})\)")
+_THIRD = re.compile(f" ([{_THAI}]{{2,{MAX_SURNAME}}})(?= ?\\()")
+
+
+def _add_third_part(text: str, person: Person) -> None:
+    """A foreign name of three parts, glossed in Latin letters word for word right after it
+    ("นายกามินี ชยวิกรมะ เปเรรา (Gamini Jayawickrama Perera)"): the third part is the name's."""
+    m = _THIRD.match(text, person.end)
+    if not m or _not_credit_name(m.group(1)):
+        return
+    gloss = _GLOSS.match(text, m.end())
+    if gloss and len(gloss.group(1).split()) == 3:
+        person.surname += " " + m.group(1)
+        person.end = m.end()
 
 
 def _chunk(text: str, pos: int, limit: int) -> tuple[int, int]:
@@ -294,7 +368,7 @@ def _attach_position(text: str, p: Person, limit: int) -> None:
     """The position written right after the name (a quoted nickname skipped), up to `limit`
     (the next person)."""
     pos = _skip_spaces(text, p.end)
-    nick = _NICKNAME.match(text, pos)
+    nick = _NICKNAME.match(text, pos) or _GLOSS.match(text, pos)  # "ป๊อบ", (Mr. Hiromu KUROKAWA)
     if nick:
         pos = _skip_spaces(text, nick.end())
     if pos >= limit:
