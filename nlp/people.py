@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.lexicon import alternation, ends_with_any, starts_with_any, table, words
+from nlp.lexicon import alternation, ends_with_any, sections, starts_with_any, table, words
 
 _THAI = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"  # letters, vowels, marks; no ฯ, digits
 _RUN = re.compile(f"[{_THAI}]+")
@@ -24,6 +24,9 @@ _NUMBER_CHUNK = re.compile(r"\d")
 _NUMBERED = ("ที่", "หมู่", "ภาค", "เขต", "กองบิน", "กองพล", "กองพัน", "กองร้อย")
 # Vowels and marks that follow a consonant: no Thai word starts with one.
 _NOT_A_WORD_START = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
+# "ผู้อำนวยการสำนักงาน… สาขาทุ่งสง": a branch goes on with the office before it (but starts no
+# position of its own: "นางสาวก ข สาขาแม่ขรี" names a bank's branch).
+_BRANCH = "สาขา"
 _FEMALE = "หญิง"  # a rank held by a woman: "พ.ต.อ.หญิง", "เรืออากาศโทหญิง"
 MAX_GIVEN, MAX_SURNAME = 20, 25
 
@@ -348,10 +351,11 @@ def _cut_glued(text: str, start: int, end: int, first: bool) -> int:
     glued to it ("…สังคม=นายชิงชัย")."""
     chunk = text[start:end]
     cut = len(chunk)
-    for w in words("glued_stops.txt"):
+    for w in words("glued_stops.txt") + _position_stops()["glued"]:
         i = chunk.find(w, 1 if not first else 2)
         if 0 < i < cut:
             cut = i
+    cut = _complete_end(chunk, cut)
     hon = _honorific_re()
     for hm in hon.finditer(chunk, 1):
         if hm.start() >= cut:
@@ -364,6 +368,53 @@ def _cut_glued(text: str, start: int, end: int, first: bool) -> int:
     return start + cut
 
 
+@cache
+def _position_stops() -> dict[str, tuple[str, ...]]:
+    return sections("position_stops.txt")
+
+
+@cache
+def _goes_on_complete() -> tuple[str, ...]:
+    """What may follow a complete position: a continuation, or a country ("นายกรัฐมนตรี
+    สาธารณรัฐสังคมนิยมเวียดนาม"; not the short กรุง, รัฐ: "…นายกรัฐมนตรี รัฐมนตรี…")."""
+    polities = tuple(w for w in words("polities.txt") if len(w) >= 5)
+    return words("position_continuations.txt") + polities + ("และ",)
+
+
+def _complete_end(chunk: str, cut: int) -> int:
+    """Where a complete position glued in `chunk[:cut]` ends it: at its end, unless a
+    continuation follows ("นายกรัฐมนตรีทักทาย…" ends after นายกรัฐมนตรี; "…นายกรัฐมนตรีและ…" not)."""
+    for w in words("complete_positions.txt"):
+        i = chunk.find(w, 0, cut)
+        while i >= 0:
+            end = i + len(w)
+            rest = chunk[end:cut]
+            if rest and not starts_with_any(rest, _goes_on_complete()):
+                return end
+            i = chunk.find(w, end, cut)
+    return cut
+
+
+def _continues(prev: str, chunk: str) -> bool:
+    """Whether `chunk`, after a space, goes on with the position ending in `prev`."""
+    if starts_with_any(chunk, _position_stops()["glued"] + _position_stops()["spaced"]):
+        return False
+    if starts_with_any(chunk, words("position_continuations.txt")) or prev.endswith("และ"):
+        return True  # "…สังคมและ ความมั่นคงของมนุษย์"
+    if chunk.startswith(_BRANCH) and any(w in prev for w in _org_words()):
+        return True
+    if chunk.startswith("และ") and starts_with_any(chunk[3:], _title_heads()):
+        return True  # "ผู้ตรวจราชการกระทรวง และโฆษกกระทรวงฯ": a second position
+    if starts_with_any(chunk, _stop_words()):
+        return False
+    bare = prev.removeprefix("และ")
+    if bare in words("complete_positions.txt"):
+        return starts_with_any(chunk, _goes_on_complete()) is not None
+    if bare in _position_heads():
+        return True  # "รองประธาน กรรมการ…", "… และหัวหน้า คสช."
+    return prev.endswith(_NUMBERED) and _NUMBER_CHUNK.match(chunk) is not None
+
+
 def _attach_position(text: str, p: Person, limit: int) -> None:
     """The position written right after the name (a quoted nickname skipped), up to `limit`
     (the next person)."""
@@ -371,8 +422,8 @@ def _attach_position(text: str, p: Person, limit: int) -> None:
     nick = _NICKNAME.match(text, pos) or _GLOSS.match(text, pos)  # "ป๊อบ", (Mr. Hiromu KUROKAWA)
     if nick:
         pos = _skip_spaces(text, nick.end())
-    if pos >= limit:
-        return
+    if pos >= limit or text.startswith(")", pos):
+        return  # "รัฐมนตรี… (นายวราวุธ ศิลปอาชา)": the position was written before the name
     a, b = _chunk(text, pos, limit)
     first = text[a:b]
     head = starts_with_any(first, _position_heads())
@@ -383,8 +434,8 @@ def _attach_position(text: str, p: Person, limit: int) -> None:
     if not head and not any(w in first for w in _org_words()):
         return
     end = _cut_glued(text, a, b, first=True)
-    if end <= a:
-        return
+    if end <= a or (not head and not any(w in text[a:end] for w in _org_words())):
+        return  # "ผู้ที่เปิดเผย…ศูนย์…" cut to ผู้ที่: no organisation left, no position
     prev = text[a:end]
     cur = end
     while end == b:  # the chunk ran to its space: the position may go on
@@ -395,16 +446,7 @@ def _attach_position(text: str, p: Person, limit: int) -> None:
         chunk = text[c_a:c_b]
         if not chunk or _honorific_at(chunk, 0):
             break
-        if starts_with_any(chunk, _stop_words()) and not starts_with_any(
-            chunk, words("position_continuations.txt")
-        ):
-            break
-        continues = (
-            starts_with_any(chunk, words("position_continuations.txt"))
-            or prev in _position_heads()
-            or (prev.endswith(_NUMBERED) and _NUMBER_CHUNK.match(chunk))
-        )
-        if not continues:
+        if not _continues(prev, chunk):
             break
         end = _cut_glued(text, c_a, c_b, first=False)
         if end <= c_a:
