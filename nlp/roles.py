@@ -177,9 +177,7 @@ def roles(
             named_end = p.pos_end if p.pos_end is not None else p.end
             lead = p.start < v and not _reports(doc.text, named_end, v)
             visitor = visitor or lead or v <= p.start and _joined(doc.text, v, p.start)
-        titled = any(
-            q.position and starts_with_any(q.position, _cues()["host_title"]) for _, q in ms
-        )
+        titled = any(q.position and _is_local(q.position) for _, q in ms)
         if (host or titled) and not visitor:  # a governor who joins the visit hosts it
             out[key] = HOST
         elif visitor or took_part:
@@ -229,8 +227,31 @@ def _listed(doc: Doc, lines: list[tuple[int, int]], p: Person, first_deed: First
         return None
     verb = _closing().search(text, end, min(len(text), end + WITH_REACH))  # to the line's end
     if verb is None or verb.lastgroup is None:
-        return None
+        return _by_title(p.position)  # no verb says what the list did: the titles tell
     return HOST if verb.lastgroup == "host" else VISITOR
+
+
+def _by_title(position: str | None) -> str | None:
+    """The role a title gives someone listed at a visit without a verb to tell: a ministry's
+    or a department's officials came with it (visitors), a province's or a district's received
+    it (hosts)."""
+    if not position:
+        return None
+    if starts_with_any(position, _cues()["central_title"]) or "กระทรวง" in position:
+        return VISITOR
+    if _is_local(position):
+        return HOST
+    return None
+
+
+def _is_local(position: str) -> bool:
+    """A local title: a host_title one, or a provincial or district office's
+    ("อุตสาหกรรมจังหวัดแม่ฮ่องสอน", "ผู้อำนวยการสำนักงานบังคับคดีจังหวัด…")."""
+    if starts_with_any(position, _cues()["host_title"]):
+        return True
+    if starts_with_any(position, _cues()["central_title"]) or "กระทรวง" in position:
+        return False
+    return any(w in position for w in _cues()["local_place"])
 
 
 @cache
