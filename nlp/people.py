@@ -29,6 +29,7 @@ _NOT_A_WORD_START = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 _BRANCH = "สาขา"
 _FEMALE = "หญิง"  # a rank held by a woman: "พ.ต.อ.หญิง", "เรืออากาศโทหญิง"
 MAX_GIVEN, MAX_SURNAME = 20, 25
+_AHEAD = 120  # what is read after a name to judge it: a surname, spaces and a title's head
 
 
 @dataclass
@@ -88,7 +89,9 @@ def _honorific_at(text: str, pos: int) -> bool:
     if not m:
         return False
     run = _RUN.match(text, m.end() + (1 if text.startswith(" ", m.end()) else 0))
-    return not (run and _is_title_word(m.group(), run.group(), text[run.end() :]))
+    return not (
+        run and _is_title_word(m.group(), run.group(), text[run.end() : run.end() + _AHEAD])
+    )
 
 
 @cache
@@ -210,7 +213,7 @@ def _bare_names(text: str, found: list[Person]) -> list[Person]:
             continue
         if _not_a_surname(surname) or starts_with_any(surname, _position_heads()):
             continue
-        if not starts_with_any(text[m.end() :], _long_heads()):
+        if not starts_with_any(text[m.end() : m.end() + _AHEAD], _long_heads()):
             continue
         out.append(Person(m.start(), m.start() + len(given) + 1 + len(surname), "", given, surname))
     return out
@@ -284,7 +287,7 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
     if not run or _NOT_A_WORD_START.match(run.group()):
         return None  # "อ.นายายอาม": the นาย of a place name, not a man called ายอาม
     given = _cut_run(run.group())
-    rest = text[pos + len(given) :]
+    rest = text[pos + len(given) : pos + len(given) + _AHEAD]
     if len(given) < 2 or len(given) > MAX_GIVEN or _is_title_word(honorific, given, rest):
         return None
     if given in _position_heads() or (starts_with_any(given, _stop_words()) and len(given) <= 4):
@@ -299,7 +302,8 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
     if not srun:
         return None
     surname = _cut_run(srun.group())
-    titled = starts_with_any(text[_skip_spaces(text, spaced + len(surname)) :], _position_heads())
+    ahead = _skip_spaces(text, spaced + len(surname))
+    titled = starts_with_any(text[ahead : ahead + _AHEAD], _position_heads())
     if (
         len(surname) < 2
         or len(surname) > MAX_SURNAME

@@ -79,7 +79,7 @@ def _subject_lines(
     lead = _first_named(people, first[0], first[2])
     out = [first]
     for a, b in spans:
-        if a <= first[0]:
+        if a <= first[0] or not any(p.person == lead and a <= p.start < b for p in people):
             continue
         v = first_deed(doc, a, b)
         if v is not None and lead is not None and _first_named(people, a, v) == lead:
@@ -144,12 +144,14 @@ def roles(
         src: _subject_lines(doc, lines[src], people[src], visit_words, first_deed)
         for src, doc in docs.items()
     }
+    givens = {ms[0][1].given for ms in mentions.values() if len(ms[0][1].given) >= MIN_GIVEN}
     headlines = [
         doc.text[a:v]
         for src, doc in docs.items()
         for a, b in lines[src]
-        if (v := first_deed(doc, a, b)) is not None
-        and not any(a <= q.start < v for q in people[src])
+        if not any(a <= q.start < b for q in people[src])
+        and any(g in doc.text[a:b] for g in givens)
+        and (v := first_deed(doc, a, b)) is not None
     ]
     fallback = None if any(subject.values()) else _first_of_lead(docs, lines, people)
     out: dict[str, str] = {}
