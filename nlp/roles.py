@@ -177,7 +177,11 @@ def roles(
                 continue
             a, b, v = line
             named_end = p.pos_end if p.pos_end is not None else p.end
-            lead = p.start < v and not _reports(doc.text, named_end, v)
+            lead = (
+                p.start < v
+                and not _reports(doc.text, named_end, v)
+                and not _re("host_after").search(doc.text, named_end, v)  # รอให้การต้อนรับ คณะ…
+            )
             visitor = visitor or lead or v <= p.start and _joined(doc.text, v, p.start)
         titled = any(q.position and _is_local(q.position) for _, q in ms)
         if (host or titled) and not visitor:  # a governor who joins the visit hosts it
