@@ -182,11 +182,20 @@ def find_people(text: str) -> list[Person]:
         taken = person.end
     people += _bare_names(text, people)
     people += _credit_names(text, people)
+    people += _latin_names(text, people)
     people.sort(key=lambda p: p.start)
     starts = [p.start for p in people] + [len(text)]
     for i, p in enumerate(people):
         _attach_position(text, p, limit=starts[i + 1])
-    return people
+    return _without_latin_doubles(people)
+
+
+def _without_latin_doubles(people: list[Person]) -> list[Person]:
+    """A foreigner written once in Latin letters and elsewhere in Thai script, with the same
+    position ("Mr. Hiromu KUROKAWA ปลัดกระทรวงยุติธรรมประเทศญี่ปุ่น", "นายฮิโรมุ โคโรคาวะ
+    ปลัดกระทรวงยุติธรรมประเทศญี่ปุ่น"), is one person: the Thai-script name stands."""
+    thai = {p.position for p in people if p.position and not p.surname.isascii()}
+    return [p for p in people if not (p.surname.isascii() and p.position in thai)]
 
 
 @cache
@@ -257,6 +266,44 @@ def _credit_names(text: str, found: list[Person]) -> list[Person]:
     return out
 
 
+_LATIN_WORD = r"[A-Z][A-Za-z.'\-]*"
+_LATIN_NAME = re.compile(
+    r"(?:(?P<thai>ฯพณฯ|นางสาว|นาง|นาย) ?|(?P<latin>(?:(?:H\.E\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.) ?)+))"
+    rf"(?P<name>{_LATIN_WORD}(?: {_LATIN_WORD}){{1,4}})"
+)
+
+
+def _latin_names(text: str, found: list[Person]) -> list[Person]:
+    """A foreigner written in Latin letters after a title ("นาย Peter Haymond", "ฯพณฯ DAG
+    Lionel Yee", "H.E. Mr. Tofial Ahmed"), unless the name glosses the Thai name just before it
+    ("นายฮิโรมุ โคโรคาวะ (Mr. Hiromu KUROKAWA)")."""
+    out = []
+    for m in _LATIN_NAME.finditer(text):
+        if text[m.start() - 1 : m.start()] == "(" and _named_before(text, m.start() - 1):
+            continue
+        if any(p.start <= m.start() < p.end for p in found):
+            continue
+        name = m.group("name").split(" ")
+        cut = next((i for i, w in enumerate(name) if w in words("latin_titles.txt")), len(name))
+        if cut < 2:
+            continue
+        *given, surname = name[:cut]
+        end = m.start("name") + len(" ".join(name[:cut]))
+        honorific = (m.group("thai") or m.group("latin") or "").strip()
+        out.append(Person(m.start(), end, honorific, " ".join(given), surname))
+    return out
+
+
+_GLOSSED = 40  # how far before a bracket a Thai name may start that the bracket glosses
+
+
+def _named_before(text: str, bracket: int) -> bool:
+    """Whether a person's name in Thai script (an honorific before a name, "นายมุน แช-อิน")
+    ends right before `bracket`: the Latin name in it is that name's gloss."""
+    before = text[max(0, bracket - _GLOSSED) : bracket]
+    return any(_honorific_at(before, m.start()) for m in _honorific_re().finditer(before))
+
+
 def _not_credit_name(word: str) -> bool:
     """An organisation or a title on a credit line ("Photo by กลุ่มประชาสัมพันธ์ สำนักงาน…")."""
     return bool(
@@ -313,12 +360,16 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
         or starts_with_any(surname, _site_heads())
     ):
         return None
+    hyphen = _HYPHENED.match(text, spaced + len(surname))  # "นายมุน แช-อิน"
+    if hyphen:
+        surname += hyphen.group()
     person = Person(m.start(), spaced + len(surname), " ".join(honorific.split()), given, surname)
     _add_lineage(text, person)
     _add_third_part(text, person)
     return person
 
 
+_HYPHENED = re.compile(f"-[{_THAI}]{{1,{MAX_SURNAME}}}(?![{_THAI}]|-)")
 _GLOSS = re.compile(r" ?\((?:H\.E\.\s*|Mr\.\s*|Mrs\.\s*|Ms\.\s*|Dr\.\s*)*([A-Za-z][^()\n]{0,60})\)")
 _THIRD = re.compile(f" ([{_THAI}]{{2,{MAX_SURNAME}}})(?= ?\\()")
 

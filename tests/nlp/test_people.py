@@ -352,3 +352,30 @@ def test_no_position_for_a_name_in_brackets_or_a_relative_clause():
             "เอกอัครราชทูตวิสามัญผู้มีอำนาจเต็มแห่งราชอาณาจักรสวีเดน ประจำประเทศไทย",
         ),
     ]
+
+
+def test_foreigners_written_in_latin_letters_after_a_title():
+    text = (
+        "พล.อ.ประวิตร วงษ์สุวรรณ รอง นรม. ได้ให้การต้อนรับ นาย Peter Haymond อุปทูตสหรัฐอเมริกาประจำประเทศไทย "
+        "ได้แก่ ฯพณฯ DAG Lionel Yee รองอัยการสูงสุด "
+        "ร่วมกับรัฐมนตรีว่าการกระทรวงพาณิชย์บังกลาเทศ (H.E. Mr. Tofial Ahmed) "
+        "โดยมี Mr. Sanghoon LEE Director General ร่วมด้วย "
+        "และนายมุน แช-อิน (Mr. Moon Jae-in) ประธานาธิบดี"
+    )
+    assert [name for name, _ in officials(text)] == [
+        "พล.อ.ประวิตร วงษ์สุวรรณ",
+        "นาย Peter Haymond",
+        "ฯพณฯ DAG Lionel Yee",
+        "H.E. Mr. Tofial Ahmed",
+        "Mr. Sanghoon LEE",
+        "นายมุน แช-อิน",
+    ]
+    assert dict(officials(text))["นาย Peter Haymond"] == "อุปทูตสหรัฐอเมริกาประจำประเทศไทย"
+
+
+def test_a_foreigner_written_in_latin_and_in_thai_with_one_position_is_one_person():
+    text = (
+        "Mr. Hiromu KUROKAWA ปลัดกระทรวงยุติธรรมประเทศญี่ปุ่น เยี่ยมชมการบังคับคดีแพ่ง\n"
+        "นายฮิโรมุ โคโรคาวะ (Mr. Hiromu KUROKAWA) ปลัดกระทรวงยุติธรรมประเทศญี่ปุ่นเข้าเยี่ยมชม"
+    )
+    assert officials(text) == [("นายฮิโรมุ โคโรคาวะ", "ปลัดกระทรวงยุติธรรมประเทศญี่ปุ่น")]
