@@ -158,7 +158,7 @@ def roles(
     for key, ms in mentions.items():
         host = took_part = False
         given = ms[0][1].given
-        visitor = key == fallback or (
+        visitor = led = key == fallback or (
             len(given) >= MIN_GIVEN and any(given in h for h in headlines)
         )
         for doc, p in ms:
@@ -182,9 +182,10 @@ def roles(
                 and not _reports(doc.text, named_end, v)
                 and not _re("host_after").search(doc.text, named_end, v)  # รอให้การต้อนรับ คณะ…
             )
+            led = led or lead and not _re("with").search(doc.text, a, p.start)  # not พร้อมด้วย X
             visitor = visitor or lead or v <= p.start and _joined(doc.text, v, p.start)
         titled = any(q.position and _is_local(q.position) for _, q in ms)
-        if (host or titled) and not visitor:  # a governor who joins the visit hosts it
+        if host and not visitor or titled and not led:  # a governor who joins the visit hosts it
             out[key] = HOST
         elif visitor or took_part:
             out[key] = VISITOR
