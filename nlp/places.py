@@ -18,7 +18,7 @@ from nlp.gazetteer import BANGKOK, Area, gazetteer
 from nlp.lexicon import alternation, ends_with_any, sections, words
 
 _L = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"  # Thai letters and marks (not ฯ or digits)
-_RUN = re.compile(f"[{_L}]+")
+_RUN = re.compile(f"[{_L}]+(?:-[{_L}]+)*")  # a hyphen inside a name: สุไหงโก-ลก
 _MOO = re.compile(r"(?:หมู่(?:ที่)?|ม\.)\s?(\d{1,2})(?!\d)")
 _FOLLOW = (
     "จังหวัด",
@@ -45,6 +45,7 @@ _FOLLOW = (
 _CHAIN_WINDOW = 60
 _GROUP_WINDOW = 80
 _GROUP_MARKERS = ("กลุ่มจังหวัด", "เขตตรวจราชการ")  # the provinces an inspector's zone holds
+SPACED_HEAD = 4  # letters an office or title word needs to name one across a space
 _LOCATIVE = ("ที่", "ณ", "ใน", "พื้นที่", "เยือน", "ไป", "ไปยัง", "สู่", "ทั่ว", "ยัง", "ลงพท.")
 
 
@@ -141,11 +142,13 @@ def _visit_words() -> tuple[str, ...]:
     return tuple(w for w in cues["visit"] + cues["place"] if len(w) >= 4)
 
 
-def _institution_before(text: str, pos: int) -> bool:
+def _institution_before(text: str, pos: int, after_place: bool = False) -> bool:
     """An office or a title before the place ("สำนักงานสถิติจังหวัด…"), read after the last
     visit word: "ตรวจราชการจังหวัด…" is an inspection there, "ผู้ตรวจราชการจังหวัด…" a title.
     An office's name glued to the place may run long ("สำนักงานดิจิทัลเพื่อเศรษฐกิจและสังคม
-    จังหวัด…"): a สำนัก… word anywhere in it makes it one."""
+    จังหวัด…"): a สำนัก… word anywhere in it makes it one. Across a space the word before is
+    an address's venue ("วิทยาลัยการปกครอง อำเภอ…"): a short head (รอง) inside it, or the end of
+    the place just named (จังหวัดนครนายก), is not a title."""
     before = _glued_before(text, pos)
     cut = 0
     for cue in _visit_words():
@@ -155,10 +158,14 @@ def _institution_before(text: str, pos: int) -> bool:
     before = before[cut:]
     if not before:
         return False
+    if not ("\u0e01" <= text[pos - 1] <= "\u0e4e"):  # across a space
+        if after_place:
+            return False
+        head = ends_with_any(before, _institutions())
+        return head is not None and (len(head) >= SPACED_HEAD or head == before)
     if ends_with_any(before, _institutions()) is not None:
         return True
-    glued = pos > 0 and "\u0e01" <= text[pos - 1] <= "\u0e4e"
-    return glued and any(w in before for w in _offices())
+    return any(w in before for w in _offices())
 
 
 @cache
@@ -307,23 +314,94 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
     return found
 
 
+def _after_place(text: str, found: list[PlaceMention], i: int) -> bool:
+    """The mention follows the one before it across spaces only (จังหวัดนครนายก ปราจีนบุรี)."""
+    return i > 0 and not text[found[i - 1].end : found[i].start].strip()
+
+
 def _judge(text: str, found: list[PlaceMention]) -> None:
     """Decide which mentions are places visited."""
     for i, p in enumerate(found):
         if _dateline(text, p):
             p.visited, p.why_not = False, "dateline"
-        elif _institution_before(text, p.start):
+        elif _institution_before(text, p.start, _after_place(text, found, i)):
             p.visited, p.why_not = False, "institution"
         elif _in_group_list(text, p.start):
             p.visited, p.why_not = False, "province_group"
         elif _origin(text, p, found[i - 1] if i else None):
             p.visited, p.why_not = False, "origin"
+        elif _in_name(text, p.start):
+            p.visited, p.why_not = False, "in_name"
+        elif _surname(text, p):
+            p.visited, p.why_not = False, "surname"
         elif p.rule == "province_bare":
             before = _glued_before(text, p.start)
             prev = found[i - 1] if i else None
             chained = prev is not None and 0 <= p.start - prev.end <= 4 and prev.visited
             if not (ends_with_any(before, _LOCATIVE) or chained):
                 p.visited, p.why_not = False, "bare_name"
+    _extents(text, found)
+
+
+@cache
+def _name_heads() -> tuple[str, ...]:
+    return words("name_heads.txt")
+
+
+def _in_name(text: str, pos: int) -> bool:
+    """A place glued to the end of a bank's, a port's, a university's or a document's name
+    (ธนาคารกรุงเทพ, มหาวิทยาลัยเทคโนโลยีราชมงคลกรุงเทพ): the name's, not a place visited.
+    "ในพื้นที่กรุงเทพฯ" is read after the last visit or locative word."""
+    if pos == 0 or not ("\u0e01" <= text[pos - 1] <= "\u0e4e"):
+        return False
+    before = _glued_before(text, pos)
+    for cue in (*_visit_words(), "ใน", "ณ"):
+        i = before.rfind(cue)
+        if i >= 0:
+            before = before[i + len(cue) :]
+    return any(head in before for head in _name_heads())
+
+
+@cache
+def _lineages() -> frozenset[str]:
+    return frozenset(words("lineage_surnames.txt"))
+
+
+def _surname(text: str, p: PlaceMention) -> bool:
+    """ "นายเดชาภิวัฒน์ ณ สงขลา", "ปริยรณ พรหมสาขา ณ สกลนคร": a royally granted surname after
+    a name, not "at". After an event word ("จัดประชุม ณ เชียงใหม่") the ณ is "at"."""
+    if not text.startswith("ณ ", p.start - 2) or "ณ " + p.written not in _lineages():
+        return False
+    before = _glued_before(text, p.start - 2)
+    if not before or not ("\u0e01" <= before[-1] <= "\u0e4e"):
+        return False
+    return ends_with_any(before, _visit_words() + _LOCATIVE) is None
+
+
+@cache
+def _extent_words() -> tuple[str, ...]:
+    return words("extent_words.txt")
+
+
+# What may stand between two places of one chain or list: commas, และ/หรือ, and a place the
+# gazetteer does not know ("ตำบลท่าขนุน และตำบลเขาชะแล อำเภอทองผาภูมิ").
+_CHAIN_GAP = re.compile(
+    rf"[\s,]*(?:(?:และ|หรือ)\s*)?(?:(?:ตำบล|อำเภอ|ต\.|อ\.|แขวง|เขต)[{_L}-]+[\s,]*(?:และ\s*)?)*"
+)
+
+
+def _extents(text: str, found: list[PlaceMention]) -> None:
+    """Districts and subdistricts written after ท้องที่ / ครอบคลุม, and those chained to them:
+    the extent of a forest, a park or a plot of land a decree or a grant describes, not where
+    the officials went. The province of the chain is left to the other rules."""
+    in_extent = False
+    for i, p in enumerate(found):
+        if ends_with_any(_glued_before(text, p.start), _extent_words()):
+            in_extent = True
+        elif not (i and _CHAIN_GAP.fullmatch(text, found[i - 1].end, p.start)):
+            in_extent = False
+        if in_extent and p.level != "province" and p.visited:
+            p.visited, p.why_not = False, "extent"
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|\d{1,2}\s?[^\d\s]|-\s)")

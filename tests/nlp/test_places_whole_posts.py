@@ -31,3 +31,66 @@ def test_a_list_of_provinces_the_visit_went_to_is_kept():
         "ผู้ประสบอุทกภัย 3 จังหวัด ได้แก่ จังหวัดแพร่ น่าน และพะเยา\n"
     )
     assert values(extract(text), "province") == ["แพร่", "น่าน", "พะเยา"]
+
+
+VISIT = "วันที่ 5 มีนาคม 2566 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงมหาดไทย ลงพื้นที่ตรวจเยี่ยม"
+
+
+def test_a_venue_before_a_spaced_district_is_not_a_title():
+    # "วิทยาลัยการปกครอง" ends in รอง (deputy) only by its letters
+    text = VISIT + "ผู้เข้าอบรม ณ วิทยาลัยการปกครอง อำเภอธัญบุรี จังหวัดปทุมธานี\n"
+    assert values(extract(text), "district") == ["ธัญบุรี"]
+
+
+def test_a_province_listed_after_nakhon_nayok_is_not_behind_a_title():
+    # จังหวัดนครนายก ends in นายก (mayor) only by its letters
+    text = VISIT + "ผู้ประสบอุทกภัยในจังหวัดนครนายก ปราจีนบุรี และฉะเชิงเทรา\n"
+    assert values(extract(text), "province") == ["นครนายก", "ปราจีนบุรี", "ฉะเชิงเทรา"]
+
+
+def test_an_alias_glued_to_a_name_is_part_of_the_name():
+    text = LEAD + ("โดยได้รับการสนับสนุนจากธนาคารกรุงเทพ และมหาวิทยาลัยเทคโนโลยีราชมงคลกรุงเทพ\n")
+    assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_an_alias_after_a_locative_is_a_place():
+    text = VISIT + "ผู้ประสบภัยในกรุงเทพฯ\n"
+    assert values(extract(text), "province") == ["กรุงเทพมหานคร"]
+
+
+def test_a_lineage_surname_is_not_a_place():
+    # footer credits of real posts: "ปริยรณ พรหมสาขา ณ สกลนคร - ภาพ/"
+    text = LEAD + "กองเผยแพร่และประชาสัมพันธ์/\nชนินทร เพ็ชรทับ - ข่าว/\nปริยรณ พรหมสาขา ณ สกลนคร - ภาพ/\n"
+    assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_na_after_an_event_word_is_at():
+    text = "วันที่ 5 มีนาคม 2566 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงมหาดไทย เป็นประธานการประชุม ณ สงขลา\n"
+    assert values(extract(text), "province") == ["สงขลา"]
+
+
+def test_the_extent_of_granted_land_is_not_visited():
+    text = (
+        "วันที่ 11 พฤศจิกายน 2562 ณ โรงยิมเนเซียม จังหวัดราชบุรี นายกรัฐมนตรีเป็นประธานมอบหนังสือ"
+        "อนุญาตให้เข้าทำประโยชน์ในเขตป่าสงวนแห่งชาติ ป่าเขาพระฤาษี ท้องที่ตำบลท่าขนุน และตำบล"
+        "เขาชะแล อำเภอทองผาภูมิ ตำบลปรังเผล อำเภอสังขละบุรี จังหวัดกาญจนบุรี\n"
+    )
+    ex = extract(text)
+    assert values(ex, "district") == []
+    assert values(ex, "subdistrict") == []
+    assert values(ex, "province") == ["ราชบุรี", "กาญจนบุรี"]
+
+
+def test_the_subdistricts_a_park_covers_are_not_visited():
+    text = VISIT + (
+        "อุทยานแห่งชาติถ้ำหลวง อำเภอแม่สาย จังหวัดเชียงราย\nอุทยานมีเนื้อที่ประมาณ 12,000 ไร่ "
+        "ครอบคลุมท้องที่ตำบลห้วยไคร้ ตำบลโป่งผา และตำบลเวียงพางคำ อำเภอแม่สาย จังหวัดเชียงราย\n"
+    )
+    ex = extract(text)
+    assert values(ex, "subdistrict") == []
+    assert values(ex, "district") == ["แม่สาย"]
+
+
+def test_a_hyphenated_district_name_is_read_whole():
+    text = VISIT + "ด่านศุลกากร อำเภอสุไหงโก-ลก จังหวัดนราธิวาส\n"
+    assert values(extract(text), "district") == ["สุไหงโก-ลก"]
