@@ -407,39 +407,74 @@ def _extents(text: str, found: list[PlaceMention]) -> None:
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|\d{1,2}\s?[^\d\s]|-\s)")
 
 
-# A list of provinces: items joined by commas, และ/หรือ, each maybe with its จังหวัด.
+# A list of places: items joined by commas, และ/หรือ, each maybe with its จังหวัด.
 _ITEM_GAP = re.compile(r"\s?(?:,|และ|หรือ)?\s?(?:จังหวัด|จ\.)?\s?")
-# What introduces an enumeration (such as, namely, N provinces): beneficiaries, statistics,
-# a programme's members, not the places a visit went to.
+# What introduces an enumeration (such as, namely, N provinces), maybe with what is counted
+# ("ประกอบด้วยสถานประกอบกิจการใน…", "ประกอบด้วย พื้นที่ใน…"): beneficiaries, statistics, a
+# programme's members, not the places a visit went to.
 _LIST_MARKER = re.compile(
-    r"(?:ได้แก่|คือ|อาทิ|เช่น|ประกอบด้วย|รวมถึง|รวมทั้ง|\d+\s?จังหวัด)\s?(?:จังหวัด|จ\.)?\s?$"
+    r"(?:ได้แก่|คือ|อาทิ|เช่น|ประกอบด้วย|รวมถึง|รวมทั้ง|\d+\s?(?:จังหวัด|อำเภอ|ตำบล))"
+    rf"\s?(?:[{_L}]{{0,24}}(?:ใน|ที่))?\s?(?:จังหวัด|จ\.)?\s?$"
 )
-_COUNT_AFTER = re.compile(r"\s?\d[\d,.]*\s?(?:ราย|คน|ครัวเรือน|แห่ง|บาท|ล้าน|ไร่|ตัน|ครั้ง|%)")
-MIN_LIST = 3  # provinces in a row that make an enumeration
-LIST_CLAUSE = 80  # characters before a list in which a visit word makes it the visit's
+MIN_LIST = 3  # places of one level in a row that make an enumeration
+LIST_LEAD = 40  # characters before a list's marker in which a visit word makes it the visit's
+
+
+@cache
+def _counts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A count right after a place ("กรุงเทพมหานคร 4,034 ราย", "นครสวรรค์ ประมาณ 1,000 ลบ.ม."),
+    and the count after a list, which may say จำนวน ("…และอุบลราชธานี จำนวน 120 คน")."""
+    units = alternation(words("count_units.txt"))
+    number = r"\d+(?:[,.]\d+)*\s?"  # not a list's numbering ("5. โครงการ…")
+    return (
+        re.compile(rf"\s?(?:ประมาณ|กว่า)?\s?{number}{units}"),
+        re.compile(rf"\s?(?:จำนวน|รวม|ประมาณ|กว่า)?\s?{number}{units}"),
+    )
 
 
 def _enumerations(text: str, found: list[PlaceMention]) -> None:
-    """Provinces listed after such as / namely / N provinces (three or more in a row), unless
-    a visit word leads the list ("ลงพื้นที่ 3 จังหวัด ได้แก่ …"), and provinces followed by a
-    count ("กรุงเทพมหานคร 4,034 ราย"): statistics and beneficiaries, not places visited."""
-    provinces = [p for p in found if p.level == "province"]
-    run: list[PlaceMention] = []
-    for p in [*provinces, None]:
-        if p is not None and run and _ITEM_GAP.fullmatch(text, run[-1].end, p.start):
-            run.append(p)
-            continue
-        if len(run) >= MIN_LIST:
-            first = run[0].start
-            marker = _LIST_MARKER.search(text, max(0, first - 30), first)
-            clause = text[max(0, first - LIST_CLAUSE) : first]
-            if marker and not any(w in clause for w in _visit_words()):
+    """Places of one level listed after such as / namely / N provinces (three or more in a
+    row) or followed by a count, unless a visit word leads the list ("ลงพื้นที่ 3 จังหวัด
+    ได้แก่ …") with no other place between; and a place followed by a count ("กรุงเทพมหานคร
+    4,034 ราย"): statistics and beneficiaries, not places visited."""
+    single, after_list = _counts()
+    for level in ("province", "district", "subdistrict"):
+        mentions = [p for p in found if p.level == level]
+        run: list[PlaceMention] = []
+        for p in [*mentions, None]:
+            if p is not None and run and _ITEM_GAP.fullmatch(text, run[-1].end, p.start):
+                run.append(p)
+                continue
+            if len(run) >= MIN_LIST and _listed(text, found, run, after_list):
                 for q in run:
                     q.visited, q.why_not = False, "enumeration"
-        run = [p] if p is not None else []
-    for p in provinces:
-        if _COUNT_AFTER.match(text, p.end):
-            p.visited, p.why_not = False, "statistic"
+            run = [p] if p is not None else []
+        for p in mentions:
+            if single.match(text, p.end):
+                p.visited, p.why_not = False, "statistic"
+
+
+def _listed(
+    text: str, found: list[PlaceMention], run: list[PlaceMention], count: re.Pattern[str]
+) -> bool:
+    """Whether a run of places is an enumeration rather than where the visit went."""
+    if count.match(text, run[-1].end):
+        return True
+    first = run[0].start
+    marker = _LIST_MARKER.search(text, max(0, first - 60), first)
+    if not marker:
+        return False
+    lead = max(0, marker.start() - LIST_LEAD)
+    if any(lead <= q.start < first for q in found):
+        return True  # the list follows another place ("…ที่จังหวัดสระแก้ว จังหวัดใกล้เคียง ได้แก่")
+    return not any(w in text[lead : marker.start()] for w in _field_words())
+
+
+@cache
+def _field_words() -> tuple[str, ...]:
+    """The words of going somewhere (ลงพื้นที่, ตรวจเยี่ยม …): they lead an itinerary, where a
+    training (อบรม) or a meeting before a list leads its participants."""
+    return sections("visit_cues.txt")["field"]
 
 
 def _dateline(text: str, p: PlaceMention) -> bool:

@@ -94,3 +94,37 @@ def test_the_subdistricts_a_park_covers_are_not_visited():
 def test_a_hyphenated_district_name_is_read_whole():
     text = VISIT + "ด่านศุลกากร อำเภอสุไหงโก-ลก จังหวัดนราธิวาส\n"
     assert values(extract(text), "district") == ["สุไหงโก-ลก"]
+
+
+def test_a_list_after_what_it_is_made_of_is_an_enumeration():
+    # "ประกอบด้วย" then what is counted, then the provinces (a training's participants)
+    text = LEAD + ("การอบรมครั้งนี้มีผู้เข้าร่วม ประกอบด้วยสถานประกอบกิจการในจังหวัดชัยภูมิ บุรีรัมย์ สุรินทร์ และยโสธร\n")
+    assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_a_list_followed_by_a_count_is_an_enumeration():
+    text = LEAD + "ผู้เข้าอบรมเป็นแรงงานในจังหวัดแพร่ พะเยา และลำปาง จำนวน 120 คน\n"
+    assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_a_list_after_another_place_is_not_led_by_the_visit_word():
+    # the visit word leads สระแก้ว; the neighbours listed after it are the target group
+    text = (
+        "วันที่ 5 มีนาคม 2566 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงอุตสาหกรรม ลงพื้นที่ครั้งนี้ "
+        "มีเป้าหมายที่จังหวัดสระแก้ว จังหวัดใกล้เคียง ได้แก่ จังหวัดนครนายก ปราจีนบุรี จันทบุรี "
+        "และตราด\n"
+    )
+    assert values(extract(text), "province") == ["สระแก้ว"]
+
+
+def test_districts_listed_after_a_count_are_an_enumeration():
+    text = VISIT + (
+        "โรงเรียนอนุกูล อำเภอแม่สอด จังหวัดตาก ซึ่งรับนักเรียนมาจาก 4 อำเภอชายแดน ได้แก่ "
+        "อำเภออุ้มผาง อำเภอพบพระ อำเภอแม่ระมาด และอำเภอท่าสองยาง\n"
+    )
+    assert values(extract(text), "district") == ["แม่สอด"]
+
+
+def test_a_place_with_an_approximate_quantity_is_a_statistic():
+    text = LEAD + "ปริมาณน้ำที่ไหลผ่านจังหวัดนครสวรรค์ ประมาณ 1,000 ลบ.ม./วินาที\n"
+    assert values(extract(text), "province") == ["น่าน"]
