@@ -314,6 +314,20 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
     return found
 
 
+VENUE_REACH = 120  # characters an address after ณ runs to the province that ends it
+_VENUE_BREAK = re.compile(r"\n|ว่า|โดย|ซึ่ง|เพื่อ|\s(?:และ|พร้อม)")
+
+
+def _ends_venue(text: str, pos: int) -> bool:
+    """A bare province that ends the address of a venue given after ณ, on the same line and in
+    the same clause: "ณ โรงแรมปริ๊นซ์ พาเลซ กรุงเทพมหานคร", "ณ อพวช. คลองห้า ปทุมธานี"."""
+    at = text.rfind("ณ ", max(0, pos - VENUE_REACH), pos)
+    if at < 0 or (at > 0 and not text[at - 1].isspace()):
+        return False
+    venue = text[at + 2 : pos]
+    return bool(venue.strip()) and venue[-1].isspace() and not _VENUE_BREAK.search(venue)
+
+
 def _after_place(text: str, found: list[PlaceMention], i: int) -> bool:
     """The mention follows the one before it across spaces only (จังหวัดนครนายก ปราจีนบุรี)."""
     return i > 0 and not text[found[i - 1].end : found[i].start].strip()
@@ -338,7 +352,7 @@ def _judge(text: str, found: list[PlaceMention]) -> None:
             before = _glued_before(text, p.start)
             prev = found[i - 1] if i else None
             chained = prev is not None and 0 <= p.start - prev.end <= 4 and prev.visited
-            if not (ends_with_any(before, _LOCATIVE) or chained):
+            if not (ends_with_any(before, _LOCATIVE) or chained or _ends_venue(text, p.start)):
                 p.visited, p.why_not = False, "bare_name"
     _extents(text, found)
 

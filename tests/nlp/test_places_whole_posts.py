@@ -128,3 +128,19 @@ def test_districts_listed_after_a_count_are_an_enumeration():
 def test_a_place_with_an_approximate_quantity_is_a_statistic():
     text = LEAD + "ปริมาณน้ำที่ไหลผ่านจังหวัดนครสวรรค์ ประมาณ 1,000 ลบ.ม./วินาที\n"
     assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_a_bare_province_ending_a_venue_address_is_where_the_event_was():
+    text = (
+        "วันที่ 5 มีนาคม 2566 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงมหาดไทย เป็นประธานการประชุม"
+        "ผู้ว่าราชการ ณ ห้องราชาบอลรูม ชั้น 11 โรงแรมปริ๊นซ์ พาเลซ กรุงเทพมหานคร\n"
+    )
+    assert values(extract(text), "province") == ["กรุงเทพมหานคร"]
+
+
+def test_a_bare_province_after_the_venue_clause_is_not_its_address():
+    text = (
+        "วันที่ 5 มีนาคม 2566 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงมหาดไทย เป็นประธานการประชุม"
+        " ณ ศาลากลางจังหวัดน่าน โดยมีผู้แทนชุมชน เชียงใหม่ ร่วมด้วย\n"
+    )
+    assert values(extract(text), "province") == ["น่าน"]
