@@ -318,14 +318,28 @@ VENUE_REACH = 120  # characters an address after ณ runs to the province that e
 _VENUE_BREAK = re.compile(r"\n|ว่า|โดย|ซึ่ง|เพื่อ|\s(?:และ|พร้อม)")
 
 
-def _ends_venue(text: str, pos: int) -> bool:
-    """A bare province that ends the address of a venue given after ณ, on the same line and in
-    the same clause: "ณ โรงแรมปริ๊นซ์ พาเลซ กรุงเทพมหานคร", "ณ อพวช. คลองห้า ปทุมธานี"."""
+def _venue_before(text: str, pos: int) -> str | None:
+    """The venue a place ends the address of, given after ณ on the same line and in the same
+    clause: "ณ โรงแรมปริ๊นซ์ พาเลซ กรุงเทพมหานคร", "ณ อพวช. คลองห้า ปทุมธานี"."""
     at = text.rfind("ณ ", max(0, pos - VENUE_REACH), pos)
     if at < 0 or (at > 0 and not text[at - 1].isspace()):
-        return False
+        return None
     venue = text[at + 2 : pos]
-    return bool(venue.strip()) and venue[-1].isspace() and not _VENUE_BREAK.search(venue)
+    if not venue.strip() or not venue[-1].isspace() or _VENUE_BREAK.search(venue):
+        return None
+    return venue
+
+
+@cache
+def _home_words() -> tuple[str, ...]:
+    return sections("visit_cues.txt")["home"]
+
+
+def _at_home(text: str, pos: int) -> bool:
+    """The address of the officials' own office ("ณ ทำเนียบรัฐบาล กรุงเทพฯ"): desk work there,
+    not a place visited."""
+    venue = _venue_before(text, pos)
+    return venue is not None and any(w in venue for w in _home_words())
 
 
 def _after_place(text: str, found: list[PlaceMention], i: int) -> bool:
@@ -344,6 +358,8 @@ def _judge(text: str, found: list[PlaceMention]) -> None:
             p.visited, p.why_not = False, "province_group"
         elif _origin(text, p, found[i - 1] if i else None):
             p.visited, p.why_not = False, "origin"
+        elif _at_home(text, p.start):
+            p.visited, p.why_not = False, "home"
         elif _in_name(text, p.start):
             p.visited, p.why_not = False, "in_name"
         elif _surname(text, p):
@@ -352,7 +368,11 @@ def _judge(text: str, found: list[PlaceMention]) -> None:
             before = _glued_before(text, p.start)
             prev = found[i - 1] if i else None
             chained = prev is not None and 0 <= p.start - prev.end <= 4 and prev.visited
-            if not (ends_with_any(before, _LOCATIVE) or chained or _ends_venue(text, p.start)):
+            if not (
+                ends_with_any(before, _LOCATIVE)
+                or chained
+                or _venue_before(text, p.start) is not None
+            ):
                 p.visited, p.why_not = False, "bare_name"
     _extents(text, found)
 

@@ -144,3 +144,9 @@ def test_a_bare_province_after_the_venue_clause_is_not_its_address():
         " ณ ศาลากลางจังหวัดน่าน โดยมีผู้แทนชุมชน เชียงใหม่ ร่วมด้วย\n"
     )
     assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_the_address_of_the_officials_own_office_is_not_visited():
+    # a visit post recalling an event held at Government House
+    text = LEAD + "ทั้งนี้ กระทรวงได้จัดงานวันต่อต้านการค้ามนุษย์ ณ ทำเนียบรัฐบาล กรุงเทพฯ เมื่อเดือนที่ผ่านมา\n"
+    assert values(extract(text), "province") == ["น่าน"]
