@@ -483,18 +483,47 @@ def _enumerations(text: str, found: list[PlaceMention]) -> None:
                 for q in run:
                     q.visited, q.why_not = False, "enumeration"
             run = [p] if p is not None else []
+        for group in _numbered(text, mentions):
+            if _listed(text, found, group, after_list, group[0].attrs["number"]):  # type: ignore[arg-type]
+                for q in group:
+                    q.visited, q.why_not = False, "enumeration"
         for p in mentions:
             if single.match(text, p.end):
                 p.visited, p.why_not = False, "statistic"
 
 
+_NUMBERING = re.compile(r"(?:^|\s)\(?\d{1,2}[).]\s?$")
+NUMBERED_GAP = 300  # characters between two numbered rows of one list
+
+
+def _numbered(text: str, mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
+    """Places that open the numbered rows of a list ("คือ 1) จ.ตรัง มีพื้นที่เฝ้าระวัง … 2) จ.
+    พัทลุง …"), grouped by list; each row's place records where its number starts."""
+    groups: list[list[PlaceMention]] = []
+    for p in mentions:
+        m = _NUMBERING.search(text, max(0, p.start - 6), p.start)
+        if not m:
+            continue
+        p.attrs["number"] = m.start()
+        if groups and p.start - groups[-1][-1].end <= NUMBERED_GAP:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return [g for g in groups if len(g) >= 2]
+
+
 def _listed(
-    text: str, found: list[PlaceMention], run: list[PlaceMention], count: re.Pattern[str]
+    text: str,
+    found: list[PlaceMention],
+    run: list[PlaceMention],
+    count: re.Pattern[str],
+    first: int | None = None,
 ) -> bool:
-    """Whether a run of places is an enumeration rather than where the visit went."""
+    """Whether a run of places (starting at `first`, its numbering) is an enumeration rather
+    than where the visit went."""
     if count.match(text, run[-1].end):
         return True
-    first = run[0].start
+    first = run[0].start if first is None else first
     marker = _LIST_MARKER.search(text, max(0, first - 60), first)
     if not marker:
         return False

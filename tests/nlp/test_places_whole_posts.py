@@ -150,3 +150,12 @@ def test_the_address_of_the_officials_own_office_is_not_visited():
     # a visit post recalling an event held at Government House
     text = LEAD + "ทั้งนี้ กระทรวงได้จัดงานวันต่อต้านการค้ามนุษย์ ณ ทำเนียบรัฐบาล กรุงเทพฯ เมื่อเดือนที่ผ่านมา\n"
     assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_the_numbered_rows_of_a_list_are_an_enumeration():
+    text = LEAD + (
+        "กรมชลประทานได้เตรียมความพร้อมป้องกันอุทกภัยใน 3 จังหวัด คือ 1) จ.ตรัง มีพื้นที่เฝ้าระวัง "
+        "3 จุด มีเครื่องสูบน้ำ 16 เครื่อง 2) จ.พัทลุง มีพื้นที่เฝ้าระวัง 2 จุด และ 3) จ.สตูล "
+        "มีพื้นที่เฝ้าระวัง 4 จุด\n"
+    )
+    assert values(extract(text), "province") == ["น่าน"]
