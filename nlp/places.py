@@ -450,7 +450,7 @@ _LIST_MARKER = re.compile(
     r"(?:ได้แก่|คือ|อาทิ|เช่น|ประกอบด้วย|รวมถึง|รวมทั้ง|\d+\s?(?:จังหวัด|อำเภอ|ตำบล))"
     rf"\s?(?:[{_L}]{{0,24}}(?:ใน|ที่))?\s?(?:จังหวัด|จ\.)?\s?$"
 )
-MIN_LIST = 3  # places of one level in a row that make an enumeration
+MIN_LIST = 2  # places of one level in a row that make an enumeration
 LIST_LEAD = 40  # characters before a list's marker in which a visit word makes it the visit's
 
 
@@ -467,7 +467,7 @@ def _counts() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _enumerations(text: str, found: list[PlaceMention]) -> None:
-    """Places of one level listed after such as / namely / N provinces (three or more in a
+    """Places of one level listed after such as / namely / N provinces (two or more in a
     row) or followed by a count, unless a visit word leads the list ("ลงพื้นที่ 3 จังหวัด
     ได้แก่ …") with no other place between; and a place followed by a count ("กรุงเทพมหานคร
     4,034 ราย"): statistics and beneficiaries, not places visited."""

@@ -159,3 +159,8 @@ def test_the_numbered_rows_of_a_list_are_an_enumeration():
         "มีพื้นที่เฝ้าระวัง 4 จุด\n"
     )
     assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_two_provinces_after_a_marker_are_an_enumeration():
+    text = LEAD + "โดยจังหวัดได้ประกาศเขตการให้ความช่วยเหลือแล้ว 2 จังหวัด คือ จังหวัดแพร่ และพะเยา\n"
+    assert values(extract(text), "province") == ["น่าน"]
