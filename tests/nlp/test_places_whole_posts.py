@@ -53,6 +53,11 @@ def test_an_alias_glued_to_a_name_is_part_of_the_name():
     assert values(extract(text), "province") == ["น่าน"]
 
 
+def test_an_era_named_after_a_capital_is_no_place():
+    text = LEAD + "ชุมชนนี้มีประวัติย้อนไปถึงสมัยอยุธยา\n"
+    assert values(extract(text), "province") == ["น่าน"]
+
+
 def test_an_alias_after_a_locative_is_a_place():
     text = VISIT + "ผู้ประสบภัยในกรุงเทพฯ\n"
     assert values(extract(text), "province") == ["กรุงเทพมหานคร"]
