@@ -179,7 +179,10 @@ def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
         events = [
             (doc, d)
             for doc, d in found
-            if d.role == "dateline" or d.role == "press" and _press_reports_visit(doc, d)
+            if d.role == "dateline"
+            and not _page_stamp(doc, d)
+            or d.role == "press"
+            and _press_reports_visit(doc, d)
         ]
     return [
         _fact(
@@ -194,6 +197,12 @@ def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
         )
         for doc, d in events
     ]
+
+
+def _page_stamp(doc: Doc, d: DateMention) -> bool:
+    """A dateline that opens the body (วันศุกร์ที่ 14 กรกฎาคม 2560 above the headline) is the
+    page's publication stamp: it dates the post, not the visit, unless the text says so."""
+    return doc.source == "body" and not doc.text[: doc.line_bounds(d.start)[0]].strip()
 
 
 DATE_CLAUSE_REACH = 120  # characters after a date in which its clause says what happened

@@ -81,6 +81,18 @@ def test_publication_stamps_are_not_the_visit_date():
     assert dates(extract(text)) == ["2023-01-22"]
 
 
+def test_the_page_stamp_above_the_headline_is_not_the_visit_date():
+    """The government's pages open with the publication day; a lead that gives no date of its
+    own leaves the visit undated (tests/nlp/thaigov/GUIDE.md)."""
+    text = f"วันจันทร์ที่ 14 มกราคม 2562\nรมว. ลงพื้นที่ตรวจเยี่ยมโรงเรียน\n{VISIT} จังหวัดน่าน"
+    assert dates(extract(text)) == []
+
+
+def test_a_date_on_a_line_of_its_own_below_the_headline_dates_the_visit():
+    text = f"รมว. ลงพื้นที่ตรวจเยี่ยมโรงเรียน\nวันที่ 15 - 16 กรกฎาคม 2561\n{VISIT} จังหวัดน่าน"
+    assert dates(extract(text)) == ["2018-07-15", "2018-07-16"]
+
+
 def test_a_later_meeting_is_not_the_visit():
     text = (
         f"วันที่ 3 ตุลาคม 2563 {VISIT} ทั้งนี้ มีกำหนดการประชุมติดตามผลอีกครั้งในวันที่ 15 ธันวาคม 2563 ที่กรุงเทพมหานคร"
