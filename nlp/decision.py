@@ -189,6 +189,27 @@ def _agency_room(place: str) -> bool:
     return place.startswith("ห้อง") and "สำนักงาน" in place
 
 
+_ORG = re.compile(r"(?:กระทรวง|กรม|สำนักงาน)([\u0e01-\u0e4e]+)")
+
+
+def _subjects_own(doc: Doc, a: int, b: int, place: str) -> bool:
+    """Whether an agency's venue belongs to the body of the line's first official (who is its
+    subject): a minister's own ministry (any office named after it: สำนักงานกองทุนยุติธรรม of
+    the Ministry of Justice), not a department (กรมบังคับคดี, which GUIDE.md counts as visited)
+    and not a ministry inspected by a Prime Minister or a deputy, whose office is Government
+    House. A line naming no official keeps the venue as the officials' own."""
+    positions = sorted((s, e) for s, e, label in doc.claimed.covering(a, b) if label == "position")
+    if not positions:
+        return True
+    s, e = positions[0]
+    own = _ORG.search(doc.text, s, e)
+    if own is None:
+        return False
+    name = own.group(1).rstrip("ฯ")
+    venue = [m.group(1).rstrip("ฯ") for m in _ORG.finditer(place)]
+    return name in place or any(v and name.startswith(v) for v in venue)
+
+
 def _site_next(place: str) -> bool:
     """ที่ชุมชนX, ที่โรงเรียนX: a named site follows."""
     from nlp.sites import site_heads
@@ -218,7 +239,10 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         venue = m.group() == "ณ" or place.startswith(VENUE_WORDS)
         in_province = _re("province_hall").search(place)
         if venue and not in_province and (_re("ministry").search(place) or _agency_room(place)):
-            return "office"
+            if not (_re("field").search(text, a, b) and not _subjects_own(doc, a, b, place)):
+                return "office"
+            found = "away"  # an inspection of another body's premises: the officials went there
+            continue
         if m.group() != "ณ" and not (_province_next(place) or _site_next(place)):
             continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or a site
         found = "away"

@@ -130,6 +130,24 @@ def test_desk_work_plans_and_statements_report_no_visit(headline, lead):
     assert {f.attrs["role"] for f in ex.of("official")} == {"mentioned"}
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a deputy prime minister (whose office is Government House) inspects a ministry
+        "วันนี้ (4 ก.พ. 62) นายสมคิด จาตุศรีพิทักษ์ รองนายกรัฐมนตรี ตรวจเยี่ยม ติดตามความก้าวหน้า"
+        "โครงการของกระทรวงอุตสาหกรรม โดยมีปลัดกระทรวงให้การต้อนรับ ณ ห้องประชุมชุณหะวัณ "
+        "อาคารสำนักงานปลัดกระทรวงอุตสาหกรรม",
+        # a minister's aide visits a department's own building (GUIDE.md: a visit)
+        "ในวันศุกร์ที่ 26 ตุลาคม 2561 เวลา 09.00 น. ณ ห้องประชุมใหญ่ ชั้น 9 อาคารกรมบังคับคดี "
+        "เขตบางขุนนนท์ กรุงเทพฯ นายพงศธร สัจจชลพันธ์ ผู้ช่วยรัฐมนตรีประจำกระทรวงยุติธรรม "
+        "เยี่ยมชมและแลกเปลี่ยนความคิดเห็นในการขับเคลื่อนองค์กร",
+    ],
+)
+def test_an_inspection_of_another_bodys_premises_is_a_visit(lead):
+    text, title = post("ตรวจเยี่ยมการดำเนินงานของหน่วยงาน", lead)
+    assert extract(text, title).reports_visit
+
+
 def test_an_event_held_at_a_named_community_is_on_site():
     text, title = post(
         "ปลัดกระทรวง เป็นประธานในงานสร้างชุมชนริมคลอง",
