@@ -57,12 +57,17 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     story = 0
     pos = 0
     summary = False  # the last story line read is an undated summary
+    seen: set[str] = set()  # the starts of the lines read
     while pos <= len(text) and (story < LEAD_LINES or summary):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
-        if doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
-            headline = heading and _key(line)[:HEADING_KEY] == heading[:HEADING_KEY]
+        key = _key(line)[:HEADING_KEY]
+        if key in seen:
+            pass  # the page repeats its summary paragraph: read once
+        elif doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
+            headline = heading and key == heading[:HEADING_KEY]
+            seen.add(key)
             if summary and (headline or not _dated(line)):
                 break  # the summary is the lead after all
             spans.append((pos, end))

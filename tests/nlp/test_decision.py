@@ -148,6 +148,20 @@ def test_an_inspection_of_another_bodys_premises_is_a_visit(lead):
     assert extract(text, title).reports_visit
 
 
+def test_a_summary_the_page_repeats_is_read_once_and_the_dated_lead_after_it_decides():
+    """Pages often print the summary paragraph twice; the dated lead follows the copy."""
+    summary = (
+        f"{MINISTER} ประกาศเจตนารมณ์ขับเคลื่อนความปลอดภัยของผู้ต้องขังและเจ้าหน้าที่ "
+        "เนื่องในวันแห่งความปลอดภัยโลก พร้อมกับนานาประเทศ ตรงกับวันที่ 17 กันยายนของทุกปี"
+    )
+    lead = (
+        "วันนี้ (17 กันยายน 2562) ที่โรงแรมมิราเคิล แกรนด์ คอนเวนชั่น กรุงเทพมหานคร "
+        f"{MINISTER} เป็นประธานเปิดงานวันแห่งความปลอดภัยโลก"
+    )
+    text, title = post("รมว.ยุติธรรม ประกาศเจตนารมณ์ความปลอดภัย", f"{summary}\n{summary}\n{lead}")
+    assert extract(text, title).reports_visit
+
+
 def test_an_event_held_at_a_named_community_is_on_site():
     text, title = post(
         "ปลัดกระทรวง เป็นประธานในงานสร้างชุมชนริมคลอง",
