@@ -274,6 +274,7 @@ def reports_visit(
     story_goes = received = False
     for doc, spans in fields:
         text = doc.text
+        last_plan = False
         for n, (a, b) in enumerate(spans):
             words = [i for i in visit_words(doc, a, b) if not _agent(text, i)]
             standing = [i for i in words if not _planned(text, i, a)]
@@ -285,8 +286,13 @@ def reports_visit(
                 if not _re("where").match(text, i) or said is None or i < said.start()
             ]
             goes = [i for i in deeds if any(text.startswith(w, i) for w in field)]
+            plan = bool(words and not standing or _plan_in(text, a, b))
+            # a line that only places what the line before it told (ระหว่างวันที่ … ณ กรุง…
+            # below "มีกำหนดเดินทาง…") continues that line's plan
+            places_only = bool(standing) and all(_re("where").match(text, i) for i in standing)
+            plan = plan or places_only and last_plan
+            last_plan = plan
             if doc.source == "title" or n == len(spans) - 1:
-                plan = bool(words and not standing or _plan_in(text, a, b))
                 plans[doc.source] = plan and not goes
                 story_goes = story_goes or doc.source == "body" and bool(goes)
                 # the story line's officials first receive someone (ให้การต้อนรับคณะ…): the

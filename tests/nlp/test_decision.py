@@ -162,6 +162,19 @@ def test_a_summary_the_page_repeats_is_read_once_and_the_dated_lead_after_it_dec
     assert extract(text, title).reports_visit
 
 
+def test_a_line_that_only_places_an_announced_trip_is_still_the_plan():
+    """ "มีกำหนดเดินทาง…" then, on the next line, when and where: a trip still to come."""
+    lead = (
+        "รัฐมนตรีว่าการกระทรวงยุติธรรม (นายสมชาย ใจดี) มีกำหนดเดินทางเข้าร่วมการประชุม"
+        "คณะกรรมการร่วมด้านกฎหมายไทย-บังกลาเทศ ครั้งที่ 4 ร่วมกับรัฐมนตรียุติธรรมบังกลาเทศ\n"
+        "ระหว่างวันที่ 9 - 10 สิงหาคม 2560 ณ กรุงธากา สาธารณรัฐประชาชนบังกลาเทศ "
+        "เพื่อหารือแนวทางความร่วมมือระหว่างกัน"
+    )
+    ex = extract(*post("ยุติธรรม เดินหน้าขยายความร่วมมือกับบังกลาเทศ", lead))
+    assert not ex.reports_visit
+    assert not ex.of("date")
+
+
 def test_an_event_held_at_a_named_community_is_on_site():
     text, title = post(
         "ปลัดกระทรวง เป็นประธานในงานสร้างชุมชนริมคลอง",
