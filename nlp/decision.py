@@ -126,9 +126,12 @@ def _agent(text: str, i: int) -> bool:
 
 
 def _plan_in(text: str, a: int, b: int) -> bool:
-    """A plan word in [a, b); เตรียมพร้อม / เตรียมความพร้อม is getting ready, not a plan."""
+    """A plan word in [a, b); เตรียมพร้อม / เตรียมความพร้อม is getting ready, not a plan, and
+    a bracketed one is part of a name (อุทยานแห่งชาติ… (เตรียมการ), a park being set up)."""
     return any(
-        not text.startswith(("พร้อม", "ความพร้อม"), m.end()) for m in _re("plan").finditer(text, a, b)
+        not text.startswith(("พร้อม", "ความพร้อม"), m.end())
+        and not (text.startswith("(", m.start() - 1) and text.find(")", m.end(), m.end() + 8) >= 0)
+        for m in _re("plan").finditer(text, a, b)
     )
 
 
@@ -286,7 +289,9 @@ def reports_visit(
                 if not _re("where").match(text, i) or said is None or i < said.start()
             ]
             goes = [i for i in deeds if any(text.startswith(w, i) for w in field)]
-            plan = bool(words and not standing or _plan_in(text, a, b))
+            # a plan word after what was done tells its purpose (…เปิดป้ายอุทยาน เตรียมรับ
+            # นักท่องเที่ยว), not a plan
+            plan = bool(words and not standing or _plan_in(text, a, min(standing, default=b)))
             # a line that only places what the line before it told (ระหว่างวันที่ … ณ กรุง…
             # below "มีกำหนดเดินทาง…") continues that line's plan
             places_only = bool(standing) and all(_re("where").match(text, i) for i in standing)

@@ -175,6 +175,27 @@ def test_a_line_that_only_places_an_announced_trip_is_still_the_plan():
     assert not ex.of("date")
 
 
+@pytest.mark.parametrize(
+    ("headline", "lead"),
+    [
+        # a park's status in brackets is part of its name, not a plan
+        (
+            "ทส. เปิดป้ายอุทยานแห่งชาติถ้ำหลวง-ขุนน้ำนางนอน (เตรียมการ)",
+            "วานนี้ (10 ตุลาคม 2562) กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม จัดพิธีเปิดป้าย"
+            "อุทยานแห่งชาติถ้ำหลวง-ขุนน้ำนางนอน (เตรียมการ) อำเภอแม่สาย จังหวัดเชียงราย",
+        ),
+        # a plan word after the ceremony tells what the place opened is for
+        (
+            "รมว.ยุติธรรม เปิดศูนย์การเรียนรู้เรือนจำ",
+            f"วันนี้ (12 ก.ย. 60) {MINISTER} เป็นประธานในพิธีเปิดศูนย์การเรียนรู้ "
+            "อำเภอเมืองน่าน จังหวัดน่าน เตรียมรับผู้ต้องขังเข้าฝึกอาชีพ",
+        ),
+    ],
+)
+def test_a_plan_word_in_a_name_or_after_the_deed_is_no_plan(headline, lead):
+    assert extract(*post(headline, lead)).reports_visit
+
+
 def test_an_event_held_at_a_named_community_is_on_site():
     text, title = post(
         "ปลัดกระทรวง เป็นประธานในงานสร้างชุมชนริมคลอง",
