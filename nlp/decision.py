@@ -229,6 +229,13 @@ def _province_next(place: str) -> bool:
     return bool(_re("province_hall").match(place) or _province_names().match(place))
 
 
+def _event_in(text: str, a: int, b: int) -> bool:
+    """Whether [a, b) tells of an event (…เปิดเผยว่า รมว. เป็นประธานการประชุม… ณ โรงแรม…): a
+    place after a speech word is the reported event's only then."""
+    where = _cues()["where"]
+    return any(m.group() not in where for m in _re("visit").finditer(text, a, b))
+
+
 def _where(doc: Doc, a: int, b: int) -> str | None:
     """Where the line [a, b) says its event was held: "away", "office" (the officials' own:
     Government House, the ministry's rooms, a video call) or None when it does not say. The
@@ -237,6 +244,7 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
     if _desk(text, a, b):
         return "office"
     found = "away" if _re("local").search(text, a, b) else None
+    said = _re("speech").search(text, a, b)
     for m in _re("where").finditer(text, a, b):
         if m.start() not in doc.tokens.starts or doc.claimed.overlaps(m.start(), m.end()):
             continue
@@ -253,7 +261,8 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
             continue
         if m.group() != "ณ" and not (_province_next(place) or _site_next(place)):
             continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or a site
-        found = "away"
+        if said is None or m.start() < said.start() or _event_in(text, said.end(), m.start()):
+            found = "away"  # not the seat of an office that data or a claim comes from
     return found
 
 

@@ -196,6 +196,25 @@ def test_a_plan_word_in_a_name_or_after_the_deed_is_no_plan(headline, lead):
     assert extract(*post(headline, lead)).reports_visit
 
 
+def test_the_seat_of_an_office_data_come_from_is_no_place_visited():
+    lead = (
+        "นางสาววิบูลย์ลักษณ์ ร่วมรักษ์ ปลัดกระทรวงพาณิชย์ เปิดเผยข้อมูลจากสำนักงานพาณิชย์ในต่างประเทศ "
+        "ณ กรุงวอชิงตัน เกี่ยวกับสถานการณ์ข้าวโลกและข้าวสหรัฐฯ ประจำเดือนกุมภาพันธ์ 2560"
+    )
+    ex = extract(*post("สถานการณ์ข้าวในตลาดโลกและสหรัฐฯ", lead))
+    assert not ex.reports_visit
+
+
+def test_a_meeting_a_spokesman_reports_is_placed_by_its_venue():
+    lead = (
+        "วันนี้ (27 ก.ย.60) นายณรงค์ คงคำ โฆษกกระทรวงยุติธรรม เปิดเผยว่า "
+        f"{MINISTER} เป็นประธานการประชุมคณะทำงานประชารัฐเพื่อสังคม ครั้งที่ 3/2560 "
+        "ณ โรงแรมเซ็นทารา แกรนด์เซ็นทรัล พลาซ่า ลาดพร้าว กรุงเทพฯ"
+    )
+    ex = extract(*post("รมว.ยุติธรรม เป็นประธานการประชุมคณะทำงานประชารัฐ", lead))
+    assert ex.reports_visit
+
+
 def test_an_event_held_at_a_named_community_is_on_site():
     text, title = post(
         "ปลัดกระทรวง เป็นประธานในงานสร้างชุมชนริมคลอง",
