@@ -206,12 +206,14 @@ def _page_stamp(doc: Doc, d: DateMention) -> bool:
 
 
 DATE_CLAUSE_REACH = 120  # characters after a date in which its clause says what happened
+TRIP_GAP_DAYS = 7  # a later date further than this from the lead's is not the same trip
 
 
 def _lead_and_visit_dates(events: list[tuple[Doc, DateMention]]) -> list[tuple[Doc, DateMention]]:
     """A body's first date is the visit's (the lead sentence says when). A later one is a
-    visit date only if a visit word follows it in its clause ("วันที่ 18 … ลงพื้นที่…"); else it
-    dates something the post mentions: a survey period, an earlier meeting, a repair."""
+    visit date only if it lies within days of it and a visit word follows it in its clause
+    ("วันที่ 18 … ลงพื้นที่…"); else it dates something the post mentions: a survey period, an
+    earlier meeting, a repair, last June's event recalled ("เมื่อวันที่ 5 มิถุนายน … ได้จัดงาน")."""
     body = [d for doc, d in events if doc.source == "body"]
     if len(body) < 2:
         return events
@@ -220,7 +222,10 @@ def _lead_and_visit_dates(events: list[tuple[Doc, DateMention]]) -> list[tuple[D
     cues = [i for i in _visit_words(doc) if not text.endswith("การ", 0, i)]
     starts = sorted(d.start for d in body)
     kept = set()
+    lead = body[0].days
     for d in body[1:]:
+        if min(abs((x - y).days) for x in d.days for y in lead) > TRIP_GAP_DAYS:
+            continue  # weeks before or after the lead's day: an earlier event, or a plan
         k = bisect.bisect_right(starts, d.start)
         nxt = starts[k] if k < len(starts) else len(text)
         end = min(nxt, d.end + DATE_CLAUSE_REACH, len(text))

@@ -106,6 +106,15 @@ def test_the_dates_of_the_meeting_the_visit_comes_before_are_not_the_visit():
     assert dates(extract(text)) == ["2020-01-20"]
 
 
+def test_an_event_months_before_the_lead_recalled_later_is_not_the_visit():
+    text = (
+        f"วันนี้ (27 ต.ค. 60) {VISIT} เพื่อหารือการป้องกันการค้ามนุษย์ "
+        "ทั้งนี้ เมื่อวันที่ 5 มิถุนายน 2560 กระทรวงได้จัดงานวันต่อต้านการค้ามนุษย์ ประจำปี 2560 "
+        "ณ ทำเนียบรัฐบาล"
+    )
+    assert dates(extract(text)) == ["2017-10-27"]
+
+
 def test_a_later_meeting_is_not_the_visit():
     text = (
         f"วันที่ 3 ตุลาคม 2563 {VISIT} ทั้งนี้ มีกำหนดการประชุมติดตามผลอีกครั้งในวันที่ 15 ธันวาคม 2563 ที่กรุงเทพมหานคร"
