@@ -68,7 +68,7 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
         elif doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
             headline = heading and key == heading[:HEADING_KEY]
             seen.add(key)
-            if summary and (headline or not _dated(line)):
+            if summary and (headline or not _dated(line, FOLLOW_REACH)):
                 break  # the summary is the lead after all
             spans.append((pos, end))
             if not headline and len(line) >= STORY_MIN:
@@ -79,17 +79,20 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
 
 
 DATED_REACH = 40  # characters at a line's start in which a dated lead states its date
+# … and in which the line after an undated summary does ("นายX … เปิดเผยภายหลังเป็นประธาน
+# เปิดโครงการ… วันที่ 23 พฤศจิกายน 2560 ณ โรงแรม…"): the summary's subject comes first there
+FOLLOW_REACH = 200
 _DATED_START = re.compile(r"\s*(?:วันนี้|วานนี้|เมื่อวัน|เมื่อ\s?\(|วันที่|\()")
 
 
-def _dated(line: str) -> bool:
+def _dated(line: str, reach: int = DATED_REACH) -> bool:
     """A line that opens with its date (วันนี้ (…), เมื่อวันที่ …): the sentence that says what
     happened. A first story line without one is often a summary, and the dated lead follows."""
     from nlp.dates import find_dates
 
     if _DATED_START.match(line):
         return True
-    return any(d.start < DATED_REACH for d in find_dates(line[: DATED_REACH * 3]))
+    return any(d.start < reach for d in find_dates(line[: reach * 3]))
 
 
 def deeds(doc: Doc, a: int, b: int, visit_words: Callable[[Doc, int, int], list[int]]) -> list[int]:
@@ -229,6 +232,15 @@ def _province_next(place: str) -> bool:
     return bool(_re("province_hall").match(place) or _province_names().match(place))
 
 
+def negated(text: str, i: int, cue: str) -> bool:
+    """The visit word at i is part of a [not] word (มอบหมาย, เปิดให้สัญจร, ณ วันที่): no visit."""
+    for w in _cues()["not"]:
+        k = w.find(cue)
+        if k >= 0 and text.startswith(w, i - k) and i >= k:
+            return True
+    return False
+
+
 def _event_in(text: str, a: int, b: int) -> bool:
     """Whether [a, b) tells of an event (…เปิดเผยว่า รมว. เป็นประธานการประชุม… ณ โรงแรม…): a
     place after a speech word is the reported event's only then."""
@@ -248,6 +260,8 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
     for m in _re("where").finditer(text, a, b):
         if m.start() not in doc.tokens.starts or doc.claimed.overlaps(m.start(), m.end()):
             continue
+        if negated(text, m.start(), m.group()):
+            continue  # ณ วันที่ …: "as of", no place
         end = min(b, m.end() + WHERE_REACH)
         claims = [s for s, _, label in doc.claimed.covering(m.end(), end) if s >= m.end()]
         place = text[m.end() : min(claims, default=end)]

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from nlp.dates import DateMention, find_dates, other_event_spans
-from nlp.decision import at_home, reports_visit
+from nlp.decision import at_home, negated, reports_visit
 from nlp.document import Doc, Spans
 from nlp.facts import Extraction, Fact
 from nlp.gazetteer import gazetteer
@@ -60,21 +60,12 @@ def _visit_words(doc: Doc, start: int = 0, end: int | None = None) -> list[int]:
                 doc.readable(i, j)
                 and not inside_head.overlaps(i, i + 1)
                 and not doc.claimed.overlaps(i, j, ("name", "other_event"))
-                and not _negated(text, i, cue)
+                and not negated(text, i, cue)
                 and i in doc.tokens.starts
             ):
                 found.append(i)
             i = text.find(cue, i + 1, end)
     return sorted(found)
-
-
-def _negated(text: str, i: int, cue: str) -> bool:
-    """The visit word at i is part of a [not] word (มอบหมาย, เปิดให้สัญจร): no visit."""
-    for w in _cues()["not"]:
-        k = w.find(cue)
-        if k >= 0 and text.startswith(w, i - k) and i >= k:
-            return True
-    return False
 
 
 _OPEN_QUOTE = {"“": "”", '"': '"', "‘": "’"}
