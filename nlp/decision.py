@@ -58,7 +58,8 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     pos = 0
     summary = False  # the last story line read is an undated summary
     seen: set[str] = set()  # the starts of the lines read
-    while pos <= len(text) and (story < LEAD_LINES or summary):
+    cut = False  # the last story line read is a dated lead broken off by a line break
+    while pos <= len(text) and (story < LEAD_LINES or summary or cut):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
@@ -71,8 +72,11 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
             if summary and (headline or not _dated(line, FOLLOW_REACH)):
                 break  # the summary is the lead after all
             spans.append((pos, end))
-            if not headline and len(line) >= STORY_MIN:
+            if cut:
+                cut = False
+            elif not headline and len(line) >= STORY_MIN:
                 story += 1
+                cut = story == LEAD_LINES and len(line) < CUT_LEAD and _dated(line)
                 summary = story == LEAD_LINES and not summary and not _dated(line)
         pos = end + 1
     return spans
@@ -82,6 +86,9 @@ DATED_REACH = 40  # characters at a line's start in which a dated lead states it
 # … and in which the line after an undated summary does ("นายX … เปิดเผยภายหลังเป็นประธาน
 # เปิดโครงการ… วันที่ 23 พฤศจิกายน 2560 ณ โรงแรม…"): the summary's subject comes first there
 FOLLOW_REACH = 200
+# a dated lead shorter than this is cut by a line break ("วันนี้ (…) นายX รัฐมนตรี… มอบนโยบาย" /
+# "การ… ในการประชุม… ณ โรงแรม…"): the next line ends its sentence
+CUT_LEAD = 120
 _DATED_START = re.compile(r"\s*(?:วันนี้|วานนี้|เมื่อวัน|เมื่อ\s?\(|วันที่|\()")
 
 

@@ -238,6 +238,17 @@ def test_figures_as_of_a_day_are_no_event_held_there():
     assert not extract(*post("ธอส. ปล่อยสินเชื่อใหม่ 89,373 ล้านบาท", lead)).reports_visit
 
 
+def test_a_dated_lead_broken_by_a_line_break_ends_on_the_next_line():
+    lead = (
+        "วันนี้ (25 มิ.ย. 61) เวลา 09.00 น. นายสุธี มากบุญ รัฐมนตรีช่วยว่าการกระทรวงมหาดไทย มอบนโยบาย\n"
+        "การบูรณาการพัฒนาเกษตรอินทรีย์แห่งชาติระดับพื้นที่ ในการประชุมเชิงปฏิบัติการ "
+        "ขับเคลื่อนการพัฒนาเกษตรอินทรีย์แห่งชาติ ณ โรงแรมปริ๊นซ์ พาเลซ กรุงเทพมหานคร"
+    )
+    ex = extract(*post("มหาดไทย มอบนโยบายการพัฒนาเกษตรอินทรีย์ระดับพื้นที่", lead))
+    assert ex.reports_visit
+    assert [f.value for f in ex.of("date")] == ["2018-06-25"]
+
+
 def test_an_event_held_at_a_named_community_is_on_site():
     text, title = post(
         "ปลัดกระทรวง เป็นประธานในงานสร้างชุมชนริมคลอง",
