@@ -57,34 +57,49 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     story = 0
     pos = 0
     summary = False  # the last story line read is an undated summary
-    while pos <= len(text) and (story < LEAD_LINES or summary):
+    seen: set[str] = set()  # the starts of the lines read
+    cut = False  # the last story line read is a dated lead broken off by a line break
+    while pos <= len(text) and (story < LEAD_LINES or summary or cut):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
-        if doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
-            headline = heading and _key(line)[:HEADING_KEY] == heading[:HEADING_KEY]
-            if summary and (headline or not _dated(line)):
+        key = _key(line)[:HEADING_KEY]
+        if key in seen:
+            pass  # the page repeats its summary paragraph: read once
+        elif doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
+            headline = heading and key == heading[:HEADING_KEY]
+            seen.add(key)
+            if summary and (headline or not _dated(line, FOLLOW_REACH)):
                 break  # the summary is the lead after all
             spans.append((pos, end))
-            if not headline and len(line) >= STORY_MIN:
+            if cut:
+                cut = False
+            elif not headline and len(line) >= STORY_MIN:
                 story += 1
+                cut = story == LEAD_LINES and len(line) < CUT_LEAD and _dated(line)
                 summary = story == LEAD_LINES and not summary and not _dated(line)
         pos = end + 1
     return spans
 
 
 DATED_REACH = 40  # characters at a line's start in which a dated lead states its date
+# … and in which the line after an undated summary does ("นายX … เปิดเผยภายหลังเป็นประธาน
+# เปิดโครงการ… วันที่ 23 พฤศจิกายน 2560 ณ โรงแรม…"): the summary's subject comes first there
+FOLLOW_REACH = 200
+# a dated lead shorter than this is cut by a line break ("วันนี้ (…) นายX รัฐมนตรี… มอบนโยบาย" /
+# "การ… ในการประชุม… ณ โรงแรม…"): the next line ends its sentence
+CUT_LEAD = 120
 _DATED_START = re.compile(r"\s*(?:วันนี้|วานนี้|เมื่อวัน|เมื่อ\s?\(|วันที่|\()")
 
 
-def _dated(line: str) -> bool:
+def _dated(line: str, reach: int = DATED_REACH) -> bool:
     """A line that opens with its date (วันนี้ (…), เมื่อวันที่ …): the sentence that says what
     happened. A first story line without one is often a summary, and the dated lead follows."""
     from nlp.dates import find_dates
 
     if _DATED_START.match(line):
         return True
-    return any(d.start < DATED_REACH for d in find_dates(line[: DATED_REACH * 3]))
+    return any(d.start < reach for d in find_dates(line[: reach * 3]))
 
 
 def deeds(doc: Doc, a: int, b: int, visit_words: Callable[[Doc, int, int], list[int]]) -> list[int]:
@@ -121,9 +136,12 @@ def _agent(text: str, i: int) -> bool:
 
 
 def _plan_in(text: str, a: int, b: int) -> bool:
-    """A plan word in [a, b); เตรียมพร้อม / เตรียมความพร้อม is getting ready, not a plan."""
+    """A plan word in [a, b); เตรียมพร้อม / เตรียมความพร้อม is getting ready, not a plan, and
+    a bracketed one is part of a name (อุทยานแห่งชาติ… (เตรียมการ), a park being set up)."""
     return any(
-        not text.startswith(("พร้อม", "ความพร้อม"), m.end()) for m in _re("plan").finditer(text, a, b)
+        not text.startswith(("พร้อม", "ความพร้อม"), m.end())
+        and not (text.startswith("(", m.start() - 1) and text.find(")", m.end(), m.end() + 8) >= 0)
+        for m in _re("plan").finditer(text, a, b)
     )
 
 
@@ -189,6 +207,27 @@ def _agency_room(place: str) -> bool:
     return place.startswith("ห้อง") and "สำนักงาน" in place
 
 
+_ORG = re.compile(r"(?:กระทรวง|กรม|สำนักงาน)([\u0e01-\u0e4e]+)")
+
+
+def _subjects_own(doc: Doc, a: int, b: int, place: str) -> bool:
+    """Whether an agency's venue belongs to the body of the line's first official (who is its
+    subject): a minister's own ministry (any office named after it: สำนักงานกองทุนยุติธรรม of
+    the Ministry of Justice), not a department (กรมบังคับคดี, which GUIDE.md counts as visited)
+    and not a ministry inspected by a Prime Minister or a deputy, whose office is Government
+    House. A line naming no official keeps the venue as the officials' own."""
+    positions = sorted((s, e) for s, e, label in doc.claimed.covering(a, b) if label == "position")
+    if not positions:
+        return True
+    s, e = positions[0]
+    own = _ORG.search(doc.text, s, e)
+    if own is None:
+        return False
+    name = own.group(1).rstrip("ฯ")
+    venue = [m.group(1).rstrip("ฯ") for m in _ORG.finditer(place)]
+    return name in place or any(v and name.startswith(v) for v in venue)
+
+
 def _site_next(place: str) -> bool:
     """ที่ชุมชนX, ที่โรงเรียนX: a named site follows."""
     from nlp.sites import site_heads
@@ -200,6 +239,22 @@ def _province_next(place: str) -> bool:
     return bool(_re("province_hall").match(place) or _province_names().match(place))
 
 
+def negated(text: str, i: int, cue: str) -> bool:
+    """The visit word at i is part of a [not] word (มอบหมาย, เปิดให้สัญจร, ณ วันที่): no visit."""
+    for w in _cues()["not"]:
+        k = w.find(cue)
+        if k >= 0 and text.startswith(w, i - k) and i >= k:
+            return True
+    return False
+
+
+def _event_in(text: str, a: int, b: int) -> bool:
+    """Whether [a, b) tells of an event (…เปิดเผยว่า รมว. เป็นประธานการประชุม… ณ โรงแรม…): a
+    place after a speech word is the reported event's only then."""
+    where = _cues()["where"]
+    return any(m.group() not in where for m in _re("visit").finditer(text, a, b))
+
+
 def _where(doc: Doc, a: int, b: int) -> str | None:
     """Where the line [a, b) says its event was held: "away", "office" (the officials' own:
     Government House, the ministry's rooms, a video call) or None when it does not say. The
@@ -208,9 +263,12 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
     if _desk(text, a, b):
         return "office"
     found = "away" if _re("local").search(text, a, b) else None
+    said = _re("speech").search(text, a, b)
     for m in _re("where").finditer(text, a, b):
         if m.start() not in doc.tokens.starts or doc.claimed.overlaps(m.start(), m.end()):
             continue
+        if negated(text, m.start(), m.group()):
+            continue  # ณ วันที่ …: "as of", no place
         end = min(b, m.end() + WHERE_REACH)
         claims = [s for s, _, label in doc.claimed.covering(m.end(), end) if s >= m.end()]
         place = text[m.end() : min(claims, default=end)]
@@ -218,10 +276,14 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         venue = m.group() == "ณ" or place.startswith(VENUE_WORDS)
         in_province = _re("province_hall").search(place)
         if venue and not in_province and (_re("ministry").search(place) or _agency_room(place)):
-            return "office"
+            if not (_re("field").search(text, a, b) and not _subjects_own(doc, a, b, place)):
+                return "office"
+            found = "away"  # an inspection of another body's premises: the officials went there
+            continue
         if m.group() != "ณ" and not (_province_next(place) or _site_next(place)):
             continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or a site
-        found = "away"
+        if said is None or m.start() < said.start() or _event_in(text, said.end(), m.start()):
+            found = "away"  # not the seat of an office that data or a claim comes from
     return found
 
 
@@ -245,6 +307,7 @@ def reports_visit(
     story_goes = received = False
     for doc, spans in fields:
         text = doc.text
+        last_plan = False
         for n, (a, b) in enumerate(spans):
             words = [i for i in visit_words(doc, a, b) if not _agent(text, i)]
             standing = [i for i in words if not _planned(text, i, a)]
@@ -256,8 +319,15 @@ def reports_visit(
                 if not _re("where").match(text, i) or said is None or i < said.start()
             ]
             goes = [i for i in deeds if any(text.startswith(w, i) for w in field)]
+            # a plan word after what was done tells its purpose (…เปิดป้ายอุทยาน เตรียมรับ
+            # นักท่องเที่ยว), not a plan
+            plan = bool(words and not standing or _plan_in(text, a, min(standing, default=b)))
+            # a line that only places what the line before it told (ระหว่างวันที่ … ณ กรุง…
+            # below "มีกำหนดเดินทาง…") continues that line's plan
+            places_only = bool(standing) and all(_re("where").match(text, i) for i in standing)
+            plan = plan or places_only and last_plan
+            last_plan = plan
             if doc.source == "title" or n == len(spans) - 1:
-                plan = bool(words and not standing or _plan_in(text, a, b))
                 plans[doc.source] = plan and not goes
                 story_goes = story_goes or doc.source == "body" and bool(goes)
                 # the story line's officials first receive someone (ให้การต้อนรับคณะ…): the

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from nlp.dates import DateMention, find_dates, other_event_spans
-from nlp.decision import at_home, reports_visit
+from nlp.decision import at_home, negated, reports_visit
 from nlp.document import Doc, Spans
 from nlp.facts import Extraction, Fact
 from nlp.gazetteer import gazetteer
@@ -60,21 +60,12 @@ def _visit_words(doc: Doc, start: int = 0, end: int | None = None) -> list[int]:
                 doc.readable(i, j)
                 and not inside_head.overlaps(i, i + 1)
                 and not doc.claimed.overlaps(i, j, ("name", "other_event"))
-                and not _negated(text, i, cue)
+                and not negated(text, i, cue)
                 and i in doc.tokens.starts
             ):
                 found.append(i)
             i = text.find(cue, i + 1, end)
     return sorted(found)
-
-
-def _negated(text: str, i: int, cue: str) -> bool:
-    """The visit word at i is part of a [not] word (มอบหมาย, เปิดให้สัญจร): no visit."""
-    for w in _cues()["not"]:
-        k = w.find(cue)
-        if k >= 0 and text.startswith(w, i - k) and i >= k:
-            return True
-    return False
 
 
 _OPEN_QUOTE = {"“": "”", '"': '"', "‘": "’"}
@@ -178,7 +169,10 @@ def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
         events = [
             (doc, d)
             for doc, d in found
-            if d.role == "dateline" or d.role == "press" and _press_reports_visit(doc, d)
+            if d.role == "dateline"
+            and not _page_stamp(doc, d)
+            or d.role == "press"
+            and _press_reports_visit(doc, d)
         ]
     return [
         _fact(
@@ -195,13 +189,21 @@ def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
     ]
 
 
+def _page_stamp(doc: Doc, d: DateMention) -> bool:
+    """A dateline that opens the body (วันศุกร์ที่ 14 กรกฎาคม 2560 above the headline) is the
+    page's publication stamp: it dates the post, not the visit, unless the text says so."""
+    return doc.source == "body" and not doc.text[: doc.line_bounds(d.start)[0]].strip()
+
+
 DATE_CLAUSE_REACH = 120  # characters after a date in which its clause says what happened
+TRIP_GAP_DAYS = 7  # a later date further than this from the lead's is not the same trip
 
 
 def _lead_and_visit_dates(events: list[tuple[Doc, DateMention]]) -> list[tuple[Doc, DateMention]]:
     """A body's first date is the visit's (the lead sentence says when). A later one is a
-    visit date only if a visit word follows it in its clause ("วันที่ 18 … ลงพื้นที่…"); else it
-    dates something the post mentions: a survey period, an earlier meeting, a repair."""
+    visit date only if it lies within days of it and a visit word follows it in its clause
+    ("วันที่ 18 … ลงพื้นที่…"); else it dates something the post mentions: a survey period, an
+    earlier meeting, a repair, last June's event recalled ("เมื่อวันที่ 5 มิถุนายน … ได้จัดงาน")."""
     body = [d for doc, d in events if doc.source == "body"]
     if len(body) < 2:
         return events
@@ -210,7 +212,10 @@ def _lead_and_visit_dates(events: list[tuple[Doc, DateMention]]) -> list[tuple[D
     cues = [i for i in _visit_words(doc) if not text.endswith("การ", 0, i)]
     starts = sorted(d.start for d in body)
     kept = set()
+    lead = body[0].days
     for d in body[1:]:
+        if min(abs((x - y).days) for x in d.days for y in lead) > TRIP_GAP_DAYS:
+            continue  # weeks before or after the lead's day: an earlier event, or a plan
         k = bisect.bisect_right(starts, d.start)
         nxt = starts[k] if k < len(starts) else len(text)
         end = min(nxt, d.end + DATE_CLAUSE_REACH, len(text))

@@ -81,6 +81,40 @@ def test_publication_stamps_are_not_the_visit_date():
     assert dates(extract(text)) == ["2023-01-22"]
 
 
+def test_the_page_stamp_above_the_headline_is_not_the_visit_date():
+    """The government's pages open with the publication day; a lead that gives no date of its
+    own leaves the visit undated (tests/nlp/thaigov/GUIDE.md)."""
+    text = f"วันจันทร์ที่ 14 มกราคม 2562\nรมว. ลงพื้นที่ตรวจเยี่ยมโรงเรียน\n{VISIT} จังหวัดน่าน"
+    assert dates(extract(text)) == []
+
+
+def test_a_date_on_a_line_of_its_own_below_the_headline_dates_the_visit():
+    text = f"รมว. ลงพื้นที่ตรวจเยี่ยมโรงเรียน\nวันที่ 15 - 16 กรกฎาคม 2561\n{VISIT} จังหวัดน่าน"
+    assert dates(extract(text)) == ["2018-07-15", "2018-07-16"]
+
+
+def test_the_date_a_situation_is_reported_as_of_is_not_the_visit_date():
+    text = f"{VISIT} อย่างไรก็ตาม จนถึงขณะนี้(4 มิ.ย.60)ภาพรวมปริมาณฝนที่ตกทั่วประเทศได้ลดลง"
+    assert dates(extract(text)) == []
+
+
+def test_the_dates_of_the_meeting_the_visit_comes_before_are_not_the_visit():
+    text = (
+        f"วันนี้ (20 ม.ค. 63) {VISIT} ก่อนเข้าร่วมประชุมคณะรัฐมนตรีนอกสถานที่ (ครม.สัญจร) "
+        "ระหว่างวันที่ 20-21 ม.ค. 2563 ที่จังหวัดนราธิวาส พร้อมทั้งเป็นประธานในพิธีปิดการอบรม"
+    )
+    assert dates(extract(text)) == ["2020-01-20"]
+
+
+def test_an_event_months_before_the_lead_recalled_later_is_not_the_visit():
+    text = (
+        f"วันนี้ (27 ต.ค. 60) {VISIT} เพื่อหารือการป้องกันการค้ามนุษย์ "
+        "ทั้งนี้ เมื่อวันที่ 5 มิถุนายน 2560 กระทรวงได้จัดงานวันต่อต้านการค้ามนุษย์ ประจำปี 2560 "
+        "ณ ทำเนียบรัฐบาล"
+    )
+    assert dates(extract(text)) == ["2017-10-27"]
+
+
 def test_a_later_meeting_is_not_the_visit():
     text = (
         f"วันที่ 3 ตุลาคม 2563 {VISIT} ทั้งนี้ มีกำหนดการประชุมติดตามผลอีกครั้งในวันที่ 15 ธันวาคม 2563 ที่กรุงเทพมหานคร"

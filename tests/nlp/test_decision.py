@@ -130,6 +130,125 @@ def test_desk_work_plans_and_statements_report_no_visit(headline, lead):
     assert {f.attrs["role"] for f in ex.of("official")} == {"mentioned"}
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a deputy prime minister (whose office is Government House) inspects a ministry
+        "วันนี้ (4 ก.พ. 62) นายสมคิด จาตุศรีพิทักษ์ รองนายกรัฐมนตรี ตรวจเยี่ยม ติดตามความก้าวหน้า"
+        "โครงการของกระทรวงอุตสาหกรรม โดยมีปลัดกระทรวงให้การต้อนรับ ณ ห้องประชุมชุณหะวัณ "
+        "อาคารสำนักงานปลัดกระทรวงอุตสาหกรรม",
+        # a minister's aide visits a department's own building (GUIDE.md: a visit)
+        "ในวันศุกร์ที่ 26 ตุลาคม 2561 เวลา 09.00 น. ณ ห้องประชุมใหญ่ ชั้น 9 อาคารกรมบังคับคดี "
+        "เขตบางขุนนนท์ กรุงเทพฯ นายพงศธร สัจจชลพันธ์ ผู้ช่วยรัฐมนตรีประจำกระทรวงยุติธรรม "
+        "เยี่ยมชมและแลกเปลี่ยนความคิดเห็นในการขับเคลื่อนองค์กร",
+    ],
+)
+def test_an_inspection_of_another_bodys_premises_is_a_visit(lead):
+    text, title = post("ตรวจเยี่ยมการดำเนินงานของหน่วยงาน", lead)
+    assert extract(text, title).reports_visit
+
+
+def test_a_summary_the_page_repeats_is_read_once_and_the_dated_lead_after_it_decides():
+    """Pages often print the summary paragraph twice; the dated lead follows the copy."""
+    summary = (
+        f"{MINISTER} ประกาศเจตนารมณ์ขับเคลื่อนความปลอดภัยของผู้ต้องขังและเจ้าหน้าที่ "
+        "เนื่องในวันแห่งความปลอดภัยโลก พร้อมกับนานาประเทศ ตรงกับวันที่ 17 กันยายนของทุกปี"
+    )
+    lead = (
+        "วันนี้ (17 กันยายน 2562) ที่โรงแรมมิราเคิล แกรนด์ คอนเวนชั่น กรุงเทพมหานคร "
+        f"{MINISTER} เป็นประธานเปิดงานวันแห่งความปลอดภัยโลก"
+    )
+    text, title = post("รมว.ยุติธรรม ประกาศเจตนารมณ์ความปลอดภัย", f"{summary}\n{summary}\n{lead}")
+    assert extract(text, title).reports_visit
+
+
+def test_a_line_that_only_places_an_announced_trip_is_still_the_plan():
+    """ "มีกำหนดเดินทาง…" then, on the next line, when and where: a trip still to come."""
+    lead = (
+        "รัฐมนตรีว่าการกระทรวงยุติธรรม (นายสมชาย ใจดี) มีกำหนดเดินทางเข้าร่วมการประชุม"
+        "คณะกรรมการร่วมด้านกฎหมายไทย-บังกลาเทศ ครั้งที่ 4 ร่วมกับรัฐมนตรียุติธรรมบังกลาเทศ\n"
+        "ระหว่างวันที่ 9 - 10 สิงหาคม 2560 ณ กรุงธากา สาธารณรัฐประชาชนบังกลาเทศ "
+        "เพื่อหารือแนวทางความร่วมมือระหว่างกัน"
+    )
+    ex = extract(*post("ยุติธรรม เดินหน้าขยายความร่วมมือกับบังกลาเทศ", lead))
+    assert not ex.reports_visit
+    assert not ex.of("date")
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead"),
+    [
+        # a park's status in brackets is part of its name, not a plan
+        (
+            "ทส. เปิดป้ายอุทยานแห่งชาติถ้ำหลวง-ขุนน้ำนางนอน (เตรียมการ)",
+            "วานนี้ (10 ตุลาคม 2562) กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม จัดพิธีเปิดป้าย"
+            "อุทยานแห่งชาติถ้ำหลวง-ขุนน้ำนางนอน (เตรียมการ) อำเภอแม่สาย จังหวัดเชียงราย",
+        ),
+        # a plan word after the ceremony tells what the place opened is for
+        (
+            "รมว.ยุติธรรม เปิดศูนย์การเรียนรู้เรือนจำ",
+            f"วันนี้ (12 ก.ย. 60) {MINISTER} เป็นประธานในพิธีเปิดศูนย์การเรียนรู้ "
+            "อำเภอเมืองน่าน จังหวัดน่าน เตรียมรับผู้ต้องขังเข้าฝึกอาชีพ",
+        ),
+    ],
+)
+def test_a_plan_word_in_a_name_or_after_the_deed_is_no_plan(headline, lead):
+    assert extract(*post(headline, lead)).reports_visit
+
+
+def test_the_seat_of_an_office_data_come_from_is_no_place_visited():
+    lead = (
+        "นางสาววิบูลย์ลักษณ์ ร่วมรักษ์ ปลัดกระทรวงพาณิชย์ เปิดเผยข้อมูลจากสำนักงานพาณิชย์ในต่างประเทศ "
+        "ณ กรุงวอชิงตัน เกี่ยวกับสถานการณ์ข้าวโลกและข้าวสหรัฐฯ ประจำเดือนกุมภาพันธ์ 2560"
+    )
+    ex = extract(*post("สถานการณ์ข้าวในตลาดโลกและสหรัฐฯ", lead))
+    assert not ex.reports_visit
+
+
+def test_a_meeting_a_spokesman_reports_is_placed_by_its_venue():
+    lead = (
+        "วันนี้ (27 ก.ย.60) นายณรงค์ คงคำ โฆษกกระทรวงยุติธรรม เปิดเผยว่า "
+        f"{MINISTER} เป็นประธานการประชุมคณะทำงานประชารัฐเพื่อสังคม ครั้งที่ 3/2560 "
+        "ณ โรงแรมเซ็นทารา แกรนด์เซ็นทรัล พลาซ่า ลาดพร้าว กรุงเทพฯ"
+    )
+    ex = extract(*post("รมว.ยุติธรรม เป็นประธานการประชุมคณะทำงานประชารัฐ", lead))
+    assert ex.reports_visit
+
+
+def test_the_line_after_a_summary_that_dates_its_event_after_its_subject_is_the_lead():
+    summary = (
+        "กรมสวัสดิการและคุ้มครองแรงงาน ปั้นนักบริหารแรงงานสัมพันธ์ในสถานประกอบกิจการ "
+        "เล็งเพิ่มขีดความสามารถ เสริมสร้างระบบแรงงานสัมพันธ์แบบหุ้นส่วน ลดปัญหาขัดแย้งด้านแรงงาน"
+    )
+    lead = (
+        "นายอภิญญา สุจริตตานันท์ รองอธิบดีกรมสวัสดิการและคุ้มครองแรงงาน (กสร.) เปิดเผยภายหลัง "
+        "เป็นประธานเปิดโครงการสร้างนักบริหารแรงงานสัมพันธ์ เพื่อเพิ่มผลิตภาพแรงงาน วันที่ 23 "
+        "พฤศจิกายน 2560 ณ โรงแรมไมด้า แกรนด์ ทวารวดี จังหวัดนครปฐม ว่า กสร. ได้ดำเนินการส่งเสริม"
+    )
+    ex = extract(*post("กสร. ปั้น นักบริหารแรงงานสัมพันธ์", f"{summary}\n{lead}"))
+    assert ex.reports_visit
+    assert [f.value for f in ex.of("date")] == ["2017-11-23"]
+
+
+def test_figures_as_of_a_day_are_no_event_held_there():
+    lead = (
+        "ธนาคารอาคารสงเคราะห์ เผยผลการดำเนินงาน 6 เดือนแรกของปี 2562 ปล่อยสินเชื่อใหม่ได้ "
+        "89,373 ล้านบาท ล่าสุด ณ วันที่ 31 กรกฎาคม 2562 สามารถปล่อยสินเชื่อใหม่รวมที่ 106,454 ล้านบาท"
+    )
+    assert not extract(*post("ธอส. ปล่อยสินเชื่อใหม่ 89,373 ล้านบาท", lead)).reports_visit
+
+
+def test_a_dated_lead_broken_by_a_line_break_ends_on_the_next_line():
+    lead = (
+        "วันนี้ (25 มิ.ย. 61) เวลา 09.00 น. นายสุธี มากบุญ รัฐมนตรีช่วยว่าการกระทรวงมหาดไทย มอบนโยบาย\n"
+        "การบูรณาการพัฒนาเกษตรอินทรีย์แห่งชาติระดับพื้นที่ ในการประชุมเชิงปฏิบัติการ "
+        "ขับเคลื่อนการพัฒนาเกษตรอินทรีย์แห่งชาติ ณ โรงแรมปริ๊นซ์ พาเลซ กรุงเทพมหานคร"
+    )
+    ex = extract(*post("มหาดไทย มอบนโยบายการพัฒนาเกษตรอินทรีย์ระดับพื้นที่", lead))
+    assert ex.reports_visit
+    assert [f.value for f in ex.of("date")] == ["2018-06-25"]
+
+
 def test_an_event_held_at_a_named_community_is_on_site():
     text, title = post(
         "ปลัดกระทรวง เป็นประธานในงานสร้างชุมชนริมคลอง",
