@@ -38,11 +38,14 @@ _CUE_WINDOW = 30
 _NAME_MAX = 80
 _COUNT_AFTER = re.compile(r"\s?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
 # After a name, words that make it a kind of place: "สถานีทดลองต่างๆ", "ศูนย์เรียนรู้…ทั่วประเทศ".
-_KIND_AFTER = re.compile(r"\s?(?:ต่างๆ|ต่าง ๆ|ทั่วประเทศ|ทุกแห่ง|ทุกจังหวัด|ทั้งหมด|ทั้ง \d+ แห่ง)")
+_KIND_AFTER = re.compile(r"\s?(?:หลาย|ใด|ต่างๆ|ต่าง ๆ|ทั่วประเทศ|ทุกแห่ง|ทุกจังหวัด|ทั้งหมด|ทั้ง \d+ แห่ง)")
 # A count right before a site word: kinds of place counted ("4 เขื่อนหลัก", "10 โรงพยาบาลชุมชน").
 _COUNT_BEFORE = re.compile(r"(?<![\d.,:/])\d{1,3}\s?$")
 # Words that, between a visit word and a site, show the site is in another clause.
 _GAP_STOPS = ("ให้", "ได้", "เป็น", "และ", "จาก", "ซึ่ง", "โดย", "เพื่อ", "กับ", "แก่", "ว่า")
+# A name in Latin letters after the type word and a space: up to four capitalised words.
+_LATIN_NAME = re.compile(r" [A-Z][A-Za-z&'.\-]*(?: [A-Z][A-Za-z&'.\-]*){0,3}")
+_BRANDED = ("hotel", "mall", "building", "company")  # the kinds of venue a brand names
 _COMPANY = re.compile(r"บริษัท\s?([^\n]{1,40}?)\s?จำกัด(?:\s?\(มหาชน\))?")
 
 
@@ -89,7 +92,7 @@ def site_heads() -> re.Pattern[str]:
 
 @cache
 def _cut_words() -> tuple[str, ...]:
-    return words("generic_places.txt") + words("glued_stops.txt")
+    return words("generic_places.txt") + words("glued_stops.txt") + words("site_name_stops.txt")
 
 
 @cache
@@ -313,6 +316,9 @@ def find_sites(
         if needs != "name" and before and not (listed or ends_with_any(before, glue)):
             continue
         end = _name_end(text, h, tokens)
+        latin = _LATIN_NAME.match(text, h) if end == h and kind in _BRANDED else None
+        if latin:
+            end = latin.end()  # "โรงแรม Crowne Plaza"
         name = text[h:end]
         company = _COMPANY.match(text, a) if kind == "company" else None
         if company:
@@ -401,15 +407,26 @@ def _extend(text: str, start: int, end: int, tokens: Tokens, name: str, free) ->
         ):
             end = more.end()
             continue
+        number = _NUMBERED.match(text, end)
+        if number:
+            end = number.end()  # "สำนักจัดการทรัพยากรป่าไม้ที่ 7", "…เฉลิมพระเกียรติ 80 พรรษา"
+            continue
         par = _PAREN.match(text, end)
         if par and re.search(f"[{_L}]", par.group(1)):
             end = par.end()
             continue
         province = _province_after().match(text, end)
-        if province and not re.match(f"[{_L}]", text[province.end() : province.end() + 1]):
+        if (
+            province
+            and " " not in text[start:end]
+            and not re.match(f"[{_L}]", text[province.end() : province.end() + 1])
+        ):
             end = province.end()  # "โรงแรมเซ็นทาราแกรนด์ อุดรธานี"
             continue
         part = re.match(r"\s", text[end : end + 1])
+        if _venue_tail(text, end) > end:
+            end = _venue_tail(text, end)  # "โรงแรมมิราเคิล แกรนด์ คอนเวนชั่น"
+            continue
         if part and starts_with_any(text[end + 1 :], words("site_parts.txt")):
             end = _name_end(text, end + 1, tokens)
             continue
@@ -429,6 +446,18 @@ def _extend(text: str, start: int, end: int, tokens: Tokens, name: str, free) ->
                 end = nxt
                 continue
         return end
+
+
+def _venue_tail(text: str, end: int) -> int:
+    """Where a venue's name ends that goes on after a space with words of a brand name
+    (venue_words.txt): "อิมแพค เมืองทองธานี", "โรงแรมปริ๊นซ์ พาเลซ"."""
+    while text.startswith(" ", end):
+        word = starts_with_any(text[end + 1 :], words("venue_words.txt"))
+        after = end + 1 + len(word) if word else end
+        if not word or re.match(f"[{_L}]", text[after : after + 1]):
+            break
+        end = after
+    return end
 
 
 def _written_again(text: str, start: int, end: int, word: str) -> bool:
@@ -453,6 +482,9 @@ def _name_starts() -> re.Pattern[str]:
     return re.compile(rf"{_PLACE_WORD.pattern}|บ้าน|{site_heads().pattern}")
 
 
+# A number that is part of a name: an office's ordinal (ที่ 7, ภาคที่ 1) or a royal
+# anniversary (เฉลิมพระเกียรติ 80 พรรษา).
+_NUMBERED = re.compile(r"(?:\s?ภาคที่|ที่)\s?\d{1,3}(?![\d.,:/])|\s?\d{1,3}\s?พรรษา")
 _WORD_BEFORE_PLACE = re.compile(rf" ([{_L}A-Za-z0-9\-]+)(?= (?:{_ADMIN_RE}|กรุงเทพ))")
 
 
@@ -531,9 +563,14 @@ def _district_named(text: str, start: int, end: int) -> bool:
 
 def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no-untyped-def]
     """บ้าน + name, where a village number before it, a place chain after it or a visit word
-    vouches that it is a village and not a house."""
-    for m in re.finditer("บ้าน", text):
+    vouches that it is a village and not a house. The one word หมู่บ้าน + name is a village
+    where a place chain follows ("ณ หมู่บ้านผาบ่อง อำเภอเมือง"); without one it is mostly a kind
+    of village ("หมู่บ้านรางวัลพระราชทาน…")."""
+    named: set[str] = set()  # บ้านคลองวัว and หมู่บ้านคลองวัว are one village
+    for m in re.finditer("(?:หมู่)?บ้าน", text):
         a, h = m.start(), m.end()
+        hamlet = h - a > 4 and a + 4 not in tokens.starts
+        a = a if hamlet or h - a == 4 else a + 4
         if a not in tokens.starts or not tokens.boundary(h) or not free(a, h):
             continue
         if starts_with_any(text[a:], _not_sites()):
@@ -544,10 +581,14 @@ def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             continue
         before = text[max(0, a - 20) : a]
         vouched = (
-            before.endswith("หมู่")
-            or _MOO_BEFORE.search(before) is not None
-            or _PLACE_AFTER.match(text, end) is not None
-            or _has_cue(text, a, tokens)
+            _PLACE_AFTER.match(text, end) is not None
+            if hamlet
+            else (
+                before.endswith("หมู่")
+                or _MOO_BEFORE.search(before) is not None
+                or _PLACE_AFTER.match(text, end) is not None
+                or _has_cue(text, a, tokens)
+            )
         )
         glued = _glued_before(text, a)
         if glued and not glued.endswith("หมู่"):
@@ -558,7 +599,8 @@ def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
                 continue
         if not vouched or _district_named(text, a, end):
             continue
-        if free(a, end):
+        if free(a, end) and name not in named:
+            named.add(name)
             keep(SiteMention(a, end, "village", "site_village"))
 
 
@@ -575,6 +617,7 @@ def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             continue
         if end < len(text) and "\u0e01" <= text[end] <= "\u0e4e":
             continue  # the name runs on into a clause: not a short place name
+        end = _venue_tail(text, end)
         if site_heads().match(name) or g.province_of(name) or _PLACE_AFTER.match(name):
             continue
         if starts_with_any(name, _not_before()) or name.startswith(("วันที่", "เวลา", "ขณะ")):
