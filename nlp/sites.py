@@ -112,7 +112,7 @@ def _members() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _not_before() -> tuple[str, ...]:
-    members = _members()["people"] + _members()["from"]
+    members = _members()["people"] + _members()["from"] + _members()["org"]
     return words("positions.txt") + members + words("institutions.txt")
 
 
@@ -244,6 +244,8 @@ def _generic(text: str, start: int, end: int, tokens: Tokens) -> bool:
     if end <= start:
         return True
     first = tokens.at.get(start) or text[start:end]
+    if first.startswith(("ที่", "ซึ่ง")) and first not in words("thi_nouns.txt"):
+        return True  # "โรงพยาบาลที่ประกาศนโยบาย…": the hospitals that did so, a kind of place
     if first in _cut_words() or starts_with_any(text[start:end], _cut_words()) == text[start:end]:
         return True
     if text.startswith(("จังหวัด", "จ."), start):
@@ -304,6 +306,8 @@ def find_sites(
             continue
         kind, needs = _types().get(_key(m.group()), ("other", "visit"))
         before = _glued_before(text, a)
+        if _in_village_name(before, a, tokens):
+            continue  # the วัด of "บ้านคลองวัดไร่เหนือ": the village rule reads the whole name
         if before.endswith(_KIND_BEFORE) or _COUNT_BEFORE.search(text, max(0, a - 5), a):
             continue  # "ทุกสถานี…", "เครือข่ายสถานีตรวจอากาศ…": every one of a kind, not one place
         elsewhere = before and _belongs_elsewhere(text, a, before, tokens, readable)
@@ -378,6 +382,22 @@ def _describes(text: str, pos: int, tokens: Tokens) -> bool:
     the place just named is; it does not name another one."""
     m = _COPULA.search(text, max(0, pos - 6), pos)
     return m is not None and m.start() in tokens.starts
+
+
+def _in_village_name(before: str, pos: int, tokens: Tokens) -> bool:
+    """Whether the words glued before `pos` start with a village's บ้าน + name, after a visit
+    word or not ("ที่บ้านคลองวัดไร่เหนือ"), so the site word at `pos` is inside its name."""
+    i = before.rfind("บ้าน")
+    start = pos - len(before) + i
+    if (
+        i < 0
+        or start not in tokens.starts
+        or len(before) - i <= 4
+        or not tokens.boundary(start + 4)
+    ):
+        return False
+    inside = (tokens.at.get(k, "") for k in range(start + 4, pos) if k in tokens.starts)
+    return not any(t in _name_stops() for t in inside)  # "บ้านหนองเม็กและวิสาหกิจ…" ends at และ
 
 
 def _glued_before(text: str, pos: int) -> str:
@@ -620,7 +640,8 @@ def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
         end = _venue_tail(text, end)
         if site_heads().match(name) or g.province_of(name) or _PLACE_AFTER.match(name):
             continue
-        if starts_with_any(name, _not_before()) or name.startswith(("วันที่", "เวลา", "ขณะ")):
+        office = starts_with_any(name, _not_before())
+        if office and office not in _members()["org"] or name.startswith(("วันที่", "เวลา", "ขณะ")):
             continue
         if starts_with_any(name, words("polities.txt")):
             continue  # a country or a city the trip went to, not a site

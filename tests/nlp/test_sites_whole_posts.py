@@ -115,3 +115,30 @@ def test_a_kind_of_place_written_with_a_quantity_is_no_site(tail):
 def test_a_patient_s_condition_is_not_part_of_the_hospital_s_name():
     text = f"{LEAD}ผู้ป่วยที่รักษาตัวอยู่ที่โรงพยาบาลราชวิถีอาการดีขึ้นมากแล้ว"
     assert site_names(text) == ["โรงพยาบาลราชวิถี"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "และมอบกิตติกรรมประกาศให้กับโรงพยาบาลที่ประกาศนโยบาย 2P Safety จำนวน 208 แห่ง",  # which ones
+        "ซึ่งในเบื้องต้นได้ร่วมกับวิทยาลัยการอาชีพหลังสวนทำการซ่อมแซมอาคาร",  # a partner
+        "โดยกรมอุทยานแห่งชาติสัตว์ป่าและพันธุ์พืช ขอยืนยันว่า",  # inside a department's name
+        "ณ องค์การพิพิธภัณฑ์วิทยาศาสตร์แห่งชาติ (อพวช.)",  # an organisation's name
+    ],
+)
+def test_partners_organisations_and_relative_clauses_are_no_sites(tail):
+    assert site_names(f"{LEAD}ศูนย์ดิจิทัลชุมชนบ้านห้วยปลาหลด {tail}") == ["ศูนย์ดิจิทัลชุมชนบ้านห้วยปลาหลด"]
+
+
+def test_a_temple_word_inside_a_village_s_name_is_the_village():
+    text = f"{LEAD} และชมจุดก่อสร้างระบบเติมน้ำ ที่บ้านคลองวัดไร่เหนือ ตำบลบางระกำ"
+    assert site_names(text) == ["บ้านคลองวัดไร่เหนือ"]
+
+
+def test_a_noun_with_thi_after_the_type_word_is_the_name():
+    text = f"{LEAD} ห้องปฏิบัติการระบบโครงข่าย ณ สำนักงานที่ดินจังหวัดนครสวรรค์ ซึ่งกรมที่ดิน"
+    assert site_names(text) == ["สำนักงานที่ดินจังหวัดนครสวรรค์"]
+
+
+def test_a_department_after_na_is_a_site():
+    assert site_names(f"{LEAD} ณ กรมราชทัณฑ์ เพื่อติดตามการดำเนินงาน") == ["กรมราชทัณฑ์"]
