@@ -170,18 +170,24 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
     """Where the name that starts at `pos` ends: at a space, punctuation, or a token that
     starts a new clause."""
     end = pos
+    last = ""  # the token before `end`
     while end < len(text) and _NAME_CHAR.match(text[end]):
         if end > pos and end in tokens.starts:
             tok = tokens.at.get(end, "")
             cut = tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง"))
+            # a verb made a noun by การ/ความ is part of the name ("…เฝ้าระวังการทำการประมง")
+            cut = cut and last not in _NOMINAL
             if cut and not _inside_phrase(text, end) and not _joins_name(text, end, tokens):
                 break
+        if end in tokens.starts:
+            last = tokens.at.get(end, "")
         end += 1
     while end > pos and text[end - 1] in ".-":
         end -= 1
     return end
 
 
+_NOMINAL = ("การ", "ความ")
 _GLUED_TAIL = re.compile(rf"[{_L}A-Za-z0-9]+")
 _PLACE_NEXT = re.compile(rf"\s?(?:{_ADMIN_RE}|\()")
 NAME_JOINS = ("และ", "เพื่อ")  # glued inside a name: ศูนย์ฝึกและอบรมเด็ก…, ศูนย์วิทยาศาสตร์เพื่อการศึกษา…
@@ -346,13 +352,76 @@ def find_sites(
         end = _extend(text, a, end, tokens, name, free)
         if end - a > _NAME_MAX or not free(a, end) or _district_named(text, a, end):
             continue
-        if needs == "visit" and not (_has_cue(text, a, tokens) or listed):
+        pinned = _PINNED.match(text, end) is not None  # "ศูนย์… (FMC) ณ กรมประมง": a place
+        if needs == "visit" and not (_has_cue(text, a, tokens) or listed or pinned):
             continue
         keep(SiteMention(a, end, kind, "site"))
     _villages(text, tokens, lambda a, b: free(a, b) and not in_place(a), keep)
     _after_na(text, tokens, free, keep)
     found.sort(key=lambda s: s.start)
-    return found
+    return _without_short_names(text, _without_hosts(text, found))
+
+
+def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMention]:
+    """A site written once with its short name or status in brackets ("มูลนิธิ… (LPN)") and
+    elsewhere without is one site, named in full; so is a name written after two type words of
+    one type (วิสาหกิจชุมชน/กลุ่มวิสาหกิจชุมชน, โรงพยาบาล/รพ.): the first writing is kept."""
+    names = {text[s.start : s.end] for s in found}
+    full = [n for n in names if n.endswith(")")]
+
+    def shortened(name: str) -> bool:
+        return any(f.startswith(name) and f[len(name) :].lstrip().startswith("(") for f in full)
+
+    kept: list[SiteMention] = []
+    seen: set[tuple[str, str]] = set()
+    for s in found:
+        if shortened(text[s.start : s.end]):
+            continue
+        head = site_heads().match(text, s.start)
+        own = (s.type, text[head.end() if head else s.start : s.end].strip())
+        if head and own in seen:
+            continue  # "กลุ่มวิสาหกิจชุมชนX" after "วิสาหกิจชุมชนX", "รพ.X" after "โรงพยาบาลX"
+        seen.add(own)
+        kept.append(s)
+    return kept
+
+
+#: The kinds of place that house another (and departments, members.txt [org]): a site of
+#: another kind written right before one of them (after a space or ณ) is inside it
+#: ("ศูนย์ปฏิบัติการ… ณ กรมประมง"). A village or a kitchen after ณ is a site of its own.
+_HOST_KINDS = frozenset(
+    ("university", "school", "hotel", "building", "office", "temple", "hospital")
+    + ("local_government", "institute", "industrial_estate", "mall")
+)
+#: The kinds of place that are mostly inside another: after a space, the host follows them;
+#: other kinds after a space are a list of sites ("มหาวิทยาลัยราชภัฏ… วิทยาลัยเกษตร…").
+_INSIDE_KINDS = frozenset(("building", "room", "centre", "learning_centre", "library", "museum"))
+_ACRONYM = re.compile(r"[A-Z][A-Z.&\-]{1,9}")  # "(FMC)", "(LPN)": a site's short name
+_PINNED = re.compile(r"\s?ณ\s?(?!วันที่|เวลา|ขณะ)[\u0e01-\u0e2eA-Za-z]")
+_HOST_JOINT = re.compile(r"\s?ณ\s?")
+
+
+def _without_hosts(text: str, found: list[SiteMention]) -> list[SiteMention]:
+    """The building or campus written right after a site is where it is, not a second site
+    (the README: the building that hosts a named centre is no site). A hall written with the
+    university it belongs to is one site ("ศูนย์ประชุม…กาญจนาภิเษก มหาวิทยาลัยขอนแก่น")."""
+    out: list[SiteMention] = []
+    chain_end = -1
+    for s in found:
+        prev = out[-1] if out else None
+        joint = text[chain_end : s.start] if prev and chain_end <= s.start else None
+        if prev and joint is not None and s.type != prev.type:
+            host = s.type in _HOST_KINDS or starts_with_any(text[s.start :], _members()["org"])
+            at = _HOST_JOINT.fullmatch(joint) is not None and host  # "… ณ กรมประมง"
+            inside = joint == " " and prev.type in _INSIDE_KINDS and host
+            if at or inside:
+                if prev.type == "building" and joint == " " and prev.end == chain_end:
+                    out[-1] = SiteMention(prev.start, s.end, prev.type, "site_in_host")
+                chain_end = s.end
+                continue
+        out.append(s)
+        chain_end = s.end
+    return out
 
 
 #: Bodies whose name, written right after a centre's generic name, is the centre's own name
@@ -432,7 +501,7 @@ def _extend(text: str, start: int, end: int, tokens: Tokens, name: str, free) ->
             end = number.end()  # "สำนักจัดการทรัพยากรป่าไม้ที่ 7", "…เฉลิมพระเกียรติ 80 พรรษา"
             continue
         par = _PAREN.match(text, end)
-        if par and re.search(f"[{_L}]", par.group(1)):
+        if par and (re.search(f"[{_L}]", par.group(1)) or _ACRONYM.fullmatch(par.group(1))):
             end = par.end()
             continue
         province = _province_after().match(text, end)

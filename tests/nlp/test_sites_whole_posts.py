@@ -142,3 +142,46 @@ def test_a_noun_with_thi_after_the_type_word_is_the_name():
 
 def test_a_department_after_na_is_a_site():
     assert site_names(f"{LEAD} ณ กรมราชทัณฑ์ เพื่อติดตามการดำเนินงาน") == ["กรมราชทัณฑ์"]
+
+
+def test_the_department_that_hosts_a_named_centre_is_no_site():
+    text = (
+        f"{LEAD}และติดตามการเพิ่มประสิทธิภาพการทำงานของศูนย์ปฏิบัติการเฝ้าระวังการทำการประมง "
+        "(FMC) ณ กรมประมง ถนนพหลโยธิน กรุงเทพ"
+    )
+    assert site_names(text) == ["ศูนย์ปฏิบัติการเฝ้าระวังการทำการประมง (FMC)"]
+
+
+def test_a_hall_with_its_university_is_one_site():
+    text = f"{LEAD} ณ ศูนย์ประชุมอเนกประสงค์กาญจนาภิเษก มหาวิทยาลัยขอนแก่น พลเอก ประยุทธ์"
+    assert site_names(text) == ["ศูนย์ประชุมอเนกประสงค์กาญจนาภิเษก มหาวิทยาลัยขอนแก่น"]
+
+
+def test_sites_of_other_kinds_listed_with_spaces_stay_apart():
+    text = f"{LEAD} สถาบันการศึกษา ได้แก่ มหาวิทยาลัยราชภัฏกำแพงเพชร วิทยาลัยเกษตรและเทคโนโลยีกำแพงเพชร"
+    assert site_names(text) == [
+        "มหาวิทยาลัยราชภัฏกำแพงเพชร",
+        "วิทยาลัยเกษตรและเทคโนโลยีกำแพงเพชร",
+    ]
+
+
+def test_one_site_written_in_full_and_in_short_is_one_site():
+    text = (
+        f"{LEAD}มูลนิธิเครือข่ายส่งเสริมคุณภาพชีวิตแรงงาน ต่อมาเวลา 07.30 น. ณ "
+        "มูลนิธิเครือข่ายส่งเสริมคุณภาพชีวิตแรงงาน (LPN) ตำบลบางหญ้าแพรก และพบปะกับ"
+        "กลุ่มวิสาหกิจชุมชนบ้านหนองกุ้ง ณ วิสาหกิจชุมชนบ้านหนองกุ้ง หมู่ 3"
+    )
+    assert site_names(text) == [
+        "มูลนิธิเครือข่ายส่งเสริมคุณภาพชีวิตแรงงาน (LPN)",
+        "กลุ่มวิสาหกิจชุมชนบ้านหนองกุ้ง",
+    ]
+
+
+def test_a_count_glued_after_a_university_is_not_its_name():
+    text = f"{LEAD}มหาวิทยาลัยเชียงใหม่จำนวน 100 ล้านบาท"
+    assert site_names(text) == ["มหาวิทยาลัยเชียงใหม่"]
+
+
+def test_a_village_or_a_kitchen_after_na_is_a_site_of_its_own():
+    text = f"{LEAD}สถานฝึกอาชีพทัณฑสถานหญิงกลาง ณ ครัวชวนชม โดยมี อธิบดีกรมราชทัณฑ์"
+    assert site_names(text) == ["สถานฝึกอาชีพทัณฑสถานหญิงกลาง", "ครัวชวนชม"]
