@@ -236,10 +236,10 @@ def _name_phrases() -> tuple[str, ...]:
 
 
 def _inside_phrase(text: str, pos: int) -> bool:
-    """Whether `pos` falls inside one of the names that hold a clause word."""
+    """Whether `pos` falls inside (or starts) one of the names that hold a clause word."""
     for phrase in _name_phrases():
         i = text.find(phrase, max(0, pos - len(phrase) + 1), pos + len(phrase))
-        if 0 <= i < pos:
+        if 0 <= i <= pos:
             return True
     return False
 
@@ -398,6 +398,9 @@ _HOST_KINDS = frozenset(
 _INSIDE_KINDS = frozenset(("building", "room", "centre", "learning_centre", "library", "museum"))
 _ACRONYM = re.compile(r"[A-Z][A-Z.&\-]{1,9}")  # "(FMC)", "(LPN)": a site's short name
 _PINNED = re.compile(r"\s?ณ\s?(?!วันที่|เวลา|ขณะ)[\u0e01-\u0e2eA-Za-z]")
+#: After a space, a campus or a building is where any site before it is ("สภาอุตสาหกรรม…
+#: อาคารปฏิบัติการ… มหาวิทยาลัย…"), unless that site is a school or a campus too (a list).
+_CAMPUS_KINDS = frozenset(("university", "building"))
 _HOST_JOINT = re.compile(r"\s?ณ\s?")
 
 
@@ -413,7 +416,8 @@ def _without_hosts(text: str, found: list[SiteMention]) -> list[SiteMention]:
         if prev and joint is not None and s.type != prev.type:
             host = s.type in _HOST_KINDS or starts_with_any(text[s.start :], _members()["org"])
             at = _HOST_JOINT.fullmatch(joint) is not None and host  # "… ณ กรมประมง"
-            inside = joint == " " and prev.type in _INSIDE_KINDS and host
+            campus = s.type in _CAMPUS_KINDS and prev.type not in _CAMPUS_KINDS | {"school"}
+            inside = joint == " " and (prev.type in _INSIDE_KINDS and host or campus)
             if at or inside:
                 if prev.type == "building" and joint == " " and prev.end == chain_end:
                     out[-1] = SiteMention(prev.start, s.end, prev.type, "site_in_host")

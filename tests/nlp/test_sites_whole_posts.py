@@ -185,3 +185,15 @@ def test_a_count_glued_after_a_university_is_not_its_name():
 def test_a_village_or_a_kitchen_after_na_is_a_site_of_its_own():
     text = f"{LEAD}สถานฝึกอาชีพทัณฑสถานหญิงกลาง ณ ครัวชวนชม โดยมี อธิบดีกรมราชทัณฑ์"
     assert site_names(text) == ["สถานฝึกอาชีพทัณฑสถานหญิงกลาง", "ครัวชวนชม"]
+
+
+def test_a_council_with_the_building_and_campus_it_is_in_is_one_site():
+    text = (
+        f"{LEAD} ร่วมเป็นเกียรติ ณ สภาอุตสาหกรรมแห่งประเทศไทย อาคารปฏิบัติการเทคโนโลยีเชิงสร้างสรรค์ "
+        "มหาวิทยาลัยเทคโนโลยีราชมงคลกรุงเทพ"
+    )
+    assert site_names(text) == ["สภาอุตสาหกรรมแห่งประเทศไทย"]
+
+
+def test_the_condition_of_a_place_is_no_council():
+    assert site_names(f"{LEAD}สภาพความเสียหายของถนน") == []
