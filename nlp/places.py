@@ -10,6 +10,7 @@ by the places the same post names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -467,22 +468,23 @@ def _counts() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _enumerations(text: str, found: list[PlaceMention]) -> None:
-    """Places of one level listed after such as / namely / N provinces (two or more in a
-    row) or followed by a count, unless a visit word leads the list ("ลงพื้นที่ 3 จังหวัด
+    """Places listed after such as / namely / N provinces (two or more of one level in a row,
+    maybe each with its chain) or followed by a count, unless a visit word leads the list ("ลงพื้นที่ 3 จังหวัด
     ได้แก่ …") with no other place between; and a place followed by a count ("กรุงเทพมหานคร
     4,034 ราย"): statistics and beneficiaries, not places visited."""
     single, after_list = _counts()
+    run: list[PlaceMention] = []
+    for p in [*found, None]:
+        if p is not None and run and _joined(text, run[-1].end, p.start):
+            run.append(p)
+            continue
+        levels = Counter(q.level for q in run)
+        if levels and max(levels.values()) >= MIN_LIST and _listed(text, found, run, after_list):
+            for q in run:
+                q.visited, q.why_not = False, "enumeration"
+        run = [p] if p is not None else []
     for level in ("province", "district", "subdistrict"):
         mentions = [p for p in found if p.level == level]
-        run: list[PlaceMention] = []
-        for p in [*mentions, None]:
-            if p is not None and run and _ITEM_GAP.fullmatch(text, run[-1].end, p.start):
-                run.append(p)
-                continue
-            if len(run) >= MIN_LIST and _listed(text, found, run, after_list):
-                for q in run:
-                    q.visited, q.why_not = False, "enumeration"
-            run = [p] if p is not None else []
         for group in _numbered(text, mentions):
             if _listed(text, found, group, after_list, group[0].attrs["number"]):  # type: ignore[arg-type]
                 for q in group:
@@ -490,6 +492,12 @@ def _enumerations(text: str, found: list[PlaceMention]) -> None:
         for p in mentions:
             if single.match(text, p.end):
                 p.visited, p.why_not = False, "statistic"
+
+
+def _joined(text: str, a: int, b: int) -> bool:
+    """Two places written as items of one list, or as links of one chain (a list of items
+    "จังหวัดสุรินทร์ อำเภอบัวเชด จังหวัดศรีสะเกษ อำเภอภูสิงห์")."""
+    return bool(_ITEM_GAP.fullmatch(text, a, b) or _CHAIN_GAP.fullmatch(text, a, b))
 
 
 _NUMBERING = re.compile(r"(?:^|\s)\(?\d{1,2}[).]\s?$")

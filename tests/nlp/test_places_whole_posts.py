@@ -169,3 +169,12 @@ def test_the_numbered_rows_of_a_list_are_an_enumeration():
 def test_two_provinces_after_a_marker_are_an_enumeration():
     text = LEAD + "โดยจังหวัดได้ประกาศเขตการให้ความช่วยเหลือแล้ว 2 จังหวัด คือ จังหวัดแพร่ และพะเยา\n"
     assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_a_list_of_provinces_each_with_its_district_is_an_enumeration():
+    text = LEAD + (
+        "ขณะนี้พบพื้นที่ที่มีอาการต้องสงสัยใน 2 จังหวัด ได้แก่ จังหวัดสุรินทร์ อำเภอบัวเชด จังหวัดศรีสะเกษ อำเภอภูสิงห์\n"
+    )
+    ex = extract(text)
+    assert values(ex, "province") == ["น่าน"]
+    assert values(ex, "district") == []
