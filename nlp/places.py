@@ -2,7 +2,9 @@
 
 A name is only a place when the gazetteer knows it (one edit of tolerance for a post's spelling,
 reported under the gazetteer's name), and only a place *visited* when it is not part of a title,
-an organisation's name or a list of a province group's members. `อ.เมือง` takes its province
+an organisation's or a thing's name, a surname, a list of a province group's members, an
+enumeration or a statistic (beneficiaries, target areas), the extent of an area a decree or a
+grant describes, or the address of the officials' own office. `อ.เมือง` takes its province
 from the words around it; a district or subdistrict name shared by several provinces is settled
 by the places the same post names.
 """
