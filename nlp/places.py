@@ -454,7 +454,7 @@ _LIST_MARKER = re.compile(
     rf"\s?(?:[{_L}]{{0,24}}(?:ใน|ที่))?\s?(?:จังหวัด|จ\.)?\s?$"
 )
 MIN_LIST = 2  # places of one level in a row that make an enumeration
-LIST_LEAD = 40  # characters before a list's marker in which a visit word makes it the visit's
+LIST_LEAD = 80  # characters before a list's marker in which a visit word makes it the visit's
 
 
 @cache
@@ -538,9 +538,15 @@ def _listed(
     if not marker:
         return False
     lead = max(0, marker.start() - LIST_LEAD)
-    if any(lead <= q.start < first for q in found):
-        return True  # the list follows another place ("…ที่จังหวัดสระแก้ว จังหวัดใกล้เคียง ได้แก่")
-    return not any(w in text[lead : marker.start()] for w in _field_words())
+    window = text[lead : marker.start()]
+    led = [window.rfind(w) + len(w) for w in _field_words() if w in window]
+    if not led:
+        return True
+    # a place of the list's level after the field word is what it led to ("ลงพื้นที่ครั้งนี้
+    # มีเป้าหมายที่จังหวัดสระแก้ว จังหวัดใกล้เคียง ได้แก่ …"); a province before its districts
+    # is their chain ("ลงพื้นที่จังหวัดน่าน 3 อำเภอ ได้แก่ …")
+    levels = {q.level for q in run}
+    return any(lead + max(led) <= q.start < first and q.level in levels for q in found)
 
 
 @cache

@@ -178,3 +178,14 @@ def test_a_list_of_provinces_each_with_its_district_is_an_enumeration():
     ex = extract(text)
     assert values(ex, "province") == ["น่าน"]
     assert values(ex, "district") == []
+
+
+def test_districts_listed_after_their_visited_province_are_visited():
+    text = (
+        "วันที่ 5 มีนาคม 2566 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงมหาดไทย ลงพื้นที่จังหวัดน่าน "
+        "เพื่อตรวจติดตามสถานการณ์น้ำท่วมและมอบถุงยังชีพแก่ผู้ประสบภัยในพื้นที่ 3 อำเภอ ได้แก่ "
+        "อำเภอท่าวังผา อำเภอปัว และอำเภอเวียงสา\n"
+    )
+    ex = extract(text)
+    assert values(ex, "province") == ["น่าน"]
+    assert values(ex, "district") == ["ท่าวังผา", "ปัว", "เวียงสา"]
