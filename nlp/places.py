@@ -392,7 +392,7 @@ def _in_name(text: str, pos: int) -> bool:
     if pos == 0 or not ("\u0e01" <= text[pos - 1] <= "\u0e4e"):
         return False
     before = _glued_before(text, pos)
-    for cue in (*_visit_words(), "ใน", "ณ"):
+    for cue in (*_visit_words(), "ใน", "ณ", "ที่", "ของ", "และ"):
         i = before.rfind(cue)
         if i >= 0:
             before = before[i + len(cue) :]

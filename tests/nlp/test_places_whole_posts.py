@@ -189,3 +189,9 @@ def test_districts_listed_after_their_visited_province_are_visited():
     ex = extract(text)
     assert values(ex, "province") == ["น่าน"]
     assert values(ex, "district") == ["ท่าวังผา", "ปัว", "เวียงสา"]
+
+
+def test_a_name_head_before_of_does_not_reach_the_place():
+    # ทันสมัย (modern) holds สมัย (era) only by its letters, and ของ ends it anyway
+    text = VISIT + "ศูนย์บริการประชาชนที่ทันสมัยของจังหวัดน่าน\n"
+    assert values(extract(text), "province") == ["น่าน"]
