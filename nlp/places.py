@@ -2,7 +2,9 @@
 
 A name is only a place when the gazetteer knows it (one edit of tolerance for a post's spelling,
 reported under the gazetteer's name), and only a place *visited* when it is not part of a title,
-an organisation's name or a list of a province group's members. `อ.เมือง` takes its province
+an organisation's or a thing's name, a surname, a list of a province group's members, an
+enumeration or a statistic (beneficiaries, target areas), the extent of an area a decree or a
+grant describes, or the address of the officials' own office. `อ.เมือง` takes its province
 from the words around it; a district or subdistrict name shared by several provinces is settled
 by the places the same post names.
 """
@@ -10,6 +12,7 @@ by the places the same post names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -389,7 +392,7 @@ def _in_name(text: str, pos: int) -> bool:
     if pos == 0 or not ("\u0e01" <= text[pos - 1] <= "\u0e4e"):
         return False
     before = _glued_before(text, pos)
-    for cue in (*_visit_words(), "ใน", "ณ"):
+    for cue in (*_visit_words(), "ใน", "ณ", "ที่", "ของ", "และ"):
         i = before.rfind(cue)
         if i >= 0:
             before = before[i + len(cue) :]
@@ -451,7 +454,7 @@ _LIST_MARKER = re.compile(
     rf"\s?(?:[{_L}]{{0,24}}(?:ใน|ที่))?\s?(?:จังหวัด|จ\.)?\s?$"
 )
 MIN_LIST = 2  # places of one level in a row that make an enumeration
-LIST_LEAD = 40  # characters before a list's marker in which a visit word makes it the visit's
+LIST_LEAD = 80  # characters before a list's marker in which a visit word makes it the visit's
 
 
 @cache
@@ -467,22 +470,23 @@ def _counts() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _enumerations(text: str, found: list[PlaceMention]) -> None:
-    """Places of one level listed after such as / namely / N provinces (two or more in a
-    row) or followed by a count, unless a visit word leads the list ("ลงพื้นที่ 3 จังหวัด
+    """Places listed after such as / namely / N provinces (two or more of one level in a row,
+    maybe each with its chain) or followed by a count, unless a visit word leads the list ("ลงพื้นที่ 3 จังหวัด
     ได้แก่ …") with no other place between; and a place followed by a count ("กรุงเทพมหานคร
     4,034 ราย"): statistics and beneficiaries, not places visited."""
     single, after_list = _counts()
+    run: list[PlaceMention] = []
+    for p in [*found, None]:
+        if p is not None and run and _joined(text, run[-1].end, p.start):
+            run.append(p)
+            continue
+        levels = Counter(q.level for q in run)
+        if levels and max(levels.values()) >= MIN_LIST and _listed(text, found, run, after_list):
+            for q in run:
+                q.visited, q.why_not = False, "enumeration"
+        run = [p] if p is not None else []
     for level in ("province", "district", "subdistrict"):
         mentions = [p for p in found if p.level == level]
-        run: list[PlaceMention] = []
-        for p in [*mentions, None]:
-            if p is not None and run and _ITEM_GAP.fullmatch(text, run[-1].end, p.start):
-                run.append(p)
-                continue
-            if len(run) >= MIN_LIST and _listed(text, found, run, after_list):
-                for q in run:
-                    q.visited, q.why_not = False, "enumeration"
-            run = [p] if p is not None else []
         for group in _numbered(text, mentions):
             if _listed(text, found, group, after_list, group[0].attrs["number"]):  # type: ignore[arg-type]
                 for q in group:
@@ -490,6 +494,12 @@ def _enumerations(text: str, found: list[PlaceMention]) -> None:
         for p in mentions:
             if single.match(text, p.end):
                 p.visited, p.why_not = False, "statistic"
+
+
+def _joined(text: str, a: int, b: int) -> bool:
+    """Two places written as items of one list, or as links of one chain (a list of items
+    "จังหวัดสุรินทร์ อำเภอบัวเชด จังหวัดศรีสะเกษ อำเภอภูสิงห์")."""
+    return bool(_ITEM_GAP.fullmatch(text, a, b) or _CHAIN_GAP.fullmatch(text, a, b))
 
 
 _NUMBERING = re.compile(r"(?:^|\s)\(?\d{1,2}[).]\s?$")
@@ -528,9 +538,15 @@ def _listed(
     if not marker:
         return False
     lead = max(0, marker.start() - LIST_LEAD)
-    if any(lead <= q.start < first for q in found):
-        return True  # the list follows another place ("…ที่จังหวัดสระแก้ว จังหวัดใกล้เคียง ได้แก่")
-    return not any(w in text[lead : marker.start()] for w in _field_words())
+    window = text[lead : marker.start()]
+    led = [window.rfind(w) + len(w) for w in _field_words() if w in window]
+    if not led:
+        return True
+    # a place of the list's level after the field word is what it led to ("ลงพื้นที่ครั้งนี้
+    # มีเป้าหมายที่จังหวัดสระแก้ว จังหวัดใกล้เคียง ได้แก่ …"); a province before its districts
+    # is their chain ("ลงพื้นที่จังหวัดน่าน 3 อำเภอ ได้แก่ …")
+    levels = {q.level for q in run}
+    return any(lead + max(led) <= q.start < first and q.level in levels for q in found)
 
 
 @cache

@@ -169,3 +169,29 @@ def test_the_numbered_rows_of_a_list_are_an_enumeration():
 def test_two_provinces_after_a_marker_are_an_enumeration():
     text = LEAD + "โดยจังหวัดได้ประกาศเขตการให้ความช่วยเหลือแล้ว 2 จังหวัด คือ จังหวัดแพร่ และพะเยา\n"
     assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_a_list_of_provinces_each_with_its_district_is_an_enumeration():
+    text = LEAD + (
+        "ขณะนี้พบพื้นที่ที่มีอาการต้องสงสัยใน 2 จังหวัด ได้แก่ จังหวัดสุรินทร์ อำเภอบัวเชด จังหวัดศรีสะเกษ อำเภอภูสิงห์\n"
+    )
+    ex = extract(text)
+    assert values(ex, "province") == ["น่าน"]
+    assert values(ex, "district") == []
+
+
+def test_districts_listed_after_their_visited_province_are_visited():
+    text = (
+        "วันที่ 5 มีนาคม 2566 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงมหาดไทย ลงพื้นที่จังหวัดน่าน "
+        "เพื่อตรวจติดตามสถานการณ์น้ำท่วมและมอบถุงยังชีพแก่ผู้ประสบภัยในพื้นที่ 3 อำเภอ ได้แก่ "
+        "อำเภอท่าวังผา อำเภอปัว และอำเภอเวียงสา\n"
+    )
+    ex = extract(text)
+    assert values(ex, "province") == ["น่าน"]
+    assert values(ex, "district") == ["ท่าวังผา", "ปัว", "เวียงสา"]
+
+
+def test_a_name_head_before_of_does_not_reach_the_place():
+    # ทันสมัย (modern) holds สมัย (era) only by its letters, and ของ ends it anyway
+    text = VISIT + "ศูนย์บริการประชาชนที่ทันสมัยของจังหวัดน่าน\n"
+    assert values(extract(text), "province") == ["น่าน"]
