@@ -128,7 +128,8 @@ def _people(doc: Doc) -> list[Person]:
 
 def _official_facts(docs_people: list[tuple[Doc, list[Person]]], visited: bool) -> list[Fact]:
     """One fact per person, at their first mention (body before title); the position is the
-    first one written for them; the role is read from all their mentions (nlp.roles)."""
+    fullest one written for them (a headline abbreviates it: ผอ.โครงการ…); the role is read
+    from all their mentions (nlp.roles)."""
     by_person: dict[str, list[tuple[Doc, Person]]] = {}
     for doc, people in docs_people:
         for p in people:
@@ -137,7 +138,7 @@ def _official_facts(docs_people: list[tuple[Doc, list[Person]]], visited: bool) 
     facts = []
     for person, mentions in by_person.items():
         doc, p = mentions[0]
-        position = next((q.position for _, q in mentions if q.position), None)
+        position = max((q.position for _, q in mentions if q.position), key=len, default=None)
         written = " ".join(doc.text[p.start : p.end].split())  # no zero-width spaces
         facts.append(
             _fact(

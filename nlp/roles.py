@@ -54,6 +54,7 @@ def _clause_after(doc: Doc, p: Person, others: Sequence[Person]) -> str:
 
 
 SUBJECT_LINES = 6  # story lines in which a post names who made its visit
+SHORT_LINE = 120  # a subject line shorter than this is a sentence broken by a line break
 
 
 def _lines(doc: Doc) -> list[tuple[int, int]]:
@@ -77,6 +78,10 @@ def _subject_lines(
     if first is None:
         return []
     lead = _first_named(people, first[0], first[2])
+    a, b, v = first
+    nxt = next((span for span in spans if span[0] >= b), None)
+    if b - a < SHORT_LINE and nxt is not None:
+        first = a, nxt[1], v  # "… มอบนโยบาย\nการบูรณาการ… ร่วมกับนายX": the sentence goes on
     out = [first]
     for a, b in spans:
         if a <= first[0] or not any(p.person == lead and a <= p.start < b for p in people):
