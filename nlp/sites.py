@@ -369,13 +369,15 @@ def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMentio
     names = {text[s.start : s.end] for s in found}
     full = [n for n in names if n.endswith(")")]
 
-    def shortened(name: str) -> bool:
+    def shortened(name: str, end: int) -> bool:
+        if text.startswith("ฯ", end):  # "โรงพยาบาลยี่งอฯ": short for a name written in full
+            return any(f.startswith(name) and len(f) > len(name) for f in names)
         return any(f.startswith(name) and f[len(name) :].lstrip().startswith("(") for f in full)
 
     kept: list[SiteMention] = []
     seen: set[tuple[str, str]] = set()
     for s in found:
-        if shortened(text[s.start : s.end]):
+        if shortened(text[s.start : s.end], s.end):
             continue
         head = site_heads().match(text, s.start)
         own = (s.type, text[head.end() if head else s.start : s.end].strip())

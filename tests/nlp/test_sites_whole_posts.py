@@ -197,3 +197,27 @@ def test_a_council_with_the_building_and_campus_it_is_in_is_one_site():
 
 def test_the_condition_of_a_place_is_no_council():
     assert site_names(f"{LEAD}สภาพความเสียหายของถนน") == []
+
+
+def test_a_bureau_with_its_department_is_one_site():
+    text = f"{LEAD}สำนักบริหารการทะเบียน กรมการปกครอง ตำบลคลองเก้า อำเภอลำลูกกา"
+    assert site_names(text) == ["สำนักบริหารการทะเบียน กรมการปกครอง"]
+
+
+def test_a_name_cut_short_with_paiyannoi_is_the_site_named_in_full():
+    text = (
+        f"{LEAD}โรงพยาบาลยี่งอเฉลิมพระเกียรติ 80 พรรษา โดยมีนายแพทย์มรุต "
+        "กล่าวว่า ปัจจุบัน โรงพยาบาลยี่งอฯ เป็นโรงพยาบาลขนาด 30 เตียง"
+    )
+    assert site_names(text) == ["โรงพยาบาลยี่งอเฉลิมพระเกียรติ 80 พรรษา"]
+
+
+def test_juvenile_training_centres_keep_their_whole_names():
+    text = (
+        f"{LEAD} บรรยายแก่เด็กและเยาวชน ศูนย์ฝึกและอบรมเด็กและเยาวชนชายบ้านมุทิตา "
+        "และเด็กและเยาวชน ในศูนย์ฝึกและอบรมเด็กและเยาวชนสิรินธร อำเภอพุทธมณฑล"
+    )
+    assert site_names(text) == [
+        "ศูนย์ฝึกและอบรมเด็กและเยาวชนชายบ้านมุทิตา",
+        "ศูนย์ฝึกและอบรมเด็กและเยาวชนสิรินธร",
+    ]
