@@ -359,7 +359,32 @@ def find_sites(
     _villages(text, tokens, lambda a, b: free(a, b) and not in_place(a), keep)
     _after_na(text, tokens, free, keep)
     found.sort(key=lambda s: s.start)
+    listed = _beneficiaries(text)
+    found = [s for s in found if not listed.overlaps(s.start, s.start + 1)]
     return _without_short_names(text, _without_hosts(text, found))
+
+
+_LIST_REACH = 150  # characters between the owner word and the list it opens
+_LIST_MAX = 300
+
+
+def _beneficiaries(text: str) -> Spans:
+    """The lists of places that receive something or belong to a network (site_lists.txt):
+    their places were not visited."""
+    lists = sections("site_lists.txt")
+    spans = Spans()
+    visit_words = [w for w in _place_cues() if w not in ("ที่",)]
+    for m in re.finditer(alternation(lists["marker"]), text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        lo = max(line_start, m.start() - _LIST_REACH)
+        owner = max((text.rfind(w, lo, m.start()) for w in lists["owner"]), default=-1)
+        if owner < 0 or any(text.find(w, owner, m.start()) >= 0 for w in visit_words):
+            continue
+        line_end = text.find("\n", m.end())
+        hi = min(m.end() + _LIST_MAX, len(text) if line_end < 0 else line_end)
+        stop = [text.find(w, m.end(), hi) for w in lists["end"]]
+        spans.add(m.end(), min([i for i in stop if i > m.end()], default=hi))
+    return spans
 
 
 def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMention]:
