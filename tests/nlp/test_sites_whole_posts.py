@@ -235,3 +235,18 @@ def test_the_places_that_receive_aid_or_belong_to_a_network_are_no_sites():
 def test_a_list_of_places_visited_is_kept():
     text = f"{LEAD} 3 แห่ง ได้แก่ โรงเรียนบ้านหนองบัว โรงพยาบาลสต๊อก และวัดป่าสันติ เพื่อมอบสิ่งของ"
     assert site_names(text) == ["โรงเรียนบ้านหนองบัว", "โรงพยาบาลสต๊อก", "วัดป่าสันติ"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "โรงเรียนเหล่านี้ได้รับงบประมาณ",  # these schools
+        "โรงเรียนบางแห่งอาศัยสมาคมผู้ปกครอง",  # some schools
+        "โรงเรียนขาดแคลนครู",  # schools lacking teachers
+        "มหาวิทยาลัยพยายามสอดแทรกแนวคิด",  # a verb
+        "โรงเรียนเป้าหมาย 20 โรง",  # target schools
+        "วัดอุณหภูมิผู้โดยสาร",  # to measure, not a temple
+    ],
+)
+def test_kinds_of_place_and_verbs_after_a_type_word_are_no_sites(tail):
+    assert site_names(f"{LEAD}{tail}") == []
