@@ -35,7 +35,7 @@ _PLACE_AFTER = re.compile(rf"\s?(?:ณ\s)?(?:หมู่|ม\.\d|{_ADMIN_RE})")
 # A word that is itself a place (ตำบลX, อ.X, หมู่ 3): never more of a site's name.
 _PLACE_WORD = re.compile(rf"(?:กิ่งอำเภอ|หมู่|ม\.\s?\d|{_ADMIN_RE})")
 _CUE_WINDOW = 30
-_NAME_MAX = 80
+_NAME_MAX = 100
 _COUNT_AFTER = re.compile(r"\s?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
 # After a name, words that make it a kind of place: "สถานีทดลองต่างๆ", "ศูนย์เรียนรู้…ทั่วประเทศ".
 _KIND_AFTER = re.compile(r"\s?(?:หลาย|ใด|ต่างๆ|ต่าง ๆ|ทั่วประเทศ|ทุกแห่ง|ทุกจังหวัด|ทั้งหมด|ทั้ง \d+ แห่ง)")

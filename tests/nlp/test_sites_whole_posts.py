@@ -250,3 +250,12 @@ def test_a_list_of_places_visited_is_kept():
 )
 def test_kinds_of_place_and_verbs_after_a_type_word_are_no_sites(tail):
     assert site_names(f"{LEAD}{tail}") == []
+
+
+def test_a_long_official_name_is_kept_whole():
+    text = (
+        f"{LEAD}ศูนย์ประสานงานการผลิตและพัฒนากำลังคนอาชีวศึกษาเขตพัฒนาพิเศษภาคตะวันออก (ศูนย์ย่อย) โดยมีผู้อำนวยการ"
+    )
+    assert site_names(text) == [
+        "ศูนย์ประสานงานการผลิตและพัฒนากำลังคนอาชีวศึกษาเขตพัฒนาพิเศษภาคตะวันออก (ศูนย์ย่อย)"
+    ]
