@@ -35,7 +35,7 @@ _PLACE_AFTER = re.compile(rf"\s?(?:ณ\s)?(?:หมู่|ม\.\d|{_ADMIN_RE})")
 # A word that is itself a place (ตำบลX, อ.X, หมู่ 3): never more of a site's name.
 _PLACE_WORD = re.compile(rf"(?:กิ่งอำเภอ|หมู่|ม\.\s?\d|{_ADMIN_RE})")
 _CUE_WINDOW = 30
-_NAME_MAX = 80
+_NAME_MAX = 100
 _COUNT_AFTER = re.compile(r"\s?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
 # After a name, words that make it a kind of place: "สถานีทดลองต่างๆ", "ศูนย์เรียนรู้…ทั่วประเทศ".
 _KIND_AFTER = re.compile(r"\s?(?:หลาย|ใด|ต่างๆ|ต่าง ๆ|ทั่วประเทศ|ทุกแห่ง|ทุกจังหวัด|ทั้งหมด|ทั้ง \d+ แห่ง)")
@@ -359,7 +359,32 @@ def find_sites(
     _villages(text, tokens, lambda a, b: free(a, b) and not in_place(a), keep)
     _after_na(text, tokens, free, keep)
     found.sort(key=lambda s: s.start)
+    listed = _beneficiaries(text)
+    found = [s for s in found if not listed.overlaps(s.start, s.start + 1)]
     return _without_short_names(text, _without_hosts(text, found))
+
+
+_LIST_REACH = 150  # characters between the owner word and the list it opens
+_LIST_MAX = 300
+
+
+def _beneficiaries(text: str) -> Spans:
+    """The lists of places that receive something or belong to a network (site_lists.txt):
+    their places were not visited."""
+    lists = sections("site_lists.txt")
+    spans = Spans()
+    visit_words = [w for w in _place_cues() if w not in ("ที่",)]
+    for m in re.finditer(alternation(lists["marker"]), text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        lo = max(line_start, m.start() - _LIST_REACH)
+        owner = max((text.rfind(w, lo, m.start()) for w in lists["owner"]), default=-1)
+        if owner < 0 or any(text.find(w, owner, m.start()) >= 0 for w in visit_words):
+            continue
+        line_end = text.find("\n", m.end())
+        hi = min(m.end() + _LIST_MAX, len(text) if line_end < 0 else line_end)
+        stop = [text.find(w, m.end(), hi) for w in lists["end"]]
+        spans.add(m.end(), min([i for i in stop if i > m.end()], default=hi))
+    return spans
 
 
 def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMention]:
@@ -369,13 +394,15 @@ def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMentio
     names = {text[s.start : s.end] for s in found}
     full = [n for n in names if n.endswith(")")]
 
-    def shortened(name: str) -> bool:
+    def shortened(name: str, end: int) -> bool:
+        if text.startswith("ฯ", end):  # "โรงพยาบาลยี่งอฯ": short for a name written in full
+            return any(f.startswith(name) and len(f) > len(name) for f in names)
         return any(f.startswith(name) and f[len(name) :].lstrip().startswith("(") for f in full)
 
     kept: list[SiteMention] = []
     seen: set[tuple[str, str]] = set()
     for s in found:
-        if shortened(text[s.start : s.end]):
+        if shortened(text[s.start : s.end], s.end):
             continue
         head = site_heads().match(text, s.start)
         own = (s.type, text[head.end() if head else s.start : s.end].strip())

@@ -197,3 +197,65 @@ def test_a_council_with_the_building_and_campus_it_is_in_is_one_site():
 
 def test_the_condition_of_a_place_is_no_council():
     assert site_names(f"{LEAD}สภาพความเสียหายของถนน") == []
+
+
+def test_a_bureau_with_its_department_is_one_site():
+    text = f"{LEAD}สำนักบริหารการทะเบียน กรมการปกครอง ตำบลคลองเก้า อำเภอลำลูกกา"
+    assert site_names(text) == ["สำนักบริหารการทะเบียน กรมการปกครอง"]
+
+
+def test_a_name_cut_short_with_paiyannoi_is_the_site_named_in_full():
+    text = (
+        f"{LEAD}โรงพยาบาลยี่งอเฉลิมพระเกียรติ 80 พรรษา โดยมีนายแพทย์มรุต "
+        "กล่าวว่า ปัจจุบัน โรงพยาบาลยี่งอฯ เป็นโรงพยาบาลขนาด 30 เตียง"
+    )
+    assert site_names(text) == ["โรงพยาบาลยี่งอเฉลิมพระเกียรติ 80 พรรษา"]
+
+
+def test_juvenile_training_centres_keep_their_whole_names():
+    text = (
+        f"{LEAD} บรรยายแก่เด็กและเยาวชน ศูนย์ฝึกและอบรมเด็กและเยาวชนชายบ้านมุทิตา "
+        "และเด็กและเยาวชน ในศูนย์ฝึกและอบรมเด็กและเยาวชนสิรินธร อำเภอพุทธมณฑล"
+    )
+    assert site_names(text) == [
+        "ศูนย์ฝึกและอบรมเด็กและเยาวชนชายบ้านมุทิตา",
+        "ศูนย์ฝึกและอบรมเด็กและเยาวชนสิรินธร",
+    ]
+
+
+def test_the_places_that_receive_aid_or_belong_to_a_network_are_no_sites():
+    text = (
+        f"{LEAD}โรงพยาบาลรามาธิบดี นอกจากนี้ยังได้สนับสนุนโรงพยาบาลและหน่วยงานอีก 4 แห่งประกอบด้วย "
+        "ศิริราชมูลนิธิ โรงพยาบาลจุฬาลงกรณ์สภากาชาดไทย และสถาบันบำราศนราดูร แห่งละ 1,000,000 บาท "
+        "โดยมีกลุ่มเครือข่ายที่สำคัญ ได้แก่ สหกรณ์เกษตรอินทรีย์ มหาวิทยาลัยอุบลราชธานี"
+    )
+    assert site_names(text) == ["โรงพยาบาลรามาธิบดี"]
+
+
+def test_a_list_of_places_visited_is_kept():
+    text = f"{LEAD} 3 แห่ง ได้แก่ โรงเรียนบ้านหนองบัว โรงพยาบาลสต๊อก และวัดป่าสันติ เพื่อมอบสิ่งของ"
+    assert site_names(text) == ["โรงเรียนบ้านหนองบัว", "โรงพยาบาลสต๊อก", "วัดป่าสันติ"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "โรงเรียนเหล่านี้ได้รับงบประมาณ",  # these schools
+        "โรงเรียนบางแห่งอาศัยสมาคมผู้ปกครอง",  # some schools
+        "โรงเรียนขาดแคลนครู",  # schools lacking teachers
+        "มหาวิทยาลัยพยายามสอดแทรกแนวคิด",  # a verb
+        "โรงเรียนเป้าหมาย 20 โรง",  # target schools
+        "วัดอุณหภูมิผู้โดยสาร",  # to measure, not a temple
+    ],
+)
+def test_kinds_of_place_and_verbs_after_a_type_word_are_no_sites(tail):
+    assert site_names(f"{LEAD}{tail}") == []
+
+
+def test_a_long_official_name_is_kept_whole():
+    text = (
+        f"{LEAD}ศูนย์ประสานงานการผลิตและพัฒนากำลังคนอาชีวศึกษาเขตพัฒนาพิเศษภาคตะวันออก (ศูนย์ย่อย) โดยมีผู้อำนวยการ"
+    )
+    assert site_names(text) == [
+        "ศูนย์ประสานงานการผลิตและพัฒนากำลังคนอาชีวศึกษาเขตพัฒนาพิเศษภาคตะวันออก (ศูนย์ย่อย)"
+    ]
