@@ -71,6 +71,8 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
             seen.add(key)
             if summary and (headline or not _dated(line, FOLLOW_REACH)):
                 break  # the summary is the lead after all
+            if cut and doc.claimed.overlaps(pos, pos + 1, ("name", "position")):
+                break  # a new sentence opens with its subject: the short lead was whole
             spans.append((pos, end))
             if cut:
                 cut = False
@@ -341,7 +343,7 @@ def reports_visit(
                 story_goes = story_goes or doc.source == "body" and bool(goes)
                 # the story line's officials first receive someone (ให้การต้อนรับคณะ…): the
                 # guests made the visit, the officials stayed at their office
-                if doc.source == "body" and deeds and not goes:
+                if doc.source == "body" and deeds:
                     received = any(text.startswith(w, deeds[0]) for w in _cues()["receive"])
             for i in deeds:
                 went = i in goes and (not office or any(text.startswith(w, i) for w in travel))
