@@ -343,7 +343,7 @@ def reports_visit(
                 story_goes = story_goes or doc.source == "body" and bool(goes)
                 # the story line's officials first receive someone (ให้การต้อนรับคณะ…): the
                 # guests made the visit, the officials stayed at their office
-                if doc.source == "body" and deeds:
+                if doc.source == "body" and deeds and not goes:
                     received = any(text.startswith(w, deeds[0]) for w in _cues()["receive"])
             for i in deeds:
                 went = i in goes and (not office or any(text.startswith(w, i) for w in travel))

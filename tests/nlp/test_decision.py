@@ -264,15 +264,6 @@ def test_a_situation_report_as_of_an_hour_is_no_event_held_there():
     assert not extract(*post("รายงานข่าวกรณีโรคปอดอักเสบจากเชื้อไวรัสโคโรนา", lead)).reports_visit
 
 
-def test_officials_who_receive_guests_touring_their_centre_make_no_visit():
-    lead = (
-        "วันที่ 20 ธ.ค. 2562 (วันนี้) นางสาวอัจฉรินทร์ พัฒนพันธ์ชัย ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจ"
-        "และสังคม ให้การต้อนรับคณะกรรมาธิการวิสามัญ วุฒิสภา ในการเข้าศึกษาดูงานและเยี่ยมชม"
-        "ศูนย์ต่อต้านข่าวปลอม ณ ศูนย์ต่อต้านข่าวปลอม อาคารรัฐประศาสนภักดี"
-    )
-    assert not extract(*post("ปลัดกระทรวงดิจิทัลฯ ให้การต้อนรับคณะกรรมาธิการ", lead)).reports_visit
-
-
 def test_an_event_held_at_a_named_community_is_on_site():
     text, title = post(
         "ปลัดกระทรวง เป็นประธานในงานสร้างชุมชนริมคลอง",
