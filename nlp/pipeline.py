@@ -138,8 +138,7 @@ def _official_facts(docs_people: list[tuple[Doc, list[Person]]], visited: bool) 
     for person, mentions in by_person.items():
         doc, p = mentions[0]
         position = next((q.position for _, q in mentions if q.position), None)
-        a, b = doc.norm.span(p.start, p.end)
-        written = " ".join(doc.norm.original[a:b].split())
+        written = " ".join(doc.text[p.start : p.end].split())  # no zero-width spaces
         facts.append(
             _fact(
                 doc,

@@ -18,7 +18,7 @@ from nlp.gazetteer import BANGKOK, Area, gazetteer
 from nlp.lexicon import alternation, ends_with_any, sections, words
 
 _L = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"  # Thai letters and marks (not ฯ or digits)
-_RUN = re.compile(f"[{_L}]+")
+_RUN = re.compile(f"[{_L}]+(?:-[{_L}]+)*")  # a hyphen inside a name: สุไหงโก-ลก
 _MOO = re.compile(r"(?:หมู่(?:ที่)?|ม\.)\s?(\d{1,2})(?!\d)")
 _FOLLOW = (
     "จังหวัด",
@@ -45,6 +45,7 @@ _FOLLOW = (
 _CHAIN_WINDOW = 60
 _GROUP_WINDOW = 80
 _GROUP_MARKERS = ("กลุ่มจังหวัด", "เขตตรวจราชการ")  # the provinces an inspector's zone holds
+SPACED_HEAD = 4  # letters an office or title word needs to name one across a space
 _LOCATIVE = ("ที่", "ณ", "ใน", "พื้นที่", "เยือน", "ไป", "ไปยัง", "สู่", "ทั่ว", "ยัง", "ลงพท.")
 
 
@@ -141,11 +142,13 @@ def _visit_words() -> tuple[str, ...]:
     return tuple(w for w in cues["visit"] + cues["place"] if len(w) >= 4)
 
 
-def _institution_before(text: str, pos: int) -> bool:
+def _institution_before(text: str, pos: int, after_place: bool = False) -> bool:
     """An office or a title before the place ("สำนักงานสถิติจังหวัด…"), read after the last
     visit word: "ตรวจราชการจังหวัด…" is an inspection there, "ผู้ตรวจราชการจังหวัด…" a title.
     An office's name glued to the place may run long ("สำนักงานดิจิทัลเพื่อเศรษฐกิจและสังคม
-    จังหวัด…"): a สำนัก… word anywhere in it makes it one."""
+    จังหวัด…"): a สำนัก… word anywhere in it makes it one. Across a space the word before is
+    an address's venue ("วิทยาลัยการปกครอง อำเภอ…"): a short head (รอง) inside it, or the end of
+    the place just named (จังหวัดนครนายก), is not a title."""
     before = _glued_before(text, pos)
     cut = 0
     for cue in _visit_words():
@@ -155,10 +158,14 @@ def _institution_before(text: str, pos: int) -> bool:
     before = before[cut:]
     if not before:
         return False
+    if not ("\u0e01" <= text[pos - 1] <= "\u0e4e"):  # across a space
+        if after_place:
+            return False
+        head = ends_with_any(before, _institutions())
+        return head is not None and (len(head) >= SPACED_HEAD or head == before)
     if ends_with_any(before, _institutions()) is not None:
         return True
-    glued = pos > 0 and "\u0e01" <= text[pos - 1] <= "\u0e4e"
-    return glued and any(w in before for w in _offices())
+    return any(w in before for w in _offices())
 
 
 @cache
@@ -307,61 +314,230 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
     return found
 
 
+VENUE_REACH = 120  # characters an address after ณ runs to the province that ends it
+_VENUE_BREAK = re.compile(r"\n|ว่า|โดย|ซึ่ง|เพื่อ|\s(?:และ|พร้อม)")
+
+
+def _venue_before(text: str, pos: int) -> str | None:
+    """The venue a place ends the address of, given after ณ on the same line and in the same
+    clause: "ณ โรงแรมปริ๊นซ์ พาเลซ กรุงเทพมหานคร", "ณ อพวช. คลองห้า ปทุมธานี"."""
+    at = text.rfind("ณ ", max(0, pos - VENUE_REACH), pos)
+    if at < 0 or (at > 0 and not text[at - 1].isspace()):
+        return None
+    venue = text[at + 2 : pos]
+    if not venue.strip() or not venue[-1].isspace() or _VENUE_BREAK.search(venue):
+        return None
+    return venue
+
+
+@cache
+def _home_words() -> tuple[str, ...]:
+    return sections("visit_cues.txt")["home"]
+
+
+def _at_home(text: str, pos: int) -> bool:
+    """The address of the officials' own office ("ณ ทำเนียบรัฐบาล กรุงเทพฯ"): desk work there,
+    not a place visited."""
+    venue = _venue_before(text, pos)
+    return venue is not None and any(w in venue for w in _home_words())
+
+
+def _after_place(text: str, found: list[PlaceMention], i: int) -> bool:
+    """The mention follows the one before it across spaces only (จังหวัดนครนายก ปราจีนบุรี)."""
+    return i > 0 and not text[found[i - 1].end : found[i].start].strip()
+
+
 def _judge(text: str, found: list[PlaceMention]) -> None:
     """Decide which mentions are places visited."""
     for i, p in enumerate(found):
         if _dateline(text, p):
             p.visited, p.why_not = False, "dateline"
-        elif _institution_before(text, p.start):
+        elif _institution_before(text, p.start, _after_place(text, found, i)):
             p.visited, p.why_not = False, "institution"
         elif _in_group_list(text, p.start):
             p.visited, p.why_not = False, "province_group"
         elif _origin(text, p, found[i - 1] if i else None):
             p.visited, p.why_not = False, "origin"
+        elif _at_home(text, p.start):
+            p.visited, p.why_not = False, "home"
+        elif _in_name(text, p.start):
+            p.visited, p.why_not = False, "in_name"
+        elif _surname(text, p):
+            p.visited, p.why_not = False, "surname"
         elif p.rule == "province_bare":
             before = _glued_before(text, p.start)
             prev = found[i - 1] if i else None
             chained = prev is not None and 0 <= p.start - prev.end <= 4 and prev.visited
-            if not (ends_with_any(before, _LOCATIVE) or chained):
+            if not (
+                ends_with_any(before, _LOCATIVE)
+                or chained
+                or _venue_before(text, p.start) is not None
+            ):
                 p.visited, p.why_not = False, "bare_name"
+    _extents(text, found)
+
+
+@cache
+def _name_heads() -> tuple[str, ...]:
+    return words("name_heads.txt")
+
+
+def _in_name(text: str, pos: int) -> bool:
+    """A place glued to the end of a bank's, a port's, a university's or a document's name
+    (ธนาคารกรุงเทพ, มหาวิทยาลัยเทคโนโลยีราชมงคลกรุงเทพ): the name's, not a place visited.
+    "ในพื้นที่กรุงเทพฯ" is read after the last visit or locative word."""
+    if pos == 0 or not ("\u0e01" <= text[pos - 1] <= "\u0e4e"):
+        return False
+    before = _glued_before(text, pos)
+    for cue in (*_visit_words(), "ใน", "ณ"):
+        i = before.rfind(cue)
+        if i >= 0:
+            before = before[i + len(cue) :]
+    return any(head in before for head in _name_heads())
+
+
+@cache
+def _lineages() -> frozenset[str]:
+    return frozenset(words("lineage_surnames.txt"))
+
+
+def _surname(text: str, p: PlaceMention) -> bool:
+    """ "นายเดชาภิวัฒน์ ณ สงขลา", "ปริยรณ พรหมสาขา ณ สกลนคร": a royally granted surname after
+    a name, not "at". After an event word ("จัดประชุม ณ เชียงใหม่") the ณ is "at"."""
+    if not text.startswith("ณ ", p.start - 2) or "ณ " + p.written not in _lineages():
+        return False
+    before = _glued_before(text, p.start - 2)
+    if not before or not ("\u0e01" <= before[-1] <= "\u0e4e"):
+        return False
+    return ends_with_any(before, _visit_words() + _LOCATIVE) is None
+
+
+@cache
+def _extent_words() -> tuple[str, ...]:
+    return words("extent_words.txt")
+
+
+# What may stand between two places of one chain or list: commas, และ/หรือ, and a place the
+# gazetteer does not know ("ตำบลท่าขนุน และตำบลเขาชะแล อำเภอทองผาภูมิ").
+_CHAIN_GAP = re.compile(
+    rf"[\s,]*(?:(?:และ|หรือ)\s*)?(?:(?:ตำบล|อำเภอ|ต\.|อ\.|แขวง|เขต)[{_L}-]+[\s,]*(?:และ\s*)?)*"
+)
+
+
+def _extents(text: str, found: list[PlaceMention]) -> None:
+    """Districts and subdistricts written after ท้องที่ / ครอบคลุม, and those chained to them:
+    the extent of a forest, a park or a plot of land a decree or a grant describes, not where
+    the officials went. The province of the chain is left to the other rules."""
+    in_extent = False
+    for i, p in enumerate(found):
+        if ends_with_any(_glued_before(text, p.start), _extent_words()):
+            in_extent = True
+        elif not (i and _CHAIN_GAP.fullmatch(text, found[i - 1].end, p.start)):
+            in_extent = False
+        if in_extent and p.level != "province" and p.visited:
+            p.visited, p.why_not = False, "extent"
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|\d{1,2}\s?[^\d\s]|-\s)")
 
 
-# A list of provinces: items joined by commas, และ/หรือ, each maybe with its จังหวัด.
+# A list of places: items joined by commas, และ/หรือ, each maybe with its จังหวัด.
 _ITEM_GAP = re.compile(r"\s?(?:,|และ|หรือ)?\s?(?:จังหวัด|จ\.)?\s?")
-# What introduces an enumeration (such as, namely, N provinces): beneficiaries, statistics,
-# a programme's members, not the places a visit went to.
+# What introduces an enumeration (such as, namely, N provinces), maybe with what is counted
+# ("ประกอบด้วยสถานประกอบกิจการใน…", "ประกอบด้วย พื้นที่ใน…"): beneficiaries, statistics, a
+# programme's members, not the places a visit went to.
 _LIST_MARKER = re.compile(
-    r"(?:ได้แก่|คือ|อาทิ|เช่น|ประกอบด้วย|รวมถึง|รวมทั้ง|\d+\s?จังหวัด)\s?(?:จังหวัด|จ\.)?\s?$"
+    r"(?:ได้แก่|คือ|อาทิ|เช่น|ประกอบด้วย|รวมถึง|รวมทั้ง|\d+\s?(?:จังหวัด|อำเภอ|ตำบล))"
+    rf"\s?(?:[{_L}]{{0,24}}(?:ใน|ที่))?\s?(?:จังหวัด|จ\.)?\s?$"
 )
-_COUNT_AFTER = re.compile(r"\s?\d[\d,.]*\s?(?:ราย|คน|ครัวเรือน|แห่ง|บาท|ล้าน|ไร่|ตัน|ครั้ง|%)")
-MIN_LIST = 3  # provinces in a row that make an enumeration
-LIST_CLAUSE = 80  # characters before a list in which a visit word makes it the visit's
+MIN_LIST = 2  # places of one level in a row that make an enumeration
+LIST_LEAD = 40  # characters before a list's marker in which a visit word makes it the visit's
+
+
+@cache
+def _counts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A count right after a place ("กรุงเทพมหานคร 4,034 ราย", "นครสวรรค์ ประมาณ 1,000 ลบ.ม."),
+    and the count after a list, which may say จำนวน ("…และอุบลราชธานี จำนวน 120 คน")."""
+    units = alternation(words("count_units.txt"))
+    number = r"\d+(?:[,.]\d+)*\s?"  # not a list's numbering ("5. โครงการ…")
+    return (
+        re.compile(rf"\s?(?:ประมาณ|กว่า)?\s?{number}{units}"),
+        re.compile(rf"\s?(?:จำนวน|รวม|ประมาณ|กว่า)?\s?{number}{units}"),
+    )
 
 
 def _enumerations(text: str, found: list[PlaceMention]) -> None:
-    """Provinces listed after such as / namely / N provinces (three or more in a row), unless
-    a visit word leads the list ("ลงพื้นที่ 3 จังหวัด ได้แก่ …"), and provinces followed by a
-    count ("กรุงเทพมหานคร 4,034 ราย"): statistics and beneficiaries, not places visited."""
-    provinces = [p for p in found if p.level == "province"]
-    run: list[PlaceMention] = []
-    for p in [*provinces, None]:
-        if p is not None and run and _ITEM_GAP.fullmatch(text, run[-1].end, p.start):
-            run.append(p)
-            continue
-        if len(run) >= MIN_LIST:
-            first = run[0].start
-            marker = _LIST_MARKER.search(text, max(0, first - 30), first)
-            clause = text[max(0, first - LIST_CLAUSE) : first]
-            if marker and not any(w in clause for w in _visit_words()):
+    """Places of one level listed after such as / namely / N provinces (two or more in a
+    row) or followed by a count, unless a visit word leads the list ("ลงพื้นที่ 3 จังหวัด
+    ได้แก่ …") with no other place between; and a place followed by a count ("กรุงเทพมหานคร
+    4,034 ราย"): statistics and beneficiaries, not places visited."""
+    single, after_list = _counts()
+    for level in ("province", "district", "subdistrict"):
+        mentions = [p for p in found if p.level == level]
+        run: list[PlaceMention] = []
+        for p in [*mentions, None]:
+            if p is not None and run and _ITEM_GAP.fullmatch(text, run[-1].end, p.start):
+                run.append(p)
+                continue
+            if len(run) >= MIN_LIST and _listed(text, found, run, after_list):
                 for q in run:
                     q.visited, q.why_not = False, "enumeration"
-        run = [p] if p is not None else []
-    for p in provinces:
-        if _COUNT_AFTER.match(text, p.end):
-            p.visited, p.why_not = False, "statistic"
+            run = [p] if p is not None else []
+        for group in _numbered(text, mentions):
+            if _listed(text, found, group, after_list, group[0].attrs["number"]):  # type: ignore[arg-type]
+                for q in group:
+                    q.visited, q.why_not = False, "enumeration"
+        for p in mentions:
+            if single.match(text, p.end):
+                p.visited, p.why_not = False, "statistic"
+
+
+_NUMBERING = re.compile(r"(?:^|\s)\(?\d{1,2}[).]\s?$")
+NUMBERED_GAP = 300  # characters between two numbered rows of one list
+
+
+def _numbered(text: str, mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
+    """Places that open the numbered rows of a list ("คือ 1) จ.ตรัง มีพื้นที่เฝ้าระวัง … 2) จ.
+    พัทลุง …"), grouped by list; each row's place records where its number starts."""
+    groups: list[list[PlaceMention]] = []
+    for p in mentions:
+        m = _NUMBERING.search(text, max(0, p.start - 6), p.start)
+        if not m:
+            continue
+        p.attrs["number"] = m.start()
+        if groups and p.start - groups[-1][-1].end <= NUMBERED_GAP:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return [g for g in groups if len(g) >= 2]
+
+
+def _listed(
+    text: str,
+    found: list[PlaceMention],
+    run: list[PlaceMention],
+    count: re.Pattern[str],
+    first: int | None = None,
+) -> bool:
+    """Whether a run of places (starting at `first`, its numbering) is an enumeration rather
+    than where the visit went."""
+    if count.match(text, run[-1].end):
+        return True
+    first = run[0].start if first is None else first
+    marker = _LIST_MARKER.search(text, max(0, first - 60), first)
+    if not marker:
+        return False
+    lead = max(0, marker.start() - LIST_LEAD)
+    if any(lead <= q.start < first for q in found):
+        return True  # the list follows another place ("…ที่จังหวัดสระแก้ว จังหวัดใกล้เคียง ได้แก่")
+    return not any(w in text[lead : marker.start()] for w in _field_words())
+
+
+@cache
+def _field_words() -> tuple[str, ...]:
+    """The words of going somewhere (ลงพื้นที่, ตรวจเยี่ยม …): they lead an itinerary, where a
+    training (อบรม) or a meeting before a list leads its participants."""
+    return sections("visit_cues.txt")["field"]
 
 
 def _dateline(text: str, p: PlaceMention) -> bool:

@@ -26,6 +26,8 @@ Line = tuple[int, int, int]  # a line's span and its first deed
 _AFTER_DEED = re.compile(r"\s?(?:ภายหลัง|หลัง|ขณะ|ระหว่าง|ในระหว่าง)")
 CLAUSE_REACH = 80  # characters after a name (and its title) in which its clause says what they did
 WITH_REACH = 400  # characters after a พร้อมด้วย in which the travellers are listed
+# A headline names the visitor by given name alone ("“อุตตม”ลงพื้นที่…", "ม.ล.ปนัดดาฯ ตรวจเยี่ยม…").
+MIN_GIVEN = 3
 
 
 @cache
@@ -41,7 +43,7 @@ def _re(section: str) -> re.Pattern[str]:
 @cache
 def _speech() -> re.Pattern[str]:
     said = alternation(sections("visit_cues.txt")["speech"] + _cues()["reported"])
-    return re.compile(f"{said}|ว่า(?!การ)")  # ว่า opens speech; ว่าการ is part of a title
+    return re.compile(f"{said}|ว่า(?!การ|ที่)")  # ว่า opens speech; ว่าการ, ว่าที่ are titles
 
 
 def _clause_after(doc: Doc, p: Person, others: Sequence[Person]) -> str:
@@ -60,6 +62,33 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
 
 
 FirstDeed = Callable[[Doc, int, int], int | None]
+
+
+def _subject_lines(
+    doc: Doc,
+    spans: list[tuple[int, int]],
+    people: Sequence[Person],
+    visit_words: VisitWords,
+    first_deed: FirstDeed,
+) -> list[Line]:
+    """The subject line, and the later story lines that restate it with the same subject
+    first (a headline repeated, then the lead that lists who came along)."""
+    first = _subject_line(doc, spans, people, visit_words, first_deed)
+    if first is None:
+        return []
+    lead = _first_named(people, first[0], first[2])
+    out = [first]
+    for a, b in spans:
+        if a <= first[0] or not any(p.person == lead and a <= p.start < b for p in people):
+            continue
+        v = first_deed(doc, a, b)
+        if v is not None and lead is not None and _first_named(people, a, v) == lead:
+            out.append((a, b, v))
+    return out
+
+
+def _first_named(people: Sequence[Person], a: int, v: int) -> str | None:
+    return next((p.person for p in people if a <= p.start < v), None)
 
 
 def _subject_line(
@@ -112,12 +141,26 @@ def roles(
 
     lines = {src: _lines(doc) for src, doc in docs.items()}
     subject = {
-        src: _subject_line(doc, lines[src], people[src], visit_words, first_deed)
+        src: _subject_lines(doc, lines[src], people[src], visit_words, first_deed)
         for src, doc in docs.items()
     }
+    givens = {ms[0][1].given for ms in mentions.values() if len(ms[0][1].given) >= MIN_GIVEN}
+    headlines = [
+        doc.text[a:v]
+        for src, doc in docs.items()
+        for a, b in lines[src]
+        if not any(a <= q.start < b for q in people[src])
+        and any(g in doc.text[a:b] for g in givens)
+        and (v := first_deed(doc, a, b)) is not None
+    ]
+    fallback = None if any(subject.values()) else _first_of_lead(docs, lines, people)
     out: dict[str, str] = {}
     for key, ms in mentions.items():
-        host = visitor = took_part = False
+        host = took_part = False
+        given = ms[0][1].given
+        visitor = led = key == fallback or (
+            len(given) >= MIN_GIVEN and any(given in h for h in headlines)
+        )
         for doc, p in ms:
             after = _clause_after(doc, p, people[doc.source])
             if _re("host_after").match(after.lstrip(" ,")) or _re("host_after").search(
@@ -127,23 +170,41 @@ def roles(
             listed = _listed(doc, lines[doc.source], p, first_deed)
             host = host or listed == HOST
             took_part = took_part or listed == VISITOR
-            line = subject.get(doc.source)
-            if line is None or not line[0] <= p.start < line[1]:
+            line = next(
+                (ln for ln in subject.get(doc.source, []) if ln[0] <= p.start < ln[1]), None
+            )
+            if line is None:
                 continue
             a, b, v = line
             named_end = p.pos_end if p.pos_end is not None else p.end
-            lead = p.start < v and not _reports(doc.text, named_end, v)
+            lead = (
+                p.start < v
+                and not _reports(doc.text, named_end, v)
+                and not _re("host_after").search(doc.text, named_end, v)  # รอให้การต้อนรับ คณะ…
+            )
+            led = led or lead and not _re("with").search(doc.text, a, p.start)  # not พร้อมด้วย X
             visitor = visitor or lead or v <= p.start and _joined(doc.text, v, p.start)
-        titled = any(
-            q.position and starts_with_any(q.position, _cues()["host_title"]) for _, q in ms
-        )
-        if (host or titled) and not visitor:  # a governor who joins the visit hosts it
+        titled = any(q.position and _is_local(q.position) for _, q in ms)
+        if host and not visitor or titled and not led:  # a governor who joins the visit hosts it
             out[key] = HOST
         elif visitor or took_part:
             out[key] = VISITOR
         else:
             out[key] = MENTIONED
     return out
+
+
+def _first_of_lead(
+    docs: dict[str, Doc], lines: dict[str, list[tuple[int, int]]], people: dict[str, list[Person]]
+) -> str | None:
+    """When no line names anyone before a deed (the deed is a word the cues lack: ทักทาย,
+    ชื่นชม), the lead's subject is still the first person its story names."""
+    body = docs.get("body")
+    for a, b in lines.get("body", []) if body else []:
+        first = next((p for p in people["body"] if a <= p.start < b), None)
+        if first is not None:
+            return first.person
+    return None
 
 
 def _joined(text: str, v: int, pos: int) -> bool:
@@ -173,11 +234,35 @@ def _listed(doc: Doc, lines: list[tuple[int, int]], p: Person, first_deed: First
         return None
     verb = _closing().search(text, end, min(len(text), end + WITH_REACH))  # to the line's end
     if verb is None or verb.lastgroup is None:
-        return None
+        return _by_title(p.position)  # no verb says what the list did: the titles tell
     return HOST if verb.lastgroup == "host" else VISITOR
+
+
+def _by_title(position: str | None) -> str | None:
+    """The role a title gives someone listed at a visit without a verb to tell: a ministry's
+    or a department's officials came with it (visitors), a province's or a district's received
+    it (hosts)."""
+    if not position:
+        return None
+    if starts_with_any(position, _cues()["central_title"]) or "กระทรวง" in position:
+        return VISITOR
+    if _is_local(position):
+        return HOST
+    return None
+
+
+def _is_local(position: str) -> bool:
+    """A local title: a host_title one, or a provincial or district office's
+    ("อุตสาหกรรมจังหวัดแม่ฮ่องสอน", "ผู้อำนวยการสำนักงานบังคับคดีจังหวัด…")."""
+    if starts_with_any(position, _cues()["host_title"]):
+        return True
+    if starts_with_any(position, _cues()["central_title"]) or "กระทรวง" in position:
+        return False
+    return any(w in position for w in _cues()["local_place"])
 
 
 @cache
 def _closing() -> re.Pattern[str]:
     host, joins = alternation(_cues()["host_after"]), alternation(_cues()["joins"])
-    return re.compile(rf"(?P<host>{host})|(?P<joins>{joins})|\n")
+    new_list = alternation(_cues()["listed"])  # a new list: the verb after it is not theirs
+    return re.compile(rf"(?P<host>{host})|(?P<joins>{joins})|{new_list}|\n")

@@ -38,11 +38,14 @@ _CUE_WINDOW = 30
 _NAME_MAX = 80
 _COUNT_AFTER = re.compile(r"\s?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
 # After a name, words that make it a kind of place: "สถานีทดลองต่างๆ", "ศูนย์เรียนรู้…ทั่วประเทศ".
-_KIND_AFTER = re.compile(r"\s?(?:ต่างๆ|ต่าง ๆ|ทั่วประเทศ|ทุกแห่ง|ทุกจังหวัด|ทั้งหมด|ทั้ง \d+ แห่ง)")
+_KIND_AFTER = re.compile(r"\s?(?:หลาย|ใด|ต่างๆ|ต่าง ๆ|ทั่วประเทศ|ทุกแห่ง|ทุกจังหวัด|ทั้งหมด|ทั้ง \d+ แห่ง)")
 # A count right before a site word: kinds of place counted ("4 เขื่อนหลัก", "10 โรงพยาบาลชุมชน").
 _COUNT_BEFORE = re.compile(r"(?<![\d.,:/])\d{1,3}\s?$")
 # Words that, between a visit word and a site, show the site is in another clause.
 _GAP_STOPS = ("ให้", "ได้", "เป็น", "และ", "จาก", "ซึ่ง", "โดย", "เพื่อ", "กับ", "แก่", "ว่า")
+# A name in Latin letters after the type word and a space: up to four capitalised words.
+_LATIN_NAME = re.compile(r" [A-Z][A-Za-z&'.\-]*(?: [A-Z][A-Za-z&'.\-]*){0,3}")
+_BRANDED = ("hotel", "mall", "building", "company")  # the kinds of venue a brand names
 _COMPANY = re.compile(r"บริษัท\s?([^\n]{1,40}?)\s?จำกัด(?:\s?\(มหาชน\))?")
 
 
@@ -89,7 +92,7 @@ def site_heads() -> re.Pattern[str]:
 
 @cache
 def _cut_words() -> tuple[str, ...]:
-    return words("generic_places.txt") + words("glued_stops.txt")
+    return words("generic_places.txt") + words("glued_stops.txt") + words("site_name_stops.txt")
 
 
 @cache
@@ -109,7 +112,7 @@ def _members() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _not_before() -> tuple[str, ...]:
-    members = _members()["people"] + _members()["from"]
+    members = _members()["people"] + _members()["from"] + _members()["org"]
     return words("positions.txt") + members + words("institutions.txt")
 
 
@@ -167,18 +170,24 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
     """Where the name that starts at `pos` ends: at a space, punctuation, or a token that
     starts a new clause."""
     end = pos
+    last = ""  # the token before `end`
     while end < len(text) and _NAME_CHAR.match(text[end]):
         if end > pos and end in tokens.starts:
             tok = tokens.at.get(end, "")
             cut = tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง"))
+            # a verb made a noun by การ/ความ is part of the name ("…เฝ้าระวังการทำการประมง")
+            cut = cut and last not in _NOMINAL
             if cut and not _inside_phrase(text, end) and not _joins_name(text, end, tokens):
                 break
+        if end in tokens.starts:
+            last = tokens.at.get(end, "")
         end += 1
     while end > pos and text[end - 1] in ".-":
         end -= 1
     return end
 
 
+_NOMINAL = ("การ", "ความ")
 _GLUED_TAIL = re.compile(rf"[{_L}A-Za-z0-9]+")
 _PLACE_NEXT = re.compile(rf"\s?(?:{_ADMIN_RE}|\()")
 NAME_JOINS = ("และ", "เพื่อ")  # glued inside a name: ศูนย์ฝึกและอบรมเด็ก…, ศูนย์วิทยาศาสตร์เพื่อการศึกษา…
@@ -227,10 +236,10 @@ def _name_phrases() -> tuple[str, ...]:
 
 
 def _inside_phrase(text: str, pos: int) -> bool:
-    """Whether `pos` falls inside one of the names that hold a clause word."""
+    """Whether `pos` falls inside (or starts) one of the names that hold a clause word."""
     for phrase in _name_phrases():
         i = text.find(phrase, max(0, pos - len(phrase) + 1), pos + len(phrase))
-        if 0 <= i < pos:
+        if 0 <= i <= pos:
             return True
     return False
 
@@ -241,6 +250,8 @@ def _generic(text: str, start: int, end: int, tokens: Tokens) -> bool:
     if end <= start:
         return True
     first = tokens.at.get(start) or text[start:end]
+    if first.startswith(("ที่", "ซึ่ง")) and first not in words("thi_nouns.txt"):
+        return True  # "โรงพยาบาลที่ประกาศนโยบาย…": the hospitals that did so, a kind of place
     if first in _cut_words() or starts_with_any(text[start:end], _cut_words()) == text[start:end]:
         return True
     if text.startswith(("จังหวัด", "จ."), start):
@@ -301,6 +312,8 @@ def find_sites(
             continue
         kind, needs = _types().get(_key(m.group()), ("other", "visit"))
         before = _glued_before(text, a)
+        if _in_village_name(before, a, tokens):
+            continue  # the วัด of "บ้านคลองวัดไร่เหนือ": the village rule reads the whole name
         if before.endswith(_KIND_BEFORE) or _COUNT_BEFORE.search(text, max(0, a - 5), a):
             continue  # "ทุกสถานี…", "เครือข่ายสถานีตรวจอากาศ…": every one of a kind, not one place
         elsewhere = before and _belongs_elsewhere(text, a, before, tokens, readable)
@@ -313,6 +326,9 @@ def find_sites(
         if needs != "name" and before and not (listed or ends_with_any(before, glue)):
             continue
         end = _name_end(text, h, tokens)
+        latin = _LATIN_NAME.match(text, h) if end == h and kind in _BRANDED else None
+        if latin:
+            end = latin.end()  # "โรงแรม Crowne Plaza"
         name = text[h:end]
         company = _COMPANY.match(text, a) if kind == "company" else None
         if company:
@@ -336,13 +352,80 @@ def find_sites(
         end = _extend(text, a, end, tokens, name, free)
         if end - a > _NAME_MAX or not free(a, end) or _district_named(text, a, end):
             continue
-        if needs == "visit" and not (_has_cue(text, a, tokens) or listed):
+        pinned = _PINNED.match(text, end) is not None  # "ศูนย์… (FMC) ณ กรมประมง": a place
+        if needs == "visit" and not (_has_cue(text, a, tokens) or listed or pinned):
             continue
         keep(SiteMention(a, end, kind, "site"))
     _villages(text, tokens, lambda a, b: free(a, b) and not in_place(a), keep)
     _after_na(text, tokens, free, keep)
     found.sort(key=lambda s: s.start)
-    return found
+    return _without_short_names(text, _without_hosts(text, found))
+
+
+def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMention]:
+    """A site written once with its short name or status in brackets ("มูลนิธิ… (LPN)") and
+    elsewhere without is one site, named in full; so is a name written after two type words of
+    one type (วิสาหกิจชุมชน/กลุ่มวิสาหกิจชุมชน, โรงพยาบาล/รพ.): the first writing is kept."""
+    names = {text[s.start : s.end] for s in found}
+    full = [n for n in names if n.endswith(")")]
+
+    def shortened(name: str) -> bool:
+        return any(f.startswith(name) and f[len(name) :].lstrip().startswith("(") for f in full)
+
+    kept: list[SiteMention] = []
+    seen: set[tuple[str, str]] = set()
+    for s in found:
+        if shortened(text[s.start : s.end]):
+            continue
+        head = site_heads().match(text, s.start)
+        own = (s.type, text[head.end() if head else s.start : s.end].strip())
+        if head and own in seen:
+            continue  # "กลุ่มวิสาหกิจชุมชนX" after "วิสาหกิจชุมชนX", "รพ.X" after "โรงพยาบาลX"
+        seen.add(own)
+        kept.append(s)
+    return kept
+
+
+#: The kinds of place that house another (and departments, members.txt [org]): a site of
+#: another kind written right before one of them (after a space or ณ) is inside it
+#: ("ศูนย์ปฏิบัติการ… ณ กรมประมง"). A village or a kitchen after ณ is a site of its own.
+_HOST_KINDS = frozenset(
+    ("university", "school", "hotel", "building", "office", "temple", "hospital")
+    + ("local_government", "institute", "industrial_estate", "mall")
+)
+#: The kinds of place that are mostly inside another: after a space, the host follows them;
+#: other kinds after a space are a list of sites ("มหาวิทยาลัยราชภัฏ… วิทยาลัยเกษตร…").
+_INSIDE_KINDS = frozenset(("building", "room", "centre", "learning_centre", "library", "museum"))
+_ACRONYM = re.compile(r"[A-Z][A-Z.&\-]{1,9}")  # "(FMC)", "(LPN)": a site's short name
+_PINNED = re.compile(r"\s?ณ\s?(?!วันที่|เวลา|ขณะ)[\u0e01-\u0e2eA-Za-z]")
+#: After a space, a campus or a building is where any site before it is ("สภาอุตสาหกรรม…
+#: อาคารปฏิบัติการ… มหาวิทยาลัย…"), unless that site is a school or a campus too (a list).
+_CAMPUS_KINDS = frozenset(("university", "building"))
+_HOST_JOINT = re.compile(r"\s?ณ\s?")
+
+
+def _without_hosts(text: str, found: list[SiteMention]) -> list[SiteMention]:
+    """The building or campus written right after a site is where it is, not a second site
+    (the README: the building that hosts a named centre is no site). A hall written with the
+    university it belongs to is one site ("ศูนย์ประชุม…กาญจนาภิเษก มหาวิทยาลัยขอนแก่น")."""
+    out: list[SiteMention] = []
+    chain_end = -1
+    for s in found:
+        prev = out[-1] if out else None
+        joint = text[chain_end : s.start] if prev and chain_end <= s.start else None
+        if prev and joint is not None and s.type != prev.type:
+            host = s.type in _HOST_KINDS or starts_with_any(text[s.start :], _members()["org"])
+            at = _HOST_JOINT.fullmatch(joint) is not None and host  # "… ณ กรมประมง"
+            campus = s.type in _CAMPUS_KINDS and prev.type not in _CAMPUS_KINDS | {"school"}
+            inside = joint == " " and (prev.type in _INSIDE_KINDS and host or campus)
+            if at or inside:
+                if prev.type == "building" and joint == " " and prev.end == chain_end:
+                    out[-1] = SiteMention(prev.start, s.end, prev.type, "site_in_host")
+                chain_end = s.end
+                continue
+        out.append(s)
+        chain_end = s.end
+    return out
 
 
 #: Bodies whose name, written right after a centre's generic name, is the centre's own name
@@ -374,6 +457,22 @@ def _describes(text: str, pos: int, tokens: Tokens) -> bool:
     return m is not None and m.start() in tokens.starts
 
 
+def _in_village_name(before: str, pos: int, tokens: Tokens) -> bool:
+    """Whether the words glued before `pos` start with a village's บ้าน + name, after a visit
+    word or not ("ที่บ้านคลองวัดไร่เหนือ"), so the site word at `pos` is inside its name."""
+    i = before.rfind("บ้าน")
+    start = pos - len(before) + i
+    if (
+        i < 0
+        or start not in tokens.starts
+        or len(before) - i <= 4
+        or not tokens.boundary(start + 4)
+    ):
+        return False
+    inside = (tokens.at.get(k, "") for k in range(start + 4, pos) if k in tokens.starts)
+    return not any(t in _name_stops() for t in inside)  # "บ้านหนองเม็กและวิสาหกิจ…" ends at และ
+
+
 def _glued_before(text: str, pos: int) -> str:
     i = pos
     while i > 0 and ("\u0e01" <= text[i - 1] <= "\u0e4e" or text[i - 1] == "."):
@@ -401,15 +500,26 @@ def _extend(text: str, start: int, end: int, tokens: Tokens, name: str, free) ->
         ):
             end = more.end()
             continue
+        number = _NUMBERED.match(text, end)
+        if number:
+            end = number.end()  # "สำนักจัดการทรัพยากรป่าไม้ที่ 7", "…เฉลิมพระเกียรติ 80 พรรษา"
+            continue
         par = _PAREN.match(text, end)
-        if par and re.search(f"[{_L}]", par.group(1)):
+        if par and (re.search(f"[{_L}]", par.group(1)) or _ACRONYM.fullmatch(par.group(1))):
             end = par.end()
             continue
         province = _province_after().match(text, end)
-        if province and not re.match(f"[{_L}]", text[province.end() : province.end() + 1]):
+        if (
+            province
+            and " " not in text[start:end]
+            and not re.match(f"[{_L}]", text[province.end() : province.end() + 1])
+        ):
             end = province.end()  # "โรงแรมเซ็นทาราแกรนด์ อุดรธานี"
             continue
         part = re.match(r"\s", text[end : end + 1])
+        if _venue_tail(text, end) > end:
+            end = _venue_tail(text, end)  # "โรงแรมมิราเคิล แกรนด์ คอนเวนชั่น"
+            continue
         if part and starts_with_any(text[end + 1 :], words("site_parts.txt")):
             end = _name_end(text, end + 1, tokens)
             continue
@@ -429,6 +539,18 @@ def _extend(text: str, start: int, end: int, tokens: Tokens, name: str, free) ->
                 end = nxt
                 continue
         return end
+
+
+def _venue_tail(text: str, end: int) -> int:
+    """Where a venue's name ends that goes on after a space with words of a brand name
+    (venue_words.txt): "อิมแพค เมืองทองธานี", "โรงแรมปริ๊นซ์ พาเลซ"."""
+    while text.startswith(" ", end):
+        word = starts_with_any(text[end + 1 :], words("venue_words.txt"))
+        after = end + 1 + len(word) if word else end
+        if not word or re.match(f"[{_L}]", text[after : after + 1]):
+            break
+        end = after
+    return end
 
 
 def _written_again(text: str, start: int, end: int, word: str) -> bool:
@@ -453,6 +575,9 @@ def _name_starts() -> re.Pattern[str]:
     return re.compile(rf"{_PLACE_WORD.pattern}|บ้าน|{site_heads().pattern}")
 
 
+# A number that is part of a name: an office's ordinal (ที่ 7, ภาคที่ 1) or a royal
+# anniversary (เฉลิมพระเกียรติ 80 พรรษา).
+_NUMBERED = re.compile(r"(?:\s?ภาคที่|ที่)\s?\d{1,3}(?![\d.,:/])|\s?\d{1,3}\s?พรรษา")
 _WORD_BEFORE_PLACE = re.compile(rf" ([{_L}A-Za-z0-9\-]+)(?= (?:{_ADMIN_RE}|กรุงเทพ))")
 
 
@@ -531,9 +656,14 @@ def _district_named(text: str, start: int, end: int) -> bool:
 
 def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no-untyped-def]
     """บ้าน + name, where a village number before it, a place chain after it or a visit word
-    vouches that it is a village and not a house."""
-    for m in re.finditer("บ้าน", text):
+    vouches that it is a village and not a house. The one word หมู่บ้าน + name is a village
+    where a place chain follows ("ณ หมู่บ้านผาบ่อง อำเภอเมือง"); without one it is mostly a kind
+    of village ("หมู่บ้านรางวัลพระราชทาน…")."""
+    named: set[str] = set()  # บ้านคลองวัว and หมู่บ้านคลองวัว are one village
+    for m in re.finditer("(?:หมู่)?บ้าน", text):
         a, h = m.start(), m.end()
+        hamlet = h - a > 4 and a + 4 not in tokens.starts
+        a = a if hamlet or h - a == 4 else a + 4
         if a not in tokens.starts or not tokens.boundary(h) or not free(a, h):
             continue
         if starts_with_any(text[a:], _not_sites()):
@@ -544,10 +674,14 @@ def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             continue
         before = text[max(0, a - 20) : a]
         vouched = (
-            before.endswith("หมู่")
-            or _MOO_BEFORE.search(before) is not None
-            or _PLACE_AFTER.match(text, end) is not None
-            or _has_cue(text, a, tokens)
+            _PLACE_AFTER.match(text, end) is not None
+            if hamlet
+            else (
+                before.endswith("หมู่")
+                or _MOO_BEFORE.search(before) is not None
+                or _PLACE_AFTER.match(text, end) is not None
+                or _has_cue(text, a, tokens)
+            )
         )
         glued = _glued_before(text, a)
         if glued and not glued.endswith("หมู่"):
@@ -558,7 +692,8 @@ def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
                 continue
         if not vouched or _district_named(text, a, end):
             continue
-        if free(a, end):
+        if free(a, end) and name not in named:
+            named.add(name)
             keep(SiteMention(a, end, "village", "site_village"))
 
 
@@ -575,9 +710,11 @@ def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             continue
         if end < len(text) and "\u0e01" <= text[end] <= "\u0e4e":
             continue  # the name runs on into a clause: not a short place name
+        end = _venue_tail(text, end)
         if site_heads().match(name) or g.province_of(name) or _PLACE_AFTER.match(name):
             continue
-        if starts_with_any(name, _not_before()) or name.startswith(("วันที่", "เวลา", "ขณะ")):
+        office = starts_with_any(name, _not_before())
+        if office and office not in _members()["org"] or name.startswith(("วันที่", "เวลา", "ขณะ")):
             continue
         if starts_with_any(name, words("polities.txt")):
             continue  # a country or a city the trip went to, not a site

@@ -53,3 +53,147 @@ def test_the_country_or_city_of_a_trip_is_no_site():
 def test_a_venue_at_government_house_is_no_site(then):
     text = f"{LEAD}โรงเรียนบ้านห้วยปลาหลด อำเภอแม่สอด จังหวัดตาก\n{then}"
     assert site_names(text) == ["โรงเรียนบ้านห้วยปลาหลด"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "site"),
+    [
+        # a verb or an adverb glued to the name goes on with the sentence
+        ("โรงเรียนระยองวิทยาคมก่อตั้งเมื่อ พ.ศ. 2442", "โรงเรียนระยองวิทยาคม"),
+        ("วัดป่าสันติธรรมตั้งอยู่บนเนินเขา", "วัดป่าสันติธรรม"),
+        ("อุทยานแห่งชาติถ้ำหลวง-ขุนน้ำนางนอนขึ้น", "อุทยานแห่งชาติถ้ำหลวง-ขุนน้ำนางนอน"),
+        ("ศูนย์การเรียนรู้คนพิการบ้านหนองด้วยความห่วงใย", "ศูนย์การเรียนรู้คนพิการบ้านหนอง"),
+        # a number that belongs to the name
+        ("สำนักจัดการทรัพยากรป่าไม้ที่ 7 (ขอนแก่น) อำเภอเมือง", "สำนักจัดการทรัพยากรป่าไม้ที่ 7 (ขอนแก่น)"),
+        ("ศูนย์ส่งเสริมอุตสาหกรรม ภาคที่ 1 จังหวัดเชียงใหม่", "ศูนย์ส่งเสริมอุตสาหกรรม ภาคที่ 1"),
+        ("โรงพยาบาลยี่งอเฉลิมพระเกียรติ 80 พรรษา โดยมีนายแพทย์", "โรงพยาบาลยี่งอเฉลิมพระเกียรติ 80 พรรษา"),
+        # a brand name of several words
+        ("ณ โรงแรมมิราเคิล แกรนด์ คอนเวนชั่น กรุงเทพมหานคร", "โรงแรมมิราเคิล แกรนด์ คอนเวนชั่น"),
+        ("ณ โรงแรมปริ๊นซ์ พาเลซ กรุงเทพมหานคร", "โรงแรมปริ๊นซ์ พาเลซ"),
+        ("ณ โรงแรม Crowne Plaza กรุงเวียงจันทน์", "โรงแรม Crowne Plaza"),
+        ("งานแสดงสินค้า ณ อิมแพค เมืองทองธานี ด้วยเทคโนโลยี", "อิมแพค เมืองทองธานี"),
+    ],
+)
+def test_a_site_name_ends_where_the_name_ends(tail, site):
+    assert site_names(f"{LEAD}{tail}") == [site]
+
+
+@pytest.mark.parametrize(
+    ("tail", "site"),
+    [
+        ("ณ มูลนิธิเครือข่ายส่งเสริมคุณภาพชีวิตแรงงาน ตำบลบางหญ้าแพรก", "มูลนิธิเครือข่ายส่งเสริมคุณภาพชีวิตแรงงาน"),
+        ("นิคมอุตสาหกรรมบางปู จ.สมุทรปราการ", "นิคมอุตสาหกรรมบางปู"),
+        ("สำนักบริหารการทะเบียน ตำบลคลองเก้า", "สำนักบริหารการทะเบียน"),
+        ("ณ หมู่บ้านผาบ่อง อำเภอเมือง", "หมู่บ้านผาบ่อง"),
+        ("สถาบันวิจัยแสงซินโครตรอน อำเภอเมือง", "สถาบันวิจัยแสงซินโครตรอน"),
+    ],
+)
+def test_foundations_estates_bureaus_villages_institutes(tail, site):
+    assert site_names(f"{LEAD}{tail}") == [site]
+
+
+def test_a_kind_of_village_is_no_site_and_a_village_is_named_once():
+    text = (
+        f"{LEAD}กิจกรรมของหมู่บ้านรางวัลพระราชทานหมู่บ้านเศรษฐกิจพอเพียง “อยู่เย็น เป็นสุข” "
+        "บ้านคลองวัว ณ หมู่ที่ 5 หมู่บ้านคลองวัว ตำบลเหมืองใหม่"
+    )
+    assert site_names(text) == ["บ้านคลองวัว"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "สถาบันอุดมศึกษาหลายแห่งในจังหวัด",  # many of a kind
+        "โรงเรียนใดที่พร้อมเปิดเรียน",  # any of a kind
+        "โรงเรียน ICU ของจังหวัด",  # a Latin word after a school is no brand name
+    ],
+)
+def test_a_kind_of_place_written_with_a_quantity_is_no_site(tail):
+    assert site_names(f"{LEAD}{tail}") == []
+
+
+def test_a_patient_s_condition_is_not_part_of_the_hospital_s_name():
+    text = f"{LEAD}ผู้ป่วยที่รักษาตัวอยู่ที่โรงพยาบาลราชวิถีอาการดีขึ้นมากแล้ว"
+    assert site_names(text) == ["โรงพยาบาลราชวิถี"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "และมอบกิตติกรรมประกาศให้กับโรงพยาบาลที่ประกาศนโยบาย 2P Safety จำนวน 208 แห่ง",  # which ones
+        "ซึ่งในเบื้องต้นได้ร่วมกับวิทยาลัยการอาชีพหลังสวนทำการซ่อมแซมอาคาร",  # a partner
+        "โดยกรมอุทยานแห่งชาติสัตว์ป่าและพันธุ์พืช ขอยืนยันว่า",  # inside a department's name
+        "ณ องค์การพิพิธภัณฑ์วิทยาศาสตร์แห่งชาติ (อพวช.)",  # an organisation's name
+    ],
+)
+def test_partners_organisations_and_relative_clauses_are_no_sites(tail):
+    assert site_names(f"{LEAD}ศูนย์ดิจิทัลชุมชนบ้านห้วยปลาหลด {tail}") == ["ศูนย์ดิจิทัลชุมชนบ้านห้วยปลาหลด"]
+
+
+def test_a_temple_word_inside_a_village_s_name_is_the_village():
+    text = f"{LEAD} และชมจุดก่อสร้างระบบเติมน้ำ ที่บ้านคลองวัดไร่เหนือ ตำบลบางระกำ"
+    assert site_names(text) == ["บ้านคลองวัดไร่เหนือ"]
+
+
+def test_a_noun_with_thi_after_the_type_word_is_the_name():
+    text = f"{LEAD} ห้องปฏิบัติการระบบโครงข่าย ณ สำนักงานที่ดินจังหวัดนครสวรรค์ ซึ่งกรมที่ดิน"
+    assert site_names(text) == ["สำนักงานที่ดินจังหวัดนครสวรรค์"]
+
+
+def test_a_department_after_na_is_a_site():
+    assert site_names(f"{LEAD} ณ กรมราชทัณฑ์ เพื่อติดตามการดำเนินงาน") == ["กรมราชทัณฑ์"]
+
+
+def test_the_department_that_hosts_a_named_centre_is_no_site():
+    text = (
+        f"{LEAD}และติดตามการเพิ่มประสิทธิภาพการทำงานของศูนย์ปฏิบัติการเฝ้าระวังการทำการประมง "
+        "(FMC) ณ กรมประมง ถนนพหลโยธิน กรุงเทพ"
+    )
+    assert site_names(text) == ["ศูนย์ปฏิบัติการเฝ้าระวังการทำการประมง (FMC)"]
+
+
+def test_a_hall_with_its_university_is_one_site():
+    text = f"{LEAD} ณ ศูนย์ประชุมอเนกประสงค์กาญจนาภิเษก มหาวิทยาลัยขอนแก่น พลเอก ประยุทธ์"
+    assert site_names(text) == ["ศูนย์ประชุมอเนกประสงค์กาญจนาภิเษก มหาวิทยาลัยขอนแก่น"]
+
+
+def test_sites_of_other_kinds_listed_with_spaces_stay_apart():
+    text = f"{LEAD} สถาบันการศึกษา ได้แก่ มหาวิทยาลัยราชภัฏกำแพงเพชร วิทยาลัยเกษตรและเทคโนโลยีกำแพงเพชร"
+    assert site_names(text) == [
+        "มหาวิทยาลัยราชภัฏกำแพงเพชร",
+        "วิทยาลัยเกษตรและเทคโนโลยีกำแพงเพชร",
+    ]
+
+
+def test_one_site_written_in_full_and_in_short_is_one_site():
+    text = (
+        f"{LEAD}มูลนิธิเครือข่ายส่งเสริมคุณภาพชีวิตแรงงาน ต่อมาเวลา 07.30 น. ณ "
+        "มูลนิธิเครือข่ายส่งเสริมคุณภาพชีวิตแรงงาน (LPN) ตำบลบางหญ้าแพรก และพบปะกับ"
+        "กลุ่มวิสาหกิจชุมชนบ้านหนองกุ้ง ณ วิสาหกิจชุมชนบ้านหนองกุ้ง หมู่ 3"
+    )
+    assert site_names(text) == [
+        "มูลนิธิเครือข่ายส่งเสริมคุณภาพชีวิตแรงงาน (LPN)",
+        "กลุ่มวิสาหกิจชุมชนบ้านหนองกุ้ง",
+    ]
+
+
+def test_a_count_glued_after_a_university_is_not_its_name():
+    text = f"{LEAD}มหาวิทยาลัยเชียงใหม่จำนวน 100 ล้านบาท"
+    assert site_names(text) == ["มหาวิทยาลัยเชียงใหม่"]
+
+
+def test_a_village_or_a_kitchen_after_na_is_a_site_of_its_own():
+    text = f"{LEAD}สถานฝึกอาชีพทัณฑสถานหญิงกลาง ณ ครัวชวนชม โดยมี อธิบดีกรมราชทัณฑ์"
+    assert site_names(text) == ["สถานฝึกอาชีพทัณฑสถานหญิงกลาง", "ครัวชวนชม"]
+
+
+def test_a_council_with_the_building_and_campus_it_is_in_is_one_site():
+    text = (
+        f"{LEAD} ร่วมเป็นเกียรติ ณ สภาอุตสาหกรรมแห่งประเทศไทย อาคารปฏิบัติการเทคโนโลยีเชิงสร้างสรรค์ "
+        "มหาวิทยาลัยเทคโนโลยีราชมงคลกรุงเทพ"
+    )
+    assert site_names(text) == ["สภาอุตสาหกรรมแห่งประเทศไทย"]
+
+
+def test_the_condition_of_a_place_is_no_council():
+    assert site_names(f"{LEAD}สภาพความเสียหายของถนน") == []
