@@ -71,6 +71,8 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
             seen.add(key)
             if summary and (headline or not _dated(line, FOLLOW_REACH)):
                 break  # the summary is the lead after all
+            if cut and doc.claimed.overlaps(pos, pos + 1, ("name", "position")):
+                break  # a new sentence opens with its subject: the short lead was whole
             spans.append((pos, end))
             if cut:
                 cut = False
@@ -248,6 +250,14 @@ def negated(text: str, i: int, cue: str) -> bool:
     return False
 
 
+@cache
+def _clause_end() -> re.Pattern[str]:
+    """A space and a word that starts a new clause (โดย, เพื่อ, กล่าว …): the venue ends there."""
+    from nlp.lexicon import words
+
+    return re.compile(rf"\s(?:{alternation(words('clause_stops.txt'))})")
+
+
 def _event_in(text: str, a: int, b: int) -> bool:
     """Whether [a, b) tells of an event (…เปิดเผยว่า รมว. เป็นประธานการประชุม… ณ โรงแรม…): a
     place after a speech word is the reported event's only then."""
@@ -273,6 +283,7 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         claims = [s for s, _, label in doc.claimed.covering(m.end(), end) if s >= m.end()]
         place = text[m.end() : min(claims, default=end)]
         place = place.split("[")[0].lstrip()  # a headline's [กระทรวง…] tags the agency
+        place = _clause_end().split(place, maxsplit=1)[0]  # "… โดยกล่าวว่า กระทรวง…" is not it
         venue = m.group() == "ณ" or place.startswith(VENUE_WORDS)
         in_province = _re("province_hall").search(place)
         if venue and not in_province and (_re("ministry").search(place) or _agency_room(place)):

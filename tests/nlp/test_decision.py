@@ -249,6 +249,21 @@ def test_a_dated_lead_broken_by_a_line_break_ends_on_the_next_line():
     assert [f.value for f in ex.of("date")] == ["2018-06-25"]
 
 
+def test_a_venue_ends_where_the_next_clause_starts():
+    """The ministry named after "โดยกล่าวว่า" is not where the fair was held."""
+    lead = (
+        "วันที่ 6 กุมภาพันธ์ 2563 เวลา 09.00 น. พลโทนันทเดช เมฆสวัสดิ์ เลขานุการรัฐมนตรีว่าการ"
+        "กระทรวงแรงงาน เป็นประธานเปิดงานแรงงานนอกระบบ ณ ห้อง Terminal Hall ชั้น 4 ศูนย์การค้า "
+        "Terminal 21 นครราชสีมา โดยกล่าวว่า กระทรวงแรงงานได้ให้ความสำคัญกับแรงงานนอกระบบ"
+    )
+    assert extract(*post("ก.แรงงาน เปิดงานแรงงานนอกระบบ", lead)).reports_visit
+
+
+def test_a_situation_report_as_of_an_hour_is_no_event_held_there():
+    lead = "1.สถานการณ์ ถึงวันที่ 27 มกราคม 2563 ณ เวลา 8.00น. พบผู้ป่วยยืนยันติดเชื้อจากต่างประเทศ 8 ราย"
+    assert not extract(*post("รายงานข่าวกรณีโรคปอดอักเสบจากเชื้อไวรัสโคโรนา", lead)).reports_visit
+
+
 def test_an_event_held_at_a_named_community_is_on_site():
     text, title = post(
         "ปลัดกระทรวง เป็นประธานในงานสร้างชุมชนริมคลอง",
