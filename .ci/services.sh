@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (where missing) and starts the services the test suite talks to, on 127.0.0.1 only:
-# PostgreSQL (the shared-archive engine) with the RUM extension (postgresql-NN-rum, for the
-# server's major version NN: search reads its top hits from a RUM index where there is one) and Redis (the distributed crawl queue); also Debian's
+# PostgreSQL (the shared-archive engine) with Debian's RUM extension for its major version
+# (postgresql-NN-rum: measured against GIN for issue 11, see docs/scaling-out.md) and Redis
+# (the distributed crawl queue); also Debian's
 # chromium, the real browser the web tests drive (a test tool's own browser download cannot work),
 # and Thai system fonts for it (fonts-thai-tlwg; the app serves its own, the browser test checks).
 # Prints the URLs to export; idempotent, so running it twice is harmless.
