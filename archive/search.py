@@ -374,7 +374,7 @@ def _span_matches(
     try:
         found = ids(None) - ids("headline") if tier == "body" else ids(tier)
     finally:
-        session.execute(text("SET LOCAL enable_indexscan = on"))
+        session.execute(text("SET LOCAL enable_indexscan TO DEFAULT"))
     return sorted(found, reverse=True)
 
 
