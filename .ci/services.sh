@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs (where missing) and starts the services the test suite talks to, on 127.0.0.1 only:
-# PostgreSQL (the shared-archive engine) and Redis (the distributed crawl queue); also Debian's
+# PostgreSQL (the shared-archive engine) with Debian's RUM extension for its major version
+# (postgresql-NN-rum: measured against GIN for issue 11, see docs/scaling-out.md) and Redis
+# (the distributed crawl queue); also Debian's
 # chromium, the real browser the web tests drive (a test tool's own browser download cannot work),
 # and Thai system fonts for it (fonts-thai-tlwg; the app serves its own, the browser test checks).
 # Prints the URLs to export; idempotent, so running it twice is harmless.
@@ -23,6 +25,15 @@ if [ "${#need[@]}" -gt 0 ]; then
   apt-get install -y -qq "${need[@]}" >&2
 fi
 
+PG_MAJOR=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+if [ ! -f "/usr/lib/postgresql/$PG_MAJOR/lib/rum.so" ]; then
+  echo "services: installing postgresql-$PG_MAJOR-rum" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq "postgresql-$PG_MAJOR-rum" >&2 || {
+    apt-get update -qq >&2 && apt-get install -y -qq "postgresql-$PG_MAJOR-rum" >&2
+  } || echo "services: no postgresql-$PG_MAJOR-rum; search uses GIN alone" >&2
+fi
+
 # Only now does the postgres user surely exist: the server writes its log into $STATE.
 chown postgres:postgres "$STATE"
 
@@ -35,6 +46,14 @@ fi
 if ! runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$STATE/pg.log" -w \
     -o "-p $PG_PORT -k $STATE -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+fi
+# Installing the extension can upgrade the server's package under a running server, whose new
+# backends then fail to load any library (plpgsql included): restart it on the new binaries.
+running=$(runuser -u postgres -- "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc \
+  "SHOW server_version" | cut -d' ' -f1)
+if [ "$running" != "$("$PG_BIN/postgres" --version | awk '{print $3}')" ]; then
+  echo "services: restarting PostgreSQL $running on the installed $("$PG_BIN/postgres" --version)" >&2
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$STATE/pg.log" -w -m fast restart >/dev/null
 fi
 runuser -u postgres -- "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc \
   "SELECT 1 FROM pg_database WHERE datname='ministry_news_test'" | grep -q 1 ||

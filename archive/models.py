@@ -157,6 +157,8 @@ class VisitTerm(Base):
         # Covering: filters find visits by value, facets count posts per value, index only.
         Index("ix_visit_terms_kind_value", "kind", "value", "visit_id", "post_id", "current"),
         Index("ix_visit_terms_kind_key", "kind", "key", "visit_id", "post_id", "current"),
+        # Facets count the terms of the selected posts (10,000 at most), index only.
+        Index("ix_visit_terms_post", "post_id", "kind", "current", "value", "key"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

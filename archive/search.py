@@ -11,6 +11,7 @@ the index: headline matches first, then the latest archived (see HEADLINE).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -20,12 +21,16 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     Integer,
     Select,
+    and_,
     bindparam,
+    case,
     cast,
     column,
     func,
+    literal_column,
     select,
     table,
     text,
@@ -262,46 +267,115 @@ def _headline_fts5(query: Query) -> str:
     return "{title_words} : (" + fts5_expression(query) + ")"
 
 
-def _headline_tsquery(query: Query) -> str:
-    # Weight A marks the headline's words (see the migration), so 'w':A matches only there.
-    return " & ".join(" <-> ".join(f"'{w}':A" for w in p) for p in query.phrases)
+def _headline_vector() -> ColumnElement[Any]:
+    # Weight A marks the headline's words (see migration 0001); migration 0006 indexes them
+    # apart, so the headline tier is read from an index of headlines, not by rechecking the
+    # weights of every match's vector.
+    return func.ts_filter(_VECTORS.c.tsv, literal_column("'{a}'::\"char\"[]"), type_=TSVECTOR)
 
 
 def matches(
-    session: Session, query: Query, within: Select[Any] | None = None, tier: str | None = None
+    session: Session,
+    query: Query,
+    within: Select[Any] | None = None,
+    tier: str | None = None,
+    ordered: bool = False,
+    span: tuple[int, int] | None = None,
 ) -> Select[Any]:
     """The ids (post_id) of the posts the query finds, among the post ids `within` selects if
     given; of one tier only if given ("headline": every phrase in the headline; "body": the
-    others), then latest archived first, as the index yields them."""
+    others); with `span` (lo, hi), only ids lo < id <= hi. With a tier or `ordered`, latest
+    archived first (FTS5 yields them so from its index; PostgreSQL's GIN yields matches in table
+    order, which is why newest_matches reads them span by span there)."""
     if _dialect(session) == "sqlite":
         expr = fts5_expression(query)
         if tier == "headline":
             expr = _headline_fts5(query)
         elif tier == "body":
             expr = f"({expr}) NOT {_headline_fts5(query)}"
-        fts = (
-            text("SELECT rowid AS post_id FROM search_fts WHERE search_fts MATCH :fts_expr")
-            .bindparams(fts_expr=expr)
-            .columns(post_id=Integer)
-            .subquery("fts")
-        )
+        sql = "SELECT rowid AS post_id FROM search_fts WHERE search_fts MATCH :fts_expr"
+        bounds: dict[str, Any] = {"fts_expr": expr}
+        if span is not None:
+            sql += " AND rowid > :fts_lo AND rowid <= :fts_hi"
+            bounds |= {"fts_lo": span[0], "fts_hi": span[1]}
+        fts = text(sql).bindparams(**bounds).columns(post_id=Integer).subquery("fts")
         stmt = select(fts.c.post_id)
         if within is not None:
             # "+ 0": else FTS5 runs the MATCH once per chosen post (a rowid lookup each), a
             # hundred times slower than checking each match against the chosen set.
             stmt = stmt.where((fts.c.post_id + 0).in_(within))
-        return stmt.order_by(fts.c.post_id.desc()) if tier else stmt
+        return stmt.order_by(fts.c.post_id.desc()) if tier or ordered else stmt
     ts_query = cast(bindparam("ts_expr", tsquery_expression(query)), TSQUERY)
-    stmt = select(_VECTORS.c.post_id).where(_VECTORS.c.tsv.bool_op("@@")(ts_query))
-    if tier is not None:
-        in_headline = _VECTORS.c.tsv.bool_op("@@")(
-            cast(bindparam("ts_headline", _headline_tsquery(query)), TSQUERY)
-        )
-        stmt = stmt.where(in_headline if tier == "headline" else ~in_headline)
-        stmt = stmt.order_by(_VECTORS.c.post_id.desc())
+    in_headline = _headline_vector().bool_op("@@")(ts_query)
+    post_id = _VECTORS.c.post_id
+    if tier == "headline":
+        stmt = select(post_id).where(in_headline)
+    else:
+        stmt = select(post_id).where(_VECTORS.c.tsv.bool_op("@@")(ts_query))
+        if tier == "body":
+            stmt = stmt.where(~in_headline)
+    if span is not None:
+        stmt = stmt.where(post_id > span[0], post_id <= span[1])
+    if (tier is not None or ordered) and span is None:  # a span is sorted by its reader
+        stmt = stmt.order_by(post_id.desc())
     if within is not None:
-        stmt = stmt.where(_VECTORS.c.post_id.in_(within))
+        stmt = stmt.where(post_id.in_(within))
     return stmt
+
+
+#: PostgreSQL reads the newest matches span by span of post ids, from the newest: the first
+#: span FIRST_SPAN ids wide, each next one SPAN_GROWTH times wider. A GIN index yields every
+#: match of a word (in table order), and sorting 400,000 matches by id to keep the latest 20 cost
+#: seconds; a span's matches are those of the index ANDed with the id range of the primary key,
+#: so a broad word costs its first span, a rare one a few cheap spans.
+FIRST_SPAN, SPAN_GROWTH = 2_000, 8
+
+
+def newest_matches(
+    session: Session,
+    query: Query,
+    within: Select[Any] | None,
+    want: int,
+    tier: str | None = None,
+) -> list[int]:
+    """The ids of the `want` latest archived posts the query finds (of `tier` if given)."""
+    if _dialect(session) == "sqlite":
+        stmt = matches(session, query, within, tier, ordered=True)
+        return list(session.scalars(stmt.limit(want)))
+    hi = session.scalar(select(func.max(Post.id)))
+    out: list[int] = []
+    width = FIRST_SPAN
+    while hi is not None and hi > 0 and len(out) < want:
+        lo = max(0, hi - width)
+        out += _span_matches(session, query, within, tier, (lo, hi))[: want - len(out)]
+        hi, width = lo, width * SPAN_GROWTH
+    return out
+
+
+def _span_matches(
+    session: Session,
+    query: Query,
+    within: Select[Any] | None,
+    tier: str | None,
+    span: tuple[int, int],
+) -> list[int]:
+    """PostgreSQL: the ids of a span's matches, newest first, sorted here. Unordered, the
+    matches come from the indexes alone (GIN ANDed with the id range); asked in id order with
+    a limit, the planner walked the primary key instead and read each post's vector. The body
+    tier is every match but the headline's, so no vector is read to tell them apart."""
+
+    def ids(tier_: str | None) -> set[int]:
+        return set(session.scalars(matches(session, query, within, tier_, span=span)))
+
+    # The planner prices a vector's check as if it were not toasted, and walks the primary key
+    # over the span reading every vector (0.6 s for 16,000 posts) rather than AND the id range's
+    # bitmap with the word's (0.14 s): plain index scans are off for these reads only.
+    session.execute(text("SET LOCAL enable_indexscan = off"))
+    try:
+        found = ids(None) - ids("headline") if tier == "body" else ids(tier)
+    finally:
+        session.execute(text("SET LOCAL enable_indexscan TO DEFAULT"))
+    return sorted(found, reverse=True)
 
 
 def top_hits(
@@ -310,11 +384,11 @@ def top_hits(
     """(post id, tier score) of the page: headline tier first, each tier read only as far as
     the page reaches."""
     want = offset + limit
-    head = list(session.scalars(matches(session, query, within, "headline").limit(want)))
+    head = newest_matches(session, query, within, want, "headline")
     hits = [(post_id, HEADLINE) for post_id in head]
     if len(head) < want:
-        rest = matches(session, query, within, "body").limit(want - len(head))
-        hits += [(post_id, BODY) for post_id in session.scalars(rest)]
+        rest = newest_matches(session, query, within, want - len(head), "body")
+        hits += [(post_id, BODY) for post_id in rest]
     return hits[offset:]
 
 
@@ -565,7 +639,10 @@ def _window_snippet(
     place its words are found (None: not found so, e.g. a spelling normalisation changed)."""
     phrase = next(p for p in query.phrases if tuple(seq[first : first + len(p)]) == p)
     previous = seq[first - 1] if first else None
-    raw = _hay(body)
+    # Thai letters have no case and no digits: for Thai words the raw body is its own search
+    # form, and lower-casing a whole real post for each hit cost most of a snippet.
+    thai = all(_THAI_ONLY.fullmatch(w) for w in (*phrase, previous or "ก"))
+    raw = body if thai else _hay(body)
     # Occurrences of the word's letters inside other words may come first: the match is where
     # the word before it ends and the phrase's words follow (checked on the raw text, then
     # again in the normalised window).
@@ -712,64 +789,118 @@ class Facets(dict[str, list[tuple[str, int]]]):
         return self.among is None
 
 
+def among_ids(col: Any, ids: list[int], dialect: str) -> ColumnElement[bool]:
+    """`col` is one of `ids` (not empty), bound as one parameter (an array; JSON on SQLite)
+    whatever their number, within their range too: the latest posts' ids are close together,
+    and the range lets the engine read just their part of an index on `col`."""
+    if dialect == "sqlite":
+        listed = bindparam("ids_json", json.dumps(ids), unique=True)
+        chosen = select(column("value")).select_from(func.json_each(listed))
+    else:
+        array = bindparam("ids", ids, type_=ARRAY(Integer), unique=True)
+        chosen = select(func.unnest(array))
+    return and_(col.between(min(ids), max(ids)), col.in_(chosen))
+
+
 def facets(session: Session, filters: Filters, limit: int = 20, cap: int = TOTAL_CAP) -> Facets:
     """How many of the selected posts fall under each value, most first, `limit` per facet;
     exact up to `cap` selected posts, else counted among the `cap` latest archived of them.
 
-    Province, district, official (the person, without honorific) and site type count the posts
-    whose visits (of the chosen pipeline version, matching the visit filters) have the value.
+    The selection is read once, as at most cap + 1 post ids (from the full-text index in post
+    id order with a text query), and every facet counts among those ids: the cost is that of
+    `cap` posts at any size of archive. Province, district, official (the person, without
+    honorific) and site type count the posts whose visits (of the chosen pipeline version,
+    matching the visit filters) have the value, in one read of the visit terms by post.
     """
     dialect = _dialect(session)
-    chosen = post_filter(session, filters)
-    selected = select(Post.id).where(*chosen).order_by(Post.id.desc())
-    _, exact = capped_count(session, selected, cap)
-    sample = None if exact else select(selected.limit(cap).subquery().c.id)
-    terms: list[ColumnElement[bool]] = []
-    if not filters.pipeline_version:
-        terms.append(VisitTerm.current.is_(True))
-    on_posts = post_filter(session, filters, with_visits=False)
-    if on_posts:
-        terms.append(VisitTerm.post_id.in_(select(Post.id).where(*on_posts)))
-    if sample is not None:
-        terms.append(VisitTerm.post_id.in_(sample))
-        chosen = [*chosen, Post.id.in_(sample)]
-    if filters.on_visits or filters.pipeline_version:
-        terms.append(VisitTerm.visit_id.in_(select(Visit.id).where(*visit_conditions(filters))))
-    out: dict[str, list[tuple[str, int]]] = {}
-    n_posts = func.count(VisitTerm.post_id.distinct())
-    for name, kind, grouped in (
-        ("province", "province", VisitTerm.value),
-        ("district", "district", VisitTerm.value),
-        ("official", "official", VisitTerm.key),
-        ("site_type", "site", VisitTerm.key),
-    ):
-        stmt = (
-            select(grouped, n_posts)
-            .where(VisitTerm.kind == kind, grouped.is_not(None), *terms)
-            .group_by(grouped)
-        )
-        out[name] = _top(session, stmt, n_posts, grouped, limit)
+    if filters.q:
+        query = parse_query(filters.q)
+        ids = newest_matches(session, query, chosen_posts(filters, dialect), cap + 1)
+    else:
+        selected = select(Post.id).where(*post_conditions(filters, dialect))
+        ids = list(session.scalars(selected.order_by(Post.id.desc()).limit(cap + 1)))
+    exact = len(ids) <= cap
+    ids = ids[:cap]
+    out: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
+    if ids:
+        out.update(_term_facets(session, filters, ids, dialect, limit))
+        out.update(_post_facets(session, ids, dialect, limit))
+    return Facets(out, None if exact else cap)
 
-    # Categories and years count the posts themselves.
+
+#: The facets counted from visit terms: name, kind of term, whether the value or the key.
+_TERM_FACETS = (
+    ("province", "province", "value"),
+    ("district", "district", "value"),
+    ("official", "official", "key"),
+    ("site_type", "site", "key"),
+)
+
+
+def _term_facets(
+    session: Session, filters: Filters, ids: list[int], dialect: str, limit: int
+) -> dict[str, list[tuple[str, int]]]:
+    """Posts per province, district, official and site type among `ids`, in one query."""
+    grouped = case(
+        *((VisitTerm.kind == kind, getattr(VisitTerm, col)) for _, kind, col in _TERM_FACETS)
+    )
+    n_posts = func.count(VisitTerm.post_id.distinct())
+    conds = [
+        among_ids(VisitTerm.post_id, ids, dialect),
+        VisitTerm.kind.in_([kind for _, kind, _ in _TERM_FACETS]),
+        grouped.is_not(None),
+    ]
+    if not filters.pipeline_version:
+        conds.append(VisitTerm.current.is_(True))
+    if filters.on_visits or filters.pipeline_version:
+        conds.append(VisitTerm.visit_id.in_(select(Visit.id).where(*visit_conditions(filters))))
+    counted = (
+        select(VisitTerm.kind.label("kind"), grouped.label("v"), n_posts.label("n"))
+        .where(*conds)
+        .group_by(VisitTerm.kind, grouped)
+        .subquery()
+    )
+    rank = func.row_number().over(
+        partition_by=counted.c.kind, order_by=(counted.c.n.desc(), counted.c.v)
+    )
+    ranked = select(counted, rank.label("r")).subquery()
+    stmt = (
+        select(ranked.c.kind, ranked.c.v, ranked.c.n)
+        .where(ranked.c.r <= limit)
+        .order_by(ranked.c.kind, ranked.c.r)
+    )
+    name_of = {kind: name for name, kind, _ in _TERM_FACETS}
+    out: dict[str, list[tuple[str, int]]] = {name: [] for name, _, _ in _TERM_FACETS}
+    for kind, value, n in session.execute(stmt):
+        out[name_of[kind]].append((str(value), int(n)))
+    return out
+
+
+def _post_facets(
+    session: Session, ids: list[int], dialect: str, limit: int
+) -> dict[str, list[tuple[str, int]]]:
+    """Posts per category, site and year among `ids` (the posts' own columns)."""
+    chosen = among_ids(Post.id, ids, dialect)
+    out: dict[str, list[tuple[str, int]]] = {}
     items = json_items(Post.categories, dialect)
     n = func.count(Post.id.distinct())
     stmt = (
         select(items.c.value, n)
         .select_from(Post)
         .join(items, true())
-        .where(*chosen)
+        .where(chosen)
         .group_by(items.c.value)
     )
     out["category"] = _top(session, stmt, n, items.c.value, limit)
 
-    stmt = select(Post.source, func.count()).where(*chosen).group_by(Post.source)
+    stmt = select(Post.source, func.count()).where(chosen).group_by(Post.source)
     out["source"] = _top(session, stmt, func.count(), Post.source, limit)
 
     year = func.extract("year", Post.published)
-    stmt = select(year, func.count()).where(*chosen, Post.published.is_not(None)).group_by(year)
+    stmt = select(year, func.count()).where(chosen, Post.published.is_not(None)).group_by(year)
     rows = session.execute(stmt.order_by(year.desc()).limit(limit)).all()
     out["year"] = [(str(int(y)), int(c)) for y, c in rows]
-    return Facets(out, None if exact else cap)
+    return out
 
 
 def _top(session: Session, stmt: Select[Any], count: Any, value: Any, limit: int) -> list:

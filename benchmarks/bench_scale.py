@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 import redis  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
-from sqlalchemy import Table, create_engine, func, insert, select, text  # noqa: E402
+from sqlalchemy import MetaData, Table, create_engine, func, insert, select, text  # noqa: E402
 
 from archive import db  # noqa: E402
 from archive.db import session_scope  # noqa: E402
@@ -103,14 +103,21 @@ FACET_QUERIES: list[dict[str, str]] = [
 # --- the archive of real posts ------------------------------------------------------------------
 
 
-def rows(posts: list[thaigov_pool.Pooled], first: int, last: int) -> dict[str, list[dict]]:
-    """The rows of posts first..last (ids), a real post each, for every table they touch."""
+def rows(
+    posts: list[thaigov_pool.Pooled], first: int, last: int, vectors: list[str] | None = None
+) -> dict[str, list[dict]]:
+    """The rows of posts first..last (ids), a real post each, for every table they touch; with
+    `vectors` (PostgreSQL: each pooled post's tsvector, as the migration's trigger builds it),
+    its search_vectors row too, the trigger being off during the load."""
     out: dict[str, list[dict[str, Any]]] = {
         t: [] for t in ("posts", "search_docs", "extractions", "visits", "visit_terms")
     }
+    if vectors is not None:
+        out["search_vectors"] = []
     fetched = dt.datetime(2026, 1, 1)
     for n in range(first, last + 1):
-        p = posts[(n * 7919) % len(posts)]  # every size draws from the whole corpus
+        drawn = (n * 7919) % len(posts)  # every size draws from the whole corpus
+        p = posts[drawn]
         published = FIRST_DAY + dt.timedelta(days=(n * 7919) % DAYS)
         out["posts"].append(
             {
@@ -135,6 +142,8 @@ def rows(posts: list[thaigov_pool.Pooled], first: int, last: int) -> dict[str, l
         out["search_docs"].append(
             {"post_id": n, "title_words": p.title_words, "body_words": p.body_words}
         )
+        if vectors is not None:
+            out["search_vectors"].append({"post_id": n, "tsv": vectors[drawn]})
         has_visit = bool(p.provinces)
         out["extractions"].append(
             {
@@ -185,6 +194,8 @@ TABLES: dict[str, Table] = {
     m.__tablename__: m.__table__  # type: ignore[misc]
     for m in (Post, SearchDoc, PostExtraction, Visit, VisitTerm)
 }
+#: search_vectors has no model (the migration makes it); its columns are both given.
+TABLES["search_vectors"] = Table("search_vectors", MetaData())
 
 
 def _defaults(table: Table, given: dict[str, Any]) -> dict[str, Any]:
@@ -198,12 +209,128 @@ def _defaults(table: Table, given: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def pg_vectors(url: str, posts: list[thaigov_pool.Pooled]) -> list[str]:
+    """Each pooled post's tsvector, built once by the migration's own SQL function (the pool
+    repeats its 27,937 texts: building it per copy cost most of the load)."""
+    out: list[str] = []
+    with db.get_engine(url).connect() as conn:
+        for i in range(0, len(posts), 1000):
+            chunk = posts[i : i + 1000]
+            out += conn.scalars(
+                text(
+                    "SELECT (search_words_tsvector(t, 'A', 1) || search_words_tsvector(b, 'B', 2))"
+                    "::text FROM unnest(CAST(:t AS text[]), CAST(:b AS text[])) "
+                    "WITH ORDINALITY AS u(t, b, i) ORDER BY i"
+                ),
+                {"t": [p.title_words for p in chunk], "b": [p.body_words for p in chunk]},
+            ).all()
+    return out
+
+
+def pg_drop_indexes(url: str) -> list[str]:
+    """Drop the archive's secondary indexes (not those of a key or unique constraint) for a
+    bulk load into an empty archive; their definitions, to build them at the end."""
+    with db.get_engine(url).begin() as conn:
+        found = conn.execute(
+            text(
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i "
+                "WHERE i.schemaname = current_schema() AND NOT EXISTS ("
+                "  SELECT 1 FROM pg_constraint c WHERE c.conindid = "
+                "  (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)"
+            )
+        ).all()
+        for name, _ in found:
+            conn.execute(text(f'DROP INDEX "{name}"'))
+    return [definition for _, definition in found]
+
+
+def pg_build_indexes(url: str, definitions: list[str]) -> None:
+    if not definitions:
+        return
+    with db.get_engine(url).begin() as conn:
+        conn.execute(text("SET maintenance_work_mem = '1GB'"))
+        for definition in definitions:
+            conn.execute(text(definition))
+
+
+#: On PostgreSQL, posts past the first REPLICATE_FROM are copies the server makes of a kept
+#: archive of that size (INSERT … SELECT, its rows shifted to fresh ids and dates as rows()
+#: gives them): the same real texts, loaded ten times faster than through COPY.
+REPLICATE_FROM = 100_000
+_DAY = f"(DATE '{FIRST_DAY}' + ((({{id}})::bigint * 7919) % {DAYS})::int)"
+
+
+def _shifted(table: str, off: int) -> dict[str, str]:
+    """What replaces a column in a copy of `table`'s rows `off` ids further."""
+    post = f"post_id + {off}"
+    day = _DAY.format(id=post) + " - 1"
+    return {
+        "posts": {
+            "id": f"id + {off}",
+            "source_id": f"source_id + {off}",
+            "url": f"'https://www.thaigov.go.th/news/contents/details/' || (id + {off})",
+            "published": _DAY.format(id=f"id + {off}"),
+        },
+        "search_docs": {"post_id": post},
+        "search_vectors": {"post_id": post},
+        "extractions": {"post_id": post},
+        "visits": {
+            "id": f"id + {off}",
+            "post_id": post,
+            "start_date": day,
+            "end_date": day,
+            "dates": f"json_build_array(to_char({day}, 'YYYY-MM-DD'))",
+        },
+        "visit_terms": {"visit_id": f"visit_id + {off}", "post_id": post},
+    }[table]
+
+
+def pg_replicate(url: str, source_schema: str, base: int, size: int) -> None:
+    """Fill the archive at `url` with size // base copies of the kept archive of `base` posts
+    in `source_schema`, the k-th shifted by k × base ids."""
+    engine = db.get_engine(url)
+    for k in range(size // base):
+        with engine.begin() as conn:
+            conn.execute(text("SET LOCAL session_replication_role = replica"))
+            for table in TABLES:
+                columns = [
+                    c
+                    for c in conn.scalars(
+                        text(
+                            "SELECT column_name FROM information_schema.columns WHERE "
+                            "table_schema = current_schema() AND table_name = :t "
+                            "ORDER BY ordinal_position"
+                        ),
+                        {"t": table},
+                    )
+                    if not (table == "visit_terms" and c == "id")
+                ]
+                shifted = _shifted(table, k * base)
+                exprs = ", ".join(shifted.get(c, f'"{c}"') for c in columns)
+                quoted = ", ".join(f'"{c}"' for c in columns)
+                conn.execute(
+                    text(
+                        f"INSERT INTO {table} ({quoted}) SELECT {exprs} FROM {source_schema}.{table}"
+                    )
+                )
+        print(f"\r  copied {(k + 1) * base:,} posts", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    with engine.begin() as conn:  # visit_terms' own ids: its sequence, past the copies'
+        conn.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence('visit_terms', 'id'), max(id)) FROM visit_terms"
+            )
+        )
+
+
 def load_postgresql(url: str, batch: dict[str, list[dict[str, Any]]]) -> None:
-    """COPY each table's rows: PostgreSQL's bulk path (the triggers still index every post)."""
+    """COPY each table's rows, triggers and foreign-key checks off (session_replication_role:
+    the rows are consistent by construction, and search_vectors comes with the batch)."""
     raw = db.get_engine(url).raw_connection()
     try:
         conn = raw.driver_connection
         with conn.cursor() as cur:
+            cur.execute("SET LOCAL session_replication_role = replica")
             for name, table_rows in batch.items():
                 if not table_rows:
                     continue
@@ -291,6 +418,54 @@ def bench_visits_api(url: str) -> list[float]:
     return samples
 
 
+#: A writer storing posts as a crawl does (save_post: a row lock, the segmenting, the index by
+#: trigger, one commit each), a real text of the archive each, every WRITE_EVERY seconds, until
+#: stdin closes; then prints how many it stored.
+WRITE_EVERY = 0.2
+WRITER = """
+import sys, threading, time, hashlib
+from archive.db import session_scope
+from archive.store import save_post
+from archive.models import Post
+from sqlalchemy import select
+url, every = sys.argv[1], float(sys.argv[2])
+with session_scope(url) as session:
+    texts = session.execute(select(Post.title, Post.body).order_by(Post.id).limit(500)).all()
+stop = threading.Event()
+threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
+print("ready", flush=True)
+n, t0 = 0, time.time()
+while not stop.is_set():
+    title, body = texts[n % len(texts)]
+    with session_scope(url) as session:
+        save_post(session, {"source": "bench-writer", "post_id": n + 1, "url": f"bench:{n}",
+                            "title": title, "body": body, "published": "2026-01-01",
+                            "content_hash": hashlib.sha256(str(n).encode()).hexdigest()})
+    n += 1
+    time.sleep(every)
+print(n, time.time() - t0, flush=True)
+"""
+
+
+def bench_while_writing(url: str) -> str:
+    """Search timings while a writer stores posts (its posts removed afterwards)."""
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, url, str(WRITE_EVERY)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout is not None
+    writer.stdout.readline()
+    samples = bench_search(url)[0]
+    stored, seconds = writer.communicate("")[0].split()
+    with db.get_engine(url).begin() as conn:
+        conn.execute(text("DELETE FROM posts WHERE source = 'bench-writer'"))
+    rate = int(stored) / float(seconds)
+    return spread(f"search while a writer stores {rate:.1f} posts/s:", samples)
+
+
 def bench_export(url: str, workdir: Path) -> str:
     path = workdir / "export.csv"
     with session_scope(url) as session:
@@ -340,44 +515,69 @@ def server_memory(engine: str) -> str:
     return f"postgres processes {pss / 1e3:,.0f} MB (PSS)"
 
 
-def bench_archive(
-    engine: str, url: str, sizes: list[int], posts: list[thaigov_pool.Pooled], workdir: Path
-) -> dict[int, dict[str, list[int]]]:
-    """Grow one archive through `sizes`, measuring at each; each size's top hits per query."""
+def build_archive(
+    engine: str,
+    url: str,
+    size: int,
+    posts: list[thaigov_pool.Pooled],
+    replicate_from: str | None = None,
+) -> dict[str, float]:
+    """Load `size` posts into the empty archive at `url` (PostgreSQL: copies of the kept
+    archive in the schema `replicate_from` if given); the seconds loading, indexing and
+    analyzing took. PostgreSQL: secondary indexes dropped first and built at the end."""
+    upgrade(url)
+    vectors, indexes = None, []
+    if engine == "postgresql":
+        vectors = pg_vectors(url, posts) if replicate_from is None else None
+        indexes = pg_drop_indexes(url)
     load: Callable[[str, dict[str, list[dict[str, Any]]]], None] = (
         load_postgresql if engine == "postgresql" else load_sqlite
     )
-    print(f"\n{engine}: real posts from a pool of {len(posts):,} (../shared/corpus/thaigov)")
-    upgrade(url)
-    loaded, load_seconds = 0, 0.0
-    tops: dict[int, dict[str, list[int]]] = {}
-    for size in sorted(sizes):
-        while loaded < size:
-            last = min(size, loaded + BATCH)
-            batch = rows(posts, loaded + 1, last)
-            t0 = time.perf_counter()
-            load(url, batch)
-            load_seconds += time.perf_counter() - t0
-            loaded = last
-            print(f"\r  loaded {loaded:,} posts", end="", file=sys.stderr, flush=True)
+    t0 = time.perf_counter()
+    if replicate_from is not None:
+        pg_replicate(url, replicate_from, REPLICATE_FROM, size)
+    else:
+        for first in range(1, size + 1, BATCH):
+            last = min(size, first + BATCH - 1)
+            load(url, rows(posts, first, last, vectors))
+            print(f"\r  loaded {last:,} posts", end="", file=sys.stderr, flush=True)
         print(file=sys.stderr)
-        t0 = time.perf_counter()
-        db.analyze(url)
-        analyzed = time.perf_counter() - t0
-        searched, per_query, tops[size] = bench_search(url)
-        faceted = bench_facets(url)
-        visited = bench_visits_api(url)
-        print(
-            f"  {engine} at {size:,} posts: load {loaded / load_seconds:,.0f} posts/s so far "
-            f"(+{analyzed:.0f} s analyze) · {size_on_disk(url)} on disk · {server_memory(engine)}"
-        )
-        print(f"    {spread(f'search {len(QUERIES)} queries ×{REPEAT}', searched)}")
-        print(f"    {spread(f'facets {len(FACET_QUERIES)} selections ×{REPEAT}', faceted)}")
-        print(f"    {spread('/api/visits?limit=20 ×3 filters', visited)}")
-        print(f"    {bench_export(url, workdir)}")
-        print(f"    search per query at {size:,} posts (median of {REPEAT}, posts found):")
-        for ms, total, raw in sorted(per_query, key=lambda x: x[0], reverse=True):
-            print(f"      {ms:8.1f} ms  {total:>9}  {json.dumps(raw, ensure_ascii=False)}")
+    loaded = time.perf_counter()
+    if engine == "postgresql":  # the ids were given: the archive's own sequence goes past them
+        with db.get_engine(url).begin() as conn:
+            conn.execute(text("SELECT setval('posts_id_seq', max(id)) FROM posts"))
+    pg_build_indexes(url, indexes)
+    indexed = time.perf_counter()
+    db.analyze(url)
+    return {
+        "posts": size,
+        "load": loaded - t0,
+        "index": indexed - loaded,
+        "analyze": time.perf_counter() - indexed,
+    }
+
+
+def bench_archive(
+    engine: str, url: str, size: int, built: dict[str, float], workdir: Path
+) -> dict[str, list[int]]:
+    """Measure one archive of `size` posts; each query's top hits."""
+    rate = size / (built["load"] + built["index"])
+    searched, per_query, tops = bench_search(url)
+    faceted = bench_facets(url)
+    visited = bench_visits_api(url)
+    print(
+        f"  {engine} at {size:,} posts: load {rate:,.0f} posts/s ({built['load']:.0f} s load"
+        f" + {built['index']:.0f} s index, +{built['analyze']:.0f} s analyze) · "
+        f"{size_on_disk(url)} on disk · {server_memory(engine)}"
+    )
+    print(f"    {spread(f'search {len(QUERIES)} queries ×{REPEAT}', searched)}")
+    print(f"    {spread(f'facets {len(FACET_QUERIES)} selections ×{REPEAT}', faceted)}")
+    print(f"    {spread('/api/visits?limit=20 ×3 filters', visited)}")
+    print(f"    {bench_while_writing(url)}")
+    print(f"    {bench_export(url, workdir)}")
+    print(f"    search per query at {size:,} posts (median of {REPEAT}, posts found):")
+    for ms, total, raw in sorted(per_query, key=lambda x: x[0], reverse=True):
+        print(f"      {ms:8.1f} ms  {total:>9}  {json.dumps(raw, ensure_ascii=False)}")
     return tops
 
 
@@ -396,6 +596,10 @@ def compare_tops(tops: dict[str, dict[int, dict[str, list[int]]]]) -> None:
             print(f"  differ: {q}\n    {a}: {at[size][q]}\n    {b}: {bt[size][q]}")
 
 
+def _schema_url(base: str, schema: str) -> str:
+    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+
+
 @contextmanager
 def pg_schema(base: str) -> Iterator[str]:
     """A PostgreSQL URL whose search_path is a schema of its own, dropped afterwards."""
@@ -404,12 +608,55 @@ def pg_schema(base: str) -> Iterator[str]:
     with admin.begin() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
     try:
-        yield f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+        yield _schema_url(base, schema)
     finally:
         db.dispose_all()
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+@contextmanager
+def kept_archive(
+    engine: str, size: int, keep: Path | None, reuse: bool, pg_base: str | None, workdir: Path
+) -> Iterator[tuple[str, dict[str, float] | None]]:
+    """The URL of the archive of `size` posts on `engine`, and what building it took if it is
+    kept already (`reuse`), else None (empty: to build). Kept (`keep`): SQLite in
+    keep/sqlite-N.sqlite, PostgreSQL in the schema bench_N; keep/ENGINE-N.json says that it is
+    complete. Not kept: a temporary file or schema, removed afterwards."""
+    if keep is None:
+        if engine == "sqlite":
+            path = workdir / f"sqlite-{size}.sqlite"
+            yield f"sqlite:///{path}", None
+            db.dispose_all()
+            path.unlink()
+        else:
+            assert pg_base is not None
+            with pg_schema(pg_base) as url:
+                yield url, None
+        return
+    done = keep / f"{engine}-{size}.json"
+    built = json.loads(done.read_text()) if reuse and done.exists() else None
+    if built is None:
+        done.unlink(missing_ok=True)
+    if engine == "sqlite":
+        path = keep / f"sqlite-{size}.sqlite"
+        if built is None:
+            for old in path.parent.glob(f"{path.name}*"):
+                old.unlink()
+        url = f"sqlite:///{path}"
+    else:
+        assert pg_base is not None
+        schema = f"bench_{size}"
+        if built is None:
+            admin = create_engine(pg_base)
+            with admin.begin() as conn:
+                conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+                conn.execute(text(f"CREATE SCHEMA {schema}"))
+            admin.dispose()
+        url = _schema_url(pg_base, schema)
+    yield url, built
+    db.dispose_all()
 
 
 # --- crawl rate ---------------------------------------------------------------------------------
@@ -498,32 +745,69 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--engines", default="sqlite,postgresql", help="none: skip the archive")
     parser.add_argument("--sizes", default="10000,100000,1000000", help="posts, comma-separated")
+    parser.add_argument("--keep-dir", type=Path, help="keep the archives (see kept_archive)")
+    parser.add_argument("--reuse", action="store_true", help="measure kept archives again")
+    parser.add_argument("--load-only", action="store_true", help="build, do not measure")
     parser.add_argument("--crawl-posts", type=int, default=0, help="0: skip the crawl rates")
     parser.add_argument("--processes", default="1,2,4", help="crawler processes to compare")
     args = parser.parse_args()
     engines = [e for e in args.engines.split(",") if e in ("sqlite", "postgresql")]
-    sizes = [int(s) for s in args.sizes.split(",") if s]
+    sizes = sorted(int(s) for s in args.sizes.split(",") if s)
     pg_base, redis_url = os.environ.get(PG_ENV), os.environ.get(REDIS_ENV)
     if ("postgresql" in engines or args.crawl_posts) and not pg_base:
         sys.exit(f'bench: set {PG_ENV} (eval "$(bash .ci/services.sh)")')
     if args.crawl_posts and not redis_url:
         sys.exit(f'bench: set {REDIS_ENV} (eval "$(bash .ci/services.sh)")')
+    if args.keep_dir:
+        args.keep_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         workdir = Path(tmp)
         tops: dict[str, dict[int, dict[str, list[int]]]] = {}
-        if engines:
-            t0 = time.perf_counter()
-            posts = thaigov_pool.load()
-            print(f"pool: {len(posts):,} real posts read in {time.perf_counter() - t0:.0f} s")
-        if "sqlite" in engines:
-            url = f"sqlite:///{workdir / 'bench.sqlite'}"
-            tops["sqlite"] = bench_archive("sqlite", url, sizes, posts, workdir)
-            db.dispose_all()
-            (workdir / "bench.sqlite").unlink()
-        if "postgresql" in engines:
-            assert pg_base is not None
-            with pg_schema(pg_base) as url:
-                tops["postgresql"] = bench_archive("postgresql", url, sizes, posts, workdir)
+        posts: list[thaigov_pool.Pooled] = []
+        for engine in engines:
+            print(f"\n{engine}: real posts (../shared/corpus/thaigov)")
+            tops[engine] = {}
+            for size in sizes:
+                with kept_archive(engine, size, args.keep_dir, args.reuse, pg_base, workdir) as (
+                    url,
+                    built,
+                ):
+                    base = (
+                        args.keep_dir / f"postgresql-{REPLICATE_FROM}.json"
+                        if args.keep_dir
+                        else None
+                    )
+                    source = None
+                    if (
+                        engine == "postgresql"
+                        and size > REPLICATE_FROM
+                        and size % REPLICATE_FROM == 0
+                        and base
+                        and base.exists()
+                    ):
+                        source = f"bench_{REPLICATE_FROM}"
+                    if built is None and source is not None:
+                        built = build_archive(engine, url, size, posts, source)
+                        built["copied_from"] = REPLICATE_FROM
+                        args.keep_dir.joinpath(f"{engine}-{size}.json").write_text(
+                            json.dumps(built)
+                        )
+                    if built is None:
+                        if not posts:
+                            t0 = time.perf_counter()
+                            posts = thaigov_pool.load()
+                            print(
+                                f"pool: {len(posts):,} real posts read in {time.perf_counter() - t0:.0f} s"
+                            )
+                        built = build_archive(engine, url, size, posts)
+                        if args.keep_dir:
+                            done = args.keep_dir / f"{engine}-{size}.json"
+                            done.write_text(json.dumps(built))
+                    if args.load_only:
+                        rate = size / (built["load"] + built["index"])
+                        print(f"  {engine} at {size:,} posts: built, {rate:,.0f} posts/s {built}")
+                    else:
+                        tops[engine][size] = bench_archive(engine, url, size, built, workdir)
         compare_tops(tops)
         if args.crawl_posts:
             assert pg_base is not None and redis_url is not None

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from archive.db import session_scope
 from archive.filters import Filters
 from archive.models import Post
-from archive.search import SearchPage, normalize, search
+from archive.search import SearchPage, facets, normalize, search
 
 
 @pytest.fixture(scope="module", params=ENGINES)
@@ -99,6 +99,29 @@ def test_headline_matches_come_first_then_the_latest_archived(archive_url: str) 
     first, second, third = ids[1], ids[0], ids[2]
     assert [h.post_id for p in pages for h in p.hits] == [first, second, third]
     assert [p.total for p in pages] == [3, 3, 3, 3]  # past the last hit: an empty page
+
+
+def test_the_latest_matches_are_found_across_spans_of_post_ids(
+    archive_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PostgreSQL reads the newest matches span by span of ids (archive.search.newest_matches);
+    # spans of 2, 4, 8… ids over 12 posts make a page and the facets' sample cross several,
+    # matches sitting in some spans and not in others, headline ones among them.
+    monkeypatch.setattr("archive.search.FIRST_SPAN", 2)
+    monkeypatch.setattr("archive.search.SPAN_GROWTH", 2)
+    with session_scope(archive_url) as session:
+        for n in range(1, 13):
+            title = "ข่าวภัยแล้ง" if n in (2, 9) else "ข่าวประชุม"
+            body = "เรื่องภัยแล้ง" if n % 3 == 0 else "ไม่เกี่ยวข้อง"
+            add_post(session, n, title, body)
+        ids = {n: archive_id(session, n) for n in range(1, 13)}
+        page = search(session, Filters(q="ภัยแล้ง"), limit=4)
+        rest = search(session, Filters(q="ภัยแล้ง"), limit=4, offset=4)
+        counted = facets(session, Filters(q="ภัยแล้ง"), cap=3)
+    headline, body_only = [ids[9], ids[2]], [ids[12], ids[6], ids[3]]
+    assert [h.post_id for h in page.hits + rest.hits] == headline + body_only
+    assert (page.total, page.total_is_exact) == (5, True)
+    assert counted.among == 3 and counted["year"] == [("2022", 3)]  # the 3 latest of the 5
 
 
 def test_snippet_marks_the_matched_words_in_the_post_text(corpus: str) -> None:
