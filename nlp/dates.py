@@ -17,7 +17,7 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from pythainlp.util.date import (
     thai_abbr_months,
@@ -218,6 +218,13 @@ def _range(a: dt.date, b: dt.date) -> list[dt.date] | None:
     return [a + dt.timedelta(days=i) for i in range((b - a).days + 1)]
 
 
+@lru_cache(maxsize=8)
+def _date_matches(text: str) -> tuple[re.Match[str], ...]:
+    """The date regex's matches in `text`, scanned once: `find_dates` reads a text twice (its
+    stamp date first) and the regex scan is its dearest step."""
+    return tuple(_date_regex().finditer(text))
+
+
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
     """Every date mention in normalised `text`, with its role. A day with no year takes the
     year that puts it nearest to `published`; without `published` it is left out."""
@@ -227,7 +234,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     other_starts = [a for a, _ in others]
     other_reach = list(itertools.accumulate((b for _, b in others), max))  # sorted by start
     out: list[DateMention] = []
-    for m in _date_regex().finditer(text):
+    for m in _date_matches(text):
         g = m.groupdict()
         parts: list[tuple[int, int, int | None]] = []
         is_range = False
