@@ -126,8 +126,10 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 
 @cache
 def _labels() -> tuple[tuple[str, str], ...]:
+    """The labels before a date, longest first, case-folded once (each date is tested on all)."""
     rows = [(label, role) for label, role in table("date_labels.tsv")]
-    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+    rows.sort(key=lambda r: len(r[0]), reverse=True)
+    return tuple((label.casefold(), role) for label, role in rows)
 
 
 _WEEKDAY = "|".join(map(re.escape, thai_full_weekdays))
@@ -151,7 +153,7 @@ def _role(text: str, start: int, end: int, numeric: bool) -> str:
     head = before[: _PREFIX_NOISE.search(before).start()]  # type: ignore[union-attr]
     candidates = (head.casefold(), before.rstrip(' (:"').casefold())
     for label, role in _labels():
-        if any(c.endswith(label.casefold()) for c in candidates):
+        if any(c.endswith(label) for c in candidates):
             return role
     clock = _CLOCK_AFTER.match(text, end)
     if clock and "เวลา" not in clock.group():
