@@ -17,7 +17,7 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from pythainlp.util.date import (
     thai_abbr_months,
@@ -126,8 +126,10 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 
 @cache
 def _labels() -> tuple[tuple[str, str], ...]:
+    """The labels before a date, longest first, case-folded once (each date is tested on all)."""
     rows = [(label, role) for label, role in table("date_labels.tsv")]
-    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+    rows.sort(key=lambda r: len(r[0]), reverse=True)
+    return tuple((label.casefold(), role) for label, role in rows)
 
 
 _WEEKDAY = "|".join(map(re.escape, thai_full_weekdays))
@@ -151,7 +153,7 @@ def _role(text: str, start: int, end: int, numeric: bool) -> str:
     head = before[: _PREFIX_NOISE.search(before).start()]  # type: ignore[union-attr]
     candidates = (head.casefold(), before.rstrip(' (:"').casefold())
     for label, role in _labels():
-        if any(c.endswith(label.casefold()) for c in candidates):
+        if any(c.endswith(label) for c in candidates):
             return role
     clock = _CLOCK_AFTER.match(text, end)
     if clock and "เวลา" not in clock.group():
@@ -218,6 +220,24 @@ def _range(a: dt.date, b: dt.date) -> list[dt.date] | None:
     return [a + dt.timedelta(days=i) for i in range((b - a).days + 1)]
 
 
+_DIGIT = re.compile("[0-9]")
+
+
+@lru_cache(maxsize=8)
+def _date_matches(text: str) -> tuple[re.Match[str], ...]:
+    """The date regex's matches in `text`, as `finditer` finds them, scanned once (`find_dates`
+    reads a text twice, its stamp date first). Every date starts with an ASCII digit, so the
+    regex is tried only at digits: its leading look-behind keeps `re` from skipping ahead
+    itself, and trying it at every character was the dearest step of the pipeline."""
+    date, out, pos = _date_regex(), [], 0
+    while (digit := _DIGIT.search(text, pos)) is not None:
+        m = date.match(text, digit.start())
+        if m:
+            out.append(m)
+        pos = m.end() if m else digit.start() + 1
+    return tuple(out)
+
+
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
     """Every date mention in normalised `text`, with its role. A day with no year takes the
     year that puts it nearest to `published`; without `published` it is left out."""
@@ -227,7 +247,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     other_starts = [a for a, _ in others]
     other_reach = list(itertools.accumulate((b for _, b in others), max))  # sorted by start
     out: list[DateMention] = []
-    for m in _date_regex().finditer(text):
+    for m in _date_matches(text):
         g = m.groupdict()
         parts: list[tuple[int, int, int | None]] = []
         is_range = False

@@ -275,7 +275,7 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
     found = "away" if _re("local").search(text, a, b) else None
     said = _re("speech").search(text, a, b)
     for m in _re("where").finditer(text, a, b):
-        if m.start() not in doc.tokens.starts or doc.claimed.overlaps(m.start(), m.end()):
+        if doc.claimed.overlaps(m.start(), m.end()):
             continue
         if negated(text, m.start(), m.group()):
             continue  # ณ วันที่ …: "as of", no place
@@ -286,13 +286,16 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         place = _clause_end().split(place, maxsplit=1)[0]  # "… โดยกล่าวว่า กระทรวง…" is not it
         venue = m.group() == "ณ" or place.startswith(VENUE_WORDS)
         in_province = _re("province_hall").search(place)
-        if venue and not in_province and (_re("ministry").search(place) or _agency_room(place)):
+        own = venue and not in_province and (_re("ministry").search(place) or _agency_room(place))
+        if not own and m.group() != "ณ" and not (_province_next(place) or _site_next(place)):
+            continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or a site
+        if m.start() not in doc.tokens.starts:
+            continue  # asked last: segmenting the line is the dearest test
+        if own:
             if not (_re("field").search(text, a, b) and not _subjects_own(doc, a, b, place)):
                 return "office"
             found = "away"  # an inspection of another body's premises: the officials went there
             continue
-        if m.group() != "ณ" and not (_province_next(place) or _site_next(place)):
-            continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or a site
         if said is None or m.start() < said.start() or _event_in(text, said.end(), m.start()):
             found = "away"  # not the seat of an office that data or a claim comes from
     return found

@@ -56,8 +56,33 @@ def alternation(items: Iterable[str], *, flexible_space: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+_INDEX: dict[int, tuple[object, tuple[int, ...], frozenset[str]]] = {}
+
+
+def _index(words_: tuple[str, ...] | frozenset[str]) -> tuple[tuple[int, ...], frozenset[str]]:
+    """The distinct lengths (longest first) and the set of an immutable word list, built once
+    per list: a lookup then costs one slice per length instead of a test per word. Keyed by
+    identity, holding the list so its id is not reused; lists made per call are let go in bulk."""
+    hit = _INDEX.get(id(words_))
+    if hit is not None and hit[0] is words_:
+        return hit[1], hit[2]
+    if len(_INDEX) > 512:
+        _INDEX.clear()
+    lengths = tuple(sorted({len(w) for w in words_}, reverse=True))
+    members = frozenset(words_)
+    _INDEX[id(words_)] = (words_, lengths, members)
+    return lengths, members
+
+
 def starts_with_any(text: str, prefixes: Iterable[str]) -> str | None:
     """The longest of `prefixes` that `text` starts with."""
+    if isinstance(prefixes, tuple | frozenset):
+        lengths, members = _index(prefixes)
+        size = len(text)
+        for n in lengths:
+            if n <= size and text[:n] in members:
+                return text[:n]
+        return None
     best = None
     for p in prefixes:
         if text.startswith(p) and (best is None or len(p) > len(best)):
@@ -67,6 +92,13 @@ def starts_with_any(text: str, prefixes: Iterable[str]) -> str | None:
 
 def ends_with_any(text: str, suffixes: Iterable[str]) -> str | None:
     """The longest of `suffixes` that `text` ends with."""
+    if isinstance(suffixes, tuple | frozenset):
+        lengths, members = _index(suffixes)
+        size = len(text)
+        for n in lengths:
+            if n <= size and text[size - n :] in members:
+                return text[size - n :]
+        return None
     best = None
     for s in suffixes:
         if text.endswith(s) and (best is None or len(s) > len(best)):

@@ -306,9 +306,9 @@ def find_sites(
 
     for m in site_heads().finditer(text):
         a, h = m.start(), m.end()
-        if a not in tokens.starts or not free(a, h) or starts_with_any(text[a:], _not_sites()):
+        if not free(a, h) or starts_with_any(text[a:], _not_sites()) or in_place(a):
             continue
-        if in_place(a):
+        if a not in tokens.starts:  # asked last: segmenting the line is the dearest test
             continue
         kind, needs = _types().get(_key(m.group()), ("other", "visit"))
         before = _glued_before(text, a)
