@@ -167,9 +167,14 @@ def _stamp(line: str) -> bool:
 
 def _planned(text: str, i: int, line_start: int) -> bool:
     """A plan word just before the visit word, or an announcement earlier in the line: what
-    someone says will happen (เปิดเผยว่า จะนำคณะ…ลงพื้นที่…) is a plan to its end."""
+    someone says will happen (เปิดเผยว่า จะนำคณะ…ลงพื้นที่…) is a plan to its end, and so is
+    what follows a coming time (เปิดเผยภารกิจนายกรัฐมนตรีในสัปดาห์หน้าว่า … การลงพื้นที่…)."""
     before = text[max(line_start, i - FUTURE_REACH) : i]
-    return bool(_re("future").search(before) or _announced().search(text, line_start, i))
+    return bool(
+        _re("future").search(before)
+        or _announced().search(text, line_start, i)
+        or _re("coming").search(text, line_start, i)
+    )
 
 
 @cache
@@ -336,7 +341,10 @@ def reports_visit(
             # a line that only places what the line before it told (ระหว่างวันที่ … ณ กรุง…
             # below "มีกำหนดเดินทาง…") continues that line's plan
             places_only = bool(standing) and all(_re("where").match(text, i) for i in standing)
-            plan = plan or places_only and last_plan
+            # … and so does one that places an announcement of what comes next week (ณ ทำเนียบ
+            # รัฐบาล โฆษก… เปิดเผยภารกิจ…ในสัปดาห์หน้าว่า … การลงพื้นที่…)
+            coming = len(words) > len(standing) and _re("coming").search(text, a, b) is not None
+            plan = plan or places_only and (last_plan or coming)
             last_plan = plan
             if doc.source == "title" or n == len(spans) - 1:
                 plans[doc.source] = plan and not goes

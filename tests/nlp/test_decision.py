@@ -388,3 +388,17 @@ def test_a_headline_agency_tag_is_not_the_venue():
         "โดยมีผู้บริหารและเจ้าหน้าที่เข้าร่วมจำนวนมาก",
     )
     assert extract(text, title).reports_visit
+
+
+def test_a_trip_announced_for_next_week_is_a_plan():
+    """สัปดาห์หน้า (next week): the spokesman at Government House announces a trip still to
+    come; the visit words after it are the plan, not a report."""
+    text, title = post(
+        "โฆษกรัฐบาลเผยภารกิจนายกรัฐมนตรี ลงพื้นที่ตรวจราชการจังหวัดน่าน สัปดาห์หน้า",
+        "วันนี้ (12 ก.ย. 60) เวลา 8.30 น. ณ ทำเนียบรัฐบาล นายสุรพล แจ่มใส โฆษกประจำสำนัก"
+        "นายกรัฐมนตรี เปิดเผยภารกิจของนายกรัฐมนตรีในสัปดาห์หน้าว่า ประกอบด้วยการลงพื้นที่"
+        "ตรวจราชการจังหวัดน่าน และการเยี่ยมชมเรือนจำจังหวัดน่าน อำเภอเมืองน่าน",
+    )
+    ex = extract(text, title)
+    assert not ex.reports_visit
+    assert ex.visits == []
