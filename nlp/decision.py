@@ -214,6 +214,9 @@ def _agency_room(place: str) -> bool:
     return place.startswith("ห้อง") and "สำนักงาน" in place
 
 
+# a ministry and the province it stands in (ที่กระทรวงสาธารณสุข จ.นนทบุรี): that province is the
+# ministry's address, not a province hall's room
+_SEAT = re.compile(r"(?:ห้อง[^\s]*\s*)?กระทรวง[\u0e01-\u0e4e]+\s*(?:จ\.|จังหวัด)\s*[\u0e01-\u0e4e]+")
 _ORG = re.compile(r"(?:กระทรวง|กรม|สำนักงาน)([\u0e01-\u0e4e]+)")
 
 
@@ -290,9 +293,11 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         place = place.split("[")[0].lstrip()  # a headline's [กระทรวง…] tags the agency
         place = _clause_end().split(place, maxsplit=1)[0]  # "… โดยกล่าวว่า กระทรวง…" is not it
         venue = m.group() == "ณ" or place.startswith(VENUE_WORDS)
-        in_province = _re("province_hall").search(place)
+        seat = _SEAT.match(place)  # กระทรวงสาธารณสุข จ.นนทบุรี: the ministry and its address
+        in_province = _re("province_hall").search(place, seat.end() if seat else 0)
         if venue and not in_province and (_re("ministry").search(place) or _agency_room(place)):
-            if not (_re("field").search(text, a, b) and not _subjects_own(doc, a, b, place)):
+            field = any(not _agent(text, f.start()) for f in _re("field").finditer(text, a, b))
+            if not (field and not _subjects_own(doc, a, b, place)):  # not ผู้ตรวจราชการ
                 return "office"
             found = "away"  # an inspection of another body's premises: the officials went there
             continue

@@ -402,3 +402,27 @@ def test_a_trip_announced_for_next_week_is_a_plan():
     ex = extract(text, title)
     assert not ex.reports_visit
     assert ex.visits == []
+
+
+def test_a_ceremony_at_the_ministry_with_its_province_is_at_the_office():
+    """ที่กระทรวงสาธารณสุข จ.นนทบุรี: the province after a ministry is its address, not a province
+    hall's; a signing there is held at the officials' own ministry."""
+    text, title = post(
+        "สธ.ลงนามความร่วมมือราชวิทยาลัยทุกแห่ง",
+        "วันนี้ (12 ก.ย. 60) ที่กระทรวงสาธารณสุข จ.นนทบุรี นายสมศักดิ์ ทองดี รัฐมนตรีว่าการ"
+        "กระทรวงสาธารณสุข เป็นประธานพิธีลงนามความร่วมมือระหว่างกระทรวงสาธารณสุขกับราชวิทยาลัย"
+        "ทุกแห่งของประเทศ เพื่อพัฒนาระบบบริการประชาชน",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_an_inspector_general_at_the_ministry_makes_no_inspection():
+    """ผู้ตรวจราชการ is a title: a press conference in the ministry's room where one speaks is
+    desk work, not an inspection of another body's premises."""
+    text, title = post(
+        "แถลงข่าวร่างพระราชบัญญัติราชทัณฑ์ฉบับใหม่",
+        "วันนี้ (12 ก.ย. 60) ณ ห้องประชุม 1 กระทรวงยุติธรรม นายสมศักดิ์ ทองดี อธิบดีกรมราชทัณฑ์ "
+        "และนายวิชัย รักษ์ถิ่น ผู้ตรวจราชการกระทรวงยุติธรรม ร่วมกันแถลงข่าวร่างพระราชบัญญัติ"
+        "ราชทัณฑ์ฉบับใหม่ เพื่อสร้างความเข้าใจแก่ประชาชน",
+    )
+    assert not extract(text, title).reports_visit
