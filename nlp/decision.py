@@ -174,6 +174,20 @@ def _planned(text: str, i: int, line_start: int) -> bool:
         _re("future").search(before)
         or _announced().search(text, line_start, i)
         or _re("coming").search(text, line_start, i)
+        or _ordered(text, line_start, i)
+    )
+
+
+ORDER_REACH = 30  # characters before an order word in which ตาม makes it the order obeyed
+
+
+def _ordered(text: str, a: int, i: int) -> bool:
+    """An order word before i in the line (ศบค.มท. สั่งการผู้ว่าฯ … ติดตาม…กลับไปยังหมู่บ้าน): what
+    follows is what others are told to do. Not the order obeyed (ตามที่นายกฯ สั่งการ…, ตามข้อ
+    สั่งการ…: the visit that follows carries it out)."""
+    return any(
+        "ตาม" not in text[max(a, m.start() - ORDER_REACH) : m.start()]
+        for m in _re("order").finditer(text, a, i)
     )
 
 

@@ -433,3 +433,21 @@ def test_an_inspector_general_at_the_ministry_makes_no_inspection():
         "ราชทัณฑ์ฉบับใหม่ เพื่อสร้างความเข้าใจแก่ประชาชน",
     )
     assert not extract(text, title).reports_visit
+
+
+def test_an_order_to_others_is_no_visit():
+    """สั่งการ / กำชับ: what follows in the line is what others are told to do (an order to every
+    governor), not the officials' own visit; ตามที่…สั่งการ is the order a visit carries out."""
+    text, title = post(
+        "มท. สั่งการผู้ว่าราชการจังหวัดทุกจังหวัด เฝ้าระวังผู้เดินทางกลับจากต่างประเทศ",
+        "วันนี้ (12 ก.ย. 60) นายสมศักดิ์ ทองดี ปลัดกระทรวงมหาดไทย สั่งการผู้ว่าราชการจังหวัด"
+        "ทุกจังหวัด นายอำเภอทุกอำเภอ และกำนันผู้ใหญ่บ้าน ให้ลงพื้นที่ตรวจเยี่ยมหมู่บ้านที่มีผู้"
+        "เดินทางกลับจากต่างประเทศ อำเภอเมืองน่าน จังหวัดน่าน",
+    )
+    assert not extract(text, title).reports_visit
+    text, title = post(
+        "รมว.ยุติธรรม ลงพื้นที่ตรวจเยี่ยมเรือนจำจังหวัดน่าน",
+        f"วันนี้ (12 ก.ย. 60) ตามที่นายกรัฐมนตรีได้สั่งการให้ดูแลผู้ต้องขัง {MINISTER} "
+        "ได้ลงพื้นที่ตรวจเยี่ยมเรือนจำจังหวัดน่าน อำเภอเมืองน่าน จังหวัดน่าน",
+    )
+    assert extract(text, title).reports_visit
