@@ -147,6 +147,20 @@ def _plan_in(text: str, a: int, b: int) -> bool:
     )
 
 
+_THIS = re.compile(r"\s*นี้")  # after a date: this coming (ระหว่างวันที่ 27-29 ก.ย. นี้)
+
+
+def _dates_to_come(text: str, a: int, b: int) -> bool:
+    """A date in [a, b) followed by นี้ (ระหว่างวันที่ 27-29 ก.ย.62 นี้): an event still to come
+    (a fair a release promotes); เมื่อวันที่ … นี้ is a past day of this month."""
+    from nlp.dates import find_dates
+
+    return any(
+        _THIS.match(text, a + d.end) and "เมื่อ" not in text[max(a, a + d.start - 8) : a + d.start]
+        for d in find_dates(text[a:b])
+    )
+
+
 def _title_span(doc: Doc) -> list[tuple[int, int]]:
     """The title without the site's breadcrumb (which names ทำเนียบรัฐบาล on every post)."""
     m = TITLE_PREFIX.match(doc.text)
@@ -356,7 +370,10 @@ def reports_visit(
             goes = [i for i in deeds if any(text.startswith(w, i) for w in field)]
             # a plan word after what was done tells its purpose (…เปิดป้ายอุทยาน เตรียมรับ
             # นักท่องเที่ยว), not a plan
-            plan = bool(words and not standing or _plan_in(text, a, min(standing, default=b)))
+            first = min(standing, default=b)
+            plan = bool(
+                words and not standing or _plan_in(text, a, first) or _dates_to_come(text, a, first)
+            )
             # a line that only places what the line before it told (ระหว่างวันที่ … ณ กรุง…
             # below "มีกำหนดเดินทาง…") continues that line's plan
             places_only = bool(standing) and all(_re("where").match(text, i) for i in standing)

@@ -451,3 +451,14 @@ def test_an_order_to_others_is_no_visit():
         "ได้ลงพื้นที่ตรวจเยี่ยมเรือนจำจังหวัดน่าน อำเภอเมืองน่าน จังหวัดน่าน",
     )
     assert extract(text, title).reports_visit
+
+
+def test_a_release_for_a_fair_still_to_come_is_no_visit():
+    """A date followed by นี้ (ระหว่างวันที่ 27-29 ก.ย. นี้) is still to come: a release that
+    promotes a fair "ณ" its venue reports no visit."""
+    text, title = post(
+        "ธนาคารออมสิน ชวนออมเงินในงานมหกรรมการเงินน่าน ณ ศูนย์การค้าน่านพลาซ่า จังหวัดน่าน",
+        "ธนาคารออมสินนำเสนอโปรโมชั่นพิเศษทุกผลิตภัณฑ์และบริการ ในงานมหกรรมการเงินจังหวัดน่าน "
+        "ระหว่างวันที่ 27-29 ก.ย. 62 นี้ พร้อมผลิตภัณฑ์เงินฝากดอกเบี้ยสูงและสินเชื่อเคหะดอกเบี้ยพิเศษ",
+    )
+    assert not extract(text, title).reports_visit
