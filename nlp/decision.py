@@ -147,6 +147,20 @@ def _plan_in(text: str, a: int, b: int) -> bool:
     )
 
 
+_THIS = re.compile(r"\s*นี้")  # after a date: this coming (ระหว่างวันที่ 27-29 ก.ย. นี้)
+
+
+def _dates_to_come(text: str, a: int, b: int) -> bool:
+    """A date in [a, b) followed by นี้ (ระหว่างวันที่ 27-29 ก.ย.62 นี้): an event still to come
+    (a fair a release promotes); เมื่อวันที่ … นี้ is a past day of this month."""
+    from nlp.dates import find_dates
+
+    return any(
+        _THIS.match(text, a + d.end) and "เมื่อ" not in text[max(a, a + d.start - 8) : a + d.start]
+        for d in find_dates(text[a:b])
+    )
+
+
 def _title_span(doc: Doc) -> list[tuple[int, int]]:
     """The title without the site's breadcrumb (which names ทำเนียบรัฐบาล on every post)."""
     m = TITLE_PREFIX.match(doc.text)
@@ -167,9 +181,28 @@ def _stamp(line: str) -> bool:
 
 def _planned(text: str, i: int, line_start: int) -> bool:
     """A plan word just before the visit word, or an announcement earlier in the line: what
-    someone says will happen (เปิดเผยว่า จะนำคณะ…ลงพื้นที่…) is a plan to its end."""
+    someone says will happen (เปิดเผยว่า จะนำคณะ…ลงพื้นที่…) is a plan to its end, and so is
+    what follows a coming time (เปิดเผยภารกิจนายกรัฐมนตรีในสัปดาห์หน้าว่า … การลงพื้นที่…)."""
     before = text[max(line_start, i - FUTURE_REACH) : i]
-    return bool(_re("future").search(before) or _announced().search(text, line_start, i))
+    return bool(
+        _re("future").search(before)
+        or _announced().search(text, line_start, i)
+        or _re("coming").search(text, line_start, i)
+        or _ordered(text, line_start, i)
+    )
+
+
+ORDER_REACH = 30  # characters before an order word in which ตาม makes it the order obeyed
+
+
+def _ordered(text: str, a: int, i: int) -> bool:
+    """An order word before i in the line (ศบค.มท. สั่งการผู้ว่าฯ … ติดตาม…กลับไปยังหมู่บ้าน): what
+    follows is what others are told to do. Not the order obeyed (ตามที่นายกฯ สั่งการ…, ตามข้อ
+    สั่งการ…: the visit that follows carries it out)."""
+    return any(
+        "ตาม" not in text[max(a, m.start() - ORDER_REACH) : m.start()]
+        for m in _re("order").finditer(text, a, i)
+    )
 
 
 @cache
@@ -209,6 +242,9 @@ def _agency_room(place: str) -> bool:
     return place.startswith("ห้อง") and "สำนักงาน" in place
 
 
+# a ministry and the province it stands in (ที่กระทรวงสาธารณสุข จ.นนทบุรี): that province is the
+# ministry's address, not a province hall's room
+_SEAT = re.compile(r"(?:ห้อง[^\s]*\s*)?กระทรวง[\u0e01-\u0e4e]+\s*(?:จ\.|จังหวัด)\s*[\u0e01-\u0e4e]+")
 _ORG = re.compile(r"(?:กระทรวง|กรม|สำนักงาน)([\u0e01-\u0e4e]+)")
 
 
@@ -285,14 +321,16 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         place = place.split("[")[0].lstrip()  # a headline's [กระทรวง…] tags the agency
         place = _clause_end().split(place, maxsplit=1)[0]  # "… โดยกล่าวว่า กระทรวง…" is not it
         venue = m.group() == "ณ" or place.startswith(VENUE_WORDS)
-        in_province = _re("province_hall").search(place)
+        seat = _SEAT.match(place)  # กระทรวงสาธารณสุข จ.นนทบุรี: the ministry and its address
+        in_province = _re("province_hall").search(place, seat.end() if seat else 0)
         own = venue and not in_province and (_re("ministry").search(place) or _agency_room(place))
         if not own and m.group() != "ณ" and not (_province_next(place) or _site_next(place)):
             continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or a site
         if m.start() not in doc.tokens.starts:
             continue  # asked last: segmenting the line is the dearest test
         if own:
-            if not (_re("field").search(text, a, b) and not _subjects_own(doc, a, b, place)):
+            field = any(not _agent(text, f.start()) for f in _re("field").finditer(text, a, b))
+            if not (field and not _subjects_own(doc, a, b, place)):  # not ผู้ตรวจราชการ
                 return "office"
             found = "away"  # an inspection of another body's premises: the officials went there
             continue
@@ -335,11 +373,17 @@ def reports_visit(
             goes = [i for i in deeds if any(text.startswith(w, i) for w in field)]
             # a plan word after what was done tells its purpose (…เปิดป้ายอุทยาน เตรียมรับ
             # นักท่องเที่ยว), not a plan
-            plan = bool(words and not standing or _plan_in(text, a, min(standing, default=b)))
+            first = min(standing, default=b)
+            plan = bool(
+                words and not standing or _plan_in(text, a, first) or _dates_to_come(text, a, first)
+            )
             # a line that only places what the line before it told (ระหว่างวันที่ … ณ กรุง…
             # below "มีกำหนดเดินทาง…") continues that line's plan
             places_only = bool(standing) and all(_re("where").match(text, i) for i in standing)
-            plan = plan or places_only and last_plan
+            # … and so does one that places an announcement of what comes next week (ณ ทำเนียบ
+            # รัฐบาล โฆษก… เปิดเผยภารกิจ…ในสัปดาห์หน้าว่า … การลงพื้นที่…)
+            coming = len(words) > len(standing) and _re("coming").search(text, a, b) is not None
+            plan = plan or places_only and (last_plan or coming)
             last_plan = plan
             if doc.source == "title" or n == len(spans) - 1:
                 plans[doc.source] = plan and not goes

@@ -346,6 +346,13 @@ def test_the_page_stamp_is_not_read_as_the_lead():
             "นายสมศักดิ์ ทองดี อธิบดีกรมทางหลวง เปิดเผยว่า กรมทางหลวงได้เปิดให้สัญจรบนสะพาน"
             "ข้ามแม่น้ำน่านแล้ว เพื่อให้ประชาชนผู้สัญจรไปมาได้รับความสะดวกปลอดภัยยิ่งขึ้น",
         ),
+        # a road open to traffic again (สัญจรไป-มา) in a report the spokeswoman relays
+        (
+            "นายกรัฐมนตรีห่วงใยประชาชนจังหวัดน่าน สั่งการทุกหน่วยงานเร่งช่วยเหลือ",
+            "วันนี้ (12 ก.ย. 60) นางสาวสุดา ใจงาม โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า "
+            "นายกรัฐมนตรีรับทราบรายงานสถานการณ์อุทกภัยจังหวัดน่าน มีพื้นที่ได้รับผลกระทบ 3 อำเภอ "
+            "10 ตำบล ถนน 4 สาย ซึ่งขณะนี้สัญจรไป-มาได้แล้ว",
+        ),
     ],
 )
 def test_announcements_receptions_and_traffic_report_no_visit(headline, lead):
@@ -388,3 +395,70 @@ def test_a_headline_agency_tag_is_not_the_venue():
         "โดยมีผู้บริหารและเจ้าหน้าที่เข้าร่วมจำนวนมาก",
     )
     assert extract(text, title).reports_visit
+
+
+def test_a_trip_announced_for_next_week_is_a_plan():
+    """สัปดาห์หน้า (next week): the spokesman at Government House announces a trip still to
+    come; the visit words after it are the plan, not a report."""
+    text, title = post(
+        "โฆษกรัฐบาลเผยภารกิจนายกรัฐมนตรี ลงพื้นที่ตรวจราชการจังหวัดน่าน สัปดาห์หน้า",
+        "วันนี้ (12 ก.ย. 60) เวลา 8.30 น. ณ ทำเนียบรัฐบาล นายสุรพล แจ่มใส โฆษกประจำสำนัก"
+        "นายกรัฐมนตรี เปิดเผยภารกิจของนายกรัฐมนตรีในสัปดาห์หน้าว่า ประกอบด้วยการลงพื้นที่"
+        "ตรวจราชการจังหวัดน่าน และการเยี่ยมชมเรือนจำจังหวัดน่าน อำเภอเมืองน่าน",
+    )
+    ex = extract(text, title)
+    assert not ex.reports_visit
+    assert ex.visits == []
+
+
+def test_a_ceremony_at_the_ministry_with_its_province_is_at_the_office():
+    """ที่กระทรวงสาธารณสุข จ.นนทบุรี: the province after a ministry is its address, not a province
+    hall's; a signing there is held at the officials' own ministry."""
+    text, title = post(
+        "สธ.ลงนามความร่วมมือราชวิทยาลัยทุกแห่ง",
+        "วันนี้ (12 ก.ย. 60) ที่กระทรวงสาธารณสุข จ.นนทบุรี นายสมศักดิ์ ทองดี รัฐมนตรีว่าการ"
+        "กระทรวงสาธารณสุข เป็นประธานพิธีลงนามความร่วมมือระหว่างกระทรวงสาธารณสุขกับราชวิทยาลัย"
+        "ทุกแห่งของประเทศ เพื่อพัฒนาระบบบริการประชาชน",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_an_inspector_general_at_the_ministry_makes_no_inspection():
+    """ผู้ตรวจราชการ is a title: a press conference in the ministry's room where one speaks is
+    desk work, not an inspection of another body's premises."""
+    text, title = post(
+        "แถลงข่าวร่างพระราชบัญญัติราชทัณฑ์ฉบับใหม่",
+        "วันนี้ (12 ก.ย. 60) ณ ห้องประชุม 1 กระทรวงยุติธรรม นายสมศักดิ์ ทองดี อธิบดีกรมราชทัณฑ์ "
+        "และนายวิชัย รักษ์ถิ่น ผู้ตรวจราชการกระทรวงยุติธรรม ร่วมกันแถลงข่าวร่างพระราชบัญญัติ"
+        "ราชทัณฑ์ฉบับใหม่ เพื่อสร้างความเข้าใจแก่ประชาชน",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_an_order_to_others_is_no_visit():
+    """สั่งการ / กำชับ: what follows in the line is what others are told to do (an order to every
+    governor), not the officials' own visit; ตามที่…สั่งการ is the order a visit carries out."""
+    text, title = post(
+        "มท. สั่งการผู้ว่าราชการจังหวัดทุกจังหวัด เฝ้าระวังผู้เดินทางกลับจากต่างประเทศ",
+        "วันนี้ (12 ก.ย. 60) นายสมศักดิ์ ทองดี ปลัดกระทรวงมหาดไทย สั่งการผู้ว่าราชการจังหวัด"
+        "ทุกจังหวัด นายอำเภอทุกอำเภอ และกำนันผู้ใหญ่บ้าน ให้ลงพื้นที่ตรวจเยี่ยมหมู่บ้านที่มีผู้"
+        "เดินทางกลับจากต่างประเทศ อำเภอเมืองน่าน จังหวัดน่าน",
+    )
+    assert not extract(text, title).reports_visit
+    text, title = post(
+        "รมว.ยุติธรรม ลงพื้นที่ตรวจเยี่ยมเรือนจำจังหวัดน่าน",
+        f"วันนี้ (12 ก.ย. 60) ตามที่นายกรัฐมนตรีได้สั่งการให้ดูแลผู้ต้องขัง {MINISTER} "
+        "ได้ลงพื้นที่ตรวจเยี่ยมเรือนจำจังหวัดน่าน อำเภอเมืองน่าน จังหวัดน่าน",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_a_release_for_a_fair_still_to_come_is_no_visit():
+    """A date followed by นี้ (ระหว่างวันที่ 27-29 ก.ย. นี้) is still to come: a release that
+    promotes a fair "ณ" its venue reports no visit."""
+    text, title = post(
+        "ธนาคารออมสิน ชวนออมเงินในงานมหกรรมการเงินน่าน ณ ศูนย์การค้าน่านพลาซ่า จังหวัดน่าน",
+        "ธนาคารออมสินนำเสนอโปรโมชั่นพิเศษทุกผลิตภัณฑ์และบริการ ในงานมหกรรมการเงินจังหวัดน่าน "
+        "ระหว่างวันที่ 27-29 ก.ย. 62 นี้ พร้อมผลิตภัณฑ์เงินฝากดอกเบี้ยสูงและสินเชื่อเคหะดอกเบี้ยพิเศษ",
+    )
+    assert not extract(text, title).reports_visit
