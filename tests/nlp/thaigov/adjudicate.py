@@ -104,9 +104,9 @@ def agreement(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, f
 
 
 def id_range(spec: str) -> tuple[int, int]:
-    """ "t076-t099" (or "76-99") → (76, 99)."""
+    """ "t076-t099" (or "u000-u059", "76-99") → (76, 99)."""
     try:
-        first, last = (int(part.strip().lstrip("t")) for part in spec.split("-"))
+        first, last = (int(part.strip().lstrip("tu")) for part in spec.split("-"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a range like t076-t099: {spec!r}") from None
     if first > last:
@@ -119,8 +119,8 @@ def main(
 ) -> None:
     out.mkdir(parents=True, exist_ok=True)
     pairs = []
-    for fa in sorted(raw_a.glob("t*.json")):
-        if ids is not None and not ids[0] <= int(fa.stem.lstrip("t")) <= ids[1]:
+    for fa in sorted(raw_a.glob("*.json")):
+        if ids is not None and not ids[0] <= int(fa.stem[1:]) <= ids[1]:
             continue  # outside the range: not even opened (the blind part stays unread)
         fb = raw_b / fa.name
         if not fb.exists():

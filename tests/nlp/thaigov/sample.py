@@ -1,8 +1,11 @@
-"""Deterministic sample of whole thaigov posts to annotate: visit-cue posts and others.
+"""Deterministic samples of whole thaigov posts to annotate: visit-cue posts and others.
 
     python tests/nlp/thaigov/sample.py DIR [--ids t000-t099]
+    python tests/nlp/thaigov/sample.py DIR --set u
 
-`--ids` writes only that range of the same sample (the dev part, without the blind texts).
+`--ids` writes only that range of a sample (the dev part, without the blind texts). `--set`
+picks the sample: `t` (t000–t151, the first 152 posts) or `u` (u000–u059, 60 fresh posts drawn
+with another seed from the posts outside set t: the second blind part).
 """
 
 import argparse
@@ -21,13 +24,20 @@ def corpus(path: Path = CORPUS) -> list[dict]:
         return [json.loads(line) for line in lines]
 
 
-def annotated(posts: list[dict]) -> list[dict]:
-    """The 152 posts of the annotated set, in the order of their files t000 … t151."""
-    posts = [p for p in posts if 400 <= len(p["text"]) <= 4500]
-    rng = random.Random(20261202)
+#: Each sample: its seed, how many posts with a visit cue and how many without, and the samples
+#: whose posts it leaves out.
+SETS = {"t": (20261202, 84, 68, ()), "u": (20261203, 33, 27, ("t",))}
+
+
+def annotated(posts: list[dict], name: str = "t") -> list[dict]:
+    """The posts of sample `name`, in the order of their files (t000 … t151, u000 … u059)."""
+    seed, n_cue, n_other, before = SETS[name]
+    taken = {p["id"] for other in before for p in annotated(posts, other)}
+    posts = [p for p in posts if 400 <= len(p["text"]) <= 4500 and p["id"] not in taken]
+    rng = random.Random(seed)
     cue = [p for p in posts if CUE.search(p["text"][:600])]
     other = [p for p in posts if not CUE.search(p["text"][:600])]
-    pick = rng.sample(cue, 84) + rng.sample(other, 68)
+    pick = rng.sample(cue, n_cue) + rng.sample(other, n_other)
     rng.shuffle(pick)
     return pick
 
@@ -38,16 +48,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, nargs="?", default=Path("texts"))
     parser.add_argument("--ids", type=id_range, help="only posts FIRST-LAST, e.g. t000-t099")
+    parser.add_argument("--set", choices=sorted(SETS), default="t", help="which sample (t)")
     args = parser.parse_args()
-    out, ids = args.out, args.ids or (0, 10**6)
+    out, ids, name = args.out, args.ids or (0, 10**6), args.set
     posts = corpus()
-    pick = annotated(posts)
+    pick = annotated(posts, name)
     out.mkdir(parents=True, exist_ok=True)
     for i, p in enumerate(pick):
         if not ids[0] <= i <= ids[1]:
             continue
-        record = {"file": f"t{i:03d}", **p}
-        (out / f"t{i:03d}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1))
+        record = {"file": f"{name}{i:03d}", **p}
+        (out / f"{name}{i:03d}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1))
     kept = [p for p in posts if 400 <= len(p["text"]) <= 4500]
     cue = sum(bool(CUE.search(p["text"][:600])) for p in kept)
     print(len(kept), cue, len(kept) - cue, sum(len(p["text"]) for p in pick))
