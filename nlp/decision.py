@@ -301,6 +301,33 @@ def _event_in(text: str, a: int, b: int) -> bool:
     return any(m.group() not in where for m in _re("visit").finditer(text, a, b))
 
 
+@cache
+def _title_heads() -> tuple[str, ...]:
+    from nlp.lexicon import words
+
+    return words("institutions.txt") + words("positions.txt")
+
+
+TITLE_REACH = 30  # characters of the word glued before a district or tambon word
+
+
+def _titled(text: str, i: int, j: int) -> bool:
+    """The district or tambon word at [i, j) glued after a title or an office (นายอำเภอ,
+    ปลัดอำเภอ, สำนักงานเกษตรอำเภอ): a person or a body, wherever they are (ขอให้ผู้ว่าฯ
+    กำชับนายอำเภอ…), not a place named."""
+    from nlp.lexicon import ends_with_any
+
+    k = i
+    while k > max(0, i - TITLE_REACH) and (
+        text[k - 1] in ".ฯ" or "\u0e01" <= text[k - 1] <= "\u0e4e"
+    ):
+        k -= 1
+    heads = _title_heads()
+    return k < i and any(
+        ends_with_any(glued, heads) is not None for glued in (text[k:i], text[k:j])
+    )
+
+
 def _where(doc: Doc, a: int, b: int) -> str | None:
     """Where the line [a, b) says its event was held: "away", "office" (the officials' own:
     Government House, the ministry's rooms, a video call) or None when it does not say. The
@@ -308,7 +335,11 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
     text = doc.text
     if _desk(text, a, b):
         return "office"
-    found = "away" if _re("local").search(text, a, b) else None
+    found = (
+        "away"
+        if any(not _titled(text, m.start(), m.end()) for m in _re("local").finditer(text, a, b))
+        else None
+    )
     said = _re("speech").search(text, a, b)
     for m in _re("where").finditer(text, a, b):
         if doc.claimed.overlaps(m.start(), m.end()):

@@ -462,3 +462,21 @@ def test_a_release_for_a_fair_still_to_come_is_no_visit():
         "ระหว่างวันที่ 27-29 ก.ย. 62 นี้ พร้อมผลิตภัณฑ์เงินฝากดอกเบี้ยสูงและสินเชื่อเคหะดอกเบี้ยพิเศษ",
     )
     assert not extract(text, title).reports_visit
+
+
+def test_a_district_chiefs_title_places_no_event():
+    """นายอำเภอ (ปลัดอำเภอ, สำนักงานเกษตรอำเภอ) is a title or an office, not a district named:
+    a meeting where the minister asks the governors to urge the district chiefs is desk work."""
+    text, title = post(
+        "รมว.มหาดไทย ย้ำผู้ว่าฯ ติดตามโครงการปลูกข้าวโพดหลังนา",
+        "นายสมศักดิ์ ทองดี รัฐมนตรีว่าการกระทรวงมหาดไทย กล่าวภายหลังเป็นประธานการประชุมผู้บริหาร"
+        "ระดับสูงของกระทรวงว่า ได้ขอให้ผู้ว่าราชการจังหวัดกำชับนายอำเภอและปลัดอำเภอในการขับเคลื่อน"
+        "โครงการปลูกข้าวโพดหลังนาให้ได้ตามเป้าหมาย",
+    )
+    assert not extract(text, title).reports_visit
+    text, title = post(
+        "รมว.มหาดไทย ประชุมขับเคลื่อนโครงการปลูกข้าวโพดหลังนา",
+        "นายสมศักดิ์ ทองดี รัฐมนตรีว่าการกระทรวงมหาดไทย เป็นประธานการประชุมขับเคลื่อนโครงการปลูก"
+        "ข้าวโพดหลังนา ร่วมกับเกษตรกรตำบลหนองบัว อำเภอเมืองน่าน จังหวัดน่าน",
+    )
+    assert extract(text, title).reports_visit
