@@ -126,10 +126,15 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 
 @cache
 def _labels() -> tuple[tuple[str, str], ...]:
-    """The labels before a date, longest first, case-folded once (each date is tested on all)."""
-    rows = [(label, role) for label, role in table("date_labels.tsv")]
+    """The labels before a date, longest first, case-folded once (each date is tested on all)
+    and without spaces: posts typed without them write ณวันที่ for ณ วันที่."""
+    rows = [(_squeeze(label), role) for label, role in table("date_labels.tsv")]
     rows.sort(key=lambda r: len(r[0]), reverse=True)
-    return tuple((label.casefold(), role) for label, role in rows)
+    return tuple(rows)
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split()).casefold()
 
 
 _WEEKDAY = "|".join(map(re.escape, thai_full_weekdays))
@@ -151,7 +156,7 @@ def _role(text: str, start: int, end: int, numeric: bool) -> str:
     line_end = len(text) if line_end < 0 else line_end
     before = text[max(line_start, start - 40) : start]
     head = before[: _PREFIX_NOISE.search(before).start()]  # type: ignore[union-attr]
-    candidates = (head.casefold(), before.rstrip(' (:"').casefold())
+    candidates = (_squeeze(head), _squeeze(before.rstrip(' (:"')))
     for label, role in _labels():
         if any(c.endswith(label) for c in candidates):
             return role

@@ -98,6 +98,15 @@ def test_the_date_a_situation_is_reported_as_of_is_not_the_visit_date():
     assert dates(extract(text)) == []
 
 
+def test_an_as_of_date_typed_without_spaces_is_not_the_visit_date():
+    """ณวันที่ is ณ วันที่ (as of) in a post typed without spaces: the day of the figures."""
+    text = (
+        f"{VISIT} จากนั้นรับฟังรายงานปริมาณน้ำระบาย23 ล้านลบ.ม.ต่อวัน(ณวันที่18 กค62) "
+        "คาดการณ์ว่าจะเหลือน้ำใช้ได้อีก40 กว่าวัน"
+    )
+    assert dates(extract(text)) == []
+
+
 def test_the_dates_of_the_meeting_the_visit_comes_before_are_not_the_visit():
     text = (
         f"วันนี้ (20 ม.ค. 63) {VISIT} ก่อนเข้าร่วมประชุมคณะรัฐมนตรีนอกสถานที่ (ครม.สัญจร) "
