@@ -89,6 +89,9 @@ _YEAR = (
 _DAY_WORD = "วัน(?:" + "|".join(w.removeprefix("วัน") for w in thai_full_weekdays) + ")?ที่"
 _RANGE = rf"\s*(?:-|ถึง(?:{_DAY_WORD})?)\s*(?:{_DAY_WORD}\s*)?"
 _LIST = rf"\s*(?:,|และ)\s*(?:{_DAY_WORD}\s*)?"
+# … after the name of a day commemorated, words that open a date of its own (ในวันเสาร์ที่ 28 …,
+# เมื่อ…, ณ …): the date after them is when something was held
+OCCASION_BREAK = re.compile(rf"\n|{_DAY_WORD}|วันนี้|เมื่อ|ระหว่าง|ตั้งแต่|ณ\s")
 
 
 @cache
@@ -208,6 +211,25 @@ def other_event_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+OCCASION_REACH = 100  # characters from a commemorated day's word to its date
+# … words that open a date of its own: the date after them is when something was done
+
+
+@cache
+def _occasion_re() -> re.Pattern[str]:
+    from nlp.lexicon import alternation, words
+
+    return re.compile(alternation(words("occasion_cues.txt")))
+
+
+def _commemorated(text: str, start: int) -> bool:
+    """A date written after the name of a day commemorated (เนื่องในโอกาสวันเฉลิมพระชนมพรรษา
+    … 28 กรกฎาคม 2563): the day honoured, not the day of the event that honours it."""
+    a = max(0, start - OCCASION_REACH)
+    cues = list(_occasion_re().finditer(text, a, start))
+    return bool(cues) and OCCASION_BREAK.search(text, cues[-1].end(), start) is None
+
+
 def _month_and_year(g: dict[str, str | None], month: str, n: int) -> tuple[int, int | None] | None:
     """The month in group `month` and the year in group y{n} (None when not written); None
     when either is written but is no month or year."""
@@ -290,6 +312,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
         k = bisect.bisect_right(other_starts, m.start())
         if role == "event" and k and other_reach[k - 1] > m.start():
             role = "other"  # inside a clause about another event
+        elif role == "event" and _commemorated(text, m.start()):
+            role = "other"
         year_known = all(p[2] is not None for p in parts)
         if not year_known:
             if published is None:

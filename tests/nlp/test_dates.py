@@ -169,6 +169,24 @@ def test_an_anniversary_inside_a_name_is_not_a_date():
     assert dates(extract(text)) == []
 
 
+def test_a_day_commemorated_is_not_the_visit_date():
+    """The date after the name of a royal birthday or an anniversary (เนื่องในโอกาสวันเฉลิม
+    พระชนมพรรษา… 3 มิถุนายน, ครบรอบ 78 ปี 19 สิงหาคม) is the day honoured; a date the text
+    says the event is held on (ในวันพฤหัสบดีที่ 5 …) is that event's."""
+    text = (
+        f"วันนี้ (27 พฤษภาคม 2563) {VISIT} จัดกิจกรรมจิตอาสา เนื่องในโอกาสวันเฉลิมพระชนมพรรษา"
+        "สมเด็จพระนางเจ้าฯ พระบรมราชินี 3 มิถุนายน 2563 มอบถุงยังชีพให้แก่ชุมชนบ้านหนองบัว"
+    )
+    assert dates(extract(text)) == ["2020-05-27"]
+    text = (
+        f'{VISIT} และเป็นประธานเปิดงาน "วันคล้ายวันสถาปนาสำนักงานคณะกรรมการการอาชีวศึกษา '
+        'ครบรอบ 78 ปี 19 สิงหาคม 2562" ณ สำนักงานคณะกรรมการการอาชีวศึกษา เมื่อเร็ว ๆ นี้'
+    )
+    assert dates(extract(text)) == []
+    text = f"{VISIT} เพื่อร่วมงานเนื่องในโอกาสวันพ่อแห่งชาติ ในวันพฤหัสบดีที่ 5 ธันวาคม 2562 ณ โรงเรียนบ้านหนองบัว"
+    assert dates(extract(text)) == ["2019-12-05"]
+
+
 def test_a_text_with_no_date_yields_none():
     assert extract(VISIT).of("date") == []
 
