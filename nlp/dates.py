@@ -269,7 +269,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     """Every date mention in normalised `text`, with its role. A day with no year takes the
     year that puts it nearest to `published`; without `published` it is left out."""
     if published is None:
-        published = _stamp_date(text)
+        published = page_date(text)
     others = other_event_spans(text)
     other_starts = [a for a, _ in others]
     other_reach = list(itertools.accumulate((b for _, b in others), max))  # sorted by start
@@ -329,8 +329,23 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             if span is None:
                 continue
             valid = span
+        if role == "event" and published is not None and _history(valid[-1], published):
+            role = "other"
         out.append(DateMention(m.start(), m.end(), valid, role, rule, year_known, parts))
     return out
+
+
+HISTORY_DAYS = 90  # a visit is reported within weeks: a date months before the page is history
+YEAR_SLIP_DAYS = 7  # … but one a year before to the week is the year typed one off
+
+
+def _history(day: dt.date, published: dt.date) -> bool:
+    """A day months before the page's own date (a founding in 2484, a cabinet resolution, last
+    year's fair): the background a post recalls, not its visit. A day a year before to the week
+    is this year's typed with last year's number (วันนี้ (8 มกราคม 2561) on a page of 8 January
+    2562), as posts early in a year often write it."""
+    gap = published.toordinal() - day.toordinal()
+    return gap > HISTORY_DAYS and abs(gap - 365) > YEAR_SLIP_DAYS
 
 
 _ISO_STAMP = re.compile(
@@ -338,7 +353,8 @@ _ISO_STAMP = re.compile(
 )
 
 
-def _stamp_date(text: str) -> dt.date | None:
+@lru_cache(maxsize=8)
+def page_date(text: str) -> dt.date | None:
     """The page's own date, to place days written without a year: its first stamp or
     dateline, else an ISO date left by the crawler ("date 2024-07")."""
     for d in find_dates(text, dt.date.min):

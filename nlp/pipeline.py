@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import replace
 from functools import cache
 
-from nlp.dates import DateMention, find_dates, other_event_spans
+from nlp.dates import DateMention, find_dates, other_event_spans, page_date
 from nlp.decision import at_home, negated, reports_visit
 from nlp.document import Doc, Spans
 from nlp.facts import Extraction, Fact
@@ -161,6 +161,7 @@ def _official_facts(docs_people: list[tuple[Doc, list[Person]]], visited: bool) 
 
 
 def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
+    published = published or page_date(docs[0].text)  # the title has no stamp of its own
     found = [(doc, d) for doc in docs for d in find_dates(doc.text, published)]
     found = [(doc, d) for doc, d in found if doc.readable(d.start, d.end)]
     found = [(doc, d) for doc, d in found if not doc.claimed.overlaps(d.start, d.end)]

@@ -187,6 +187,25 @@ def test_a_day_commemorated_is_not_the_visit_date():
     assert dates(extract(text)) == ["2019-12-05"]
 
 
+def test_a_date_months_before_the_page_is_history():
+    """A founding, a law in force since July, last year's event: months before the page's own
+    date, the background a post recalls; a date a year before to the week is the year typed
+    one off (posts early in a year write last year's), and stays."""
+    stamp = "วันพุธที่ 21 สิงหาคม 2562\n"
+    text = (
+        f"{stamp}{VISIT} เมื่อเร็ว ๆ นี้ โดยโรงเรียนบ้านหนองบัวจัดตั้งขึ้นเมื่อวันที่ 19 สิงหาคม 2484 "
+        "ตามพระราชบัญญัติปรับปรุงกระทรวง ทบวง กรม"
+    )
+    assert dates(extract(text)) == []
+    text = f"{stamp}{VISIT} ภายหลัง 1 พ.ค. 62 ที่บังคับใช้กฎหมายกับแรงงานต่างด้าว"
+    assert dates(extract(text)) == []
+    text = f"วันอังคารที่ 8 มกราคม 2562\nวันนี้ (8 มกราคม 2561) เวลา 14.40 น. {VISIT}"
+    assert dates(extract(text)) == ["2018-01-08"]
+    title = "พิธีเปิดอาคารเฉลิมพระเกียรติ 2 เมษายน 2558"
+    text = f"วันจันทร์ที่ 25 ธันวาคม 2560\n{title}\n{VISIT} เมื่อวันศุกร์ที่ 22 ธันวาคม 2560"
+    assert dates(extract(text, title)) == ["2017-12-22"]
+
+
 def test_a_text_with_no_date_yields_none():
     assert extract(VISIT).of("date") == []
 
