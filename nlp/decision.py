@@ -111,7 +111,10 @@ def deeds(doc: Doc, a: int, b: int, visit_words: Callable[[Doc, int, int], list[
     return [
         i
         for i in visit_words(doc, a, b)
-        if not _agent(text, i) and not _planned(text, i, a) and not _re("where").match(text, i)
+        if not _agent(text, i)
+        and not _modal(text, i, a)
+        and not _planned(text, i, a)
+        and not _re("where").match(text, i)
     ]
 
 
@@ -135,6 +138,11 @@ def _agent(text: str, i: int) -> bool:
     """ผู้ตรวจราชการ, ผู้เข้าเยี่ยม: a visit word made a person's title or a noun."""
     k = text.rfind(AGENT, max(0, i - AGENT_REACH), i)
     return k >= 0 and not text[k:i].count(" ")
+
+
+def _modal(text: str, i: int, line_start: int) -> bool:
+    """สามารถ just before the visit word: what someone can (or cannot) do, not a deed."""
+    return _re("modal").search(text, max(line_start, i - FUTURE_REACH), i) is not None
 
 
 def _plan_in(text: str, a: int, b: int) -> bool:
@@ -392,7 +400,9 @@ def reports_visit(
         text = doc.text
         last_plan = False
         for n, (a, b) in enumerate(spans):
-            words = [i for i in visit_words(doc, a, b) if not _agent(text, i)]
+            words = [
+                i for i in visit_words(doc, a, b) if not _agent(text, i) and not _modal(text, i, a)
+            ]
             standing = [i for i in words if not _planned(text, i, a)]
             said = _re("speech").search(text, a, b)
             # ณ / ที่ alone tell where something happened, unless it is only reported

@@ -480,3 +480,21 @@ def test_a_district_chiefs_title_places_no_event():
         "ข้าวโพดหลังนา ร่วมกับเกษตรกรตำบลหนองบัว อำเภอเมืองน่าน จังหวัดน่าน",
     )
     assert extract(text, title).reports_visit
+
+
+def test_what_people_can_do_somewhere_is_no_deed():
+    """สามารถ before a visit word says what someone can (or cannot) do: a tax office's notice
+    that people can file "ณ" its branches reports no visit, and the elderly who cannot travel
+    (ไม่สามารถเดินทางไป…) make no plan of a lead that tells of a visit."""
+    text, title = post(
+        "ได้เวลายื่นแบบแสดงรายการภาษีเงินได้บุคคลธรรมดาครึ่งปี",
+        "กรมสรรพากรประชาสัมพันธ์ให้ผู้มีเงินได้ที่มีหน้าที่ยื่นแบบภาษีเงินได้บุคคลธรรมดาครึ่งปี "
+        "สามารถยื่นแบบพร้อมชำระภาษี ณ สำนักงานสรรพากรพื้นที่สาขาได้จนถึงวันที่ 30 ก.ย. 2562",
+    )
+    assert not extract(text, title).reports_visit
+    text, title = post(
+        "รมว.ยุติธรรม ลงพื้นที่ร่วมกิจกรรมโรงครัวเคลื่อนที่ แจกอาหารผู้ป่วยติดเตียงชุมชนวัดโพธิ์",
+        f"วันนี้ (12 ก.ย. 60) {MINISTER} ร่วมกิจกรรมโรงครัวเคลื่อนที่ของวัดโพธิ์ เพื่อช่วยเหลือ"
+        "ผู้ป่วยติดเตียงและผู้สูงอายุที่ไม่สามารถเดินทางไปรับอาหารที่โรงทานของวัดได้",
+    )
+    assert extract(text, title).reports_visit
