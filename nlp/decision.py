@@ -399,11 +399,15 @@ def reports_visit(
     for doc, spans in fields:
         text = doc.text
         last_plan = False
+        schedule = False  # a line read announces a schedule (…มีกำหนดการดังนี้)
         for n, (a, b) in enumerate(spans):
             words = [
                 i for i in visit_words(doc, a, b) if not _agent(text, i) and not _modal(text, i, a)
             ]
-            standing = [i for i in words if not _planned(text, i, a)]
+            # a line that announces a schedule, and the lines after it (เวลา 13.00 น. นายกฯ
+            # เดินทางถึง…), tell of what is to come
+            schedule = schedule or _re("schedule").search(text, a, b) is not None
+            standing = [] if schedule else [i for i in words if not _planned(text, i, a)]
             said = _re("speech").search(text, a, b)
             # ณ / ที่ alone tell where something happened, unless it is only reported
             deeds = [
