@@ -153,6 +153,21 @@ def test_a_fair_the_visited_group_prepares_for_is_not_the_visit():
     assert [f.value for f in ex.of("site")] == ["โรงเรียนบ้านหนองบัว"]
 
 
+def test_a_workshop_run_around_the_officials_day_is_not_the_visit():
+    """The days a workshop or a fair runs (ซึ่งจัดขึ้นระหว่างวันที่ 11-19 …) around the one day
+    the post dates the officials there (วันนี้ (12 …)): that day is the visit's."""
+    text = (
+        f"วันนี้ (12 กุมภาพันธ์ 2563) {VISIT} และเป็นประธานเปิดการฝึกอบรมเชิงปฏิบัติการการจัดการ"
+        "ขยะอิเล็กทรอนิกส์ ซึ่งจัดขึ้นระหว่างวันที่ 11-19 กุมภาพันธ์ 2563 ณ โรงแรมดิ เอมเมอรัลด์"
+    )
+    assert dates(extract(text)) == ["2020-02-12"]
+    text = (
+        "การอบรมครั้งนี้จัดขึ้นระหว่างวันที่ 18-20 สิงหาคม 2560 ณ อำเภอปากช่อง\n"
+        f"เมื่อวันเสาร์ที่ 20 สิงหาคม 2560 {VISIT} และเป็นประธานมอบวุฒิบัตรแก่ผู้ผ่านการอบรม"
+    )
+    assert dates(extract(text)) == ["2017-08-20"]
+
+
 def test_a_later_date_that_no_visit_word_follows_dates_something_else():
     text = (
         f"วันพุธที่ 17 กรกฎาคม 2567 {VISIT} ซึ่งการสำรวจในรอบนี้กำหนดเก็บรวบรวมข้อมูลระหว่างวันที่ "
