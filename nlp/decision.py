@@ -253,6 +253,9 @@ def _agency_room(place: str) -> bool:
 # a ministry and the province it stands in (ที่กระทรวงสาธารณสุข จ.นนทบุรี): that province is the
 # ministry's address, not a province hall's room
 _SEAT = re.compile(r"(?:ห้อง[^\s]*\s*)?กระทรวง[\u0e01-\u0e4e]+\s*(?:จ\.|จังหวัด)\s*[\u0e01-\u0e4e]+")
+# … and named after the unit of the ministry a place starts with (the space before จ. keeps out
+# a provincial office's name, ศูนย์ราชการกระทรวงแรงงานจังหวัดมหาสารคาม)
+_SEAT_IN = re.compile(r"กระทรวง[\u0e01-\u0e4e]+\s+(?:จ\.|จังหวัด)\s*[\u0e01-\u0e4e]+")
 _ORG = re.compile(r"(?:กระทรวง|กรม|สำนักงาน)([\u0e01-\u0e4e]+)")
 
 
@@ -359,9 +362,17 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         place = text[m.end() : min(claims, default=end)]
         place = place.split("[")[0].lstrip()  # a headline's [กระทรวง…] tags the agency
         place = _clause_end().split(place, maxsplit=1)[0]  # "… โดยกล่าวว่า กระทรวง…" is not it
-        venue = m.group() == "ณ" or place.startswith(VENUE_WORDS)
-        seat = _SEAT.match(place)  # กระทรวงสาธารณสุข จ.นนทบุรี: the ministry and its address
-        in_province = _re("province_hall").search(place, seat.end() if seat else 0)
+        # กระทรวงสาธารณสุข จ.นนทบุรี: the ministry and its address, also after the unit of it
+        # the place starts with (ที่ศูนย์ปฏิบัติการ… กระทรวงสาธารณสุข จ.นนทบุรี), a department
+        # (ที่กรม…) aside
+        seat = _SEAT.match(place) or (None if place.startswith("กรม") else _SEAT_IN.search(place))
+        venue = m.group() == "ณ" or place.startswith(VENUE_WORDS) or seat is not None
+        hall = _re("province_hall")
+        in_province = (
+            hall.search(place, seat.end()) or hall.search(place, 0, seat.start())
+            if seat
+            else hall.search(place)
+        )
         own = venue and not in_province and (_re("ministry").search(place) or _agency_room(place))
         if not own and m.group() != "ณ" and not (_province_next(place) or _site_next(place)):
             continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or a site

@@ -512,3 +512,22 @@ def test_a_schedule_announced_is_no_visit():
         "และจะเข้าฟังบรรยายสรุปการแก้ไขปัญหาจราจร พร้อมเยี่ยมชมการพัฒนาผลิตภัณฑ์ชุมชนเมืองน่าน",
     )
     assert not extract(text, title).reports_visit
+
+
+def test_a_unit_of_the_ministry_at_its_address_is_the_officials_own():
+    """ที่ศูนย์ปฏิบัติการ… กระทรวงสาธารณสุข จ.นนทบุรี: a unit of the ministry named with the
+    ministry's address is its building (a press briefing there is desk work); a provincial
+    office named after the ministry (ศูนย์ราชการกระทรวงแรงงานจังหวัด…) is away from it."""
+    text, title = post(
+        "สธ. แนะประชาชนจัดงานบุญตามแนวทางใหม่",
+        "วันนี้ (12 ก.ย. 60) ที่ศูนย์ปฏิบัติการด้านข่าวโรคติดเชื้อไวรัสโคโรนา 2019 กระทรวงสาธารณสุข "
+        "จ.นนทบุรี นายสมศักดิ์ ทองดี ปลัดกระทรวงสาธารณสุข กล่าวถึงการป้องกันโรคในช่วงเข้าพรรษาว่า "
+        "ขอให้วัดเว้นระยะห่าง",
+    )
+    assert not extract(text, title).reports_visit
+    text, title = post(
+        "ปลัดแรงงาน มอบนโยบายอาสาสมัครแรงงานจังหวัดน่าน",
+        "นายสมศักดิ์ ทองดี ปลัดกระทรวงแรงงาน เป็นประธานเปิดการประชุมเชิงปฏิบัติการเพื่อมอบนโยบาย"
+        "แก่เครือข่ายอาสาสมัครแรงงาน ณ ศูนย์ราชการกระทรวงแรงงานจังหวัดน่าน วันนี้ (12 ก.ย. 60)",
+    )
+    assert extract(text, title).reports_visit
