@@ -449,7 +449,11 @@ def reports_visit(
                 if doc.source == "body" and deeds and not goes:
                     received = any(text.startswith(w, deeds[0]) for w in _cues()["receive"])
             for i in deeds:
-                went = i in goes and (not office or any(text.startswith(w, i) for w in travel))
+                # at the office, a trip someone speaks of (เผยถึงภารกิจเดินสายพบปะสื่อมวลชน) is
+                # reported, not made
+                told = said is not None and said.start() < i and not text.endswith("การ", 0, i)
+                travelled = any(text.startswith(w, i) for w in travel) and not told
+                went = i in goes and (not office or travelled)
                 ceremonial = any(text.startswith(w, i) for w in ceremony)
                 found = found or went or (ceremonial and not office) or away
     # a story line that tells of a plan makes its headline one; a headline's plan counts only

@@ -531,3 +531,21 @@ def test_a_unit_of_the_ministry_at_its_address_is_the_officials_own():
         "แก่เครือข่ายอาสาสมัครแรงงาน ณ ศูนย์ราชการกระทรวงแรงงานจังหวัดน่าน วันนี้ (12 ก.ย. 60)",
     )
     assert extract(text, title).reports_visit
+
+
+def test_a_trip_spoken_of_at_government_house_is_not_made():
+    """At Government House a travel word after a speech word (เผยถึงภารกิจเดินสาย…, กล่าวถึง…
+    ได้เดินทางไป…) is what someone speaks of, not a trip the post reports; the trip made a noun
+    (เปิดเผยถึงการลงพื้นที่… เมื่อวันที่ …) is the one the post reports."""
+    text, title = post(
+        "นายกรัฐมนตรีขอบคุณสื่อมวลชน",
+        "วันนี้ (12 ก.ย. 60) เวลา 13.30 น. ณ ตึกสันติไมตรี (หลังนอก) ทำเนียบรัฐบาล พลเอก สมชาย "
+        "ใจดี นายกรัฐมนตรี เผยถึงภารกิจเดินสายพบปะสื่อมวลชน พร้อมขอบคุณสื่อมวลชนทุกสำนัก",
+    )
+    assert not extract(text, title).reports_visit
+    text, title = post(
+        "รมว.ยุติธรรม เยี่ยมให้กำลังใจชุมชนริมทางรถไฟ",
+        f"วันนี้ (12 ก.ย. 60) ที่กระทรวงยุติธรรม {MINISTER} เปิดเผยถึงการลงพื้นที่ชุมชนริมทางรถไฟ "
+        "เมื่อวันที่ 11 ก.ย. 60 เพื่อเยี่ยมให้กำลังใจและช่วยเหลือครอบครัวที่เดือดร้อน",
+    )
+    assert extract(text, title).reports_visit
