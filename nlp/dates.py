@@ -89,6 +89,9 @@ _YEAR = (
 _DAY_WORD = "วัน(?:" + "|".join(w.removeprefix("วัน") for w in thai_full_weekdays) + ")?ที่"
 _RANGE = rf"\s*(?:-|ถึง(?:{_DAY_WORD})?)\s*(?:{_DAY_WORD}\s*)?"
 _LIST = rf"\s*(?:,|และ)\s*(?:{_DAY_WORD}\s*)?"
+# … after the name of a day commemorated, words that open a date of its own (ในวันเสาร์ที่ 28 …,
+# เมื่อ…, ณ …): the date after them is when something was held
+OCCASION_BREAK = re.compile(rf"\n|{_DAY_WORD}|วันนี้|เมื่อ|ระหว่าง|ตั้งแต่|ณ\s")
 
 
 @cache
@@ -126,10 +129,15 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 
 @cache
 def _labels() -> tuple[tuple[str, str], ...]:
-    """The labels before a date, longest first, case-folded once (each date is tested on all)."""
-    rows = [(label, role) for label, role in table("date_labels.tsv")]
+    """The labels before a date, longest first, case-folded once (each date is tested on all)
+    and without spaces: posts typed without them write ณวันที่ for ณ วันที่."""
+    rows = [(_squeeze(label), role) for label, role in table("date_labels.tsv")]
     rows.sort(key=lambda r: len(r[0]), reverse=True)
-    return tuple((label.casefold(), role) for label, role in rows)
+    return tuple(rows)
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split()).casefold()
 
 
 _WEEKDAY = "|".join(map(re.escape, thai_full_weekdays))
@@ -151,7 +159,7 @@ def _role(text: str, start: int, end: int, numeric: bool) -> str:
     line_end = len(text) if line_end < 0 else line_end
     before = text[max(line_start, start - 40) : start]
     head = before[: _PREFIX_NOISE.search(before).start()]  # type: ignore[union-attr]
-    candidates = (head.casefold(), before.rstrip(' (:"').casefold())
+    candidates = (_squeeze(head), _squeeze(before.rstrip(' (:"')))
     for label, role in _labels():
         if any(c.endswith(label) for c in candidates):
             return role
@@ -203,6 +211,25 @@ def other_event_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+OCCASION_REACH = 100  # characters from a commemorated day's word to its date
+# … words that open a date of its own: the date after them is when something was done
+
+
+@cache
+def _occasion_re() -> re.Pattern[str]:
+    from nlp.lexicon import alternation, words
+
+    return re.compile(alternation(words("occasion_cues.txt")))
+
+
+def _commemorated(text: str, start: int) -> bool:
+    """A date written after the name of a day commemorated (เนื่องในโอกาสวันเฉลิมพระชนมพรรษา
+    … 28 กรกฎาคม 2563): the day honoured, not the day of the event that honours it."""
+    a = max(0, start - OCCASION_REACH)
+    cues = list(_occasion_re().finditer(text, a, start))
+    return bool(cues) and OCCASION_BREAK.search(text, cues[-1].end(), start) is None
+
+
 def _month_and_year(g: dict[str, str | None], month: str, n: int) -> tuple[int, int | None] | None:
     """The month in group `month` and the year in group y{n} (None when not written); None
     when either is written but is no month or year."""
@@ -242,7 +269,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     """Every date mention in normalised `text`, with its role. A day with no year takes the
     year that puts it nearest to `published`; without `published` it is left out."""
     if published is None:
-        published = _stamp_date(text)
+        published = page_date(text)
     others = other_event_spans(text)
     other_starts = [a for a, _ in others]
     other_reach = list(itertools.accumulate((b for _, b in others), max))  # sorted by start
@@ -285,6 +312,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
         k = bisect.bisect_right(other_starts, m.start())
         if role == "event" and k and other_reach[k - 1] > m.start():
             role = "other"  # inside a clause about another event
+        elif role == "event" and _commemorated(text, m.start()):
+            role = "other"
         year_known = all(p[2] is not None for p in parts)
         if not year_known:
             if published is None:
@@ -300,8 +329,23 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             if span is None:
                 continue
             valid = span
+        if role == "event" and published is not None and _history(valid[-1], published):
+            role = "other"
         out.append(DateMention(m.start(), m.end(), valid, role, rule, year_known, parts))
     return out
+
+
+HISTORY_DAYS = 90  # a visit is reported within weeks: a date months before the page is history
+YEAR_SLIP_DAYS = 7  # … but one a year before to the week is the year typed one off
+
+
+def _history(day: dt.date, published: dt.date) -> bool:
+    """A day months before the page's own date (a founding in 2484, a cabinet resolution, last
+    year's fair): the background a post recalls, not its visit. A day a year before to the week
+    is this year's typed with last year's number (วันนี้ (8 มกราคม 2561) on a page of 8 January
+    2562), as posts early in a year often write it."""
+    gap = published.toordinal() - day.toordinal()
+    return gap > HISTORY_DAYS and abs(gap - 365) > YEAR_SLIP_DAYS
 
 
 _ISO_STAMP = re.compile(
@@ -309,7 +353,8 @@ _ISO_STAMP = re.compile(
 )
 
 
-def _stamp_date(text: str) -> dt.date | None:
+@lru_cache(maxsize=8)
+def page_date(text: str) -> dt.date | None:
     """The page's own date, to place days written without a year: its first stamp or
     dateline, else an ISO date left by the crawler ("date 2024-07")."""
     for d in find_dates(text, dt.date.min):

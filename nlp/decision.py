@@ -111,7 +111,10 @@ def deeds(doc: Doc, a: int, b: int, visit_words: Callable[[Doc, int, int], list[
     return [
         i
         for i in visit_words(doc, a, b)
-        if not _agent(text, i) and not _planned(text, i, a) and not _re("where").match(text, i)
+        if not _agent(text, i)
+        and not _modal(text, i, a)
+        and not _planned(text, i, a)
+        and not _re("where").match(text, i)
     ]
 
 
@@ -135,6 +138,11 @@ def _agent(text: str, i: int) -> bool:
     """ผู้ตรวจราชการ, ผู้เข้าเยี่ยม: a visit word made a person's title or a noun."""
     k = text.rfind(AGENT, max(0, i - AGENT_REACH), i)
     return k >= 0 and not text[k:i].count(" ")
+
+
+def _modal(text: str, i: int, line_start: int) -> bool:
+    """สามารถ just before the visit word: what someone can (or cannot) do, not a deed."""
+    return _re("modal").search(text, max(line_start, i - FUTURE_REACH), i) is not None
 
 
 def _plan_in(text: str, a: int, b: int) -> bool:
@@ -245,6 +253,9 @@ def _agency_room(place: str) -> bool:
 # a ministry and the province it stands in (ที่กระทรวงสาธารณสุข จ.นนทบุรี): that province is the
 # ministry's address, not a province hall's room
 _SEAT = re.compile(r"(?:ห้อง[^\s]*\s*)?กระทรวง[\u0e01-\u0e4e]+\s*(?:จ\.|จังหวัด)\s*[\u0e01-\u0e4e]+")
+# … and named after the unit of the ministry a place starts with (the space before จ. keeps out
+# a provincial office's name, ศูนย์ราชการกระทรวงแรงงานจังหวัดมหาสารคาม)
+_SEAT_IN = re.compile(r"กระทรวง[\u0e01-\u0e4e]+\s+(?:จ\.|จังหวัด)\s*[\u0e01-\u0e4e]+")
 _ORG = re.compile(r"(?:กระทรวง|กรม|สำนักงาน)([\u0e01-\u0e4e]+)")
 
 
@@ -301,6 +312,33 @@ def _event_in(text: str, a: int, b: int) -> bool:
     return any(m.group() not in where for m in _re("visit").finditer(text, a, b))
 
 
+@cache
+def _title_heads() -> tuple[str, ...]:
+    from nlp.lexicon import words
+
+    return words("institutions.txt") + words("positions.txt")
+
+
+TITLE_REACH = 30  # characters of the word glued before a district or tambon word
+
+
+def _titled(text: str, i: int, j: int) -> bool:
+    """The district or tambon word at [i, j) glued after a title or an office (นายอำเภอ,
+    ปลัดอำเภอ, สำนักงานเกษตรอำเภอ): a person or a body, wherever they are (ขอให้ผู้ว่าฯ
+    กำชับนายอำเภอ…), not a place named."""
+    from nlp.lexicon import ends_with_any
+
+    k = i
+    while k > max(0, i - TITLE_REACH) and (
+        text[k - 1] in ".ฯ" or "\u0e01" <= text[k - 1] <= "\u0e4e"
+    ):
+        k -= 1
+    heads = _title_heads()
+    return k < i and any(
+        ends_with_any(glued, heads) is not None for glued in (text[k:i], text[k:j])
+    )
+
+
 def _where(doc: Doc, a: int, b: int) -> str | None:
     """Where the line [a, b) says its event was held: "away", "office" (the officials' own:
     Government House, the ministry's rooms, a video call) or None when it does not say. The
@@ -308,7 +346,11 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
     text = doc.text
     if _desk(text, a, b):
         return "office"
-    found = "away" if _re("local").search(text, a, b) else None
+    found = (
+        "away"
+        if any(not _titled(text, m.start(), m.end()) for m in _re("local").finditer(text, a, b))
+        else None
+    )
     said = _re("speech").search(text, a, b)
     for m in _re("where").finditer(text, a, b):
         if doc.claimed.overlaps(m.start(), m.end()):
@@ -320,9 +362,17 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         place = text[m.end() : min(claims, default=end)]
         place = place.split("[")[0].lstrip()  # a headline's [กระทรวง…] tags the agency
         place = _clause_end().split(place, maxsplit=1)[0]  # "… โดยกล่าวว่า กระทรวง…" is not it
-        venue = m.group() == "ณ" or place.startswith(VENUE_WORDS)
-        seat = _SEAT.match(place)  # กระทรวงสาธารณสุข จ.นนทบุรี: the ministry and its address
-        in_province = _re("province_hall").search(place, seat.end() if seat else 0)
+        # กระทรวงสาธารณสุข จ.นนทบุรี: the ministry and its address, also after the unit of it
+        # the place starts with (ที่ศูนย์ปฏิบัติการ… กระทรวงสาธารณสุข จ.นนทบุรี), a department
+        # (ที่กรม…) aside
+        seat = _SEAT.match(place) or (None if place.startswith("กรม") else _SEAT_IN.search(place))
+        venue = m.group() == "ณ" or place.startswith(VENUE_WORDS) or seat is not None
+        hall = _re("province_hall")
+        in_province = (
+            hall.search(place, seat.end()) or hall.search(place, 0, seat.start())
+            if seat
+            else hall.search(place)
+        )
         own = venue and not in_province and (_re("ministry").search(place) or _agency_room(place))
         if not own and m.group() != "ณ" and not (_province_next(place) or _site_next(place)):
             continue  # ที่ / บริเวณ are also conjunctions: a place only with a province or a site
@@ -360,9 +410,15 @@ def reports_visit(
     for doc, spans in fields:
         text = doc.text
         last_plan = False
+        schedule = False  # a line read announces a schedule (…มีกำหนดการดังนี้)
         for n, (a, b) in enumerate(spans):
-            words = [i for i in visit_words(doc, a, b) if not _agent(text, i)]
-            standing = [i for i in words if not _planned(text, i, a)]
+            words = [
+                i for i in visit_words(doc, a, b) if not _agent(text, i) and not _modal(text, i, a)
+            ]
+            # a line that announces a schedule, and the lines after it (เวลา 13.00 น. นายกฯ
+            # เดินทางถึง…), tell of what is to come
+            schedule = schedule or _re("schedule").search(text, a, b) is not None
+            standing = [] if schedule else [i for i in words if not _planned(text, i, a)]
             said = _re("speech").search(text, a, b)
             # ณ / ที่ alone tell where something happened, unless it is only reported
             deeds = [
@@ -393,7 +449,11 @@ def reports_visit(
                 if doc.source == "body" and deeds and not goes:
                     received = any(text.startswith(w, deeds[0]) for w in _cues()["receive"])
             for i in deeds:
-                went = i in goes and (not office or any(text.startswith(w, i) for w in travel))
+                # at the office, a trip someone speaks of (เผยถึงภารกิจเดินสายพบปะสื่อมวลชน) is
+                # reported, not made
+                told = said is not None and said.start() < i and not text.endswith("การ", 0, i)
+                travelled = any(text.startswith(w, i) for w in travel) and not told
+                went = i in goes and (not office or travelled)
                 ceremonial = any(text.startswith(w, i) for w in ceremony)
                 found = found or went or (ceremonial and not office) or away
     # a story line that tells of a plan makes its headline one; a headline's plan counts only

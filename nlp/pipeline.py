@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import replace
 from functools import cache
 
-from nlp.dates import DateMention, find_dates, other_event_spans
+from nlp.dates import DateMention, find_dates, other_event_spans, page_date
 from nlp.decision import at_home, negated, reports_visit
 from nlp.document import Doc, Spans
 from nlp.facts import Extraction, Fact
@@ -161,11 +161,12 @@ def _official_facts(docs_people: list[tuple[Doc, list[Person]]], visited: bool) 
 
 
 def _date_facts(docs: list[Doc], published: dt.date | None) -> list[Fact]:
+    published = published or page_date(docs[0].text)  # the title has no stamp of its own
     found = [(doc, d) for doc in docs for d in find_dates(doc.text, published)]
     found = [(doc, d) for doc, d in found if doc.readable(d.start, d.end)]
     found = [(doc, d) for doc, d in found if not doc.claimed.overlaps(d.start, d.end)]
     events = [(doc, d) for doc, d in found if d.role == "event"]
-    events = _lead_and_visit_dates(events)
+    events = _event_runs(_lead_and_visit_dates(events))
     if not events:
         events = [
             (doc, d)
@@ -226,6 +227,18 @@ def _lead_and_visit_dates(events: list[tuple[Doc, DateMention]]) -> list[tuple[D
         if c < len(cues) and cues[c] < end:
             kept.add(id(d))
     return [(dc, d) for dc, d in events if dc.source != "body" or d is body[0] or id(d) in kept]
+
+
+def _event_runs(events: list[tuple[Doc, DateMention]]) -> list[tuple[Doc, DateMention]]:
+    """A range of days that holds the one single day the post also dates (วันนี้ (12 ก.พ.) …
+    การอบรม ซึ่งจัดขึ้นระหว่างวันที่ 11-19 ก.พ.) is the run of the fair or workshop the
+    officials came to on that day: the day is the visit's, the run is not."""
+    singles = {d.days[0] for _, d in events if len(d.days) == 1}
+    return [
+        (doc, d)
+        for doc, d in events
+        if not d.rule.startswith("date_range") or len(singles.intersection(d.days)) != 1
+    ]
 
 
 def _places_and_sites(doc: Doc) -> tuple[list[Fact], list[Fact]]:

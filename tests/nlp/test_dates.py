@@ -98,6 +98,15 @@ def test_the_date_a_situation_is_reported_as_of_is_not_the_visit_date():
     assert dates(extract(text)) == []
 
 
+def test_an_as_of_date_typed_without_spaces_is_not_the_visit_date():
+    """ณวันที่ is ณ วันที่ (as of) in a post typed without spaces: the day of the figures."""
+    text = (
+        f"{VISIT} จากนั้นรับฟังรายงานปริมาณน้ำระบาย23 ล้านลบ.ม.ต่อวัน(ณวันที่18 กค62) "
+        "คาดการณ์ว่าจะเหลือน้ำใช้ได้อีก40 กว่าวัน"
+    )
+    assert dates(extract(text)) == []
+
+
 def test_the_dates_of_the_meeting_the_visit_comes_before_are_not_the_visit():
     text = (
         f"วันนี้ (20 ม.ค. 63) {VISIT} ก่อนเข้าร่วมประชุมคณะรัฐมนตรีนอกสถานที่ (ครม.สัญจร) "
@@ -144,6 +153,21 @@ def test_a_fair_the_visited_group_prepares_for_is_not_the_visit():
     assert [f.value for f in ex.of("site")] == ["โรงเรียนบ้านหนองบัว"]
 
 
+def test_a_workshop_run_around_the_officials_day_is_not_the_visit():
+    """The days a workshop or a fair runs (ซึ่งจัดขึ้นระหว่างวันที่ 11-19 …) around the one day
+    the post dates the officials there (วันนี้ (12 …)): that day is the visit's."""
+    text = (
+        f"วันนี้ (12 กุมภาพันธ์ 2563) {VISIT} และเป็นประธานเปิดการฝึกอบรมเชิงปฏิบัติการการจัดการ"
+        "ขยะอิเล็กทรอนิกส์ ซึ่งจัดขึ้นระหว่างวันที่ 11-19 กุมภาพันธ์ 2563 ณ โรงแรมดิ เอมเมอรัลด์"
+    )
+    assert dates(extract(text)) == ["2020-02-12"]
+    text = (
+        "การอบรมครั้งนี้จัดขึ้นระหว่างวันที่ 18-20 สิงหาคม 2560 ณ อำเภอปากช่อง\n"
+        f"เมื่อวันเสาร์ที่ 20 สิงหาคม 2560 {VISIT} และเป็นประธานมอบวุฒิบัตรแก่ผู้ผ่านการอบรม"
+    )
+    assert dates(extract(text)) == ["2017-08-20"]
+
+
 def test_a_later_date_that_no_visit_word_follows_dates_something_else():
     text = (
         f"วันพุธที่ 17 กรกฎาคม 2567 {VISIT} ซึ่งการสำรวจในรอบนี้กำหนดเก็บรวบรวมข้อมูลระหว่างวันที่ "
@@ -158,6 +182,43 @@ def test_a_later_date_that_no_visit_word_follows_dates_something_else():
 def test_an_anniversary_inside_a_name_is_not_a_date():
     text = f"{VISIT} ณ ศูนย์ราชการเฉลิมพระเกียรติ 80 พรรษา 5 ธันวาคม 2550"
     assert dates(extract(text)) == []
+
+
+def test_a_day_commemorated_is_not_the_visit_date():
+    """The date after the name of a royal birthday or an anniversary (เนื่องในโอกาสวันเฉลิม
+    พระชนมพรรษา… 3 มิถุนายน, ครบรอบ 78 ปี 19 สิงหาคม) is the day honoured; a date the text
+    says the event is held on (ในวันพฤหัสบดีที่ 5 …) is that event's."""
+    text = (
+        f"วันนี้ (27 พฤษภาคม 2563) {VISIT} จัดกิจกรรมจิตอาสา เนื่องในโอกาสวันเฉลิมพระชนมพรรษา"
+        "สมเด็จพระนางเจ้าฯ พระบรมราชินี 3 มิถุนายน 2563 มอบถุงยังชีพให้แก่ชุมชนบ้านหนองบัว"
+    )
+    assert dates(extract(text)) == ["2020-05-27"]
+    text = (
+        f'{VISIT} และเป็นประธานเปิดงาน "วันคล้ายวันสถาปนาสำนักงานคณะกรรมการการอาชีวศึกษา '
+        'ครบรอบ 78 ปี 19 สิงหาคม 2562" ณ สำนักงานคณะกรรมการการอาชีวศึกษา เมื่อเร็ว ๆ นี้'
+    )
+    assert dates(extract(text)) == []
+    text = f"{VISIT} เพื่อร่วมงานเนื่องในโอกาสวันพ่อแห่งชาติ ในวันพฤหัสบดีที่ 5 ธันวาคม 2562 ณ โรงเรียนบ้านหนองบัว"
+    assert dates(extract(text)) == ["2019-12-05"]
+
+
+def test_a_date_months_before_the_page_is_history():
+    """A founding, a law in force since July, last year's event: months before the page's own
+    date, the background a post recalls; a date a year before to the week is the year typed
+    one off (posts early in a year write last year's), and stays."""
+    stamp = "วันพุธที่ 21 สิงหาคม 2562\n"
+    text = (
+        f"{stamp}{VISIT} เมื่อเร็ว ๆ นี้ โดยโรงเรียนบ้านหนองบัวจัดตั้งขึ้นเมื่อวันที่ 19 สิงหาคม 2484 "
+        "ตามพระราชบัญญัติปรับปรุงกระทรวง ทบวง กรม"
+    )
+    assert dates(extract(text)) == []
+    text = f"{stamp}{VISIT} ภายหลัง 1 พ.ค. 62 ที่บังคับใช้กฎหมายกับแรงงานต่างด้าว"
+    assert dates(extract(text)) == []
+    text = f"วันอังคารที่ 8 มกราคม 2562\nวันนี้ (8 มกราคม 2561) เวลา 14.40 น. {VISIT}"
+    assert dates(extract(text)) == ["2018-01-08"]
+    title = "พิธีเปิดอาคารเฉลิมพระเกียรติ 2 เมษายน 2558"
+    text = f"วันจันทร์ที่ 25 ธันวาคม 2560\n{title}\n{VISIT} เมื่อวันศุกร์ที่ 22 ธันวาคม 2560"
+    assert dates(extract(text, title)) == ["2017-12-22"]
 
 
 def test_a_text_with_no_date_yields_none():

@@ -462,3 +462,90 @@ def test_a_release_for_a_fair_still_to_come_is_no_visit():
         "ระหว่างวันที่ 27-29 ก.ย. 62 นี้ พร้อมผลิตภัณฑ์เงินฝากดอกเบี้ยสูงและสินเชื่อเคหะดอกเบี้ยพิเศษ",
     )
     assert not extract(text, title).reports_visit
+
+
+def test_a_district_chiefs_title_places_no_event():
+    """นายอำเภอ (ปลัดอำเภอ, สำนักงานเกษตรอำเภอ) is a title or an office, not a district named:
+    a meeting where the minister asks the governors to urge the district chiefs is desk work."""
+    text, title = post(
+        "รมว.มหาดไทย ย้ำผู้ว่าฯ ติดตามโครงการปลูกข้าวโพดหลังนา",
+        "นายสมศักดิ์ ทองดี รัฐมนตรีว่าการกระทรวงมหาดไทย กล่าวภายหลังเป็นประธานการประชุมผู้บริหาร"
+        "ระดับสูงของกระทรวงว่า ได้ขอให้ผู้ว่าราชการจังหวัดกำชับนายอำเภอและปลัดอำเภอในการขับเคลื่อน"
+        "โครงการปลูกข้าวโพดหลังนาให้ได้ตามเป้าหมาย",
+    )
+    assert not extract(text, title).reports_visit
+    text, title = post(
+        "รมว.มหาดไทย ประชุมขับเคลื่อนโครงการปลูกข้าวโพดหลังนา",
+        "นายสมศักดิ์ ทองดี รัฐมนตรีว่าการกระทรวงมหาดไทย เป็นประธานการประชุมขับเคลื่อนโครงการปลูก"
+        "ข้าวโพดหลังนา ร่วมกับเกษตรกรตำบลหนองบัว อำเภอเมืองน่าน จังหวัดน่าน",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_what_people_can_do_somewhere_is_no_deed():
+    """สามารถ before a visit word says what someone can (or cannot) do: a tax office's notice
+    that people can file "ณ" its branches reports no visit, and the elderly who cannot travel
+    (ไม่สามารถเดินทางไป…) make no plan of a lead that tells of a visit."""
+    text, title = post(
+        "ได้เวลายื่นแบบแสดงรายการภาษีเงินได้บุคคลธรรมดาครึ่งปี",
+        "กรมสรรพากรประชาสัมพันธ์ให้ผู้มีเงินได้ที่มีหน้าที่ยื่นแบบภาษีเงินได้บุคคลธรรมดาครึ่งปี "
+        "สามารถยื่นแบบพร้อมชำระภาษี ณ สำนักงานสรรพากรพื้นที่สาขาได้จนถึงวันที่ 30 ก.ย. 2562",
+    )
+    assert not extract(text, title).reports_visit
+    text, title = post(
+        "รมว.ยุติธรรม ลงพื้นที่ร่วมกิจกรรมโรงครัวเคลื่อนที่ แจกอาหารผู้ป่วยติดเตียงชุมชนวัดโพธิ์",
+        f"วันนี้ (12 ก.ย. 60) {MINISTER} ร่วมกิจกรรมโรงครัวเคลื่อนที่ของวัดโพธิ์ เพื่อช่วยเหลือ"
+        "ผู้ป่วยติดเตียงและผู้สูงอายุที่ไม่สามารถเดินทางไปรับอาหารที่โรงทานของวัดได้",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_a_schedule_announced_is_no_visit():
+    """A lead line that announces a schedule (…มีกำหนดการดังนี้) and the lines after it (เวลา
+    13.00 น. นายกรัฐมนตรีเดินทางถึง… พร้อมเยี่ยมชม…) are the programme of a trip to come."""
+    headline = "นายกรัฐมนตรีมีกำหนดการตรวจราชการจังหวัดน่าน"
+    text, title = post(
+        headline,
+        "พลเอก สมชาย ใจดี นายกรัฐมนตรี ติดตามการดำเนินงานตามนโยบายของรัฐบาลในการแก้ปัญหาจราจร "
+        "โดยมีคณะรัฐมนตรีร่วมคณะประกอบด้วย นายวิชัย รักษ์ถิ่น รัฐมนตรีว่าการกระทรวงคมนาคม "
+        "มีกำหนดการดังนี้\nวันพุธที่ 13 กันยายน 2560 เวลา 13.00 น. นายกรัฐมนตรีเดินทางถึงตลาดเมืองน่าน "
+        "และจะเข้าฟังบรรยายสรุปการแก้ไขปัญหาจราจร พร้อมเยี่ยมชมการพัฒนาผลิตภัณฑ์ชุมชนเมืองน่าน",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_a_unit_of_the_ministry_at_its_address_is_the_officials_own():
+    """ที่ศูนย์ปฏิบัติการ… กระทรวงสาธารณสุข จ.นนทบุรี: a unit of the ministry named with the
+    ministry's address is its building (a press briefing there is desk work); a provincial
+    office named after the ministry (ศูนย์ราชการกระทรวงแรงงานจังหวัด…) is away from it."""
+    text, title = post(
+        "สธ. แนะประชาชนจัดงานบุญตามแนวทางใหม่",
+        "วันนี้ (12 ก.ย. 60) ที่ศูนย์ปฏิบัติการด้านข่าวโรคติดเชื้อไวรัสโคโรนา 2019 กระทรวงสาธารณสุข "
+        "จ.นนทบุรี นายสมศักดิ์ ทองดี ปลัดกระทรวงสาธารณสุข กล่าวถึงการป้องกันโรคในช่วงเข้าพรรษาว่า "
+        "ขอให้วัดเว้นระยะห่าง",
+    )
+    assert not extract(text, title).reports_visit
+    text, title = post(
+        "ปลัดแรงงาน มอบนโยบายอาสาสมัครแรงงานจังหวัดน่าน",
+        "นายสมศักดิ์ ทองดี ปลัดกระทรวงแรงงาน เป็นประธานเปิดการประชุมเชิงปฏิบัติการเพื่อมอบนโยบาย"
+        "แก่เครือข่ายอาสาสมัครแรงงาน ณ ศูนย์ราชการกระทรวงแรงงานจังหวัดน่าน วันนี้ (12 ก.ย. 60)",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_a_trip_spoken_of_at_government_house_is_not_made():
+    """At Government House a travel word after a speech word (เผยถึงภารกิจเดินสาย…, กล่าวถึง…
+    ได้เดินทางไป…) is what someone speaks of, not a trip the post reports; the trip made a noun
+    (เปิดเผยถึงการลงพื้นที่… เมื่อวันที่ …) is the one the post reports."""
+    text, title = post(
+        "นายกรัฐมนตรีขอบคุณสื่อมวลชน",
+        "วันนี้ (12 ก.ย. 60) เวลา 13.30 น. ณ ตึกสันติไมตรี (หลังนอก) ทำเนียบรัฐบาล พลเอก สมชาย "
+        "ใจดี นายกรัฐมนตรี เผยถึงภารกิจเดินสายพบปะสื่อมวลชน พร้อมขอบคุณสื่อมวลชนทุกสำนัก",
+    )
+    assert not extract(text, title).reports_visit
+    text, title = post(
+        "รมว.ยุติธรรม เยี่ยมให้กำลังใจชุมชนริมทางรถไฟ",
+        f"วันนี้ (12 ก.ย. 60) ที่กระทรวงยุติธรรม {MINISTER} เปิดเผยถึงการลงพื้นที่ชุมชนริมทางรถไฟ "
+        "เมื่อวันที่ 11 ก.ย. 60 เพื่อเยี่ยมให้กำลังใจและช่วยเหลือครอบครัวที่เดือดร้อน",
+    )
+    assert extract(text, title).reports_visit
