@@ -118,10 +118,18 @@ def _subject_line(
     return None
 
 
-def _reports(text: str, start: int, v: int) -> bool:
+def _reports(text: str, start: int, v: int, titles: Sequence[Person] = ()) -> bool:
     """Whether someone named at `start` only tells of the deed at `v` (a spokesman who
-    เปิดเผยว่า …), rather than saying so after doing it (เปิดเผยภายหลังตรวจ…)."""
-    return any(not _AFTER_DEED.match(text, m.end()) for m in _speech().finditer(text, start, v))
+    เปิดเผยว่า …), rather than saying so after doing it (เปิดเผยภายหลังตรวจ…). A speech word
+    inside a title of `titles` is part of it (ที่ปรึกษารัฐมนตรีว่ากระทรวง…, ว่าการ misspelt)."""
+    return any(
+        not _AFTER_DEED.match(text, m.end()) and not _in_title(m.start(), titles)
+        for m in _speech().finditer(text, start, v)
+    )
+
+
+def _in_title(i: int, people: Sequence[Person]) -> bool:
+    return any(q.pos_start is not None and q.pos_start <= i < (q.pos_end or 0) for q in people)
 
 
 def roles(
@@ -184,7 +192,7 @@ def roles(
             named_end = p.pos_end if p.pos_end is not None else p.end
             lead = (
                 p.start < v
-                and not _reports(doc.text, named_end, v)
+                and not _reports(doc.text, named_end, v, people[doc.source])
                 and not _re("host_after").search(doc.text, named_end, v)  # รอให้การต้อนรับ คณะ…
             )
             led = led or lead and not _re("with").search(doc.text, a, p.start)  # not พร้อมด้วย X
