@@ -266,7 +266,10 @@ def _by_title(position: str | None) -> str | None:
 
 def _is_local(position: str) -> bool:
     """A local title: a host_title one, or a provincial or district office's
-    ("อุตสาหกรรมจังหวัดแม่ฮ่องสอน", "ผู้อำนวยการสำนักงานบังคับคดีจังหวัด…")."""
+    ("อุตสาหกรรมจังหวัดแม่ฮ่องสอน", "ผู้อำนวยการสำนักงานบังคับคดีจังหวัด…"), not a state
+    enterprise's governor (ผู้ว่าการ…)."""
+    if starts_with_any(position, _cues()["enterprise_title"]):
+        return False
     if starts_with_any(position, _cues()["host_title"]):
         return True
     if starts_with_any(position, _cues()["central_title"]) or "กระทรวง" in position:

@@ -235,3 +235,13 @@ def test_a_speech_word_inside_a_title_is_no_speech():
         "นายวีระ ศรีสวัสดิ์": "visitor",
         "นายประสิทธิ์ มั่นคง": "visitor",
     }
+
+
+def test_a_state_enterprise_governor_is_no_local_host():
+    # t132: ผู้ว่าการ… heads a state enterprise; only a ผู้ว่าราชการจังหวัด is local
+    text = (
+        "วันนี้ (9 พฤศจิกายน 2562) นายสมศักดิ์ ทองดี รัฐมนตรีว่าการกระทรวงอุตสาหกรรม "
+        "พร้อมด้วย นางสาวสมใจ รักดี ผู้ว่าการการนิคมอุตสาหกรรมแห่งประเทศไทย "
+        "และคณะผู้บริหาร เยี่ยมชมและศึกษางานระบบเกษตรอัจฉริยะ ณ บริษัท IHI Agri-Tech Corporation\n"
+    )
+    assert _roles(text) == {"นายสมศักดิ์ ทองดี": "visitor", "นางสาวสมใจ รักดี": "visitor"}
