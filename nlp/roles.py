@@ -35,9 +35,14 @@ def _cues() -> dict[str, tuple[str, ...]]:
     return sections("role_cues.txt")
 
 
+# A cue that goes on into another word is not that cue: รับมอบ (a host takes a gift) is not
+# รับมอบหมาย (someone is sent).
+_NOT_BEFORE = {"host_after": "(?!หมาย)"}
+
+
 @cache
 def _re(section: str) -> re.Pattern[str]:
-    return re.compile(alternation(_cues()[section]))
+    return re.compile(f"(?:{alternation(_cues()[section])}){_NOT_BEFORE.get(section, '')}")
 
 
 @cache
@@ -128,6 +133,15 @@ def _reports(text: str, start: int, v: int, titles: Sequence[Person] = ()) -> bo
     )
 
 
+def _delegates(text: str, start: int, v: int, titles: Sequence[Person]) -> bool:
+    """Whether someone named at `start` sends others to do the deed at `v` (มอบหมายให้ …),
+    not being sent (ได้รับมอบหมาย)."""
+    return any(
+        not text.endswith("รับ", 0, m.start()) and not _in_title(m.start(), titles)
+        for m in _re("delegates").finditer(text, start, v)
+    )
+
+
 def _in_title(i: int, people: Sequence[Person]) -> bool:
     return any(q.pos_start is not None and q.pos_start <= i < (q.pos_end or 0) for q in people)
 
@@ -194,6 +208,7 @@ def roles(
                 p.start < v
                 and not _reports(doc.text, named_end, v, people[doc.source])
                 and not _re("host_after").search(doc.text, named_end, v)  # รอให้การต้อนรับ คณะ…
+                and not _delegates(doc.text, named_end, v, people[doc.source])
             )
             led = led or lead and not _re("with").search(doc.text, a, p.start)  # not พร้อมด้วย X
             visitor = visitor or lead or v <= p.start and _joined(doc.text, v, p.start)
@@ -279,6 +294,6 @@ def _is_local(position: str) -> bool:
 
 @cache
 def _closing() -> re.Pattern[str]:
-    host, joins = alternation(_cues()["host_after"]), alternation(_cues()["joins"])
+    host, joins = _re("host_after").pattern, alternation(_cues()["joins"])
     new_list = alternation(_cues()["listed"])  # a new list: the verb after it is not theirs
     return re.compile(rf"(?P<host>{host})|(?P<joins>{joins})|{new_list}|\n")
