@@ -48,7 +48,9 @@ def _re(section: str) -> re.Pattern[str]:
 @cache
 def _speech() -> re.Pattern[str]:
     said = alternation(sections("visit_cues.txt")["speech"] + _cues()["reported"])
-    return re.compile(f"{said}|ว่า(?!การ|ที่)")  # ว่า opens speech; ว่าการ, ว่าที่ are titles
+    # ว่า opens speech, but not inside a word: ว่าการ, ว่าที่, ผู้ว่า are titles, กว่า is "more
+    # than", ว่าจ้าง "hire"
+    return re.compile(f"{said}|(?<!ก)(?<!ผู้)ว่า(?!การ|ที่|จ้าง)")
 
 
 def _clause_after(doc: Doc, p: Person, others: Sequence[Person]) -> str:
