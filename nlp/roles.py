@@ -94,9 +94,16 @@ def _subject_lines(
         if a <= first[0] or not any(p.person == lead and a <= p.start < b for p in people):
             continue
         v = first_deed(doc, a, b)
+        v = _event_place(doc, a, b, visit_words) if v is None else v  # ร่วมชม… ณ …
         if v is not None and lead is not None and _first_named(people, a, v) == lead:
             out.append((a, b, v))
     return out
+
+
+def _event_place(doc: Doc, a: int, b: int, visit_words: VisitWords) -> int | None:
+    """Where line [a, b) names the place of its event (ณ …, ที่ …), when it names no deed."""
+    found = (i for i in visit_words(doc, a, b) if doc.text.startswith(("ณ", "ที่"), i))
+    return next(found, None)
 
 
 def _first_named(people: Sequence[Person], a: int, v: int) -> str | None:
@@ -119,9 +126,9 @@ def _subject_line(
     # no deed named after anyone: the subject is whoever comes before the place of the event
     # ("X … ได้เข้าร่วมการประชุม … ณ โรงแรม …")
     for a, b in spans:
-        found = [i for i in visit_words(doc, a, b) if doc.text.startswith(("ณ", "ที่"), i)]
-        if found and any(a <= p.start < found[0] for p in people):
-            return a, b, found[0]
+        at = _event_place(doc, a, b, visit_words)
+        if at is not None and any(a <= p.start < at for p in people):
+            return a, b, at
     return None
 
 

@@ -279,3 +279,16 @@ def test_a_word_with_wa_inside_is_no_speech():
         "โดยมีผู้ว่าราชการจังหวัดนนทบุรี เป็นประธานในพิธี ณ อิมแพ็ค เมืองทองธานี\n"
     )
     assert _roles(text) == {"นายอภิชาติ รุ่งเรือง": "visitor", "นางสาวสมใจ รักดี": "visitor"}
+
+
+def test_a_lead_restating_the_headline_without_a_deed_lists_who_came_along():
+    # corpus 17335: the headline line names the subject, the lead adds พร้อมด้วย Y; neither
+    # names a deed (ร่วมชม), only the place of the event (ณ …)
+    text = (
+        "นายสมศักดิ์ ทองดี รองปลัดกระทรวงอุตสาหกรรม ร่วมชมการแสดงดนตรี คอนเสิร์ตเทิดพระเกียรติ "
+        "พระบาทสมเด็จพระปรมินทรมหาภูมิพลอดุลยเดช บรมนาถบพิตร Sounds of Love ณ ท้องสนามหลวง\n"
+        "วันนี้ (5 ธันวาคม 2561) นายสมศักดิ์ ทองดี รองปลัดกระทรวงอุตสาหกรรม พร้อมด้วย "
+        "นางสมใจ รักดี ผู้อำนวยการกองกลาง สำนักงานปลัดกระทรวงอุตสาหกรรม ร่วมชมการแสดงดนตรี "
+        "คอนเสิร์ตเทิดพระเกียรติ ณ ท้องสนามหลวง\n"
+    )
+    assert _roles(text) == {"นายสมศักดิ์ ทองดี": "visitor", "นางสมใจ รักดี": "visitor"}
