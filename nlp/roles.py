@@ -228,7 +228,54 @@ def roles(
             out[key] = VISITOR
         else:
             out[key] = MENTIONED
+    refs = _references([q for k, ms in mentions.items() if out[k] == VISITOR for _, q in ms])
+    for key, ms in mentions.items():
+        if out[key] == MENTIONED and any(
+            _with_a_visitor(d.text, p.start, refs, people[d.source]) for d, p in ms
+        ):
+            local = any(q.position and _is_local(q.position) for _, q in ms)
+            out[key] = HOST if local else VISITOR  # a governor who joins the visit hosts it
     return out
+
+
+def _references(visitors: Sequence[Person]) -> tuple[str, ...]:
+    """How a story refers back to its visitors: by title, given name or surname."""
+    refs = {q.position for q in visitors if q.position}
+    refs |= {n for q in visitors for n in (q.given, q.surname) if n and len(n) >= MIN_GIVEN}
+    return tuple(refs)
+
+
+def _with_a_visitor(text: str, pos: int, refs: tuple[str, ...], people: Sequence[Person]) -> bool:
+    """Whether someone at `pos` is listed after a visitor and a [with] word, later in the story
+    (ในการนี้ รัฐมนตรีว่าการกระทรวง… พร้อมด้วย X, Y … เยี่ยมชม…): they came along. The list
+    is people and their titles one after another; what comes after it was visited or met."""
+    if not refs:
+        return False
+    for m in _re("with").finditer(text, max(0, pos - WITH_REACH), pos):
+        before = text[max(0, m.start() - CLAUSE_REACH) : m.start()].rstrip(" ฯ\u200b\xa0")
+        between = text[m.end() : pos]
+        if (
+            before.endswith(refs)
+            and _in_list(m.end(), pos, people)
+            and "\n" not in between
+            and not _speech().search(between)
+            and not _re("host_after").search(between)
+        ):
+            return True
+    return False
+
+
+LIST_GAP = 40  # characters between two people of a list (และ, ตลอดจน, คณะผู้บริหาร …)
+
+
+def _in_list(start: int, pos: int, people: Sequence[Person]) -> bool:
+    """Whether the people from `start` up to `pos` follow one another with short gaps."""
+    cur = start
+    for q in sorted((q for q in people if start <= q.start < pos), key=lambda q: q.start):
+        if q.start - cur > LIST_GAP:
+            return False
+        cur = max(cur, q.pos_end if q.pos_end is not None else q.end)
+    return pos - cur <= LIST_GAP
 
 
 def _first_of_lead(
