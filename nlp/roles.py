@@ -36,8 +36,8 @@ def _cues() -> dict[str, tuple[str, ...]]:
 
 
 # A cue that goes on into another word is not that cue: รับมอบ (a host takes a gift) is not
-# รับมอบหมาย (someone is sent).
-_NOT_BEFORE = {"host_after": "(?!หมาย)"}
+# รับมอบหมาย (someone is sent), ร่วม (taking part) is not ร่วมมือ or ร่วมกับ.
+_NOT_BEFORE = {"host_after": "(?!หมาย)", "joins": "(?!มือ|กับ)"}
 
 
 @cache
@@ -350,6 +350,6 @@ def _is_local(position: str) -> bool:
 
 @cache
 def _closing() -> re.Pattern[str]:
-    host, joins = _re("host_after").pattern, alternation(_cues()["joins"])
+    host, joins = _re("host_after").pattern, _re("joins").pattern
     new_list = alternation(_cues()["listed"])  # a new list: the verb after it is not theirs
     return re.compile(rf"(?P<host>{host})|(?P<joins>{joins})|{new_list}|\n")
