@@ -17,7 +17,7 @@ from functools import cache
 from nlp.decision import deeds, story_lines
 from nlp.document import Doc
 from nlp.facts import HOST, MENTIONED, VISITOR
-from nlp.lexicon import alternation, sections, starts_with_any
+from nlp.lexicon import alternation, sections, starts_with_any, words
 from nlp.people import Person
 
 VisitWords = Callable[[Doc, int, int], list[int]]
@@ -36,8 +36,9 @@ def _cues() -> dict[str, tuple[str, ...]]:
 
 
 # A cue that goes on into another word is not that cue: รับมอบ (a host takes a gift) is not
-# รับมอบหมาย (someone is sent), ร่วม (taking part) is not ร่วมมือ or ร่วมกับ.
-_NOT_BEFORE = {"host_after": "(?!หมาย)", "joins": "(?!มือ|กับ)"}
+# รับมอบหมาย (someone is sent), ร่วม (taking part) is not ร่วมมือ, ร่วมกับ or ร่วมใจ (in names:
+# ชุมชนร่วมใจ…).
+_NOT_BEFORE = {"host_after": "(?!หมาย)", "joins": "(?!มือ|กับ|ใจ)"}
 
 
 @cache
@@ -81,6 +82,7 @@ def _subject_lines(
 ) -> list[Line]:
     """The subject line, and the later story lines that restate it with the same subject
     first (a headline repeated, then the lead that lists who came along)."""
+    spans = _broken_sentences(doc, spans, first_deed)
     first = _subject_line(doc, spans, people, visit_words, first_deed)
     if first is None:
         return []
@@ -104,6 +106,38 @@ def _event_place(doc: Doc, a: int, b: int, visit_words: VisitWords) -> int | Non
     """Where line [a, b) names the place of its event (ณ …, ที่ …), when it names no deed."""
     found = (i for i in visit_words(doc, a, b) if doc.text.startswith(("ณ", "ที่"), i))
     return next(found, None)
+
+
+def _broken_sentences(
+    doc: Doc, spans: list[tuple[int, int]], first_deed: FirstDeed
+) -> list[tuple[int, int]]:
+    """The lines with each short one that names no deed joined to the next when that goes on
+    with a title, a [with] word or และ: a lead written a phrase a line (name / title /
+    พร้อมด้วย … / และคณะ ลงพื้นที่ …) is one sentence."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for (a, b), nxt in zip(spans, [*spans[1:], None], strict=True):
+        start = a if start is None else start
+        short = b - a < SHORT_LINE and first_deed(doc, a, b) is None
+        if short and nxt is not None and _goes_on(doc.text[nxt[0] : nxt[1]]):
+            continue
+        out.append((start, b))
+        start = None
+    return out
+
+
+def _goes_on(line: str) -> bool:
+    """Whether a line carries on the sentence of the line before (its subject's title, who
+    came with them, และคณะ …)."""
+    line = line.lstrip()
+    return line.startswith("และ") or bool(
+        _re("with").match(line) or starts_with_any(line, _title_words())
+    )
+
+
+@cache
+def _title_words() -> tuple[str, ...]:
+    return words("positions.txt")
 
 
 def _first_named(people: Sequence[Person], a: int, v: int) -> str | None:
