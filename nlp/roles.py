@@ -168,12 +168,20 @@ def _subject_line(
 
 def _reports(text: str, start: int, v: int, titles: Sequence[Person] = ()) -> bool:
     """Whether someone named at `start` only tells of the deed at `v` (a spokesman who
-    เปิดเผยว่า …), rather than saying so after doing it (เปิดเผยภายหลังตรวจ…). A speech word
-    inside a title of `titles` is part of it (ที่ปรึกษารัฐมนตรีว่ากระทรวง…, ว่าการ misspelt)."""
-    return any(
-        not _AFTER_DEED.match(text, m.end()) and not _in_title(m.start(), titles)
-        for m in _speech().finditer(text, start, v)
-    )
+    เปิดเผยว่า …), rather than saying so after doing it (กล่าวภายหลังการประชุม… ว่า …: what
+    follows is theirs). A speech word inside a title of `titles` is part of it
+    (ที่ปรึกษารัฐมนตรีว่ากระทรวง…, ว่าการ misspelt)."""
+    said = (m for m in _speech().finditer(text, start, v) if not _in_title(m.start(), titles))
+    first = next(said, None)
+    if first is None:
+        return False
+    after = _said_after().search(text, start)
+    return after is None or after.start() > first.start()
+
+
+@cache
+def _said_after() -> re.Pattern[str]:
+    return re.compile(alternation(_cues()["speaks"]) + _AFTER_DEED.pattern)
 
 
 def _delegates(text: str, start: int, v: int, titles: Sequence[Person]) -> bool:
