@@ -245,6 +245,7 @@ def roles(
                 after[: CLAUSE_REACH // 2]
             ):
                 host = True
+            host = host or _called_on(doc.text, p, people[doc.source])
             listed = _listed(doc, lines[doc.source], p, first_deed)
             host = host or listed == HOST
             took_part = took_part or listed == VISITOR
@@ -318,6 +319,17 @@ def _in_list(start: int, pos: int, people: Sequence[Person]) -> bool:
             return False
         cur = max(cur, q.pos_end if q.pos_end is not None else q.end)
     return pos - cur <= LIST_GAP
+
+
+HOST_BEFORE_REACH = 40  # characters between a courtesy call's word and the one it is paid to
+
+
+def _called_on(text: str, p: Person, people: Sequence[Person]) -> bool:
+    """Whether `p` is the one a courtesy call is paid to (เข้าเยี่ยมคารวะ รองนายกรัฐมนตรี
+    (นายY)), with no one else named in between."""
+    a = max(0, p.start - HOST_BEFORE_REACH)
+    m = max(_re("host_before").finditer(text, a, p.start), key=lambda x: x.start(), default=None)
+    return m is not None and not any(m.end() <= q.start < p.start for q in people)
 
 
 def _first_of_lead(
