@@ -173,10 +173,17 @@ def _reports(text: str, start: int, v: int, titles: Sequence[Person] = ()) -> bo
     (ที่ปรึกษารัฐมนตรีว่ากระทรวง…, ว่าการ misspelt)."""
     said = (m for m in _speech().finditer(text, start, v) if not _in_title(m.start(), titles))
     first = next(said, None)
-    if first is None:
+    if first is None or _own_deed().fullmatch(text, first.end(), v):
         return False
     after = _said_after().search(text, start)
     return after is None or after.start() > first.start()
+
+
+@cache
+def _own_deed() -> re.Pattern[str]:
+    """Only [own_deed] words between a speech word and the deed: the speaker tells of their
+    own (เปิดเผยถึงการลงพื้นที่…, กล่าวว่า ได้ลงพื้นที่…)."""
+    return re.compile(rf"(?:\s|{alternation(_cues()['own_deed'])})*")
 
 
 @cache
