@@ -171,8 +171,7 @@ def _reports(text: str, start: int, v: int, titles: Sequence[Person] = ()) -> bo
     เปิดเผยว่า …), rather than saying so after doing it (กล่าวภายหลังการประชุม… ว่า …: what
     follows is theirs). A speech word inside a title of `titles` is part of it
     (ที่ปรึกษารัฐมนตรีว่ากระทรวง…, ว่าการ misspelt)."""
-    said = (m for m in _speech().finditer(text, start, v) if not _in_title(m.start(), titles))
-    first = next(said, None)
+    first = _said(text, start, v, titles)
     if first is None or _own_deed().fullmatch(text, first.end(), v):
         return False
     after = _said_after().search(text, start)
@@ -202,6 +201,20 @@ def _delegates(text: str, start: int, v: int, titles: Sequence[Person]) -> bool:
 
 def _in_title(i: int, people: Sequence[Person]) -> bool:
     return any(q.pos_start is not None and q.pos_start <= i < (q.pos_end or 0) for q in people)
+
+
+def _said(text: str, a: int, b: int, people: Sequence[Person]) -> re.Match[str] | None:
+    """The first speech word in [a, b) that is not inside someone's name or title (the ว่า of
+    นายอรัญ อนุพรรณสว่าง, of ที่ปรึกษารัฐมนตรีว่ากระทรวง…)."""
+    return next(
+        (
+            m
+            for m in _speech().finditer(text, a, b)
+            if not _in_title(m.start(), people)
+            and not any(q.start <= m.start() < q.end for q in people)
+        ),
+        None,
+    )
 
 
 def roles(
@@ -253,7 +266,7 @@ def roles(
             ):
                 host = True
             host = host or _called_on(doc.text, p, people[doc.source])
-            listed = _listed(doc, lines[doc.source], p, first_deed)
+            listed = _listed(doc, lines[doc.source], p, first_deed, people[doc.source])
             host = host or listed == HOST
             took_part = took_part or listed == VISITOR
             line = next(
@@ -270,7 +283,12 @@ def roles(
                 and not _delegates(doc.text, named_end, v, people[doc.source])
             )
             led = led or lead and not _re("with").search(doc.text, a, p.start)  # not พร้อมด้วย X
-            visitor = visitor or lead or v <= p.start and _joined(doc.text, v, p.start)
+            visitor = (
+                visitor
+                or lead
+                or v <= p.start
+                and _joined(doc.text, v, p.start, people[doc.source])
+            )
         titled = any(q.position and _is_local(q.position) for _, q in ms)
         if host and not visitor or titled and not led:  # a governor who joins the visit hosts it
             out[key] = HOST
@@ -308,7 +326,7 @@ def _with_a_visitor(text: str, pos: int, refs: tuple[str, ...], people: Sequence
             before.endswith(refs)
             and _in_list(m.end(), pos, people)
             and "\n" not in between
-            and not _speech().search(between)
+            and not _said(text, m.end(), pos, people)
             and not _re("host_after").search(between)
         ):
             return True
@@ -352,10 +370,10 @@ def _first_of_lead(
     return None
 
 
-def _joined(text: str, v: int, pos: int) -> bool:
+def _joined(text: str, v: int, pos: int, people: Sequence[Person]) -> bool:
     """Whether a person after the subject line's deed travels with its subject (พร้อมด้วย …),
     in the same sentence (no one has started speaking since)."""
-    if _speech().search(text, v, pos):
+    if _said(text, v, pos, people):
         return False
     for m in _re("with").finditer(text, v, pos):
         if pos - m.end() <= WITH_REACH and not _re("host_after").search(text, m.end(), pos):
@@ -363,7 +381,13 @@ def _joined(text: str, v: int, pos: int) -> bool:
     return False
 
 
-def _listed(doc: Doc, lines: list[tuple[int, int]], p: Person, first_deed: FirstDeed) -> str | None:
+def _listed(
+    doc: Doc,
+    lines: list[tuple[int, int]],
+    p: Person,
+    first_deed: FirstDeed,
+    people: Sequence[Person],
+) -> str | None:
     """The role of someone in a โดยมี list after a story line's deed, read off the verb that
     closes the list: ร่วมงาน, เข้าร่วม… (they took part: visitors) or ให้การต้อนรับ… (hosts)."""
     text = doc.text
@@ -375,7 +399,7 @@ def _listed(doc: Doc, lines: list[tuple[int, int]], p: Person, first_deed: First
         return None
     end = p.end
     m = max(_re("listed").finditer(text, v, end), key=lambda x: x.start(), default=None)
-    if m is None or _speech().search(text, m.end(), end):
+    if m is None or _said(text, m.end(), end, people):
         return None
     verb = _closing().search(text, end, min(len(text), end + WITH_REACH))  # to the line's end
     if verb is None or verb.lastgroup is None:
