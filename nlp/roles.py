@@ -234,7 +234,8 @@ def roles(
         """The first deed of line [a, b), read once (deeds segment the line)."""
         key = (doc.source, a, b)
         if key not in memo:
-            memo[key] = next(iter(deeds(doc, a, b, visit_words)), None)
+            found = deeds(doc, a, b, visit_words)  # not in a title: (กำกับเขตตรวจราชการ…)
+            memo[key] = next((i for i in found if not _in_title(i, people[doc.source])), None)
         return memo[key]
 
     lines = {src: _lines(doc) for src, doc in docs.items()}
@@ -303,7 +304,38 @@ def roles(
         ):
             local = any(q.position and _is_local(q.position) for _, q in ms)
             out[key] = HOST if local else VISITOR  # a governor who joins the visit hosts it
+    for src, doc in docs.items():
+        for chain in _lists(doc.text, people[src]):
+            told = {out[p.person] for p in chain} - {MENTIONED}
+            for p in chain:
+                if out[p.person] != MENTIONED:
+                    continue
+                local = bool(p.position and _is_local(p.position))
+                if out[chain[0].person] == VISITOR:  # the visitor, ตลอดจน X และ Y
+                    out[p.person] = HOST if local else VISITOR
+                elif told == {HOST} and not _central(p.position):
+                    out[p.person] = HOST
     return out
+
+
+_LINK = re.compile(r"[\s,]*(?:และ|ตลอดจน|รวมทั้ง)?[\s,]*")  # what joins two people of a list
+
+
+def _lists(text: str, people: Sequence[Person]) -> list[list[Person]]:
+    """Runs of people named one after another, each right after the last one's title, joined
+    by nothing but a comma, และ or ตลอดจน: a list, whose people share one role. Those the rules
+    above left mentioned take it: the visitors' when the list opens with a visitor (X, Y
+    ตลอดจน Z …), the hosts' when all the others told are hosts, unless their title is central."""
+    runs: list[list[Person]] = []
+    ordered = sorted(people, key=lambda q: q.start)
+    for q in ordered:
+        last = runs[-1][-1] if runs else None
+        end = None if last is None else last.pos_end if last.pos_end is not None else last.end
+        if end is not None and end <= q.start and _LINK.fullmatch(text, end, q.start):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return [run for run in runs if len(run) > 1]
 
 
 def _references(visitors: Sequence[Person]) -> tuple[str, ...]:
@@ -418,6 +450,13 @@ def _by_title(position: str | None) -> str | None:
     if _is_local(position):
         return HOST
     return None
+
+
+def _central(position: str | None) -> bool:
+    """A title of the central government (รัฐมนตรี…, อธิบดี…, any ministry's)."""
+    return bool(position) and (
+        starts_with_any(position, _cues()["central_title"]) is not None or "กระทรวง" in position
+    )
 
 
 def _is_local(position: str) -> bool:
