@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from nlp.decision import deeds, story_lines
+from nlp.decision import TITLE_PREFIX, deeds, story_lines
 from nlp.document import Doc
 from nlp.facts import HOST, MENTIONED, VISITOR
 from nlp.lexicon import alternation, sections, starts_with_any, words
@@ -28,6 +28,8 @@ CLAUSE_REACH = 80  # characters after a name (and its title) in which its clause
 WITH_REACH = 400  # characters after a พร้อมด้วย in which the travellers are listed
 # A headline names the visitor by given name alone ("“อุตตม”ลงพื้นที่…", "ม.ล.ปนัดดาฯ ตรวจเยี่ยม…").
 MIN_GIVEN = 3
+MIN_TITLE = 8  # a title that names one office (อธิบดีกรม…), not a bare rank (นายก, ผอ.)
+TITLE_TO_DEED = 30  # characters from a line's opening title to its deed (… พร้อมคณะ ลงพื้นที่)
 
 
 @cache
@@ -252,13 +254,27 @@ def roles(
         and any(g in doc.text[a:b] for g in givens)
         and (v := first_deed(doc, a, b)) is not None
     ]
+    titled_leads = [  # "อธิบดีกรมบังคับคดี พร้อมคณะ ลงพื้นที่…": a line's subject by title alone
+        TITLE_PREFIX.sub("", doc.text[a:v]).lstrip(' “"')
+        for src, doc in docs.items()
+        for a, b in lines[src]
+        if (v := first_deed(doc, a, b)) is not None
+        and not any(a <= q.start < v for q in people[src])
+    ]
     fallback = None if any(subject.values()) else _first_of_lead(docs, lines, people)
     out: dict[str, str] = {}
     for key, ms in mentions.items():
         host = took_part = False
         given = ms[0][1].given
-        visitor = led = key == fallback or (
-            len(given) >= MIN_GIVEN and any(given in h for h in headlines)
+        titles = {q.position for _, q in ms if q.position and len(q.position) >= MIN_TITLE}
+        visitor = led = (
+            key == fallback
+            or (len(given) >= MIN_GIVEN and any(given in h for h in headlines))
+            or any(
+                h.startswith(t) and len(h) - len(t) <= TITLE_TO_DEED
+                for h in titled_leads
+                for t in titles
+            )
         )
         for doc, p in ms:
             after = _clause_after(doc, p, people[doc.source])
