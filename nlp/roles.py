@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from nlp.decision import deeds, story_lines
+from nlp.decision import TITLE_PREFIX, deeds, story_lines
 from nlp.document import Doc
 from nlp.facts import HOST, MENTIONED, VISITOR
-from nlp.lexicon import alternation, sections, starts_with_any
+from nlp.lexicon import alternation, sections, starts_with_any, words
 from nlp.people import Person
 
 VisitWords = Callable[[Doc, int, int], list[int]]
@@ -28,6 +28,8 @@ CLAUSE_REACH = 80  # characters after a name (and its title) in which its clause
 WITH_REACH = 400  # characters after a พร้อมด้วย in which the travellers are listed
 # A headline names the visitor by given name alone ("“อุตตม”ลงพื้นที่…", "ม.ล.ปนัดดาฯ ตรวจเยี่ยม…").
 MIN_GIVEN = 3
+MIN_TITLE = 8  # a title that names one office (อธิบดีกรม…), not a bare rank (นายก, ผอ.)
+TITLE_TO_DEED = 30  # characters from a line's opening title to its deed (… พร้อมคณะ ลงพื้นที่)
 
 
 @cache
@@ -35,15 +37,23 @@ def _cues() -> dict[str, tuple[str, ...]]:
     return sections("role_cues.txt")
 
 
+# A cue that goes on into another word is not that cue: รับมอบ (a host takes a gift) is not
+# รับมอบหมาย (someone is sent), ร่วม (taking part) is not ร่วมมือ, ร่วมกับ or ร่วมใจ (in names:
+# ชุมชนร่วมใจ…).
+_NOT_BEFORE = {"host_after": "(?!หมาย)", "joins": "(?!มือ|กับ|ใจ)"}
+
+
 @cache
 def _re(section: str) -> re.Pattern[str]:
-    return re.compile(alternation(_cues()[section]))
+    return re.compile(f"(?:{alternation(_cues()[section])}){_NOT_BEFORE.get(section, '')}")
 
 
 @cache
 def _speech() -> re.Pattern[str]:
     said = alternation(sections("visit_cues.txt")["speech"] + _cues()["reported"])
-    return re.compile(f"{said}|ว่า(?!การ|ที่)")  # ว่า opens speech; ว่าการ, ว่าที่ are titles
+    # ว่า opens speech, but not inside a word: ว่าการ, ว่าที่, ผู้ว่า are titles, กว่า is "more
+    # than", ว่าจ้าง "hire"
+    return re.compile(f"{said}|(?<!ก)(?<!ผู้)ว่า(?!การ|ที่|จ้าง)")
 
 
 def _clause_after(doc: Doc, p: Person, others: Sequence[Person]) -> str:
@@ -74,6 +84,7 @@ def _subject_lines(
 ) -> list[Line]:
     """The subject line, and the later story lines that restate it with the same subject
     first (a headline repeated, then the lead that lists who came along)."""
+    spans = _broken_sentences(doc, spans, first_deed)
     first = _subject_line(doc, spans, people, visit_words, first_deed)
     if first is None:
         return []
@@ -87,9 +98,48 @@ def _subject_lines(
         if a <= first[0] or not any(p.person == lead and a <= p.start < b for p in people):
             continue
         v = first_deed(doc, a, b)
+        v = _event_place(doc, a, b, visit_words) if v is None else v  # ร่วมชม… ณ …
         if v is not None and lead is not None and _first_named(people, a, v) == lead:
             out.append((a, b, v))
     return out
+
+
+def _event_place(doc: Doc, a: int, b: int, visit_words: VisitWords) -> int | None:
+    """Where line [a, b) names the place of its event (ณ …, ที่ …), when it names no deed."""
+    found = (i for i in visit_words(doc, a, b) if doc.text.startswith(("ณ", "ที่"), i))
+    return next(found, None)
+
+
+def _broken_sentences(
+    doc: Doc, spans: list[tuple[int, int]], first_deed: FirstDeed
+) -> list[tuple[int, int]]:
+    """The lines with each short one that names no deed joined to the next when that goes on
+    with a title, a [with] word or และ: a lead written a phrase a line (name / title /
+    พร้อมด้วย … / และคณะ ลงพื้นที่ …) is one sentence."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for (a, b), nxt in zip(spans, [*spans[1:], None], strict=True):
+        start = a if start is None else start
+        short = b - a < SHORT_LINE and first_deed(doc, a, b) is None
+        if short and nxt is not None and _goes_on(doc.text[nxt[0] : nxt[1]]):
+            continue
+        out.append((start, b))
+        start = None
+    return out
+
+
+def _goes_on(line: str) -> bool:
+    """Whether a line carries on the sentence of the line before (its subject's title, who
+    came with them, และคณะ …)."""
+    line = line.lstrip()
+    return line.startswith("และ") or bool(
+        _re("with").match(line) or starts_with_any(line, _title_words())
+    )
+
+
+@cache
+def _title_words() -> tuple[str, ...]:
+    return words("positions.txt")
 
 
 def _first_named(people: Sequence[Person], a: int, v: int) -> str | None:
@@ -112,16 +162,61 @@ def _subject_line(
     # no deed named after anyone: the subject is whoever comes before the place of the event
     # ("X … ได้เข้าร่วมการประชุม … ณ โรงแรม …")
     for a, b in spans:
-        found = [i for i in visit_words(doc, a, b) if doc.text.startswith(("ณ", "ที่"), i)]
-        if found and any(a <= p.start < found[0] for p in people):
-            return a, b, found[0]
+        at = _event_place(doc, a, b, visit_words)
+        if at is not None and any(a <= p.start < at for p in people):
+            return a, b, at
     return None
 
 
-def _reports(text: str, start: int, v: int) -> bool:
+def _reports(text: str, start: int, v: int, titles: Sequence[Person] = ()) -> bool:
     """Whether someone named at `start` only tells of the deed at `v` (a spokesman who
-    เปิดเผยว่า …), rather than saying so after doing it (เปิดเผยภายหลังตรวจ…)."""
-    return any(not _AFTER_DEED.match(text, m.end()) for m in _speech().finditer(text, start, v))
+    เปิดเผยว่า …), rather than saying so after doing it (กล่าวภายหลังการประชุม… ว่า …: what
+    follows is theirs). A speech word inside a title of `titles` is part of it
+    (ที่ปรึกษารัฐมนตรีว่ากระทรวง…, ว่าการ misspelt)."""
+    first = _said(text, start, v, titles)
+    if first is None or _own_deed().fullmatch(text, first.end(), v):
+        return False
+    after = _said_after().search(text, start)
+    return after is None or after.start() > first.start()
+
+
+@cache
+def _own_deed() -> re.Pattern[str]:
+    """Only [own_deed] words between a speech word and the deed: the speaker tells of their
+    own (เปิดเผยถึงการลงพื้นที่…, กล่าวว่า ได้ลงพื้นที่…)."""
+    return re.compile(rf"(?:\s|{alternation(_cues()['own_deed'])})*")
+
+
+@cache
+def _said_after() -> re.Pattern[str]:
+    return re.compile(alternation(_cues()["speaks"]) + _AFTER_DEED.pattern)
+
+
+def _delegates(text: str, start: int, v: int, titles: Sequence[Person]) -> bool:
+    """Whether someone named at `start` sends others to do the deed at `v` (มอบหมายให้ …),
+    not being sent (ได้รับมอบหมาย)."""
+    return any(
+        not text.endswith("รับ", 0, m.start()) and not _in_title(m.start(), titles)
+        for m in _re("delegates").finditer(text, start, v)
+    )
+
+
+def _in_title(i: int, people: Sequence[Person]) -> bool:
+    return any(q.pos_start is not None and q.pos_start <= i < (q.pos_end or 0) for q in people)
+
+
+def _said(text: str, a: int, b: int, people: Sequence[Person]) -> re.Match[str] | None:
+    """The first speech word in [a, b) that is not inside someone's name or title (the ว่า of
+    นายอรัญ อนุพรรณสว่าง, of ที่ปรึกษารัฐมนตรีว่ากระทรวง…)."""
+    return next(
+        (
+            m
+            for m in _speech().finditer(text, a, b)
+            if not _in_title(m.start(), people)
+            and not any(q.start <= m.start() < q.end for q in people)
+        ),
+        None,
+    )
 
 
 def roles(
@@ -141,7 +236,8 @@ def roles(
         """The first deed of line [a, b), read once (deeds segment the line)."""
         key = (doc.source, a, b)
         if key not in memo:
-            memo[key] = next(iter(deeds(doc, a, b, visit_words)), None)
+            found = deeds(doc, a, b, visit_words)  # not in a title: (กำกับเขตตรวจราชการ…)
+            memo[key] = next((i for i in found if not _in_title(i, people[doc.source])), None)
         return memo[key]
 
     lines = {src: _lines(doc) for src, doc in docs.items()}
@@ -158,13 +254,27 @@ def roles(
         and any(g in doc.text[a:b] for g in givens)
         and (v := first_deed(doc, a, b)) is not None
     ]
+    titled_leads = [  # "อธิบดีกรมบังคับคดี พร้อมคณะ ลงพื้นที่…": a line's subject by title alone
+        TITLE_PREFIX.sub("", doc.text[a:v]).lstrip(' “"')
+        for src, doc in docs.items()
+        for a, b in lines[src]
+        if (v := first_deed(doc, a, b)) is not None
+        and not any(a <= q.start < v for q in people[src])
+    ]
     fallback = None if any(subject.values()) else _first_of_lead(docs, lines, people)
     out: dict[str, str] = {}
     for key, ms in mentions.items():
         host = took_part = False
         given = ms[0][1].given
-        visitor = led = key == fallback or (
-            len(given) >= MIN_GIVEN and any(given in h for h in headlines)
+        titles = {q.position for _, q in ms if q.position and len(q.position) >= MIN_TITLE}
+        visitor = led = (
+            key == fallback
+            or (len(given) >= MIN_GIVEN and any(given in h for h in headlines))
+            or any(
+                h.startswith(t) and len(h) - len(t) <= TITLE_TO_DEED
+                for h in titled_leads
+                for t in titles
+            )
         )
         for doc, p in ms:
             after = _clause_after(doc, p, people[doc.source])
@@ -172,7 +282,8 @@ def roles(
                 after[: CLAUSE_REACH // 2]
             ):
                 host = True
-            listed = _listed(doc, lines[doc.source], p, first_deed)
+            host = host or _called_on(doc.text, p, people[doc.source])
+            listed = _listed(doc, lines[doc.source], p, first_deed, people[doc.source])
             host = host or listed == HOST
             took_part = took_part or listed == VISITOR
             line = next(
@@ -184,11 +295,17 @@ def roles(
             named_end = p.pos_end if p.pos_end is not None else p.end
             lead = (
                 p.start < v
-                and not _reports(doc.text, named_end, v)
+                and not _reports(doc.text, named_end, v, people[doc.source])
                 and not _re("host_after").search(doc.text, named_end, v)  # รอให้การต้อนรับ คณะ…
+                and not _delegates(doc.text, named_end, v, people[doc.source])
             )
             led = led or lead and not _re("with").search(doc.text, a, p.start)  # not พร้อมด้วย X
-            visitor = visitor or lead or v <= p.start and _joined(doc.text, v, p.start)
+            visitor = (
+                visitor
+                or lead
+                or v <= p.start
+                and _joined(doc.text, v, p.start, people[doc.source])
+            )
         titled = any(q.position and _is_local(q.position) for _, q in ms)
         if host and not visitor or titled and not led:  # a governor who joins the visit hosts it
             out[key] = HOST
@@ -196,7 +313,96 @@ def roles(
             out[key] = VISITOR
         else:
             out[key] = MENTIONED
+    refs = _references([q for k, ms in mentions.items() if out[k] == VISITOR for _, q in ms])
+    for key, ms in mentions.items():
+        if out[key] == MENTIONED and any(
+            _with_a_visitor(d.text, p.start, refs, people[d.source]) for d, p in ms
+        ):
+            local = any(q.position and _is_local(q.position) for _, q in ms)
+            out[key] = HOST if local else VISITOR  # a governor who joins the visit hosts it
+    for src, doc in docs.items():
+        for chain in _lists(doc.text, people[src]):
+            told = {out[p.person] for p in chain} - {MENTIONED}
+            for p in chain:
+                if out[p.person] != MENTIONED:
+                    continue
+                local = bool(p.position and _is_local(p.position))
+                if out[chain[0].person] == VISITOR:  # the visitor, ตลอดจน X และ Y
+                    out[p.person] = HOST if local else VISITOR
+                elif told == {HOST} and not _central(p.position):
+                    out[p.person] = HOST
     return out
+
+
+_LINK = re.compile(r"[\s,]*(?:และ|ตลอดจน|รวมทั้ง)?[\s,]*")  # what joins two people of a list
+
+
+def _lists(text: str, people: Sequence[Person]) -> list[list[Person]]:
+    """Runs of people named one after another, each right after the last one's title, joined
+    by nothing but a comma, และ or ตลอดจน: a list, whose people share one role. Those the rules
+    above left mentioned take it: the visitors' when the list opens with a visitor (X, Y
+    ตลอดจน Z …), the hosts' when all the others told are hosts, unless their title is central."""
+    runs: list[list[Person]] = []
+    ordered = sorted(people, key=lambda q: q.start)
+    for q in ordered:
+        last = runs[-1][-1] if runs else None
+        end = None if last is None else last.pos_end if last.pos_end is not None else last.end
+        if end is not None and end <= q.start and _LINK.fullmatch(text, end, q.start):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return [run for run in runs if len(run) > 1]
+
+
+def _references(visitors: Sequence[Person]) -> tuple[str, ...]:
+    """How a story refers back to its visitors: by title, given name or surname."""
+    refs = {q.position for q in visitors if q.position}
+    refs |= {n for q in visitors for n in (q.given, q.surname) if n and len(n) >= MIN_GIVEN}
+    return tuple(refs)
+
+
+def _with_a_visitor(text: str, pos: int, refs: tuple[str, ...], people: Sequence[Person]) -> bool:
+    """Whether someone at `pos` is listed after a visitor and a [with] word, later in the story
+    (ในการนี้ รัฐมนตรีว่าการกระทรวง… พร้อมด้วย X, Y … เยี่ยมชม…): they came along. The list
+    is people and their titles one after another; what comes after it was visited or met."""
+    if not refs:
+        return False
+    for m in _re("with").finditer(text, max(0, pos - WITH_REACH), pos):
+        before = text[max(0, m.start() - CLAUSE_REACH) : m.start()].rstrip(" ฯ\u200b\xa0")
+        between = text[m.end() : pos]
+        if (
+            before.endswith(refs)
+            and _in_list(m.end(), pos, people)
+            and "\n" not in between
+            and not _said(text, m.end(), pos, people)
+            and not _re("host_after").search(between)
+        ):
+            return True
+    return False
+
+
+LIST_GAP = 40  # characters between two people of a list (และ, ตลอดจน, คณะผู้บริหาร …)
+
+
+def _in_list(start: int, pos: int, people: Sequence[Person]) -> bool:
+    """Whether the people from `start` up to `pos` follow one another with short gaps."""
+    cur = start
+    for q in sorted((q for q in people if start <= q.start < pos), key=lambda q: q.start):
+        if q.start - cur > LIST_GAP:
+            return False
+        cur = max(cur, q.pos_end if q.pos_end is not None else q.end)
+    return pos - cur <= LIST_GAP
+
+
+HOST_BEFORE_REACH = 40  # characters between a courtesy call's word and the one it is paid to
+
+
+def _called_on(text: str, p: Person, people: Sequence[Person]) -> bool:
+    """Whether `p` is the one a courtesy call is paid to (เข้าเยี่ยมคารวะ รองนายกรัฐมนตรี
+    (นายY)), with no one else named in between."""
+    a = max(0, p.start - HOST_BEFORE_REACH)
+    m = max(_re("host_before").finditer(text, a, p.start), key=lambda x: x.start(), default=None)
+    return m is not None and not any(m.end() <= q.start < p.start for q in people)
 
 
 def _first_of_lead(
@@ -212,10 +418,10 @@ def _first_of_lead(
     return None
 
 
-def _joined(text: str, v: int, pos: int) -> bool:
+def _joined(text: str, v: int, pos: int, people: Sequence[Person]) -> bool:
     """Whether a person after the subject line's deed travels with its subject (พร้อมด้วย …),
     in the same sentence (no one has started speaking since)."""
-    if _speech().search(text, v, pos):
+    if _said(text, v, pos, people):
         return False
     for m in _re("with").finditer(text, v, pos):
         if pos - m.end() <= WITH_REACH and not _re("host_after").search(text, m.end(), pos):
@@ -223,7 +429,13 @@ def _joined(text: str, v: int, pos: int) -> bool:
     return False
 
 
-def _listed(doc: Doc, lines: list[tuple[int, int]], p: Person, first_deed: FirstDeed) -> str | None:
+def _listed(
+    doc: Doc,
+    lines: list[tuple[int, int]],
+    p: Person,
+    first_deed: FirstDeed,
+    people: Sequence[Person],
+) -> str | None:
     """The role of someone in a โดยมี list after a story line's deed, read off the verb that
     closes the list: ร่วมงาน, เข้าร่วม… (they took part: visitors) or ให้การต้อนรับ… (hosts)."""
     text = doc.text
@@ -235,7 +447,7 @@ def _listed(doc: Doc, lines: list[tuple[int, int]], p: Person, first_deed: First
         return None
     end = p.end
     m = max(_re("listed").finditer(text, v, end), key=lambda x: x.start(), default=None)
-    if m is None or _speech().search(text, m.end(), end):
+    if m is None or _said(text, m.end(), end, people):
         return None
     verb = _closing().search(text, end, min(len(text), end + WITH_REACH))  # to the line's end
     if verb is None or verb.lastgroup is None:
@@ -256,9 +468,19 @@ def _by_title(position: str | None) -> str | None:
     return None
 
 
+def _central(position: str | None) -> bool:
+    """A title of the central government (รัฐมนตรี…, อธิบดี…, any ministry's)."""
+    return bool(position) and (
+        starts_with_any(position, _cues()["central_title"]) is not None or "กระทรวง" in position
+    )
+
+
 def _is_local(position: str) -> bool:
     """A local title: a host_title one, or a provincial or district office's
-    ("อุตสาหกรรมจังหวัดแม่ฮ่องสอน", "ผู้อำนวยการสำนักงานบังคับคดีจังหวัด…")."""
+    ("อุตสาหกรรมจังหวัดแม่ฮ่องสอน", "ผู้อำนวยการสำนักงานบังคับคดีจังหวัด…"), not a state
+    enterprise's governor (ผู้ว่าการ…)."""
+    if starts_with_any(position, _cues()["enterprise_title"]):
+        return False
     if starts_with_any(position, _cues()["host_title"]):
         return True
     if starts_with_any(position, _cues()["central_title"]) or "กระทรวง" in position:
@@ -268,6 +490,6 @@ def _is_local(position: str) -> bool:
 
 @cache
 def _closing() -> re.Pattern[str]:
-    host, joins = alternation(_cues()["host_after"]), alternation(_cues()["joins"])
+    host, joins = _re("host_after").pattern, _re("joins").pattern
     new_list = alternation(_cues()["listed"])  # a new list: the verb after it is not theirs
     return re.compile(rf"(?P<host>{host})|(?P<joins>{joins})|{new_list}|\n")
