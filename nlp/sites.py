@@ -724,12 +724,17 @@ def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             keep(SiteMention(a, end, "village", "site_village"))
 
 
+# ณ as a word of its own: not the first letter of a name (ณัฐพล, ณัฎฐสมบูรณ์), which a vowel or
+# a tone mark follows.
+_NA = re.compile(r"(?<![\u0e01-\u0e4e])ณ(?![\u0e30-\u0e3a\u0e45-\u0e4e])\s?")
+
+
 def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no-untyped-def]
     """ณ + a short name no other rule knows: a named place (ณ ครัวชวนชม)."""
     from nlp.gazetteer import gazetteer
 
     g = gazetteer()
-    for m in re.finditer(r"(?<![\u0e01-\u0e4e])ณ\s?", text):
+    for m in _NA.finditer(text):
         a = m.end()
         end = _name_end(text, a, tokens)
         name = text[a:end]

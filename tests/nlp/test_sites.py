@@ -328,3 +328,9 @@ def test_a_glued_and_that_starts_a_new_clause_ends_the_name():
 )
 def test_kinds_of_place_counted_or_described_are_not_sites(tail):
     assert sites(f"{LEAD} {tail}") == []
+
+
+def test_a_name_that_starts_with_na_is_not_the_word_na():
+    # t126: the surname ณัฎฐสมบูรณ์ starts with the letter ณ, not the preposition ณ (at)
+    text = f"{LEAD} พร้อมด้วย นายสุรพล ชามาตย์ นายณัฐพล ณัฎฐสมบูรณ์ นายเอกภัทร วังสุวรรณ ลงพื้นที่จังหวัดกาญจนบุรี"
+    assert [s for s, _ in sites(text)] == []
