@@ -254,6 +254,8 @@ def _generic(text: str, start: int, end: int, tokens: Tokens) -> bool:
         return True  # "โรงพยาบาลที่ประกาศนโยบาย…": the hospitals that did so, a kind of place
     if first in _cut_words() or starts_with_any(text[start:end], _cut_words()) == text[start:end]:
         return True
+    if text[start:end] in words("kind_names.txt"):
+        return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
     if text.startswith(("จังหวัด", "จ."), start):
         return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
     return _COUNT_AFTER.match(text, end) is not None or _KIND_AFTER.match(text, end) is not None

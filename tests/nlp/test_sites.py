@@ -334,3 +334,24 @@ def test_a_name_that_starts_with_na_is_not_the_word_na():
     # t126: the surname ณัฎฐสมบูรณ์ starts with the letter ณ, not the preposition ณ (at)
     text = f"{LEAD} พร้อมด้วย นายสุรพล ชามาตย์ นายณัฐพล ณัฎฐสมบูรณ์ นายเอกภัทร วังสุวรรณ ลงพื้นที่จังหวัดกาญจนบุรี"
     assert [s for s, _ in sites(text)] == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # t137, the audit's post 31: what the market wants, not a market called ต้องการ
+        "ลงพื้นที่แนะนำให้เกษตรกรปลูกพืชชนิดอื่นๆ ที่ตลาดต้องการและให้ผลตอบแทนสูง",
+        # t139: "went to hospital for only 2-3 days"
+        "ลงพื้นที่ตรวจราชการ มีคำถามจากประชาชนว่า บางครั้งไปโรงพยาบาลเพียง ๒ - ๓ วันก็เสียชีวิต",
+        # corpus post 29134: "refer them to hospital at once"
+        "ลงพื้นที่ช่วยเหลือ หากมีอาการป่วยจะประสานส่งต่อโรงพยาบาลทันที และระยะที่ 3 การเยียวยา",
+        "ลงพื้นที่ตรวจเยี่ยมผู้ป่วยที่โรงพยาบาลเอกชน ในพื้นที่",
+    ],
+)
+def test_a_word_that_says_what_kind_of_place_is_no_name(tail):
+    assert sites(f"{LEAD} {tail}") == []
+
+
+def test_a_kind_word_inside_a_longer_name_stays():
+    text = f"{LEAD} ตรวจเยี่ยมโรงพยาบาลสนามกองทัพบก ณ บริเวณสนามหลวง"
+    assert "โรงพยาบาลสนามกองทัพบก" in [s for s, _ in sites(text)]
