@@ -258,7 +258,27 @@ def _generic(text: str, start: int, end: int, tokens: Tokens) -> bool:
         return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
     if text.startswith(("จังหวัด", "จ."), start):
         return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
-    return _COUNT_AFTER.match(text, end) is not None or _KIND_AFTER.match(text, end) is not None
+    return _counted(text, end) or _KIND_AFTER.match(text, end) is not None
+
+
+_UNIT_LEVEL = {"จังหวัด": "province", "อำเภอ": "district", "ตำบล": "subdistrict"}
+
+
+def _counted(text: str, end: int) -> bool:
+    """A count right after a name ("โรงพยาบาลชุมชน 3 แห่ง", "ศูนย์… 5 จังหวัด"). A number
+    before the place chain is the name's own ("ศูนย์การค้าเทอร์มินอล 21 จังหวัดนครราชสีมา"):
+    the unit is glued to the name of a place of its level."""
+    from nlp.gazetteer import gazetteer
+
+    m = _COUNT_AFTER.match(text, end)
+    if m is None:
+        return False
+    level = next((lv for unit, lv in _UNIT_LEVEL.items() if m.group().endswith(unit)), None)
+    if level is None:
+        return True
+    g = gazetteer()
+    place = re.match(rf"[{_L}]+", text[m.end() : m.end() + g.max_len[level] + 1])
+    return not (place and any(place.group().startswith(n) for n in g.by_name[level]))
 
 
 def _has_cue(text: str, start: int, tokens: Tokens) -> bool:
@@ -351,7 +371,7 @@ def find_sites(
                 named = _named_by_host(text, a, at, host.group(), host_kind, tokens, free)
                 keep(named or SiteMention(a, end, kind, "site_hosted"))
             continue
-        end = _extend(text, a, end, tokens, name, free)
+        end = _extend(text, a, end, tokens, name, free, kind)
         if end - a > _NAME_MAX or not free(a, end) or _district_named(text, a, end):
             continue
         pinned = _PINNED.match(text, end) is not None  # "ศูนย์… (FMC) ณ กรมประมง": a place
@@ -514,7 +534,9 @@ def _listed_after(text: str, prev_end: int, start: int) -> bool:
     return len(between) <= 6 and re.fullmatch(r"\s*(?:,|และ)?\s*", between) is not None
 
 
-def _extend(text: str, start: int, end: int, tokens: Tokens, name: str, free) -> int:  # type: ignore[no-untyped-def]
+def _extend(  # type: ignore[no-untyped-def]
+    text: str, start: int, end: int, tokens: Tokens, name: str, free, kind: str = ""
+) -> int:
     """Take in what still belongs to the site: a short (parenthesis), a campus after a space,
     further names of the same kind ("ป่าA ป่าB และป่าC"), one more word of its name before
     the place it is in ("ศูนย์การค้าเซ็นทรัลพลาซา แจ้งวัฒนะ อำเภอ…"). A word the site already
@@ -567,7 +589,58 @@ def _extend(text: str, start: int, end: int, tokens: Tokens, name: str, free) ->
             ):
                 end = nxt
                 continue
+        if kind in _BRAND_KINDS and _brand_tail(text, end, tokens) > end:
+            end = _brand_tail(text, end, tokens)  # "โรงแรมพูลแมน คิง เพาเวอร์"
+            continue
         return end
+
+
+#: The kinds of venue whose brand name is mostly written with spaces (hotels, malls, halls).
+_BRAND_KINDS = frozenset(("hotel", "mall", "building"))
+_BRAND_WORD = re.compile(rf"[{_L}A-Za-z0-9&'\-]{{1,20}}(?![{_L}A-Za-z0-9&'\-])")
+_BRAND_WORDS = 4
+# What a venue's name ends before: the place it is in, the street, a floor, a date, a country.
+_VENUE_ENDS = (*_ADMIN, "กรุง", "ถนน", "ถ.", "ซอย", "เลขที่", "ชั้น", "วันที่", "เมื่อ", "ระหว่าง")
+
+
+def _brand_tail(text: str, end: int, tokens: Tokens) -> int:
+    """Where a venue's brand name ends that goes on after spaces ("โรงแรมพูลแมน คิง เพาเวอร์",
+    "โรงแรมอนันตรา สยาม", "ศูนย์การค้าเทอร์มินอล 21"): up to four more words, when a known end
+    follows them (the line's end, a place chain, a street, a date, a person, a clause word) and
+    none of them is itself such an end or another site. Without a known end in sight the words
+    may be a new clause, and the name stays as it is."""
+    pos = end
+    for _ in range(_BRAND_WORDS + 1):
+        if pos == len(text) or text[pos] in "\n,()" or _venue_ends(text, pos):
+            return pos
+        word = _BRAND_WORD.match(text, pos + 1) if text[pos] == " " else None
+        if word is None or site_heads().match(word.group()) and not _place_named(word.group()):
+            return end  # another site follows; a branch may be a district's name (หาดใหญ่)
+        inside = (
+            tokens.at.get(i, "") for i in range(word.start(), word.end()) if i in tokens.starts
+        )
+        if any(t in _name_stops() for t in inside):
+            return end
+        pos = word.end()
+    return end
+
+
+def _place_named(word: str) -> bool:
+    from nlp.gazetteer import gazetteer
+
+    return any(gazetteer().exact(level, word) for level in ("district", "subdistrict"))
+
+
+def _venue_ends(text: str, pos: int) -> bool:
+    """Whether a word after the space at `pos` ends a venue's name (see _brand_tail)."""
+    if text[pos] != " ":
+        return False
+    rest = text[pos + 1 : pos + 40]
+    if rest[:1] in ("\n", "(", ""):
+        return True
+    ends = (*_VENUE_ENDS, *words("honorifics.txt"), *words("positions.txt"))
+    ends += (*words("polities.txt"), *_name_stops(), *_members()["org"])  # "… กระทรวงวัฒนธรรม"
+    return starts_with_any(rest, ends) is not None or _province_after().match(text, pos) is not None
 
 
 def _venue_tail(text: str, end: int) -> int:
@@ -618,6 +691,7 @@ def _name_word(text: str, start: int, end: int, tokens: Tokens) -> bool:
     word = text[start:end]
     if (
         _PLACE_WORD.match(word)
+        or word.startswith(_VENUE_ENDS)  # a street or a floor (ถนนวิภาวดีรังสิต), not a name
         or word.startswith("บ้าน")
         or word.isdigit()
         or site_heads().match(word)

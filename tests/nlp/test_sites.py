@@ -355,3 +355,33 @@ def test_a_word_that_says_what_kind_of_place_is_no_name(tail):
 def test_a_kind_word_inside_a_longer_name_stays():
     text = f"{LEAD} ตรวจเยี่ยมโรงพยาบาลสนามกองทัพบก ณ บริเวณสนามหลวง"
     assert "โรงพยาบาลสนามกองทัพบก" in [s for s, _ in sites(text)]
+
+
+@pytest.mark.parametrize(
+    ("tail", "site"),
+    [
+        # the audit's post 11 and corpus post 25178
+        ("เป็นประธานในงานเลี้ยงต้อนรับ ณ โรงแรมพูลแมน คิง เพาเวอร์ กรุงเทพฯ", "โรงแรมพูลแมน คิง เพาเวอร์"),
+        # the audit's post 25: a branch named after its district
+        ("เปิดการสัมมนา ณ โรงแรมเซ็นทารา หาดใหญ่ อำเภอหาดใหญ่ จังหวัดสงขลา", "โรงแรมเซ็นทารา หาดใหญ่"),
+        # corpus post 2668: the name ends before the clause word ซึ่ง
+        (
+            "เป็นเจ้าภาพจัดการประชุม ณ โรงแรมวินเซอร์ สวีท แอนด์ คอนเวนชั่น ซึ่งการประชุมครั้งนี้",
+            "โรงแรมวินเซอร์ สวีท แอนด์ คอนเวนชั่น",
+        ),
+        # corpus post 14754: the street after the hotel is its address, not its name
+        ("เปิดเวที ณ โรงแรมริชมอนด์ ถนนรัตนาธิเบศร์ จังหวัดนนทบุรี", "โรงแรมริชมอนด์"),
+        # t124: the number is the mall's name, not a count of provinces
+        (
+            "มอบเงินช่วยเหลือผู้บาดเจ็บจากเหตุที่เกิดขึ้น ณ ศูนย์การค้าเทอร์มินอล 21 จังหวัดนครราชสีมา",
+            "ศูนย์การค้าเทอร์มินอล 21",
+        ),
+    ],
+)
+def test_a_venue_brand_written_with_spaces_is_whole(tail, site):
+    assert [s for s, _ in sites(f"{LEAD} {tail}")] == [site]
+
+
+def test_words_after_a_hotel_with_no_end_in_sight_are_a_new_clause():
+    text = f"{LEAD} เปิดการอบรม ณ โรงแรมอมารี สำหรับการอบรมครั้งนี้มีผู้เข้าร่วม จำนวนมาก รวมทั้งสิ้น กว่า 200 คน"
+    assert [s for s, _ in sites(text)] == ["โรงแรมอมารี"]
