@@ -351,6 +351,10 @@ def find_sites(
         latin = _LATIN_NAME.match(text, h) if end == h and kind in _BRANDED else None
         if latin:
             end = latin.end()  # "โรงแรม Crowne Plaza"
+        elif end == h and kind in _BRAND_KINDS and _AT_BEFORE.search(text, max(0, a - 5), a):
+            # "ณ ศูนย์แสดงสินค้าและการประชุม อิมแพ็ค เมืองทองธานี", "ณ โรงแรม เวสทิน แกรนด์"
+            tail = _brand_tail(text, h, tokens)
+            end = tail if re.search(f"[{_L}A-Za-z]", text[h:tail]) else h
         name = text[h:end]
         company = _COMPANY.match(text, a) if kind == "company" else None
         if company:
@@ -595,6 +599,7 @@ def _extend(  # type: ignore[no-untyped-def]
         return end
 
 
+_AT_BEFORE = re.compile(r"(?:ณ|ที่)\s?$")
 #: The kinds of venue whose brand name is mostly written with spaces (hotels, malls, halls).
 _BRAND_KINDS = frozenset(("hotel", "mall", "building"))
 _BRAND_WORD = re.compile(rf"[{_L}A-Za-z0-9&'\-]{{1,20}}(?![{_L}A-Za-z0-9&'\-])")
@@ -677,9 +682,11 @@ def _name_starts() -> re.Pattern[str]:
     return re.compile(rf"{_PLACE_WORD.pattern}|บ้าน|{site_heads().pattern}")
 
 
-# A number that is part of a name: an office's ordinal (ที่ 7, ภาคที่ 1) or a royal
-# anniversary (เฉลิมพระเกียรติ 80 พรรษา).
-_NUMBERED = re.compile(r"(?:\s?ภาคที่|ที่)\s?\d{1,3}(?![\d.,:/])|\s?\d{1,3}\s?พรรษา")
+# A number that is part of a name: an office's ordinal (ที่ 7, ภาคที่ 1), a royal
+# anniversary (เฉลิมพระเกียรติ 80 พรรษา) or the year a hall marks (หอประชุมนานาชาติ 40 ปี).
+_NUMBERED = re.compile(
+    r"(?:\s?ภาคที่|ที่)\s?\d{1,3}(?![\d.,:/])|\s?\d{1,3}\s?พรรษา|\s\d{2,3}\s?ปี(?![\u0e01-\u0e4e])"
+)
 _WORD_BEFORE_PLACE = re.compile(rf" ([{_L}A-Za-z0-9\-]+)(?= (?:{_ADMIN_RE}|กรุงเทพ))")
 
 

@@ -385,3 +385,31 @@ def test_a_venue_brand_written_with_spaces_is_whole(tail, site):
 def test_words_after_a_hotel_with_no_end_in_sight_are_a_new_clause():
     text = f"{LEAD} เปิดการอบรม ณ โรงแรมอมารี สำหรับการอบรมครั้งนี้มีผู้เข้าร่วม จำนวนมาก รวมทั้งสิ้น กว่า 200 คน"
     assert [s for s, _ in sites(text)] == ["โรงแรมอมารี"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "site"),
+    [
+        # the audit's post 22 and 41: IMPACT's hall, written with and without a space
+        (
+            "เป็นประธานเปิดงาน ณ ศูนย์แสดงสินค้าและการประชุม อิมแพ็ค เมืองทองธานี จังหวัดนนทบุรี",
+            "ศูนย์แสดงสินค้าและการประชุม อิมแพ็ค เมืองทองธานี",
+        ),
+        (
+            "เป็นประธานเปิดงาน ณ ศูนย์นิทรรศการและการประชุมไบเทค บางนา กรุงเทพฯ",
+            "ศูนย์นิทรรศการและการประชุมไบเทค บางนา",
+        ),
+    ],
+)
+def test_an_exhibition_and_convention_centre_is_one_venue(tail, site):
+    assert [s for s, _ in sites(f"{LEAD} {tail}")] == [site]
+
+
+def test_the_year_a_hall_marks_is_part_of_its_name():
+    text = f"{LEAD} ลงพื้นที่ ณ หอประชุมนานาชาติ 40 ปี จังหวัดเชียงราย"
+    assert [s for s, _ in sites(text)] == ["หอประชุมนานาชาติ 40 ปี"]
+
+
+def test_kinds_of_shop_listed_after_a_space_are_no_brand():
+    text = f"{LEAD} ลงพื้นที่รณรงค์ เพราะเป็นวันที่ห้างสรรพสินค้า ศูนย์การค้า ซูเปอร์มาร์เก็ต และร้านสะดวกซื้อทั่วประเทศ งดแจกถุงพลาสติก"
+    assert sites(text) == []
