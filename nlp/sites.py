@@ -409,6 +409,8 @@ def _beneficiaries(text: str) -> Spans:
         line_end = text.find("\n", m.end())
         hi = min(m.end() + _LIST_MAX, len(text) if line_end < 0 else line_end)
         stop = [text.find(w, m.end(), hi) for w in lists["end"]]
+        at = _NA.search(text, m.end(), hi)  # "… เป็นต้น ณ อิมแพค": where the event was
+        stop.append(at.start() if at else -1)
         spans.add(m.end(), min([i for i in stop if i > m.end()], default=hi))
     return spans
 

@@ -413,3 +413,15 @@ def test_the_year_a_hall_marks_is_part_of_its_name():
 def test_kinds_of_shop_listed_after_a_space_are_no_brand():
     text = f"{LEAD} ลงพื้นที่รณรงค์ เพราะเป็นวันที่ห้างสรรพสินค้า ศูนย์การค้า ซูเปอร์มาร์เก็ต และร้านสะดวกซื้อทั่วประเทศ งดแจกถุงพลาสติก"
     assert sites(text) == []
+
+
+def test_the_partners_of_a_project_are_no_sites():
+    # corpus posts 8015 and 23940: the colleges are partners, not places visited
+    text = f"{LEAD} ลงพื้นที่ติดตามโครงการ ซึ่งดำเนินงานร่วมกับสถาบันการศึกษาในพื้นที่ ได้แก่ วิทยาลัยเทคนิคยโสธร วิทยาลัยเกษตรและเทคโนโลยีราชบุรี รวมถึงเอกชน"
+    assert sites(text) == []
+
+
+def test_a_list_of_award_winners_ends_where_the_event_was():
+    # corpus post 24944: the winners are listed, then ณ names where the ceremony was
+    text = f"{LEAD} เป็นประธานมอบรางวัลสถาปัตย์ แห่งปี 2562 ได้แก่ ท่าอากาศยานนานาชาติหาดใหญ่ ท่าอากาศยานนานาชาติสุราษฎร์ธานี เป็นต้น ณ โรงแรมเซ็นทารา แกรนด์ ลาดพร้าว กรุงเทพฯ"
+    assert [s for s, _ in sites(text)] == ["โรงแรมเซ็นทารา แกรนด์ ลาดพร้าว"]
