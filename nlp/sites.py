@@ -142,6 +142,17 @@ def _met_there(text: str, pos: int, tokens: Tokens, readable) -> bool:  # type: 
     return False
 
 
+def _after_person(text: str, pos: int, readable) -> bool:  # type: ignore[no-untyped-def]
+    """A site written one space after a person's name or title is where the person works or
+    comes from ("นายแพทย์สุรสิทธิ์ ปานมณี โรงพยาบาลหาดใหญ่ เป็นหัวหน้าชุด")."""
+    return (
+        pos >= 2
+        and text[pos - 1] == " "
+        and re.match(f"[{_L}]", text[pos - 2]) is not None
+        and not readable(pos - 2, pos - 1)
+    )
+
+
 def _belongs_elsewhere(text: str, start: int, before: str, tokens: Tokens, readable) -> bool:  # type: ignore[no-untyped-def]
     """Whether the words glued before a site make it a title, an office, or the place people
     belong to or come from rather than a place visited. People met at a named place during a
@@ -339,6 +350,9 @@ def find_sites(
         if before.endswith(_KIND_BEFORE) or _COUNT_BEFORE.search(text, max(0, a - 5), a):
             continue  # "ทุกสถานี…", "เครือข่ายสถานีตรวจอากาศ…": every one of a kind, not one place
         elsewhere = before and _belongs_elsewhere(text, a, before, tokens, readable)
+        if not before and _after_person(text, a, readable):
+            taken.add(a, _name_end(text, h, tokens))
+            continue  # "นายแพทย์สุรสิทธิ์ ปานมณี โรงพยาบาลหาดใหญ่": where the person works
         if elsewhere or before.endswith(_ADMIN) or _describes(text, a, tokens):
             # ... or part of a place's name (ตำบลวัดประดู่): nothing inside it is a site either
             taken.add(a, _name_end(text, h, tokens))

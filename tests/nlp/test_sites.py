@@ -425,3 +425,9 @@ def test_a_list_of_award_winners_ends_where_the_event_was():
     # corpus post 24944: the winners are listed, then ณ names where the ceremony was
     text = f"{LEAD} เป็นประธานมอบรางวัลสถาปัตย์ แห่งปี 2562 ได้แก่ ท่าอากาศยานนานาชาติหาดใหญ่ ท่าอากาศยานนานาชาติสุราษฎร์ธานี เป็นต้น ณ โรงแรมเซ็นทารา แกรนด์ ลาดพร้าว กรุงเทพฯ"
     assert [s for s, _ in sites(text)] == ["โรงแรมเซ็นทารา แกรนด์ ลาดพร้าว"]
+
+
+def test_a_site_right_after_a_persons_name_is_where_the_person_works():
+    # corpus post 14127
+    text = f"{LEAD} ลงพื้นที่ส่งทีมแพทย์ชุดที่ 2 จำนวน 10 คน มีนายแพทย์สุรสิทธิ์ ปานมณี โรงพยาบาลหาดใหญ่ เป็นหัวหน้าชุด ณ โรงพยาบาลสงขลา"
+    assert [s for s, _ in sites(text)] == ["โรงพยาบาลสงขลา"]
