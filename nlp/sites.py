@@ -142,6 +142,16 @@ def _met_there(text: str, pos: int, tokens: Tokens, readable) -> bool:  # type: 
     return False
 
 
+_QUOTE_OR_SPACE = " \"'“”‘’«"
+
+
+def _named_here(text: str, pos: int) -> bool:
+    """Whether a naming word (naming_words.txt) comes right before `pos`, glued or across a
+    space or an opening quote ("เดิมชื่อวัดลาว", "เรียกว่า วัดอุดม", "ใช้ชื่อว่า “โรงเรียน…")."""
+    before = text[max(0, pos - 20) : pos].rstrip(_QUOTE_OR_SPACE)
+    return ends_with_any(before, words("naming_words.txt")) is not None
+
+
 def _after_person(text: str, pos: int, readable) -> bool:  # type: ignore[no-untyped-def]
     """A site written one space after a person's name or title is where the person works or
     comes from ("นายแพทย์สุรสิทธิ์ ปานมณี โรงพยาบาลหาดใหญ่ เป็นหัวหน้าชุด")."""
@@ -350,6 +360,9 @@ def find_sites(
         if before.endswith(_KIND_BEFORE) or _COUNT_BEFORE.search(text, max(0, a - 5), a):
             continue  # "ทุกสถานี…", "เครือข่ายสถานีตรวจอากาศ…": every one of a kind, not one place
         elsewhere = before and _belongs_elsewhere(text, a, before, tokens, readable)
+        if _named_here(text, a):
+            taken.add(a, _name_end(text, h, tokens))
+            continue  # "วัดนี้เดิมชื่อวัดลาว": a name told, not a place visited
         if not before and _after_person(text, a, readable):
             taken.add(a, _name_end(text, h, tokens))
             continue  # "นายแพทย์สุรสิทธิ์ ปานมณี โรงพยาบาลหาดใหญ่": where the person works

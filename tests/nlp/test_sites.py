@@ -431,3 +431,18 @@ def test_a_site_right_after_a_persons_name_is_where_the_person_works():
     # corpus post 14127
     text = f"{LEAD} ลงพื้นที่ส่งทีมแพทย์ชุดที่ 2 จำนวน 10 คน มีนายแพทย์สุรสิทธิ์ ปานมณี โรงพยาบาลหาดใหญ่ เป็นหัวหน้าชุด ณ โรงพยาบาลสงขลา"
     assert [s for s, _ in sites(text)] == ["โรงพยาบาลสงขลา"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # corpus post 4438: a temple's former name in its history
+        "ลงพื้นที่ จากจารึกในแผ่นศิลาระบุว่า วัดนี้เดิมชื่อวัดลาวเป็นวัดร้าง",
+        # corpus post 7661
+        "ลงพื้นที่ โดยยกทั้งที่และบ้านให้เป็นที่สร้างวัดเรียกว่า วัดอุดม ต่อมาประมาณปี พ.ศ.2460",
+        # corpus post 4438: a school's name given by the king, in quotes
+        "ลงพื้นที่ พระราชทานให้โรงเรียนโดยใช้ชื่อว่า “โรงเรียนมัธยมพิเศษวัดสุทธิวราราม”",
+    ],
+)
+def test_a_name_told_in_a_history_is_no_site(tail):
+    assert sites(f"{LEAD} {tail}") == []
