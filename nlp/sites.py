@@ -265,7 +265,11 @@ def _inside_phrase(text: str, pos: int) -> bool:
     return False
 
 
-def _generic(text: str, start: int, end: int, tokens: Tokens) -> bool:
+#: The kinds of place a province has one of, named after it ("เรือนจำจังหวัดกาญจนบุรี").
+_ONE_PER_PROVINCE = frozenset(("prison",))
+
+
+def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") -> bool:
     """No name, or a name that is a function word ("…แห่งนี้", "…ดังกล่าว"), or a count after it
     ("โรงพยาบาลชุมชน 3 แห่ง"): a kind of place, not a place."""
     if end <= start:
@@ -277,7 +281,7 @@ def _generic(text: str, start: int, end: int, tokens: Tokens) -> bool:
         return True
     if text[start:end] in words("kind_names.txt"):
         return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
-    if text.startswith(("จังหวัด", "จ."), start):
+    if text.startswith(("จังหวัด", "จ."), start) and kind not in _ONE_PER_PROVINCE:
         return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
     return _counted(text, end) or _KIND_AFTER.match(text, end) is not None
 
@@ -393,7 +397,7 @@ def find_sites(
                 building = room.attrs.pop("building")
                 found.append(building)  # type: ignore[arg-type]
             continue
-        if _generic(text, h, end, tokens) or len(name) < 3 and not name.isascii():
+        if _generic(text, h, end, tokens, kind) or len(name) < 3 and not name.isascii():
             host = re.match(r"\s?(?:ณ\s?)?", text[end:])
             at = site_heads().match(text, end + host.end()) if host else None
             # a centre hosted by a school; "ศูนย์ดิจิทัลชุมชน ณ ศูนย์ดิจิทัลชุมชน…" is one place

@@ -446,3 +446,15 @@ def test_a_site_right_after_a_persons_name_is_where_the_person_works():
 )
 def test_a_name_told_in_a_history_is_no_site(tail):
     assert sites(f"{LEAD} {tail}") == []
+
+
+def test_a_provinces_prison_is_one_place():
+    # t139
+    text = f"{LEAD} ลงพื้นที่ตรวจราชการ ณ เรือนจำจังหวัดกาญจนบุรี โดยกล่าวว่า"
+    assert [s for s, _ in sites(text)] == ["เรือนจำจังหวัดกาญจนบุรี"]
+
+
+def test_a_place_acting_as_a_body_is_not_named_again():
+    # t139: "ทางเรือนจำจัดไว้", the prison (as a body) arranged it
+    text = f"{LEAD} ลงพื้นที่ ณ เรือนจำกลางคลองเปรม โดยเมนูอาหารถือว่าดี เพราะวันนี้เป็นมื้อพิเศษที่ทางเรือนจำจัดไว้"
+    assert [s for s, _ in sites(text)] == ["เรือนจำกลางคลองเปรม"]
