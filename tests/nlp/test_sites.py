@@ -458,3 +458,9 @@ def test_a_place_acting_as_a_body_is_not_named_again():
     # t139: "ทางเรือนจำจัดไว้", the prison (as a body) arranged it
     text = f"{LEAD} ลงพื้นที่ ณ เรือนจำกลางคลองเปรม โดยเมนูอาหารถือว่าดี เพราะวันนี้เป็นมื้อพิเศษที่ทางเรือนจำจัดไว้"
     assert [s for s, _ in sites(text)] == ["เรือนจำกลางคลองเปรม"]
+
+
+def test_a_power_plant_is_a_site():
+    # t115: the power plant is named after the gas plant, joined by และ
+    text = f"{LEAD} และคณะ ลงพื้นที่ตรวจเยี่ยมโรงแยกก๊าซและโรงไฟฟ้าขนอม พร้อมทั้งพบปะพูดคุยกับประชาชน"
+    assert ("โรงไฟฟ้าขนอม", "factory") in sites(text)
