@@ -593,7 +593,14 @@ def _extend(  # type: ignore[no-untyped-def]
             end = number.end()  # "สำนักจัดการทรัพยากรป่าไม้ที่ 7", "…เฉลิมพระเกียรติ 80 พรรษา"
             continue
         par = _PAREN.match(text, end)
-        if par and (re.search(f"[{_L}]", par.group(1)) or _ACRONYM.fullmatch(par.group(1))):
+        # "วิสาหกิจชุมชน… (บ้านน้ำเกี๋ยน)": the village it is in, read as a site of its own; after
+        # a home or a centre, (บ้าน…) is the house's own name ("… ผู้สูงอายุ (บ้านบุรีรัมย์)")
+        village = kind in _IN_VILLAGES and par is not None and par.group(1).startswith("บ้าน")
+        if (
+            par
+            and not village
+            and (re.search(f"[{_L}]", par.group(1)) or _ACRONYM.fullmatch(par.group(1)))
+        ):
             end = par.end()
             continue
         province = _province_after().match(text, end)
@@ -633,6 +640,8 @@ def _extend(  # type: ignore[no-untyped-def]
 
 
 _AT_BEFORE = re.compile(r"(?:ณ|ที่)\s?$")
+#: The kinds of place that are in a village, written after them in brackets.
+_IN_VILLAGES = frozenset(("community_enterprise", "community"))
 #: The kinds of venue whose brand name is mostly written with spaces (hotels, malls, halls).
 _BRAND_KINDS = frozenset(("hotel", "mall", "building"))
 _BRAND_WORD = re.compile(rf"[{_L}A-Za-z0-9&'\-]{{1,20}}(?![{_L}A-Za-z0-9&'\-])")
@@ -816,6 +825,9 @@ def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
         if len(name) < 2 or _generic(text, h, end, tokens):
             continue
         before = text[max(0, a - 20) : a]
+        chain = _PLACE_AFTER.match(text, end + text.startswith(")", end)) is not None
+        if text.startswith("(", a - 1) and chain and not hamlet:
+            before += "หมู่"  # "วิสาหกิจชุมชน… (บ้านน้ำเกี๋ยน) อ.ภูเพียง": the site's village
         vouched = (
             _PLACE_AFTER.match(text, end) is not None
             if hamlet

@@ -464,3 +464,15 @@ def test_a_power_plant_is_a_site():
     # t115: the power plant is named after the gas plant, joined by และ
     text = f"{LEAD} และคณะ ลงพื้นที่ตรวจเยี่ยมโรงแยกก๊าซและโรงไฟฟ้าขนอม พร้อมทั้งพบปะพูดคุยกับประชาชน"
     assert ("โรงไฟฟ้าขนอม", "factory") in sites(text)
+
+
+def test_the_village_of_a_community_enterprise_in_brackets_is_a_site_of_its_own():
+    # t071
+    text = f"{LEAD} ลงพื้นที่ ณ วิสาหกิจชุมชนชีววิถีตำบลน้ำเกี๋ยน (บ้านน้ำเกี๋ยน) อ.ภูเพียง จ.น่าน"
+    assert [s for s, _ in sites(text)] == ["วิสาหกิจชุมชนชีววิถีตำบลน้ำเกี๋ยน", "บ้านน้ำเกี๋ยน"]
+
+
+def test_a_centres_house_name_in_brackets_stays_with_it():
+    # corpus post: the home's own name, not a village
+    text = f"{LEAD} เดินทางไปยังศูนย์พัฒนาการจัดสวัสดิการสังคมผู้สูงอายุ (บ้านบุรีรัมย์) อำเภอเมือง จังหวัดบุรีรัมย์"
+    assert [s for s, _ in sites(text)] == ["ศูนย์พัฒนาการจัดสวัสดิการสังคมผู้สูงอายุ (บ้านบุรีรัมย์)"]
