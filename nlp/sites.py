@@ -633,6 +633,10 @@ def _extend(  # type: ignore[no-untyped-def]
             ):
                 end = nxt
                 continue
+        latin = _LATIN_NAME.match(text, end) if re.match(f"[{_L}]", text[end - 1]) else None
+        if latin and _venue_ends(text, latin.end()) or latin and text[latin.end() :][:1] in "\n,(":
+            end = latin.end()  # "สถาบันการเชื่อม SLV Mannhiem สหพันธ์สาธารณรัฐเยอรมนี"
+            continue
         if kind in _BRAND_KINDS and _brand_tail(text, end, tokens) > end:
             end = _brand_tail(text, end, tokens)  # "โรงแรมพูลแมน คิง เพาเวอร์"
             continue
@@ -680,7 +684,7 @@ def _place_named(word: str) -> bool:
 
 def _venue_ends(text: str, pos: int) -> bool:
     """Whether a word after the space at `pos` ends a venue's name (see _brand_tail)."""
-    if text[pos] != " ":
+    if pos == len(text) or text[pos] != " ":
         return False
     rest = text[pos + 1 : pos + 40]
     if rest[:1] in ("\n", "(", ""):

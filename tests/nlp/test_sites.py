@@ -476,3 +476,9 @@ def test_a_centres_house_name_in_brackets_stays_with_it():
     # corpus post: the home's own name, not a village
     text = f"{LEAD} เดินทางไปยังศูนย์พัฒนาการจัดสวัสดิการสังคมผู้สูงอายุ (บ้านบุรีรัมย์) อำเภอเมือง จังหวัดบุรีรัมย์"
     assert [s for s, _ in sites(text)] == ["ศูนย์พัฒนาการจัดสวัสดิการสังคมผู้สูงอายุ (บ้านบุรีรัมย์)"]
+
+
+def test_a_latin_name_after_the_thai_one_is_part_of_it():
+    # t107
+    text = f"{LEAD} เยี่ยมชมและประชุมหารือ ณ สถาบันการเชื่อม SLV Mannhiem สหพันธ์สาธารณรัฐเยอรมนี โอกาสนี้"
+    assert [s for s, _ in sites(text)] == ["สถาบันการเชื่อม SLV Mannhiem"]
