@@ -198,6 +198,8 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
             cut = tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง"))
             # a verb made a noun by การ/ความ is part of the name ("…เฝ้าระวังการทำการประมง")
             cut = cut and last not in _NOMINAL
+            # "…ชลประทานขนาดใหญ่ที่ 11": a size before an office's number is part of its name
+            cut = cut and _NUMBERED.match(text, end + len(tok)) is None
             if cut and not _inside_phrase(text, end) and not _joins_name(text, end, tokens):
                 break
         if end in tokens.starts:

@@ -482,3 +482,9 @@ def test_a_latin_name_after_the_thai_one_is_part_of_it():
     # t107
     text = f"{LEAD} เยี่ยมชมและประชุมหารือ ณ สถาบันการเชื่อม SLV Mannhiem สหพันธ์สาธารณรัฐเยอรมนี โอกาสนี้"
     assert [s for s, _ in sites(text)] == ["สถาบันการเชื่อม SLV Mannhiem"]
+
+
+def test_a_size_before_an_offices_number_is_part_of_its_name():
+    # t131
+    text = f"{LEAD} ลงพื้นที่ติดตามความก้าวหน้า ณ สำนักงานก่อสร้างชลประทานขนาดใหญ่ที่ 11 อ.หาดใหญ่ จ.สงขลา"
+    assert [s for s, _ in sites(text)] == ["สำนักงานก่อสร้างชลประทานขนาดใหญ่ที่ 11"]
