@@ -195,7 +195,7 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
     while end < len(text) and _NAME_CHAR.match(text[end]):
         if end > pos and end in tokens.starts:
             tok = tokens.at.get(end, "")
-            cut = tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง"))
+            cut = tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง")) or _glued_place(text, end, tok)
             # a verb made a noun by การ/ความ is part of the name ("…เฝ้าระวังการทำการประมง")
             cut = cut and last not in _NOMINAL
             # "…ชลประทานขนาดใหญ่ที่ 11": a size before an office's number is part of its name
@@ -211,6 +211,24 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
 
 
 _NOMINAL = ("การ", "ความ")
+_SHORT_ADMIN = {"ต.": "subdistrict", "อ.": "district", "จ.": "province"}
+
+
+def _glued_place(text: str, pos: int, tok: str) -> bool:
+    """A text written without spaces glues the place chain to the name: the word ณ
+    ("เขื่อนณเขื่อนภูมิพล"), or ต./อ./จ. and a place of that level ("เขื่อนภูมิพลต.บ้านนา")."""
+    from nlp.gazetteer import gazetteer
+
+    if tok == "ณ":  # before another site's word or a place word, not a letter of a name (ชุณหะวัณ)
+        return site_heads().match(text, pos + 1) is not None or text.startswith(_ADMIN, pos + 1)
+    level = _SHORT_ADMIN.get(tok)
+    if level is None:
+        return False
+    g = gazetteer()
+    after = text[pos + 2 : pos + 2 + g.max_len[level]]
+    return any(after.startswith(n) for n in g.by_name[level] if len(n) >= 3)
+
+
 _GLUED_TAIL = re.compile(rf"[{_L}A-Za-z0-9]+")
 _PLACE_NEXT = re.compile(rf"\s?(?:{_ADMIN_RE}|\()")
 NAME_JOINS = ("และ", "เพื่อ")  # glued inside a name: ศูนย์ฝึกและอบรมเด็ก…, ศูนย์วิทยาศาสตร์เพื่อการศึกษา…
@@ -277,6 +295,8 @@ def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") ->
     if end <= start:
         return True
     first = tokens.at.get(start) or text[start:end]
+    if first == "ณ" and _glued_place(text, start, first):
+        return True  # "ในเขื่อนณเขื่อนภูมิพล": the word ณ glued, the site's name comes after it
     if first.startswith(("ที่", "ซึ่ง")) and first not in words("thi_nouns.txt"):
         return True  # "โรงพยาบาลที่ประกาศนโยบาย…": the hospitals that did so, a kind of place
     if first in _cut_words() or starts_with_any(text[start:end], _cut_words()) == text[start:end]:

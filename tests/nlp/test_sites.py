@@ -488,3 +488,15 @@ def test_a_size_before_an_offices_number_is_part_of_its_name():
     # t131
     text = f"{LEAD} ลงพื้นที่ติดตามความก้าวหน้า ณ สำนักงานก่อสร้างชลประทานขนาดใหญ่ที่ 11 อ.หาดใหญ่ จ.สงขลา"
     assert [s for s, _ in sites(text)] == ["สำนักงานก่อสร้างชลประทานขนาดใหญ่ที่ 11"]
+
+
+def test_a_text_without_spaces_ends_a_name_at_the_glued_place_chain():
+    # t121: written without spaces
+    text = f"{LEAD} ลงพื้นที่ติดตามสถานการณ์น้ำในเขื่อนณเขื่อนภูมิพลต.บ้านนาอ.สามเงาจ.ตากและเขื่อนสิริกิติ์จ.อุตรดิตถ์เพื่อรับฟังรายงาน"
+    assert [s for s, _ in sites(text)] == ["เขื่อนภูมิพล", "เขื่อนสิริกิติ์"]
+
+
+def test_the_letter_na_inside_a_rooms_name_does_not_cut_it():
+    # t069: ชุณหะวัณ is segmented ชุ|ณ|หะ|วัณ
+    text = f"{LEAD} เป็นประธานการประชุม ณ ห้องประชุมชุณหะวัณ ศาลากลางจังหวัดสงขลา"
+    assert "ห้องประชุมชุณหะวัณ ศาลากลางจังหวัดสงขลา" in [s for s, _ in sites(text)]
