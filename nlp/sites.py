@@ -142,6 +142,27 @@ def _met_there(text: str, pos: int, tokens: Tokens, readable) -> bool:  # type: 
     return False
 
 
+_QUOTE_OR_SPACE = " \"'“”‘’«"
+
+
+def _named_here(text: str, pos: int) -> bool:
+    """Whether a naming word (naming_words.txt) comes right before `pos`, glued or across a
+    space or an opening quote ("เดิมชื่อวัดลาว", "เรียกว่า วัดอุดม", "ใช้ชื่อว่า “โรงเรียน…")."""
+    before = text[max(0, pos - 20) : pos].rstrip(_QUOTE_OR_SPACE)
+    return ends_with_any(before, words("naming_words.txt")) is not None
+
+
+def _after_person(text: str, pos: int, readable) -> bool:  # type: ignore[no-untyped-def]
+    """A site written one space after a person's name or title is where the person works or
+    comes from ("นายแพทย์สุรสิทธิ์ ปานมณี โรงพยาบาลหาดใหญ่ เป็นหัวหน้าชุด")."""
+    return (
+        pos >= 2
+        and text[pos - 1] == " "
+        and re.match(f"[{_L}]", text[pos - 2]) is not None
+        and not readable(pos - 2, pos - 1)
+    )
+
+
 def _belongs_elsewhere(text: str, start: int, before: str, tokens: Tokens, readable) -> bool:  # type: ignore[no-untyped-def]
     """Whether the words glued before a site make it a title, an office, or the place people
     belong to or come from rather than a place visited. People met at a named place during a
@@ -174,9 +195,11 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
     while end < len(text) and _NAME_CHAR.match(text[end]):
         if end > pos and end in tokens.starts:
             tok = tokens.at.get(end, "")
-            cut = tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง"))
+            cut = tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง")) or _glued_place(text, end, tok)
             # a verb made a noun by การ/ความ is part of the name ("…เฝ้าระวังการทำการประมง")
             cut = cut and last not in _NOMINAL
+            # "…ชลประทานขนาดใหญ่ที่ 11": a size before an office's number is part of its name
+            cut = cut and _NUMBERED.match(text, end + len(tok)) is None
             if cut and not _inside_phrase(text, end) and not _joins_name(text, end, tokens):
                 break
         if end in tokens.starts:
@@ -188,6 +211,24 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
 
 
 _NOMINAL = ("การ", "ความ")
+_SHORT_ADMIN = {"ต.": "subdistrict", "อ.": "district", "จ.": "province"}
+
+
+def _glued_place(text: str, pos: int, tok: str) -> bool:
+    """A text written without spaces glues the place chain to the name: the word ณ
+    ("เขื่อนณเขื่อนภูมิพล"), or ต./อ./จ. and a place of that level ("เขื่อนภูมิพลต.บ้านนา")."""
+    from nlp.gazetteer import gazetteer
+
+    if tok == "ณ":  # before another site's word or a place word, not a letter of a name (ชุณหะวัณ)
+        return site_heads().match(text, pos + 1) is not None or text.startswith(_ADMIN, pos + 1)
+    level = _SHORT_ADMIN.get(tok)
+    if level is None:
+        return False
+    g = gazetteer()
+    after = text[pos + 2 : pos + 2 + g.max_len[level]]
+    return any(after.startswith(n) for n in g.by_name[level] if len(n) >= 3)
+
+
 _GLUED_TAIL = re.compile(rf"[{_L}A-Za-z0-9]+")
 _PLACE_NEXT = re.compile(rf"\s?(?:{_ADMIN_RE}|\()")
 NAME_JOINS = ("และ", "เพื่อ")  # glued inside a name: ศูนย์ฝึกและอบรมเด็ก…, ศูนย์วิทยาศาสตร์เพื่อการศึกษา…
@@ -244,19 +285,47 @@ def _inside_phrase(text: str, pos: int) -> bool:
     return False
 
 
-def _generic(text: str, start: int, end: int, tokens: Tokens) -> bool:
+#: The kinds of place a province has one of, named after it ("เรือนจำจังหวัดกาญจนบุรี").
+_ONE_PER_PROVINCE = frozenset(("prison",))
+
+
+def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") -> bool:
     """No name, or a name that is a function word ("…แห่งนี้", "…ดังกล่าว"), or a count after it
     ("โรงพยาบาลชุมชน 3 แห่ง"): a kind of place, not a place."""
     if end <= start:
         return True
     first = tokens.at.get(start) or text[start:end]
+    if first == "ณ" and _glued_place(text, start, first):
+        return True  # "ในเขื่อนณเขื่อนภูมิพล": the word ณ glued, the site's name comes after it
     if first.startswith(("ที่", "ซึ่ง")) and first not in words("thi_nouns.txt"):
         return True  # "โรงพยาบาลที่ประกาศนโยบาย…": the hospitals that did so, a kind of place
     if first in _cut_words() or starts_with_any(text[start:end], _cut_words()) == text[start:end]:
         return True
-    if text.startswith(("จังหวัด", "จ."), start):
+    if text[start:end] in words("kind_names.txt"):
+        return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
+    if text.startswith(("จังหวัด", "จ."), start) and kind not in _ONE_PER_PROVINCE:
         return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
-    return _COUNT_AFTER.match(text, end) is not None or _KIND_AFTER.match(text, end) is not None
+    return _counted(text, end) or _KIND_AFTER.match(text, end) is not None
+
+
+_UNIT_LEVEL = {"จังหวัด": "province", "อำเภอ": "district", "ตำบล": "subdistrict"}
+
+
+def _counted(text: str, end: int) -> bool:
+    """A count right after a name ("โรงพยาบาลชุมชน 3 แห่ง", "ศูนย์… 5 จังหวัด"). A number
+    before the place chain is the name's own ("ศูนย์การค้าเทอร์มินอล 21 จังหวัดนครราชสีมา"):
+    the unit is glued to the name of a place of its level."""
+    from nlp.gazetteer import gazetteer
+
+    m = _COUNT_AFTER.match(text, end)
+    if m is None:
+        return False
+    level = next((lv for unit, lv in _UNIT_LEVEL.items() if m.group().endswith(unit)), None)
+    if level is None:
+        return True
+    g = gazetteer()
+    place = re.match(rf"[{_L}]+", text[m.end() : m.end() + g.max_len[level] + 1])
+    return not (place and any(place.group().startswith(n) for n in g.by_name[level]))
 
 
 def _has_cue(text: str, start: int, tokens: Tokens) -> bool:
@@ -317,6 +386,12 @@ def find_sites(
         if before.endswith(_KIND_BEFORE) or _COUNT_BEFORE.search(text, max(0, a - 5), a):
             continue  # "ทุกสถานี…", "เครือข่ายสถานีตรวจอากาศ…": every one of a kind, not one place
         elsewhere = before and _belongs_elsewhere(text, a, before, tokens, readable)
+        if _named_here(text, a):
+            taken.add(a, _name_end(text, h, tokens))
+            continue  # "วัดนี้เดิมชื่อวัดลาว": a name told, not a place visited
+        if not before and _after_person(text, a, readable):
+            taken.add(a, _name_end(text, h, tokens))
+            continue  # "นายแพทย์สุรสิทธิ์ ปานมณี โรงพยาบาลหาดใหญ่": where the person works
         if elsewhere or before.endswith(_ADMIN) or _describes(text, a, tokens):
             # ... or part of a place's name (ตำบลวัดประดู่): nothing inside it is a site either
             taken.add(a, _name_end(text, h, tokens))
@@ -329,6 +404,10 @@ def find_sites(
         latin = _LATIN_NAME.match(text, h) if end == h and kind in _BRANDED else None
         if latin:
             end = latin.end()  # "โรงแรม Crowne Plaza"
+        elif end == h and kind in _BRAND_KINDS and _AT_BEFORE.search(text, max(0, a - 5), a):
+            # "ณ ศูนย์แสดงสินค้าและการประชุม อิมแพ็ค เมืองทองธานี", "ณ โรงแรม เวสทิน แกรนด์"
+            tail = _brand_tail(text, h, tokens)
+            end = tail if re.search(f"[{_L}A-Za-z]", text[h:tail]) else h
         name = text[h:end]
         company = _COMPANY.match(text, a) if kind == "company" else None
         if company:
@@ -340,7 +419,7 @@ def find_sites(
                 building = room.attrs.pop("building")
                 found.append(building)  # type: ignore[arg-type]
             continue
-        if _generic(text, h, end, tokens) or len(name) < 3 and not name.isascii():
+        if _generic(text, h, end, tokens, kind) or len(name) < 3 and not name.isascii():
             host = re.match(r"\s?(?:ณ\s?)?", text[end:])
             at = site_heads().match(text, end + host.end()) if host else None
             # a centre hosted by a school; "ศูนย์ดิจิทัลชุมชน ณ ศูนย์ดิจิทัลชุมชน…" is one place
@@ -349,7 +428,7 @@ def find_sites(
                 named = _named_by_host(text, a, at, host.group(), host_kind, tokens, free)
                 keep(named or SiteMention(a, end, kind, "site_hosted"))
             continue
-        end = _extend(text, a, end, tokens, name, free)
+        end = _extend(text, a, end, tokens, name, free, kind)
         if end - a > _NAME_MAX or not free(a, end) or _district_named(text, a, end):
             continue
         pinned = _PINNED.match(text, end) is not None  # "ศูนย์… (FMC) ณ กรมประมง": a place
@@ -383,6 +462,8 @@ def _beneficiaries(text: str) -> Spans:
         line_end = text.find("\n", m.end())
         hi = min(m.end() + _LIST_MAX, len(text) if line_end < 0 else line_end)
         stop = [text.find(w, m.end(), hi) for w in lists["end"]]
+        at = _NA.search(text, m.end(), hi)  # "… เป็นต้น ณ อิมแพค": where the event was
+        stop.append(at.start() if at else -1)
         spans.add(m.end(), min([i for i in stop if i > m.end()], default=hi))
     return spans
 
@@ -512,7 +593,9 @@ def _listed_after(text: str, prev_end: int, start: int) -> bool:
     return len(between) <= 6 and re.fullmatch(r"\s*(?:,|และ)?\s*", between) is not None
 
 
-def _extend(text: str, start: int, end: int, tokens: Tokens, name: str, free) -> int:  # type: ignore[no-untyped-def]
+def _extend(  # type: ignore[no-untyped-def]
+    text: str, start: int, end: int, tokens: Tokens, name: str, free, kind: str = ""
+) -> int:
     """Take in what still belongs to the site: a short (parenthesis), a campus after a space,
     further names of the same kind ("ป่าA ป่าB และป่าC"), one more word of its name before
     the place it is in ("ศูนย์การค้าเซ็นทรัลพลาซา แจ้งวัฒนะ อำเภอ…"). A word the site already
@@ -532,7 +615,14 @@ def _extend(text: str, start: int, end: int, tokens: Tokens, name: str, free) ->
             end = number.end()  # "สำนักจัดการทรัพยากรป่าไม้ที่ 7", "…เฉลิมพระเกียรติ 80 พรรษา"
             continue
         par = _PAREN.match(text, end)
-        if par and (re.search(f"[{_L}]", par.group(1)) or _ACRONYM.fullmatch(par.group(1))):
+        # "วิสาหกิจชุมชน… (บ้านน้ำเกี๋ยน)": the village it is in, read as a site of its own; after
+        # a home or a centre, (บ้าน…) is the house's own name ("… ผู้สูงอายุ (บ้านบุรีรัมย์)")
+        village = kind in _IN_VILLAGES and par is not None and par.group(1).startswith("บ้าน")
+        if (
+            par
+            and not village
+            and (re.search(f"[{_L}]", par.group(1)) or _ACRONYM.fullmatch(par.group(1)))
+        ):
             end = par.end()
             continue
         province = _province_after().match(text, end)
@@ -565,7 +655,65 @@ def _extend(text: str, start: int, end: int, tokens: Tokens, name: str, free) ->
             ):
                 end = nxt
                 continue
+        latin = _LATIN_NAME.match(text, end) if re.match(f"[{_L}]", text[end - 1]) else None
+        if latin and _venue_ends(text, latin.end()) or latin and text[latin.end() :][:1] in "\n,(":
+            end = latin.end()  # "สถาบันการเชื่อม SLV Mannhiem สหพันธ์สาธารณรัฐเยอรมนี"
+            continue
+        if kind in _BRAND_KINDS and _brand_tail(text, end, tokens) > end:
+            end = _brand_tail(text, end, tokens)  # "โรงแรมพูลแมน คิง เพาเวอร์"
+            continue
         return end
+
+
+_AT_BEFORE = re.compile(r"(?:ณ|ที่)\s?$")
+#: The kinds of place that are in a village, written after them in brackets.
+_IN_VILLAGES = frozenset(("community_enterprise", "community"))
+#: The kinds of venue whose brand name is mostly written with spaces (hotels, malls, halls).
+_BRAND_KINDS = frozenset(("hotel", "mall", "building"))
+_BRAND_WORD = re.compile(rf"[{_L}A-Za-z0-9&'\-]{{1,20}}(?![{_L}A-Za-z0-9&'\-])")
+_BRAND_WORDS = 4
+# What a venue's name ends before: the place it is in, the street, a floor, a date, a country.
+_VENUE_ENDS = (*_ADMIN, "กรุง", "ถนน", "ถ.", "ซอย", "เลขที่", "ชั้น", "วันที่", "เมื่อ", "ระหว่าง")
+
+
+def _brand_tail(text: str, end: int, tokens: Tokens) -> int:
+    """Where a venue's brand name ends that goes on after spaces ("โรงแรมพูลแมน คิง เพาเวอร์",
+    "โรงแรมอนันตรา สยาม", "ศูนย์การค้าเทอร์มินอล 21"): up to four more words, when a known end
+    follows them (the line's end, a place chain, a street, a date, a person, a clause word) and
+    none of them is itself such an end or another site. Without a known end in sight the words
+    may be a new clause, and the name stays as it is."""
+    pos = end
+    for _ in range(_BRAND_WORDS + 1):
+        if pos == len(text) or text[pos] in "\n,()" or _venue_ends(text, pos):
+            return pos
+        word = _BRAND_WORD.match(text, pos + 1) if text[pos] == " " else None
+        if word is None or site_heads().match(word.group()) and not _place_named(word.group()):
+            return end  # another site follows; a branch may be a district's name (หาดใหญ่)
+        inside = (
+            tokens.at.get(i, "") for i in range(word.start(), word.end()) if i in tokens.starts
+        )
+        if any(t in _name_stops() for t in inside):
+            return end
+        pos = word.end()
+    return end
+
+
+def _place_named(word: str) -> bool:
+    from nlp.gazetteer import gazetteer
+
+    return any(gazetteer().exact(level, word) for level in ("district", "subdistrict"))
+
+
+def _venue_ends(text: str, pos: int) -> bool:
+    """Whether a word after the space at `pos` ends a venue's name (see _brand_tail)."""
+    if pos == len(text) or text[pos] != " ":
+        return False
+    rest = text[pos + 1 : pos + 40]
+    if rest[:1] in ("\n", "(", ""):
+        return True
+    ends = (*_VENUE_ENDS, *words("honorifics.txt"), *words("positions.txt"))
+    ends += (*words("polities.txt"), *_name_stops(), *_members()["org"])  # "… กระทรวงวัฒนธรรม"
+    return starts_with_any(rest, ends) is not None or _province_after().match(text, pos) is not None
 
 
 def _venue_tail(text: str, end: int) -> int:
@@ -602,9 +750,11 @@ def _name_starts() -> re.Pattern[str]:
     return re.compile(rf"{_PLACE_WORD.pattern}|บ้าน|{site_heads().pattern}")
 
 
-# A number that is part of a name: an office's ordinal (ที่ 7, ภาคที่ 1) or a royal
-# anniversary (เฉลิมพระเกียรติ 80 พรรษา).
-_NUMBERED = re.compile(r"(?:\s?ภาคที่|ที่)\s?\d{1,3}(?![\d.,:/])|\s?\d{1,3}\s?พรรษา")
+# A number that is part of a name: an office's ordinal (ที่ 7, ภาคที่ 1), a royal
+# anniversary (เฉลิมพระเกียรติ 80 พรรษา) or the year a hall marks (หอประชุมนานาชาติ 40 ปี).
+_NUMBERED = re.compile(
+    r"(?:\s?ภาคที่|ที่)\s?\d{1,3}(?![\d.,:/])|\s?\d{1,3}\s?พรรษา|\s\d{2,3}\s?ปี(?![\u0e01-\u0e4e])"
+)
 _WORD_BEFORE_PLACE = re.compile(rf" ([{_L}A-Za-z0-9\-]+)(?= (?:{_ADMIN_RE}|กรุงเทพ))")
 
 
@@ -616,6 +766,7 @@ def _name_word(text: str, start: int, end: int, tokens: Tokens) -> bool:
     word = text[start:end]
     if (
         _PLACE_WORD.match(word)
+        or word.startswith(_VENUE_ENDS)  # a street or a floor (ถนนวิภาวดีรังสิต), not a name
         or word.startswith("บ้าน")
         or word.isdigit()
         or site_heads().match(word)
@@ -700,6 +851,9 @@ def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
         if len(name) < 2 or _generic(text, h, end, tokens):
             continue
         before = text[max(0, a - 20) : a]
+        chain = _PLACE_AFTER.match(text, end + text.startswith(")", end)) is not None
+        if text.startswith("(", a - 1) and chain and not hamlet:
+            before += "หมู่"  # "วิสาหกิจชุมชน… (บ้านน้ำเกี๋ยน) อ.ภูเพียง": the site's village
         vouched = (
             _PLACE_AFTER.match(text, end) is not None
             if hamlet
@@ -724,12 +878,17 @@ def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             keep(SiteMention(a, end, "village", "site_village"))
 
 
+# ณ as a word of its own: not the first letter of a name (ณัฐพล, ณัฎฐสมบูรณ์), which a vowel or
+# a tone mark follows.
+_NA = re.compile(r"(?<![\u0e01-\u0e4e])ณ(?![\u0e30-\u0e3a\u0e45-\u0e4e])\s?")
+
+
 def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no-untyped-def]
     """ณ + a short name no other rule knows: a named place (ณ ครัวชวนชม)."""
     from nlp.gazetteer import gazetteer
 
     g = gazetteer()
-    for m in re.finditer(r"(?<![\u0e01-\u0e4e])ณ\s?", text):
+    for m in _NA.finditer(text):
         a = m.end()
         end = _name_end(text, a, tokens)
         name = text[a:end]

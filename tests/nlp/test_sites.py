@@ -328,3 +328,175 @@ def test_a_glued_and_that_starts_a_new_clause_ends_the_name():
 )
 def test_kinds_of_place_counted_or_described_are_not_sites(tail):
     assert sites(f"{LEAD} {tail}") == []
+
+
+def test_a_name_that_starts_with_na_is_not_the_word_na():
+    # t126: the surname ณัฎฐสมบูรณ์ starts with the letter ณ, not the preposition ณ (at)
+    text = f"{LEAD} พร้อมด้วย นายสุรพล ชามาตย์ นายณัฐพล ณัฎฐสมบูรณ์ นายเอกภัทร วังสุวรรณ ลงพื้นที่จังหวัดกาญจนบุรี"
+    assert [s for s, _ in sites(text)] == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # t137, the audit's post 31: what the market wants, not a market called ต้องการ
+        "ลงพื้นที่แนะนำให้เกษตรกรปลูกพืชชนิดอื่นๆ ที่ตลาดต้องการและให้ผลตอบแทนสูง",
+        # t139: "went to hospital for only 2-3 days"
+        "ลงพื้นที่ตรวจราชการ มีคำถามจากประชาชนว่า บางครั้งไปโรงพยาบาลเพียง ๒ - ๓ วันก็เสียชีวิต",
+        # corpus post 29134: "refer them to hospital at once"
+        "ลงพื้นที่ช่วยเหลือ หากมีอาการป่วยจะประสานส่งต่อโรงพยาบาลทันที และระยะที่ 3 การเยียวยา",
+        "ลงพื้นที่ตรวจเยี่ยมผู้ป่วยที่โรงพยาบาลเอกชน ในพื้นที่",
+    ],
+)
+def test_a_word_that_says_what_kind_of_place_is_no_name(tail):
+    assert sites(f"{LEAD} {tail}") == []
+
+
+def test_a_kind_word_inside_a_longer_name_stays():
+    text = f"{LEAD} ตรวจเยี่ยมโรงพยาบาลสนามกองทัพบก ณ บริเวณสนามหลวง"
+    assert "โรงพยาบาลสนามกองทัพบก" in [s for s, _ in sites(text)]
+
+
+@pytest.mark.parametrize(
+    ("tail", "site"),
+    [
+        # the audit's post 11 and corpus post 25178
+        ("เป็นประธานในงานเลี้ยงต้อนรับ ณ โรงแรมพูลแมน คิง เพาเวอร์ กรุงเทพฯ", "โรงแรมพูลแมน คิง เพาเวอร์"),
+        # the audit's post 25: a branch named after its district
+        ("เปิดการสัมมนา ณ โรงแรมเซ็นทารา หาดใหญ่ อำเภอหาดใหญ่ จังหวัดสงขลา", "โรงแรมเซ็นทารา หาดใหญ่"),
+        # corpus post 2668: the name ends before the clause word ซึ่ง
+        (
+            "เป็นเจ้าภาพจัดการประชุม ณ โรงแรมวินเซอร์ สวีท แอนด์ คอนเวนชั่น ซึ่งการประชุมครั้งนี้",
+            "โรงแรมวินเซอร์ สวีท แอนด์ คอนเวนชั่น",
+        ),
+        # corpus post 14754: the street after the hotel is its address, not its name
+        ("เปิดเวที ณ โรงแรมริชมอนด์ ถนนรัตนาธิเบศร์ จังหวัดนนทบุรี", "โรงแรมริชมอนด์"),
+        # t124: the number is the mall's name, not a count of provinces
+        (
+            "มอบเงินช่วยเหลือผู้บาดเจ็บจากเหตุที่เกิดขึ้น ณ ศูนย์การค้าเทอร์มินอล 21 จังหวัดนครราชสีมา",
+            "ศูนย์การค้าเทอร์มินอล 21",
+        ),
+    ],
+)
+def test_a_venue_brand_written_with_spaces_is_whole(tail, site):
+    assert [s for s, _ in sites(f"{LEAD} {tail}")] == [site]
+
+
+def test_words_after_a_hotel_with_no_end_in_sight_are_a_new_clause():
+    text = f"{LEAD} เปิดการอบรม ณ โรงแรมอมารี สำหรับการอบรมครั้งนี้มีผู้เข้าร่วม จำนวนมาก รวมทั้งสิ้น กว่า 200 คน"
+    assert [s for s, _ in sites(text)] == ["โรงแรมอมารี"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "site"),
+    [
+        # the audit's post 22 and 41: IMPACT's hall, written with and without a space
+        (
+            "เป็นประธานเปิดงาน ณ ศูนย์แสดงสินค้าและการประชุม อิมแพ็ค เมืองทองธานี จังหวัดนนทบุรี",
+            "ศูนย์แสดงสินค้าและการประชุม อิมแพ็ค เมืองทองธานี",
+        ),
+        (
+            "เป็นประธานเปิดงาน ณ ศูนย์นิทรรศการและการประชุมไบเทค บางนา กรุงเทพฯ",
+            "ศูนย์นิทรรศการและการประชุมไบเทค บางนา",
+        ),
+    ],
+)
+def test_an_exhibition_and_convention_centre_is_one_venue(tail, site):
+    assert [s for s, _ in sites(f"{LEAD} {tail}")] == [site]
+
+
+def test_the_year_a_hall_marks_is_part_of_its_name():
+    text = f"{LEAD} ลงพื้นที่ ณ หอประชุมนานาชาติ 40 ปี จังหวัดเชียงราย"
+    assert [s for s, _ in sites(text)] == ["หอประชุมนานาชาติ 40 ปี"]
+
+
+def test_kinds_of_shop_listed_after_a_space_are_no_brand():
+    text = f"{LEAD} ลงพื้นที่รณรงค์ เพราะเป็นวันที่ห้างสรรพสินค้า ศูนย์การค้า ซูเปอร์มาร์เก็ต และร้านสะดวกซื้อทั่วประเทศ งดแจกถุงพลาสติก"
+    assert sites(text) == []
+
+
+def test_the_partners_of_a_project_are_no_sites():
+    # corpus posts 8015 and 23940: the colleges are partners, not places visited
+    text = f"{LEAD} ลงพื้นที่ติดตามโครงการ ซึ่งดำเนินงานร่วมกับสถาบันการศึกษาในพื้นที่ ได้แก่ วิทยาลัยเทคนิคยโสธร วิทยาลัยเกษตรและเทคโนโลยีราชบุรี รวมถึงเอกชน"
+    assert sites(text) == []
+
+
+def test_a_list_of_award_winners_ends_where_the_event_was():
+    # corpus post 24944: the winners are listed, then ณ names where the ceremony was
+    text = f"{LEAD} เป็นประธานมอบรางวัลสถาปัตย์ แห่งปี 2562 ได้แก่ ท่าอากาศยานนานาชาติหาดใหญ่ ท่าอากาศยานนานาชาติสุราษฎร์ธานี เป็นต้น ณ โรงแรมเซ็นทารา แกรนด์ ลาดพร้าว กรุงเทพฯ"
+    assert [s for s, _ in sites(text)] == ["โรงแรมเซ็นทารา แกรนด์ ลาดพร้าว"]
+
+
+def test_a_site_right_after_a_persons_name_is_where_the_person_works():
+    # corpus post 14127
+    text = f"{LEAD} ลงพื้นที่ส่งทีมแพทย์ชุดที่ 2 จำนวน 10 คน มีนายแพทย์สุรสิทธิ์ ปานมณี โรงพยาบาลหาดใหญ่ เป็นหัวหน้าชุด ณ โรงพยาบาลสงขลา"
+    assert [s for s, _ in sites(text)] == ["โรงพยาบาลสงขลา"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # corpus post 4438: a temple's former name in its history
+        "ลงพื้นที่ จากจารึกในแผ่นศิลาระบุว่า วัดนี้เดิมชื่อวัดลาวเป็นวัดร้าง",
+        # corpus post 7661
+        "ลงพื้นที่ โดยยกทั้งที่และบ้านให้เป็นที่สร้างวัดเรียกว่า วัดอุดม ต่อมาประมาณปี พ.ศ.2460",
+        # corpus post 4438: a school's name given by the king, in quotes
+        "ลงพื้นที่ พระราชทานให้โรงเรียนโดยใช้ชื่อว่า “โรงเรียนมัธยมพิเศษวัดสุทธิวราราม”",
+    ],
+)
+def test_a_name_told_in_a_history_is_no_site(tail):
+    assert sites(f"{LEAD} {tail}") == []
+
+
+def test_a_provinces_prison_is_one_place():
+    # t139
+    text = f"{LEAD} ลงพื้นที่ตรวจราชการ ณ เรือนจำจังหวัดกาญจนบุรี โดยกล่าวว่า"
+    assert [s for s, _ in sites(text)] == ["เรือนจำจังหวัดกาญจนบุรี"]
+
+
+def test_a_place_acting_as_a_body_is_not_named_again():
+    # t139: "ทางเรือนจำจัดไว้", the prison (as a body) arranged it
+    text = f"{LEAD} ลงพื้นที่ ณ เรือนจำกลางคลองเปรม โดยเมนูอาหารถือว่าดี เพราะวันนี้เป็นมื้อพิเศษที่ทางเรือนจำจัดไว้"
+    assert [s for s, _ in sites(text)] == ["เรือนจำกลางคลองเปรม"]
+
+
+def test_a_power_plant_is_a_site():
+    # t115: the power plant is named after the gas plant, joined by และ
+    text = f"{LEAD} และคณะ ลงพื้นที่ตรวจเยี่ยมโรงแยกก๊าซและโรงไฟฟ้าขนอม พร้อมทั้งพบปะพูดคุยกับประชาชน"
+    assert ("โรงไฟฟ้าขนอม", "factory") in sites(text)
+
+
+def test_the_village_of_a_community_enterprise_in_brackets_is_a_site_of_its_own():
+    # t071
+    text = f"{LEAD} ลงพื้นที่ ณ วิสาหกิจชุมชนชีววิถีตำบลน้ำเกี๋ยน (บ้านน้ำเกี๋ยน) อ.ภูเพียง จ.น่าน"
+    assert [s for s, _ in sites(text)] == ["วิสาหกิจชุมชนชีววิถีตำบลน้ำเกี๋ยน", "บ้านน้ำเกี๋ยน"]
+
+
+def test_a_centres_house_name_in_brackets_stays_with_it():
+    # corpus post: the home's own name, not a village
+    text = f"{LEAD} เดินทางไปยังศูนย์พัฒนาการจัดสวัสดิการสังคมผู้สูงอายุ (บ้านบุรีรัมย์) อำเภอเมือง จังหวัดบุรีรัมย์"
+    assert [s for s, _ in sites(text)] == ["ศูนย์พัฒนาการจัดสวัสดิการสังคมผู้สูงอายุ (บ้านบุรีรัมย์)"]
+
+
+def test_a_latin_name_after_the_thai_one_is_part_of_it():
+    # t107
+    text = f"{LEAD} เยี่ยมชมและประชุมหารือ ณ สถาบันการเชื่อม SLV Mannhiem สหพันธ์สาธารณรัฐเยอรมนี โอกาสนี้"
+    assert [s for s, _ in sites(text)] == ["สถาบันการเชื่อม SLV Mannhiem"]
+
+
+def test_a_size_before_an_offices_number_is_part_of_its_name():
+    # t131
+    text = f"{LEAD} ลงพื้นที่ติดตามความก้าวหน้า ณ สำนักงานก่อสร้างชลประทานขนาดใหญ่ที่ 11 อ.หาดใหญ่ จ.สงขลา"
+    assert [s for s, _ in sites(text)] == ["สำนักงานก่อสร้างชลประทานขนาดใหญ่ที่ 11"]
+
+
+def test_a_text_without_spaces_ends_a_name_at_the_glued_place_chain():
+    # t121: written without spaces
+    text = f"{LEAD} ลงพื้นที่ติดตามสถานการณ์น้ำในเขื่อนณเขื่อนภูมิพลต.บ้านนาอ.สามเงาจ.ตากและเขื่อนสิริกิติ์จ.อุตรดิตถ์เพื่อรับฟังรายงาน"
+    assert [s for s, _ in sites(text)] == ["เขื่อนภูมิพล", "เขื่อนสิริกิติ์"]
+
+
+def test_the_letter_na_inside_a_rooms_name_does_not_cut_it():
+    # t069: ชุณหะวัณ is segmented ชุ|ณ|หะ|วัณ
+    text = f"{LEAD} เป็นประธานการประชุม ณ ห้องประชุมชุณหะวัณ ศาลากลางจังหวัดสงขลา"
+    assert "ห้องประชุมชุณหะวัณ ศาลากลางจังหวัดสงขลา" in [s for s, _ in sites(text)]
