@@ -15,9 +15,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, intersect, select, true
+from sqlalchemy import Date, Select, and_, func, intersect, select, true
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
 
 from archive.models import Post, PostExtraction, Visit, VisitTerm
 from archive.sources import SOURCES, source_named
@@ -438,9 +440,43 @@ def visit_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     conds += [_has_term(kind, condition) for kind, condition in term_filters(filters)]
     if filters.since:
         conds.append(func.coalesce(Visit.end_date, Visit.start_date) >= filters.since)
+        conds.append(Visit.start_date >= EarliestStart(filters.since))
     if filters.until:
         conds.append(Visit.start_date <= filters.until)
     return conds
+
+
+#: A visit's span in days, as migration 0007 indexes it (`ix_visits_span`) on each engine: the
+#: expression must be written alike here for the engine to read its greatest from the index.
+SPAN = {
+    "postgresql": "coalesce(end_date, start_date) - start_date",
+    "sqlite": "julianday(coalesce(end_date, start_date)) - julianday(start_date)",
+}
+
+
+class EarliestStart(FunctionElement[dt.date]):
+    """The earliest a visit ending on or after a day can start: that day less the longest
+    visit's span, read from `ix_visits_span`. A bound on start_date the date index can use,
+    beside "ends on or after `since`", which it cannot (`visits?since=2020` had walked the
+    visits from the first ever to 2020: 0.2 s at a million posts)."""
+
+    type = Date()
+    inherit_cache = True
+    name = "earliest_start"
+
+
+@compiles(EarliestStart, "postgresql")
+def _earliest_start_pg(element: EarliestStart, compiler: Any, **kw: Any) -> str:
+    day = compiler.process(element.clauses, **kw)
+    longest = f"(SELECT coalesce(max({SPAN['postgresql']}), 0) FROM visits)"
+    return f"(CAST({day} AS DATE) - greatest({longest}, 0))"
+
+
+@compiles(EarliestStart, "sqlite")
+def _earliest_start_sqlite(element: EarliestStart, compiler: Any, **kw: Any) -> str:
+    day = compiler.process(element.clauses, **kw)
+    longest = f"(SELECT coalesce(max({SPAN['sqlite']}), 0) FROM visits)"
+    return f"date({day}, '-' || max({longest}, 0) || ' days')"
 
 
 def term_visit_ids(filters: Filters) -> Select[Any] | None:
