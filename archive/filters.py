@@ -480,8 +480,9 @@ def _earliest_start_sqlite(element: EarliestStart, compiler: Any, **kw: Any) -> 
 
 
 def term_visit_ids(filters: Filters) -> Select[Any] | None:
-    """The ids (`id`) of the current visits the filters select, read from the visit terms
-    alone (their copy of `current`) when every visit filter is a term; None otherwise.
+    """The ids (`id`) of the current visits the filters select and their posts' (`post_id`),
+    read from the visit terms alone (their copy of `current`) when every visit filter is a
+    term; None otherwise.
 
     Counting visits found by their terms this way reads one index range per term, where
     checking each visit's own row cost a lookup per visit (10,000 for a capped total)."""
@@ -491,14 +492,14 @@ def term_visit_ids(filters: Filters) -> Select[Any] | None:
     selects = []
     for kind, condition in terms:
         term = aliased(VisitTerm)
-        chosen = select(term.visit_id.label("id")).where(
+        chosen = select(term.visit_id.label("id"), term.post_id.label("post_id")).where(
             term.kind == kind, term.current.is_(True), condition(term)
         )
         selects.append(chosen)
     if len(selects) == 1:
         return selects[0].distinct()
     combined = intersect(*selects).subquery("terms")
-    return select(combined.c.id)
+    return select(combined.c.id, combined.c.post_id)
 
 
 def _posts_via_visits(filters: Filters) -> Select[Any] | None:

@@ -241,6 +241,20 @@ def test_facet_counts_past_the_cap_are_of_the_latest_archived_posts_and_say_so(
     assert sampled["category"] == [("119", 2)]
 
 
+def test_facet_counts_past_the_sample_are_of_the_latest_selected_posts_and_say_so(
+    field_visits: str,
+) -> None:
+    with session_scope(field_visits) as session:
+        sampled = facets(session, Filters(official="ชัยวุฒิ"), cap=4, sample=1)
+        dated = facets(session, Filters(since=dt.date(2021, 1, 1)), cap=4, sample=2)
+    # Posts 1 and 2 name him; the latest, 2, on its visit to เชียงใหม่ (not the one to เชียงราย).
+    assert not sampled.exact and sampled.among == 1
+    assert sampled["province"] == [("เชียงใหม่", 1)]
+    assert sampled["year"] == [("2021", 1)]
+    # Visits since 2021 are of posts 1, 2 and 3: the latest two are 3 and 2.
+    assert dated.among == 2 and dated["year"] == [("2023", 1), ("2021", 1)]
+
+
 def test_facets_combine_with_the_text_query_and_filters(field_visits: str) -> None:
     with session_scope(field_visits) as session:
         searched = facets(session, Filters(q="เน็ตประชารัฐ"))
