@@ -506,6 +506,9 @@ def _posts_via_visits(filters: Filters) -> Select[Any] | None:
     """The ids of posts with a visit matching the visit filters (or, given only a pipeline
     version, extracted by it); None when no such filter is set."""
     if filters.on_visits:
+        terms = term_visit_ids(filters)
+        if terms is not None:  # from the terms' index, not a lookup of each visit
+            return select(terms.subquery("terms").c.post_id)
         return select(Visit.post_id).where(*visit_conditions(filters))
     if filters.pipeline_version:
         return select(PostExtraction.post_id).where(
