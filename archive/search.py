@@ -24,17 +24,20 @@ from sqlalchemy import (
     ARRAY,
     Integer,
     Select,
+    String,
     and_,
     bindparam,
     case,
     cast,
     column,
     func,
+    literal,
     literal_column,
     select,
     table,
     text,
     true,
+    union_all,
 )
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
@@ -45,6 +48,7 @@ from archive.filters import (
     chosen_posts,
     json_items,
     post_conditions,
+    term_visit_ids,
     visit_conditions,
 )
 from archive.models import Post, SearchDoc, Visit, VisitTerm
@@ -57,6 +61,10 @@ MAX_QUERY_CHARS = 1000
 # Totals and facet counts are exact up to this many posts, then "more than" it (as Elasticsearch's
 # track_total_hits): counting every one of a million matches would cost more than the page.
 TOTAL_CAP = 10_000
+# Facets and the visit charts count among at most this many of the selection, the latest
+# archived, and say so past it: each counted post or visit costs a few index lookups, and
+# 10,000 of them cost some 100 ms at a million posts, against a budget of 50.
+SAMPLE = 2_000
 SNIPPET_WIDTH = 160
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -324,10 +332,12 @@ def matches(
 
 
 #: PostgreSQL reads the newest matches span by span of post ids, from the newest: the first
-#: span FIRST_SPAN ids wide, each next one SPAN_GROWTH times wider. A GIN index yields every
-#: match of a word (in table order), and sorting 400,000 matches by id to keep the latest 20 cost
-#: seconds; a span's matches are those of the index ANDed with the id range of the primary key,
-#: so a broad word costs its first span, a rare one a few cheap spans.
+#: span FIRST_SPAN ids wide, each next one SPAN_GROWTH times wider, or as wide as the matches
+#: found so far say the rest needs (each match read costs a page of the vectors' table: a
+#: broad word's second span had read three times the matches the facets wanted). A GIN index
+#: yields every match of a word (in table order), and sorting 400,000 matches by id to keep
+#: the latest 20 cost seconds; a span's matches are those of the index ANDed with the id range
+#: of the primary key, so a broad word costs its first span, a rare one a few cheap spans.
 FIRST_SPAN, SPAN_GROWTH = 2_000, 8
 
 
@@ -344,11 +354,14 @@ def newest_matches(
         return list(session.scalars(stmt.limit(want)))
     hi = session.scalar(select(func.max(Post.id)))
     out: list[int] = []
-    width = FIRST_SPAN
+    width, read = FIRST_SPAN, 0
     while hi is not None and hi > 0 and len(out) < want:
         lo = max(0, hi - width)
         out += _span_matches(session, query, within, tier, (lo, hi))[: want - len(out)]
+        read += hi - lo
         hi, width = lo, width * SPAN_GROWTH
+        if out:  # no wider than the matches seen so far say the rest needs, and a quarter more
+            width = max(FIRST_SPAN, min(width, (want - len(out)) * read * 5 // (4 * len(out))))
     return out
 
 
@@ -802,23 +815,30 @@ def among_ids(col: Any, ids: list[int], dialect: str) -> ColumnElement[bool]:
     return and_(col.between(min(ids), max(ids)), col.in_(chosen))
 
 
-def facets(session: Session, filters: Filters, limit: int = 20, cap: int = TOTAL_CAP) -> Facets:
+def facets(
+    session: Session,
+    filters: Filters,
+    limit: int = 20,
+    cap: int = TOTAL_CAP,
+    sample: int = SAMPLE,
+) -> Facets:
     """How many of the selected posts fall under each value, most first, `limit` per facet;
-    exact up to `cap` selected posts, else counted among the `cap` latest archived of them.
+    exact up to `sample` selected posts (at most `cap`), else counted among that many latest
+    archived of them.
 
-    The selection is read once, as at most cap + 1 post ids (from the full-text index in post
-    id order with a text query), and every facet counts among those ids: the cost is that of
-    `cap` posts at any size of archive. Province, district, official (the person, without
+    The selection is read once, as at most sample + 1 post ids (from the full-text index in
+    post id order with a text query), and every facet counts among those ids: the cost is that
+    of `sample` posts at any size of archive. Province, district, official (the person, without
     honorific) and site type count the posts whose visits (of the chosen pipeline version,
     matching the visit filters) have the value, in one read of the visit terms by post.
     """
     dialect = _dialect(session)
+    cap = min(cap, sample)
     if filters.q:
         query = parse_query(filters.q)
         ids = newest_matches(session, query, chosen_posts(filters, dialect), cap + 1)
     else:
-        selected = select(Post.id).where(*post_conditions(filters, dialect))
-        ids = list(session.scalars(selected.order_by(Post.id.desc()).limit(cap + 1)))
+        ids = _newest_posts(session, filters, dialect, cap + 1)
     exact = len(ids) <= cap
     ids = ids[:cap]
     out: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
@@ -826,6 +846,23 @@ def facets(session: Session, filters: Filters, limit: int = 20, cap: int = TOTAL
         out.update(_term_facets(session, filters, ids, dialect, limit))
         out.update(_post_facets(session, ids, dialect, limit))
     return Facets(out, None if exact else cap)
+
+
+def _newest_posts(session: Session, filters: Filters, dialect: str, want: int) -> list[int]:
+    """The ids of the `want` latest archived posts the filters (without a text query) select.
+
+    Chosen by their visits alone, they are read as the visits' post ids, from the indexes of
+    the visit terms or of the visits' dates (a lookup of each post had cost 0.15 s at a
+    million posts)."""
+    if post_conditions(filters, dialect, with_visits=False) or not filters.on_visits:
+        selected = select(Post.id.label("post_id")).where(*post_conditions(filters, dialect))
+    else:
+        selected = term_visit_ids(filters)
+        if selected is None:
+            selected = select(Visit.post_id).where(*visit_conditions(filters))
+    chosen = selected.subquery("chosen")
+    newest = select(chosen.c.post_id).distinct().order_by(chosen.c.post_id.desc()).limit(want)
+    return list(session.scalars(newest))
 
 
 #: The facets counted from visit terms: name, kind of term, whether the value or the key.
@@ -853,7 +890,17 @@ def _term_facets(
     if not filters.pipeline_version:
         conds.append(VisitTerm.current.is_(True))
     if filters.on_visits or filters.pipeline_version:
-        conds.append(VisitTerm.visit_id.in_(select(Visit.id).where(*visit_conditions(filters))))
+        # The visits the filters select, from the terms' index alone where they are terms,
+        # else among the visits of the chosen posts' range of ids: the whole selection of
+        # visits cost a lookup of each (12,000 for a province at a million posts).
+        chosen = term_visit_ids(filters)
+        if chosen is None:
+            in_range = Visit.post_id.between(min(ids), max(ids))
+            chosen = select(Visit.id).where(in_range, *visit_conditions(filters))
+        else:
+            terms = chosen.subquery("terms")
+            chosen = select(terms.c.id).where(terms.c.post_id.between(min(ids), max(ids)))
+        conds.append(VisitTerm.visit_id.in_(chosen))
     counted = (
         select(VisitTerm.kind.label("kind"), grouped.label("v"), n_posts.label("n"))
         .where(*conds)
@@ -879,30 +926,33 @@ def _term_facets(
 def _post_facets(
     session: Session, ids: list[int], dialect: str, limit: int
 ) -> dict[str, list[tuple[str, int]]]:
-    """Posts per category, site and year among `ids` (the posts' own columns)."""
-    chosen = among_ids(Post.id, ids, dialect)
-    out: dict[str, list[tuple[str, int]]] = {}
-    items = json_items(Post.categories, dialect)
-    n = func.count(Post.id.distinct())
-    stmt = (
-        select(items.c.value, n)
-        .select_from(Post)
-        .join(items, true())
-        .where(chosen)
-        .group_by(items.c.value)
+    """Posts per category, site and year among `ids` (the posts' own columns), reading each
+    post once for the three (each facet reading them apart had cost three lookups a post)."""
+    read = (
+        select(Post.id, Post.categories, Post.source, Post.published)
+        .where(among_ids(Post.id, ids, dialect))
+        .cte("read")
+        .prefix_with("MATERIALIZED")
     )
-    out["category"] = _top(session, stmt, n, items.c.value, limit)
-
-    stmt = select(Post.source, func.count()).where(chosen).group_by(Post.source)
-    out["source"] = _top(session, stmt, func.count(), Post.source, limit)
-
-    year = func.extract("year", Post.published)
-    stmt = select(year, func.count()).where(chosen, Post.published.is_not(None)).group_by(year)
-    rows = session.execute(stmt.order_by(year.desc()).limit(limit)).all()
-    out["year"] = [(str(int(y)), int(c)) for y, c in rows]
-    return out
-
-
-def _top(session: Session, stmt: Select[Any], count: Any, value: Any, limit: int) -> list:
-    rows = session.execute(stmt.order_by(count.desc(), value).limit(limit)).all()
-    return [(str(v), int(c)) for v, c in rows]
+    items = json_items(read.c.categories, dialect)
+    year = func.extract("year", read.c.published)
+    parts = [
+        select(literal("category"), items.c.value, func.count(read.c.id.distinct()))
+        .select_from(read)
+        .join(items, true())
+        .group_by(items.c.value),
+        select(literal("source"), read.c.source, func.count()).group_by(read.c.source),
+        select(literal("year"), cast(cast(year, Integer), String), func.count())
+        .where(read.c.published.is_not(None))
+        .group_by(year),
+    ]
+    counted: dict[str, list[tuple[Any, int]]] = {"category": [], "source": [], "year": []}
+    for facet, value, n in session.execute(union_all(*parts)):
+        counted[facet].append((value, int(n)))
+    out = {
+        facet: [(str(v), n) for v, n in sorted(counted[facet], key=lambda vn: (-vn[1], str(vn[0])))]
+        for facet in ("category", "source")
+    }
+    by_year = sorted(((int(y), n) for y, n in counted["year"]), reverse=True)
+    out["year"] = [(str(y), n) for y, n in by_year]
+    return {facet: values[:limit] for facet, values in out.items()}

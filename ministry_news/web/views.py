@@ -40,10 +40,11 @@ def search_view(
 @dataclass
 class VisitsView:
     """A window of the selected visits, and counts over them for the charts (over all of them
-    up to the cap, else over the `among` latest archived)."""
+    up to the sample, else over the `among` latest archived)."""
 
     rows: list[VisitRow]
     total: int
+    total_is_exact: bool
     limit: int
     offset: int
     per_province: list[tuple[str, int]] = field(default_factory=list)
@@ -51,10 +52,6 @@ class VisitsView:
     per_month: list[tuple[str, int]] = field(default_factory=list)
     undated: int = 0
     among: int | None = None
-
-    @property
-    def total_is_exact(self) -> bool:
-        return self.among is None
 
 
 def visits_view(
@@ -72,6 +69,7 @@ def visits_view(
     return VisitsView(
         rows,
         counts.total,
+        counts.exact,
         limit,
         offset,
         per_province,

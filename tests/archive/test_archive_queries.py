@@ -46,6 +46,40 @@ def test_visit_counts_are_exact_up_to_the_cap_then_of_the_latest_archived(
     assert capped.per_province == {p: 1 for row in latest for p in row.provinces}
 
 
+def test_visit_charts_past_the_sample_are_of_the_latest_archived_and_the_total_stays_exact(
+    field_visits: str,
+) -> None:
+    with session_scope(field_visits) as session:
+        every = list(queries.visits(session, Filters()))
+        sampled = queries.visit_counts(session, Filters(), cap=4, sample=3)
+    assert (sampled.total, sampled.exact, sampled.among) == (4, True, 3)
+    latest = sorted(every, key=lambda row: row.visit_id)[-3:]
+    assert sampled.per_province == {p: 1 for row in latest for p in row.provinces}
+    assert sum(sampled.per_month.values()) + sampled.undated == 3
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        # Read from the visit terms alone: the current visits only (สุโขทัย was pipeline 0.9's).
+        (Filters(province="สุโขทัย"), 0),
+        (Filters(province="พิษณุโลก"), 1),
+        (Filters(official="ชัยวุฒิ"), 2),
+        (Filters(official="ชัยวุฒิ", province="เชียงใหม่"), 1),  # both terms on one visit
+        (Filters(official="ภูเวียง", district="แม่สอด"), 0),
+        # The same filters with a date or a version are read from the visits.
+        (Filters(official="ชัยวุฒิ", since=dt.date(2022, 1, 1)), 1),
+        (Filters(province="สุโขทัย", pipeline_version="0.9"), 1),
+    ],
+)
+def test_visit_totals_agree_with_the_rows(field_visits: str, filters: Filters, expected: int):
+    with session_scope(field_visits) as session:
+        rows = list(queries.visits(session, filters))
+        counted = queries.visit_counts(session, filters)
+    assert counted.total == len(rows) == expected
+    assert sum(counted.per_province.values()) == sum(len(set(r.provinces)) for r in rows)
+
+
 def test_a_visit_row_carries_its_post_and_lists(field_visits: str) -> None:
     with session_scope(field_visits) as session:
         (row,) = queries.visits(session, Filters(province="ตาก"))
@@ -205,6 +239,20 @@ def test_facet_counts_past_the_cap_are_of_the_latest_archived_posts_and_say_so(
     assert sampled["province"] == [("พิษณุโลก", 1)]
     assert sampled["year"] == [("2023", 1)]
     assert sampled["category"] == [("119", 2)]
+
+
+def test_facet_counts_past_the_sample_are_of_the_latest_selected_posts_and_say_so(
+    field_visits: str,
+) -> None:
+    with session_scope(field_visits) as session:
+        sampled = facets(session, Filters(official="ชัยวุฒิ"), cap=4, sample=1)
+        dated = facets(session, Filters(since=dt.date(2021, 1, 1)), cap=4, sample=2)
+    # Posts 1 and 2 name him; the latest, 2, on its visit to เชียงใหม่ (not the one to เชียงราย).
+    assert not sampled.exact and sampled.among == 1
+    assert sampled["province"] == [("เชียงใหม่", 1)]
+    assert sampled["year"] == [("2021", 1)]
+    # Visits since 2021 are of posts 1, 2 and 3: the latest two are 3 and 2.
+    assert dated.among == 2 and dated["year"] == [("2023", 1), ("2021", 1)]
 
 
 def test_facets_combine_with_the_text_query_and_filters(field_visits: str) -> None:
