@@ -339,6 +339,15 @@ def _titled(text: str, i: int, j: int) -> bool:
     )
 
 
+_NAME_NEXT = re.compile(r"[\u0e01-\u0e2e]| ?\d")  # a name (อำเภอเมือง…) or a number (หมู่ที่ 5)
+
+
+def _named(text: str, j: int) -> bool:
+    """The district, tambon or village word ending at j names one (อำเภอเมืองน่าน, หมู่ที่ 5),
+    not any or all of them (จังหวัดและอำเภอ ทั่วประเทศ, ทุกอำเภอ, อำเภอต่างๆ, อำเภอละ 2 แห่ง)."""
+    return _NAME_NEXT.match(text, j) is not None and not text.startswith(_cues()["generic"], j)
+
+
 def _where(doc: Doc, a: int, b: int) -> str | None:
     """Where the line [a, b) says its event was held: "away", "office" (the officials' own:
     Government House, the ministry's rooms, a video call) or None when it does not say. The
@@ -348,7 +357,10 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         return "office"
     found = (
         "away"
-        if any(not _titled(text, m.start(), m.end()) for m in _re("local").finditer(text, a, b))
+        if any(
+            _named(text, m.end()) and not _titled(text, m.start(), m.end())
+            for m in _re("local").finditer(text, a, b)
+        )
         else None
     )
     said = _re("speech").search(text, a, b)

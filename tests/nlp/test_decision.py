@@ -549,3 +549,25 @@ def test_a_trip_spoken_of_at_government_house_is_not_made():
         "เมื่อวันที่ 11 ก.ย. 60 เพื่อเยี่ยมให้กำลังใจและช่วยเหลือครอบครัวที่เดือดร้อน",
     )
     assert extract(text, title).reports_visit
+
+
+def test_districts_not_named_place_no_event():
+    """อำเภอ / ตำบล / หมู่บ้าน with no name after them (จังหวัดและอำเภอ ทั่วประเทศ, อำเภอต่างๆ,
+    หมู่บ้าน นำบริการ…) are any or all of them: a statement about them places no event."""
+    text, title = post(
+        "ปมท. มอบนโยบายผู้ว่าราชการจังหวัดบริหารงานในพื้นที่",
+        "วันนี้ (12 ก.ย. 60) นายสมศักดิ์ ทองดี ปลัดกระทรวงมหาดไทย เปิดเผยว่า รัฐบาลได้มอบนโยบาย"
+        "ให้ผู้ว่าราชการจังหวัดรับผิดชอบบริหารงานภายในจังหวัดและอำเภอ ทั้งทางด้านการพัฒนาและการแก้ไข"
+        "ปัญหาในพื้นที่ของอำเภอต่างๆ",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_as_of_the_end_of_a_month_is_no_place():
+    """ณ สิ้นเดือน… (as of the end of the month) is a time, not a place: a debt report."""
+    text, title = post(
+        "รายงานสถานะหนี้สาธารณะคงค้าง ณ สิ้นเดือนธันวาคม 2561",
+        "นายสมศักดิ์ ทองดี ที่ปรึกษาด้านตลาดตราสารหนี้ ได้รายงานสถานะหนี้สาธารณะคงค้าง ณ สิ้นเดือน"
+        "ธันวาคม 2561 มีจำนวน 6,833,645.93 ล้านบาท หรือคิดเป็นร้อยละ 41.80 ของ GDP",
+    )
+    assert not extract(text, title).reports_visit
