@@ -339,7 +339,8 @@ def _titled(text: str, i: int, j: int) -> bool:
     )
 
 
-_NAME_NEXT = re.compile(r"[\u0e01-\u0e2e]| ?\d")  # a name (อำเภอเมือง…) or a number (หมู่ที่ 5)
+# a name (อำเภอเมือง…, อำเภอแม่ลาว: a consonant or a leading vowel) or a number (หมู่ที่ 5)
+_NAME_NEXT = re.compile(r"[\u0e01-\u0e2e\u0e40-\u0e44]| ?\d")
 
 
 def _named(text: str, j: int) -> bool:
