@@ -69,6 +69,10 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
         elif doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
             headline = heading and key == heading[:HEADING_KEY]
             seen.add(key)
+            if summary and not headline and line.lstrip().startswith(_cues()["continues"]):
+                spans.append((pos, end))  # the summary's sentence goes on (พร้อม…): read it
+                pos = end + 1
+                continue
             if summary and (headline or not _dated(line, FOLLOW_REACH)):
                 break  # the summary is the lead after all
             if cut and doc.claimed.overlaps(pos, pos + 1, ("name", "position")):
