@@ -406,6 +406,19 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
     return found
 
 
+def _first_story(doc: Doc, spans: list[tuple[int, int]], title: str | None) -> int | None:
+    """The index of the first story line among a body's lead spans (not a headline, not a
+    short subheading): the line that opens the news."""
+    if doc.source != "body":
+        return None
+    heading = _key(TITLE_PREFIX.sub("", title or ""))[:HEADING_KEY]
+    for n, (a, b) in enumerate(spans):
+        line = doc.text[a:b]
+        if len(line) >= STORY_MIN and not (heading and _key(line)[:HEADING_KEY] == heading):
+            return n
+    return None
+
+
 def reports_visit(
     docs: list[Doc], visit_words: Callable[[Doc, int, int], list[int]], title: str | None
 ) -> bool:
@@ -447,8 +460,16 @@ def reports_visit(
             # a plan word after what was done tells its purpose (…เปิดป้ายอุทยาน เตรียมรับ
             # นักท่องเที่ยว), not a plan
             first = min(standing, default=b)
+            # … and so does a coming date anywhere in a line that names no one: an agency's
+            # release for an event still to come (ธ.ก.ส.นำผลิตภัณฑ์… ร่วมงาน… ณ … 10-13 พ.ค. นี้)
+            nobody = n == _first_story(doc, spans, title) and not doc.claimed.overlaps(
+                a, b, ("name",)
+            )
             plan = bool(
-                words and not standing or _plan_in(text, a, first) or _dates_to_come(text, a, first)
+                words
+                and not standing
+                or _plan_in(text, a, first)
+                or _dates_to_come(text, a, b if nobody else first)
             )
             # a line that only places what the line before it told (ระหว่างวันที่ … ณ กรุง…
             # below "มีกำหนดเดินทาง…") continues that line's plan

@@ -462,6 +462,13 @@ def test_a_release_for_a_fair_still_to_come_is_no_visit():
         "ระหว่างวันที่ 27-29 ก.ย. 62 นี้ พร้อมผลิตภัณฑ์เงินฝากดอกเบี้ยสูงและสินเชื่อเคหะดอกเบี้ยพิเศษ",
     )
     assert not extract(text, title).reports_visit
+    # … also when the date comes after the deed, in a story line that names no one
+    text, title = post(
+        "ธ.ก.ส.ร่วมงานมหกรรมการเงินน่าน ครั้งที่ 18 พร้อมเปิดตัวมาสคอตครอบครัว ธ.ก.ส.",
+        "ธ.ก.ส.นำผลิตภัณฑ์เงินฝาก สินเชื่อ พร้อมของขวัญสุดพิเศษ เข้าร่วมงานมหกรรมการเงินน่าน "
+        "ครั้งที่ 18 ณ ศูนย์การค้าน่านพลาซ่า จังหวัดน่าน วันที่ 10-13 พฤษภาคม 2561 นี้",
+    )
+    assert not extract(text, title).reports_visit
 
 
 def test_a_district_chiefs_title_places_no_event():
