@@ -69,6 +69,10 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
         elif doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
             headline = heading and key == heading[:HEADING_KEY]
             seen.add(key)
+            if summary and not headline and line.lstrip().startswith(_cues()["continues"]):
+                spans.append((pos, end))  # the summary's sentence goes on (พร้อม…): read it
+                pos = end + 1
+                continue
             if summary and (headline or not _dated(line, FOLLOW_REACH)):
                 break  # the summary is the lead after all
             if cut and doc.claimed.overlaps(pos, pos + 1, ("name", "position")):
@@ -339,6 +343,16 @@ def _titled(text: str, i: int, j: int) -> bool:
     )
 
 
+# a name (อำเภอเมือง…, อำเภอแม่ลาว: a consonant or a leading vowel) or a number (หมู่ที่ 5)
+_NAME_NEXT = re.compile(r"[\u0e01-\u0e2e\u0e40-\u0e44]| ?\d")
+
+
+def _named(text: str, j: int) -> bool:
+    """The district, tambon or village word ending at j names one (อำเภอเมืองน่าน, หมู่ที่ 5),
+    not any or all of them (จังหวัดและอำเภอ ทั่วประเทศ, ทุกอำเภอ, อำเภอต่างๆ, อำเภอละ 2 แห่ง)."""
+    return _NAME_NEXT.match(text, j) is not None and not text.startswith(_cues()["generic"], j)
+
+
 def _where(doc: Doc, a: int, b: int) -> str | None:
     """Where the line [a, b) says its event was held: "away", "office" (the officials' own:
     Government House, the ministry's rooms, a video call) or None when it does not say. The
@@ -348,7 +362,10 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         return "office"
     found = (
         "away"
-        if any(not _titled(text, m.start(), m.end()) for m in _re("local").finditer(text, a, b))
+        if any(
+            _named(text, m.end()) and not _titled(text, m.start(), m.end())
+            for m in _re("local").finditer(text, a, b)
+        )
         else None
     )
     said = _re("speech").search(text, a, b)
@@ -387,6 +404,19 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         if said is None or m.start() < said.start() or _event_in(text, said.end(), m.start()):
             found = "away"  # not the seat of an office that data or a claim comes from
     return found
+
+
+def _first_story(doc: Doc, spans: list[tuple[int, int]], title: str | None) -> int | None:
+    """The index of the first story line among a body's lead spans (not a headline, not a
+    short subheading): the line that opens the news."""
+    if doc.source != "body":
+        return None
+    heading = _key(TITLE_PREFIX.sub("", title or ""))[:HEADING_KEY]
+    for n, (a, b) in enumerate(spans):
+        line = doc.text[a:b]
+        if len(line) >= STORY_MIN and not (heading and _key(line)[:HEADING_KEY] == heading):
+            return n
+    return None
 
 
 def reports_visit(
@@ -430,8 +460,16 @@ def reports_visit(
             # a plan word after what was done tells its purpose (…เปิดป้ายอุทยาน เตรียมรับ
             # นักท่องเที่ยว), not a plan
             first = min(standing, default=b)
+            # … and so does a coming date anywhere in a line that names no one: an agency's
+            # release for an event still to come (ธ.ก.ส.นำผลิตภัณฑ์… ร่วมงาน… ณ … 10-13 พ.ค. นี้)
+            nobody = n == _first_story(doc, spans, title) and not doc.claimed.overlaps(
+                a, b, ("name",)
+            )
             plan = bool(
-                words and not standing or _plan_in(text, a, first) or _dates_to_come(text, a, first)
+                words
+                and not standing
+                or _plan_in(text, a, first)
+                or _dates_to_come(text, a, b if nobody else first)
             )
             # a line that only places what the line before it told (ระหว่างวันที่ … ณ กรุง…
             # below "มีกำหนดเดินทาง…") continues that line's plan

@@ -462,6 +462,13 @@ def test_a_release_for_a_fair_still_to_come_is_no_visit():
         "ระหว่างวันที่ 27-29 ก.ย. 62 นี้ พร้อมผลิตภัณฑ์เงินฝากดอกเบี้ยสูงและสินเชื่อเคหะดอกเบี้ยพิเศษ",
     )
     assert not extract(text, title).reports_visit
+    # … also when the date comes after the deed, in a story line that names no one
+    text, title = post(
+        "ธ.ก.ส.ร่วมงานมหกรรมการเงินน่าน ครั้งที่ 18 พร้อมเปิดตัวมาสคอตครอบครัว ธ.ก.ส.",
+        "ธ.ก.ส.นำผลิตภัณฑ์เงินฝาก สินเชื่อ พร้อมของขวัญสุดพิเศษ เข้าร่วมงานมหกรรมการเงินน่าน "
+        "ครั้งที่ 18 ณ ศูนย์การค้าน่านพลาซ่า จังหวัดน่าน วันที่ 10-13 พฤษภาคม 2561 นี้",
+    )
+    assert not extract(text, title).reports_visit
 
 
 def test_a_district_chiefs_title_places_no_event():
@@ -549,3 +556,50 @@ def test_a_trip_spoken_of_at_government_house_is_not_made():
         "เมื่อวันที่ 11 ก.ย. 60 เพื่อเยี่ยมให้กำลังใจและช่วยเหลือครอบครัวที่เดือดร้อน",
     )
     assert extract(text, title).reports_visit
+
+
+def test_districts_not_named_place_no_event():
+    """อำเภอ / ตำบล / หมู่บ้าน with no name after them (จังหวัดและอำเภอ ทั่วประเทศ, อำเภอต่างๆ,
+    หมู่บ้าน นำบริการ…) are any or all of them: a statement about them places no event."""
+    text, title = post(
+        "ปมท. มอบนโยบายผู้ว่าราชการจังหวัดบริหารงานในพื้นที่",
+        "วันนี้ (12 ก.ย. 60) นายสมศักดิ์ ทองดี ปลัดกระทรวงมหาดไทย เปิดเผยว่า รัฐบาลได้มอบนโยบาย"
+        "ให้ผู้ว่าราชการจังหวัดรับผิดชอบบริหารงานภายในจังหวัดและอำเภอ ทั้งทางด้านการพัฒนาและการแก้ไข"
+        "ปัญหาในพื้นที่ของอำเภอต่างๆ",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_as_of_the_end_of_a_month_is_no_place():
+    """ณ สิ้นเดือน… (as of the end of the month) is a time, not a place: a debt report."""
+    text, title = post(
+        "รายงานสถานะหนี้สาธารณะคงค้าง ณ สิ้นเดือนธันวาคม 2561",
+        "นายสมศักดิ์ ทองดี ที่ปรึกษาด้านตลาดตราสารหนี้ ได้รายงานสถานะหนี้สาธารณะคงค้าง ณ สิ้นเดือน"
+        "ธันวาคม 2561 มีจำนวน 6,833,645.93 ล้านบาท หรือคิดเป็นร้อยละ 41.80 ของ GDP",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_a_summary_broken_over_two_lines_is_read_whole():
+    """A summary whose sentence goes on in the next line (พร้อม…) is read with it, and the dated
+    lead after them says what was done (ตรวจเยี่ยมและเปิดคลินิก…)."""
+    text, title = post(
+        "สธ. เปิดคลินิกหมอครอบครัวเมืองน่าน บริการประชาชนตามแผนเวชศาสตร์ครอบครัว",
+        "กระทรวงสาธารณสุข เปิดคลินิกหมอครอบครัว ศูนย์สุขภาพชุมชนเมืองน่าน บริการประชาชนตามแผน"
+        "เวชศาสตร์ครอบครัว ให้ผู้ป่วยเป็นศูนย์กลาง เน้นเชิงรุก เสริมเชิงรับ\n"
+        "พร้อมสร้างเครือข่ายดูแลอย่างต่อเนื่อง ประชาชนมั่นใจ เข้ารับบริการเดือนละเกือบ 5,000 ราย "
+        "ช่วยลดความแออัดในโรงพยาบาลใหญ่\n"
+        "วันนี้ (12 กันยายน 2560) นายสมศักดิ์ ทองดี ปลัดกระทรวงสาธารณสุข ให้สัมภาษณ์ภายหลังตรวจเยี่ยม"
+        "และเปิดคลินิกหมอครอบครัว ศูนย์สุขภาพชุมชนเมืองน่าน ตำบลในเวียง จังหวัดน่าน",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_a_cost_is_no_event():
+    """ค่าจัดงาน, ค่าเดินทาง … are what an event costs, not an event held."""
+    text, title = post(
+        "รมว.แรงงาน สั่งช่วยลูกจ้างโรงแรมที่ไม่ได้รับค่าจ้าง",
+        "วันนี้ (12 ก.ย. 60) นายสมศักดิ์ ทองดี โฆษกกระทรวงแรงงาน เปิดเผยว่า ลูกจ้างโรงแรมแห่งหนึ่ง"
+        "เข้าร้องเรียนว่านายจ้างไม่จ่ายค่าจ้าง ค่าเดินทาง และค่าจัดงานนั้น",
+    )
+    assert not extract(text, title).reports_visit
