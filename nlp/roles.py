@@ -283,6 +283,7 @@ def roles(
             ):
                 host = True
             host = host or _called_on(doc.text, p, people[doc.source])
+            host = host or _organises(doc.text, p.position)
             listed = _listed(doc, lines[doc.source], p, first_deed, people[doc.source])
             host = host or listed == HOST
             took_part = took_part or listed == VISITOR
@@ -394,6 +395,21 @@ def _in_list(start: int, pos: int, people: Sequence[Person]) -> bool:
     return pos - cur <= LIST_GAP
 
 
+def _organises(text: str, position: str | None) -> bool:
+    """Whether someone's title heads the organiser of the event (ผู้อำนวยการสถาบันรับรอง
+    คุณภาพสถานพยาบาล … งาน… จัดโดยสถาบันรับรองคุณภาพสถานพยาบาล): they hosted it. Not a
+    central title: the ministry's own people came with its minister."""
+    head = starts_with_any(position or "", _title_words())
+    if position is None or head is None or _central(position):
+        return False
+    org = position[len(head) :].strip()
+    return (
+        len(org) >= MIN_ORG
+        and re.search(rf"{_re('organised_by').pattern}\s*{re.escape(org)}", text) is not None
+    )
+
+
+MIN_ORG = 8  # an organisation's name, not a bare word of a title (กรม, ศูนย์)
 HOST_BEFORE_REACH = 40  # characters between a courtesy call's word and the one it is paid to
 
 
