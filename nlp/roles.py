@@ -284,6 +284,7 @@ def roles(
                 host = True
             host = host or _called_on(doc.text, p, people[doc.source])
             host = host or _organises(doc.text, p.position)
+            host = host or _given_from(doc.text, p, people[doc.source])
             listed = _listed(doc, lines[doc.source], p, first_deed, people[doc.source])
             host = host or listed == HOST
             took_part = took_part or listed == VISITOR
@@ -409,6 +410,22 @@ def _organises(text: str, position: str | None) -> bool:
     )
 
 
+FROM_REACH = 120  # characters from a รับ… (received) to the จาก before its giver
+
+
+def _given_from(text: str, p: Person, people: Sequence[Person]) -> bool:
+    """Whether the visitors received something from `p` (รับมอบภาพวาดจาก X, รับฟังการบรรยาย
+    สรุปจาก X, ได้รับการต้อนรับจาก X): a host. Not who sent them (ได้รับมอบหมายจาก X) nor
+    who honoured or praised (ได้รับเกียรติจาก X, ได้รับการชื่นชมจาก X)."""
+    a = max(text.rfind("\n", 0, p.start) + 1, p.start - FROM_REACH)
+    before = text[a : p.start]
+    if not _FROM_END.search(before) or any(a <= q.start < p.start for q in people):
+        return False
+    got = [m for m in re.finditer("รับ", before)]
+    return bool(got) and not starts_with_any(before[got[-1].end() :], _cues()["not_given"])
+
+
+_FROM_END = re.compile(r"จาก\s*$")
 MIN_ORG = 8  # an organisation's name, not a bare word of a title (กรม, ศูนย์)
 HOST_BEFORE_REACH = 40  # characters between a courtesy call's word and the one it is paid to
 
