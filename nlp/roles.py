@@ -285,6 +285,8 @@ def roles(
             host = host or _called_on(doc.text, p, people[doc.source])
             host = host or _organises(doc.text, p.position)
             host = host or _given_from(doc.text, p, people[doc.source])
+            lead_text = "\n".join(doc.text[a:b] for a, b, _ in subject.get(doc.source, []))
+            host = host or _heads_the_venue(lead_text, p.position)
             listed = _listed(doc, lines[doc.source], p, first_deed, people[doc.source])
             host = host or listed == HOST
             took_part = took_part or listed == VISITOR
@@ -408,6 +410,23 @@ def _organises(text: str, position: str | None) -> bool:
         len(org) >= MIN_ORG
         and re.search(rf"{_re('organised_by').pattern}\s*{re.escape(org)}", text) is not None
     )
+
+
+VENUE_HEAD = 12  # characters after ณ in which the venue's organisation begins (ณ สำนักงาน…)
+
+
+def _heads_the_venue(text: str, position: str | None) -> bool:
+    """Whether someone's title heads the organisation the lead's event is held at (เลขาธิการ
+    คณะกรรมการการอาชีวศึกษา … ณ สำนักงานคณะกรรมการการอาชีวศึกษา): they hosted it. Not a
+    ministry's officials: an event ณ กระทรวง… is their minister's."""
+    head = starts_with_any(position or "", _title_words())
+    if position is None or head is None:
+        return False
+    org = position[len(head) :].strip()
+    if len(org) < MIN_ORG or org.startswith("กระทรวง"):
+        return False
+    at = re.compile(rf"(?<!\S)ณ\s*\S{{0,{VENUE_HEAD}}}{re.escape(org)}")  # ณ, not คุณ, ประมาณ
+    return at.search(text) is not None
 
 
 FROM_REACH = 120  # characters from a รับ… (received) to the จาก before its giver
