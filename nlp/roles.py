@@ -284,6 +284,7 @@ def roles(
                 host = True
             host = host or _called_on(doc.text, p, people[doc.source])
             host = host or _organises(doc.text, p.position)
+            host = host or _put_on(doc.text, p, people[doc.source])
             host = host or _given_from(doc.text, p, people[doc.source])
             lead_text = "\n".join(doc.text[a:b] for a, b, _ in subject.get(doc.source, []))
             host = host or _heads_the_venue(lead_text, p.position)
@@ -427,6 +428,25 @@ def _heads_the_venue(text: str, position: str | None) -> bool:
         return False
     at = re.compile(rf"(?<!\S)ณ\s*\S{{0,{VENUE_HEAD}}}{re.escape(org)}")  # ณ, not คุณ, ประมาณ
     return at.search(text) is not None
+
+
+PUT_ON_REACH = 160  # characters after someone's title in which their clause says they held it
+
+
+def _put_on(text: str, p: Person, people: Sequence[Person]) -> bool:
+    """Whether `p` put the event on (X ผู้บัญชาการ… ได้ตระหนักถึง… จึงได้จัดพิธี…), in their own
+    clause: before anyone else is named, anyone speaks or the line ends. The organiser hosts,
+    unless their title is central."""
+    start = p.pos_end if p.pos_end is not None else p.end
+    end = min(len(text), start + PUT_ON_REACH)
+    end = min([end] + [q.start for q in people if start <= q.start < end])
+    end = min(end, text.find("\n", start) % (len(text) + 1))
+    if _central(p.position):
+        return False  # a ministry's people put on their minister's event
+    for m in _re("puts_on").finditer(text, start, end):
+        if not text.endswith("การ", 0, m.start()):  # การจัดงาน: the event, not who held it
+            return _said(text, start, m.start(), people) is None
+    return False
 
 
 FROM_REACH = 120  # characters from a รับ… (received) to the จาก before its giver
