@@ -278,6 +278,7 @@ def roles(
         )
         for doc, p in ms:
             after = _clause_after(doc, p, people[doc.source])
+            visitor = visitor or _goes_out(after)
             if _re("host_after").match(after.lstrip(" ,")) or _re("host_after").search(
                 after[: CLAUSE_REACH // 2]
             ):
@@ -475,6 +476,17 @@ def _called_on(text: str, p: Person, people: Sequence[Person]) -> bool:
     a = max(0, p.start - HOST_BEFORE_REACH)
     m = max(_re("host_before").finditer(text, a, p.start), key=lambda x: x.start(), default=None)
     return m is not None and not any(m.end() <= q.start < p.start for q in people)
+
+
+def _goes_out(after: str) -> bool:
+    """Whether someone's clause opens with a field deed (X นายกรัฐมนตรี เดินทางไปตรวจราชการ…,
+    X … ได้ลงพื้นที่…): they went out, a visitor."""
+    return _field().match(after.lstrip(" ,\xa0")) is not None
+
+
+@cache
+def _field() -> re.Pattern[str]:
+    return re.compile(rf"(?:ได้\s*)?{alternation(sections('visit_cues.txt')['field'])}")
 
 
 def _first_of_lead(
