@@ -305,7 +305,11 @@ def roles(
                 and not _re("host_after").search(doc.text, named_end, v)  # รอให้การต้อนรับ คณะ…
                 and not _delegates(doc.text, named_end, v, people[doc.source])
             )
-            led = led or lead and not _re("with").search(doc.text, a, p.start)  # not พร้อมด้วย X
+            led = led or (  # not พร้อมด้วย X, not โดยมี X … เป็นประธาน (a list, not the subject)
+                lead
+                and not _re("with").search(doc.text, a, p.start)
+                and not _re("listed").search(doc.text, a, p.start)
+            )
             visitor = (
                 visitor
                 or lead
