@@ -477,6 +477,8 @@ def _attach_position(text: str, p: Person, limit: int) -> None:
     nick = _NICKNAME.match(text, pos) or _GLOSS.match(text, pos)  # "ป๊อบ", (Mr. Hiromu KUROKAWA)
     if nick:
         pos = _skip_spaces(text, nick.end())
+    if text.startswith("\n", pos) and starts_with_any(text[pos + 1 : pos + 40], _position_heads()):
+        pos = _skip_spaces(text, pos + 1)  # "พลอากาศเอก ประจิน จั่นตอง\nรองนายกรัฐมนตรี…": a line each
     if pos >= limit or text.startswith(")", pos):
         return  # "รัฐมนตรี… (นายวราวุธ ศิลปอาชา)": the position was written before the name
     a, b = _chunk(text, pos, limit)
@@ -508,5 +510,7 @@ def _attach_position(text: str, p: Person, limit: int) -> None:
             break
         prev, cur, b = text[c_a:end], end, c_b
     cur = max(cur, end)
+    while cur > a and text[cur - 1] in " (\xa0":  # "โฆษกประจำรองนายกรัฐมนตรี (พลอากาศเอก …)"
+        cur -= 1
     p.pos_start, p.pos_end = a, cur
     p.position = " ".join(text[a:cur].split())

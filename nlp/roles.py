@@ -278,11 +278,17 @@ def roles(
         )
         for doc, p in ms:
             after = _clause_after(doc, p, people[doc.source])
+            visitor = visitor or _goes_out(after)
             if _re("host_after").match(after.lstrip(" ,")) or _re("host_after").search(
                 after[: CLAUSE_REACH // 2]
             ):
                 host = True
             host = host or _called_on(doc.text, p, people[doc.source])
+            host = host or _organises(doc.text, p.position)
+            host = host or _put_on(doc.text, p, people[doc.source])
+            host = host or _given_from(doc.text, p, people[doc.source])
+            lead_text = "\n".join(doc.text[a:b] for a, b, _ in subject.get(doc.source, []))
+            host = host or _heads_the_venue(lead_text, p.position)
             listed = _listed(doc, lines[doc.source], p, first_deed, people[doc.source])
             host = host or listed == HOST
             took_part = took_part or listed == VISITOR
@@ -299,7 +305,11 @@ def roles(
                 and not _re("host_after").search(doc.text, named_end, v)  # รอให้การต้อนรับ คณะ…
                 and not _delegates(doc.text, named_end, v, people[doc.source])
             )
-            led = led or lead and not _re("with").search(doc.text, a, p.start)  # not พร้อมด้วย X
+            led = led or (  # not พร้อมด้วย X, not โดยมี X … เป็นประธาน (a list, not the subject)
+                lead
+                and not _re("with").search(doc.text, a, p.start)
+                and not _re("listed").search(doc.text, a, p.start)
+            )
             visitor = (
                 visitor
                 or lead
@@ -394,6 +404,73 @@ def _in_list(start: int, pos: int, people: Sequence[Person]) -> bool:
     return pos - cur <= LIST_GAP
 
 
+def _organises(text: str, position: str | None) -> bool:
+    """Whether someone's title heads the organiser of the event (ผู้อำนวยการสถาบันรับรอง
+    คุณภาพสถานพยาบาล … งาน… จัดโดยสถาบันรับรองคุณภาพสถานพยาบาล): they hosted it. Not a
+    central title: the ministry's own people came with its minister."""
+    head = starts_with_any(position or "", _title_words())
+    if position is None or head is None or _central(position):
+        return False
+    org = position[len(head) :].strip()
+    return (
+        len(org) >= MIN_ORG
+        and re.search(rf"{_re('organised_by').pattern}\s*{re.escape(org)}", text) is not None
+    )
+
+
+VENUE_HEAD = 12  # characters after ณ in which the venue's organisation begins (ณ สำนักงาน…)
+
+
+def _heads_the_venue(text: str, position: str | None) -> bool:
+    """Whether someone's title heads the organisation the lead's event is held at (เลขาธิการ
+    คณะกรรมการการอาชีวศึกษา … ณ สำนักงานคณะกรรมการการอาชีวศึกษา): they hosted it. Not a
+    ministry's officials: an event ณ กระทรวง… is their minister's."""
+    head = starts_with_any(position or "", _title_words())
+    if position is None or head is None:
+        return False
+    org = position[len(head) :].strip()
+    if len(org) < MIN_ORG or org.startswith("กระทรวง"):
+        return False
+    at = re.compile(rf"(?<!\S)ณ\s*\S{{0,{VENUE_HEAD}}}{re.escape(org)}")  # ณ, not คุณ, ประมาณ
+    return at.search(text) is not None
+
+
+PUT_ON_REACH = 160  # characters after someone's title in which their clause says they held it
+
+
+def _put_on(text: str, p: Person, people: Sequence[Person]) -> bool:
+    """Whether `p` put the event on (X ผู้บัญชาการ… ได้ตระหนักถึง… จึงได้จัดพิธี…), in their own
+    clause: before anyone else is named, anyone speaks or the line ends. The organiser hosts,
+    unless their title is central."""
+    start = p.pos_end if p.pos_end is not None else p.end
+    end = min(len(text), start + PUT_ON_REACH)
+    end = min([end] + [q.start for q in people if start <= q.start < end])
+    end = min(end, text.find("\n", start) % (len(text) + 1))
+    if _central(p.position):
+        return False  # a ministry's people put on their minister's event
+    for m in _re("puts_on").finditer(text, start, end):
+        if not text.endswith("การ", 0, m.start()):  # การจัดงาน: the event, not who held it
+            return _said(text, start, m.start(), people) is None
+    return False
+
+
+FROM_REACH = 120  # characters from a รับ… (received) to the จาก before its giver
+
+
+def _given_from(text: str, p: Person, people: Sequence[Person]) -> bool:
+    """Whether the visitors received something from `p` (รับมอบภาพวาดจาก X, รับฟังการบรรยาย
+    สรุปจาก X, ได้รับการต้อนรับจาก X): a host. Not who sent them (ได้รับมอบหมายจาก X) nor
+    who honoured or praised (ได้รับเกียรติจาก X, ได้รับการชื่นชมจาก X)."""
+    a = max(text.rfind("\n", 0, p.start) + 1, p.start - FROM_REACH)
+    before = text[a : p.start]
+    if not _FROM_END.search(before) or any(a <= q.start < p.start for q in people):
+        return False
+    got = [m for m in re.finditer("รับ", before)]
+    return bool(got) and not starts_with_any(before[got[-1].end() :], _cues()["not_given"])
+
+
+_FROM_END = re.compile(r"จาก\s*$")
+MIN_ORG = 8  # an organisation's name, not a bare word of a title (กรม, ศูนย์)
 HOST_BEFORE_REACH = 40  # characters between a courtesy call's word and the one it is paid to
 
 
@@ -403,6 +480,17 @@ def _called_on(text: str, p: Person, people: Sequence[Person]) -> bool:
     a = max(0, p.start - HOST_BEFORE_REACH)
     m = max(_re("host_before").finditer(text, a, p.start), key=lambda x: x.start(), default=None)
     return m is not None and not any(m.end() <= q.start < p.start for q in people)
+
+
+def _goes_out(after: str) -> bool:
+    """Whether someone's clause opens with a field deed (X นายกรัฐมนตรี เดินทางไปตรวจราชการ…,
+    X … ได้ลงพื้นที่…): they went out, a visitor."""
+    return _field().match(after.lstrip(" ,\xa0")) is not None
+
+
+@cache
+def _field() -> re.Pattern[str]:
+    return re.compile(rf"(?:ได้\s*)?{alternation(sections('visit_cues.txt')['field'])}")
 
 
 def _first_of_lead(

@@ -388,3 +388,17 @@ def test_the_fullest_position_written_for_a_person_is_theirs():
         "ผู้อำนวยการโครงการฮัก (HUG) จังหวัดเชียงใหม่ ในฐานะองค์กรพัฒนาเอกชน"
     )
     assert officials(text) == [("นางวีรวรรณ มอสบี้", "ผู้อำนวยการโครงการฮัก (HUG) จังหวัดเชียงใหม่")]
+
+
+def test_a_title_on_the_line_after_the_name_is_its_position():
+    # t115: a lead written a phrase a line: the name, then the title on a line of its own
+    text = (
+        "ในวันจันทร์ที่ ๒๐ สิงหาคม ๒๕๖๑ เวลา ๑๐.๐๐ น.\nพลอากาศเอก สมชาย ใจดี\n"
+        "รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงยุติธรรม\nและคณะ ลงพื้นที่ตรวจเยี่ยมโรงไฟฟ้าขนอม\n"
+    )
+    assert officials(text) == [("พลอากาศเอก สมชาย ใจดี", "รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงยุติธรรม")]
+
+
+def test_a_position_cut_by_a_bracketed_name_ends_before_the_bracket():
+    text = "ข้อมูลโดย พลอากาศเอก มณฑล สัชฌุกร\nโฆษกประจำรองนายกรัฐมนตรี (พลอากาศเอก ประจิน จั่นตอง)\n"
+    assert officials(text)[0] == ("พลอากาศเอก มณฑล สัชฌุกร", "โฆษกประจำรองนายกรัฐมนตรี")
