@@ -606,8 +606,12 @@ def _resolve(text: str, found: list[PlaceMention]) -> None:
             "province_code",
         )
     context_districts = {p.area.code for p in found if p.level == "district" and p.area}
-    for p in found:
-        if p.level == "district" and p.fuzzy and p.area is None:
+    for i, p in enumerate(found):
+        if (
+            p.level == "district"
+            and p.fuzzy
+            and not _district_agrees(p, _next(found, i, "province"))
+        ):
             p.visited, p.why_not = False, "unknown_name"
     for i, p in enumerate(found):
         if p.level != "subdistrict":
@@ -621,6 +625,14 @@ def _resolve(text: str, found: list[PlaceMention]) -> None:
                 p.area = _choose(p.candidates, None, context_provinces, "province_code")
         if p.fuzzy and not _agrees(p, chain, context_districts, context_provinces):
             p.visited, p.why_not = False, "unknown_name"
+
+
+def _district_agrees(p: PlaceMention, chain: PlaceMention | None) -> bool:
+    """A district spelled unlike the gazetteer is trusted only when the province written after
+    it holds it ("อำเภอบ้านหม้อ จ.อุตรดิตถ์" is not บ้านหมอ of Saraburi)."""
+    if p.area is None:
+        return False
+    return not (chain and chain.area) or p.area.province_code == chain.area.province_code
 
 
 def _agrees(
