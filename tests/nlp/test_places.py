@@ -241,3 +241,11 @@ def test_a_misspelt_district_must_lie_in_the_province_written_after_it():
 def test_a_misspelt_district_in_its_province_is_kept():
     ex = extract(f"{LEAD} อำเภอบ้านหม้อ จังหวัดสระบุรี เพื่อติดตามงาน")
     assert values(ex, "district") == ["บ้านหมอ"]
+
+
+def test_a_subdistrict_named_like_a_function_word_needs_its_chain():
+    # corpus post 22099: "ตำบลและหมู่บ้าน" is "subdistricts and villages", not ตำบลและ of Nan
+    ex = extract(f"{LEAD} มอบรางวัลกำนันผู้ใหญ่บ้าน ผู้บำบัดทุกข์ให้แก่พี่น้องประชาชนในระดับตำบลและหมู่บ้าน")
+    assert values(ex, "subdistrict") == []
+    ex = extract(f"{LEAD} ตำบลและ อำเภอทุ่งช้าง จังหวัดน่าน เพื่อติดตามงาน")
+    assert values(ex, "subdistrict") == ["และ"]
