@@ -478,7 +478,10 @@ def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMentio
     def shortened(name: str, end: int) -> bool:
         if text.startswith("ฯ", end):  # "โรงพยาบาลยี่งอฯ": short for a name written in full
             return any(f.startswith(name) and len(f) > len(name) for f in names)
-        return any(f.startswith(name) and f[len(name) :].lstrip().startswith("(") for f in full)
+        if any(f.startswith(name) and f[len(name) :].lstrip().startswith("(") for f in full):
+            return True
+        # "ศูนย์…อาชีวศึกษา" in a headline cut before "เขต…", and its full name in the body
+        return any(f.startswith(name) and _PLACE_WORD.match(f, len(name)) for f in names)
 
     kept: list[SiteMention] = []
     seen: set[tuple[str, str]] = set()

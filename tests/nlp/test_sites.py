@@ -500,3 +500,14 @@ def test_the_letter_na_inside_a_rooms_name_does_not_cut_it():
     # t069: ชุณหะวัณ is segmented ชุ|ณ|หะ|วัณ
     text = f"{LEAD} เป็นประธานการประชุม ณ ห้องประชุมชุณหะวัณ ศาลากลางจังหวัดสงขลา"
     assert "ห้องประชุมชุณหะวัณ ศาลากลางจังหวัดสงขลา" in [s for s, _ in sites(text)]
+
+
+def test_a_headline_cut_before_a_place_word_is_the_full_name_written_later():
+    # t085: the headline's centre stops before "เขตเศรษฐกิจ…", the body writes it whole
+    text = (
+        f"{LEAD} ตรวจเยี่ยมศูนย์ประสานงานการผลิตและพัฒนากำลังคนอาชีวศึกษา เขตเศรษฐกิจพิเศษภาคตะวันออกฯ\n"
+        f"{LEAD} ตรวจเยี่ยมศูนย์ประสานงานการผลิตและพัฒนากำลังคนอาชีวศึกษาเขตพัฒนาพิเศษภาคตะวันออก (ศูนย์ย่อย) จังหวัดชลบุรี"
+    )
+    assert [s for s, _ in sites(text)] == [
+        "ศูนย์ประสานงานการผลิตและพัฒนากำลังคนอาชีวศึกษาเขตพัฒนาพิเศษภาคตะวันออก (ศูนย์ย่อย)"
+    ]
