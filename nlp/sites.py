@@ -301,7 +301,7 @@ def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") ->
         return True  # "โรงพยาบาลที่ประกาศนโยบาย…": the hospitals that did so, a kind of place
     if first in _cut_words() or starts_with_any(text[start:end], _cut_words()) == text[start:end]:
         return True
-    if text[start:end] in words("kind_names.txt"):
+    if kind != "village" and text[start:end] in words("kind_names.txt"):  # บ้านใหม่ is a name
         return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
     if text.startswith(("จังหวัด", "จ."), start) and kind not in _ONE_PER_PROVINCE:
         return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
@@ -851,7 +851,7 @@ def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             continue
         end = _name_end(text, h, tokens)
         name = text[h:end]
-        if len(name) < 2 or _generic(text, h, end, tokens):
+        if len(name) < 2 or _generic(text, h, end, tokens, "village"):
             continue
         before = text[max(0, a - 20) : a]
         chain = _PLACE_AFTER.match(text, end + text.startswith(")", end)) is not None
@@ -903,7 +903,11 @@ def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
         if site_heads().match(name) or g.province_of(name) or _PLACE_AFTER.match(name):
             continue
         office = starts_with_any(name, _not_before())
-        if office and office not in _members()["org"] or name.startswith(("วันที่", "เวลา", "ขณะ")):
+        if (
+            office
+            and office not in _members()["org"]
+            or starts_with_any(name, words("na_measures.txt"))
+        ):
             continue
         if starts_with_any(name, words("polities.txt")):
             continue  # a country or a city the trip went to, not a site

@@ -511,3 +511,24 @@ def test_a_headline_cut_before_a_place_word_is_the_full_name_written_later():
     assert [s for s, _ in sites(text)] == [
         "ศูนย์ประสานงานการผลิตและพัฒนากำลังคนอาชีวศึกษาเขตพัฒนาพิเศษภาคตะวันออก (ศูนย์ย่อย)"
     ]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # corpus post 24909: ณ as "as of", not "at"
+        "ลงพื้นที่ สัดส่วนหนี้สาธารณะ ณ สิ้นเดือนกันยายน อยู่ที่ร้อยละ 41",
+        "ลงพื้นที่ ยอดการจัดเก็บภาษีมูลค่าเพิ่ม ณ ราคาคงที่ ขยายตัว",
+        # corpus post 31271: "the hospitals under the ministry", a kind of hospital
+        "ลงพื้นที่ มอบนโยบายให้โรงพยาบาลในสังกัดปรับระบบ ลดการมาโรงพยาบาลโดยไม่จำเป็น",
+        # corpus post 1928: "a new university"
+        "ลงพื้นที่ ถ้าต้องการสมัครเข้ามหาวิทยาลัยใหม่ ต้องลาออกก่อน",
+    ],
+)
+def test_words_that_go_on_with_the_sentence_name_no_site(tail):
+    assert sites(f"{LEAD} {tail}") == []
+
+
+def test_a_village_called_new_village_is_a_name():
+    text = f"{LEAD} ลงพื้นที่ ณ บ้านใหม่ หมู่ 3 ตำบลท่าช้าง"
+    assert [s for s, _ in sites(text)] == ["บ้านใหม่"]
