@@ -261,7 +261,22 @@ def _joins_name(text: str, pos: int, tokens: Tokens) -> bool:
         "",
     )
     g = gazetteer()
+    if _place_word_ends(text[run.start() : run.end()], exact=True) and _place_word_ends(text[:pos]):
+        return False  # "โรงพยาบาลสระบุรีและลพบุรี": the hospitals of two provinces, a list
     return bool(last) and any(g.exact(level, last) for level in ("province", "district"))
+
+
+def _place_word_ends(text: str, exact: bool = False) -> bool:
+    """Whether `text` is (exact) or ends with the name of a province or a district."""
+    from nlp.gazetteer import gazetteer
+
+    g = gazetteer()
+    for level in ("province", "district"):
+        if exact and g.exact(level, text):
+            return True
+        if not exact and any(text.endswith(n) for n in g.by_name[level] if len(n) >= 4):
+            return True
+    return False
 
 
 @cache

@@ -532,3 +532,10 @@ def test_words_that_go_on_with_the_sentence_name_no_site(tail):
 def test_a_village_called_new_village_is_a_name():
     text = f"{LEAD} ลงพื้นที่ ณ บ้านใหม่ หมู่ 3 ตำบลท่าช้าง"
     assert [s for s, _ in sites(text)] == ["บ้านใหม่"]
+
+
+def test_two_provinces_hospitals_joined_by_and_are_not_one_name():
+    # the audit's post 7: "โรงพยาบาลสระบุรีและลพบุรี" is the hospitals of Saraburi and Lopburi
+    text = f"{LEAD} ลงพื้นที่ตรวจเยี่ยมโรงพยาบาลสระบุรีและลพบุรี เพื่อติดตามระบบห้องฉุกเฉิน"
+    assert "โรงพยาบาลสระบุรีและลพบุรี" not in [s for s, _ in sites(text)]
+    assert "โรงพยาบาลสระบุรี" in [s for s, _ in sites(text)]
