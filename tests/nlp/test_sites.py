@@ -539,3 +539,9 @@ def test_two_provinces_hospitals_joined_by_and_are_not_one_name():
     text = f"{LEAD} ลงพื้นที่ตรวจเยี่ยมโรงพยาบาลสระบุรีและลพบุรี เพื่อติดตามระบบห้องฉุกเฉิน"
     assert "โรงพยาบาลสระบุรีและลพบุรี" not in [s for s, _ in sites(text)]
     assert "โรงพยาบาลสระบุรี" in [s for s, _ in sites(text)]
+
+
+def test_both_of_them_is_no_name():
+    # t121: "เขื่อนทั้งสอง" is "both dams", named before
+    text = f"{LEAD} ลงพื้นที่ ณ เขื่อนภูมิพล จากที่รับฟังรายงานพบว่าสถานการณ์น้ำในเขื่อนทั้งสองอยู่ในเกณฑ์น้อย"
+    assert [s for s, _ in sites(text)] == ["เขื่อนภูมิพล"]
