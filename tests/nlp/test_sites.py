@@ -545,3 +545,16 @@ def test_both_of_them_is_no_name():
     # t121: "เขื่อนทั้งสอง" is "both dams", named before
     text = f"{LEAD} ลงพื้นที่ ณ เขื่อนภูมิพล จากที่รับฟังรายงานพบว่าสถานการณ์น้ำในเขื่อนทั้งสองอยู่ในเกณฑ์น้อย"
     assert [s for s, _ in sites(text)] == ["เขื่อนภูมิพล"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "site"),
+    [
+        # t143: police flats
+        ("ลงพื้นที่แฟลตตำรวจส่วนกลางทุ่งสองห้อง กทม. ติดตามการติดตั้งชุดบำบัดน้ำเสีย", "แฟลตตำรวจส่วนกลางทุ่งสองห้อง"),
+        # corpus post 29134: a housing estate
+        ("ลงพื้นที่ช่วยเหลือ ณ ชุมชนบ้านเอื้ออาทรสายไหม และเคหะชุมชนร่มเกล้า เขตลาดกระบัง", "เคหะชุมชนร่มเกล้า"),
+    ],
+)
+def test_flats_and_housing_estates_are_sites(tail, site):
+    assert site in [s for s, _ in sites(f"{LEAD} {tail}")]
