@@ -367,6 +367,8 @@ def _judge(text: str, found: list[PlaceMention]) -> None:
             p.visited, p.why_not = False, "in_name"
         elif _surname(text, p):
             p.visited, p.why_not = False, "surname"
+        elif _common_word(p) and not _chain_follows(found, i):
+            p.visited, p.why_not = False, "common_word"
         elif p.rule == "province_bare":
             before = _glued_before(text, p.start)
             prev = found[i - 1] if i else None
@@ -378,6 +380,22 @@ def _judge(text: str, found: list[PlaceMention]) -> None:
             ):
                 p.visited, p.why_not = False, "bare_name"
     _extents(text, found)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(words("clause_stops.txt") + words("generic_places.txt"))
+
+
+def _common_word(p: PlaceMention) -> bool:
+    """A place whose name is also a function word (ตำบลและ, ตำบลควร)."""
+    return p.level in ("district", "subdistrict") and p.written.strip() in _function_words()
+
+
+def _chain_follows(found: list[PlaceMention], i: int) -> bool:
+    """The next level of the place chain follows: "ตำบลและ อำเภอทุ่งช้าง", not "ตำบลและหมู่บ้าน"."""
+    nxt = found[i + 1] if i + 1 < len(found) else None
+    return nxt is not None and nxt.level != found[i].level and 0 <= nxt.start - found[i].end <= 4
 
 
 @cache
@@ -606,8 +624,12 @@ def _resolve(text: str, found: list[PlaceMention]) -> None:
             "province_code",
         )
     context_districts = {p.area.code for p in found if p.level == "district" and p.area}
-    for p in found:
-        if p.level == "district" and p.fuzzy and p.area is None:
+    for i, p in enumerate(found):
+        if (
+            p.level == "district"
+            and p.fuzzy
+            and not _district_agrees(p, _next(found, i, "province"))
+        ):
             p.visited, p.why_not = False, "unknown_name"
     for i, p in enumerate(found):
         if p.level != "subdistrict":
@@ -621,6 +643,14 @@ def _resolve(text: str, found: list[PlaceMention]) -> None:
                 p.area = _choose(p.candidates, None, context_provinces, "province_code")
         if p.fuzzy and not _agrees(p, chain, context_districts, context_provinces):
             p.visited, p.why_not = False, "unknown_name"
+
+
+def _district_agrees(p: PlaceMention, chain: PlaceMention | None) -> bool:
+    """A district spelled unlike the gazetteer is trusted only when the province written after
+    it holds it ("อำเภอบ้านหม้อ จ.อุตรดิตถ์" is not บ้านหมอ of Saraburi)."""
+    if p.area is None:
+        return False
+    return not (chain and chain.area) or p.area.province_code == chain.area.province_code
 
 
 def _agrees(

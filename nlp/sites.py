@@ -261,7 +261,22 @@ def _joins_name(text: str, pos: int, tokens: Tokens) -> bool:
         "",
     )
     g = gazetteer()
+    if _place_word_ends(text[run.start() : run.end()], exact=True) and _place_word_ends(text[:pos]):
+        return False  # "โรงพยาบาลสระบุรีและลพบุรี": the hospitals of two provinces, a list
     return bool(last) and any(g.exact(level, last) for level in ("province", "district"))
+
+
+def _place_word_ends(text: str, exact: bool = False) -> bool:
+    """Whether `text` is (exact) or ends with the name of a province or a district."""
+    from nlp.gazetteer import gazetteer
+
+    g = gazetteer()
+    for level in ("province", "district"):
+        if exact and g.exact(level, text):
+            return True
+        if not exact and any(text.endswith(n) for n in g.by_name[level] if len(n) >= 4):
+            return True
+    return False
 
 
 @cache
@@ -301,7 +316,7 @@ def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") ->
         return True  # "โรงพยาบาลที่ประกาศนโยบาย…": the hospitals that did so, a kind of place
     if first in _cut_words() or starts_with_any(text[start:end], _cut_words()) == text[start:end]:
         return True
-    if text[start:end] in words("kind_names.txt"):
+    if kind != "village" and text[start:end] in words("kind_names.txt"):  # บ้านใหม่ is a name
         return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
     if text.startswith(("จังหวัด", "จ."), start) and kind not in _ONE_PER_PROVINCE:
         return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
@@ -478,7 +493,10 @@ def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMentio
     def shortened(name: str, end: int) -> bool:
         if text.startswith("ฯ", end):  # "โรงพยาบาลยี่งอฯ": short for a name written in full
             return any(f.startswith(name) and len(f) > len(name) for f in names)
-        return any(f.startswith(name) and f[len(name) :].lstrip().startswith("(") for f in full)
+        if any(f.startswith(name) and f[len(name) :].lstrip().startswith("(") for f in full):
+            return True
+        # "ศูนย์…อาชีวศึกษา" in a headline cut before "เขต…", and its full name in the body
+        return any(f.startswith(name) and _PLACE_WORD.match(f, len(name)) for f in names)
 
     kept: list[SiteMention] = []
     seen: set[tuple[str, str]] = set()
@@ -848,7 +866,7 @@ def _villages(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
             continue
         end = _name_end(text, h, tokens)
         name = text[h:end]
-        if len(name) < 2 or _generic(text, h, end, tokens):
+        if len(name) < 2 or _generic(text, h, end, tokens, "village"):
             continue
         before = text[max(0, a - 20) : a]
         chain = _PLACE_AFTER.match(text, end + text.startswith(")", end)) is not None
@@ -900,7 +918,11 @@ def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
         if site_heads().match(name) or g.province_of(name) or _PLACE_AFTER.match(name):
             continue
         office = starts_with_any(name, _not_before())
-        if office and office not in _members()["org"] or name.startswith(("วันที่", "เวลา", "ขณะ")):
+        if (
+            office
+            and office not in _members()["org"]
+            or starts_with_any(name, words("na_measures.txt"))
+        ):
             continue
         if starts_with_any(name, words("polities.txt")):
             continue  # a country or a city the trip went to, not a site

@@ -229,3 +229,23 @@ def test_a_province_named_only_in_a_quote_is_still_the_posts():
         "โดยกล่าวว่า “ยินดีที่ได้มาเยี่ยมจังหวัดน่านในครั้งนี้”"
     )
     assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_a_misspelt_district_must_lie_in_the_province_written_after_it():
+    # t137: บ้านหม้อ is one edit from บ้านหมอ (Saraburi), but the text writes อุตรดิตถ์
+    ex = extract(f"{LEAD} อำเภอบ้านหม้อ จ.อุตรดิตถ์ เป็นจุดนำร่องของโครงการ")
+    assert "บ้านหมอ" not in values(ex, "district")
+    assert values(ex, "province") == ["อุตรดิตถ์"]
+
+
+def test_a_misspelt_district_in_its_province_is_kept():
+    ex = extract(f"{LEAD} อำเภอบ้านหม้อ จังหวัดสระบุรี เพื่อติดตามงาน")
+    assert values(ex, "district") == ["บ้านหมอ"]
+
+
+def test_a_subdistrict_named_like_a_function_word_needs_its_chain():
+    # corpus post 22099: "ตำบลและหมู่บ้าน" is "subdistricts and villages", not ตำบลและ of Nan
+    ex = extract(f"{LEAD} มอบรางวัลกำนันผู้ใหญ่บ้าน ผู้บำบัดทุกข์ให้แก่พี่น้องประชาชนในระดับตำบลและหมู่บ้าน")
+    assert values(ex, "subdistrict") == []
+    ex = extract(f"{LEAD} ตำบลและ อำเภอทุ่งช้าง จังหวัดน่าน เพื่อติดตามงาน")
+    assert values(ex, "subdistrict") == ["และ"]

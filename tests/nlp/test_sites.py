@@ -500,3 +500,61 @@ def test_the_letter_na_inside_a_rooms_name_does_not_cut_it():
     # t069: ชุณหะวัณ is segmented ชุ|ณ|หะ|วัณ
     text = f"{LEAD} เป็นประธานการประชุม ณ ห้องประชุมชุณหะวัณ ศาลากลางจังหวัดสงขลา"
     assert "ห้องประชุมชุณหะวัณ ศาลากลางจังหวัดสงขลา" in [s for s, _ in sites(text)]
+
+
+def test_a_headline_cut_before_a_place_word_is_the_full_name_written_later():
+    # t085: the headline's centre stops before "เขตเศรษฐกิจ…", the body writes it whole
+    text = (
+        f"{LEAD} ตรวจเยี่ยมศูนย์ประสานงานการผลิตและพัฒนากำลังคนอาชีวศึกษา เขตเศรษฐกิจพิเศษภาคตะวันออกฯ\n"
+        f"{LEAD} ตรวจเยี่ยมศูนย์ประสานงานการผลิตและพัฒนากำลังคนอาชีวศึกษาเขตพัฒนาพิเศษภาคตะวันออก (ศูนย์ย่อย) จังหวัดชลบุรี"
+    )
+    assert [s for s, _ in sites(text)] == [
+        "ศูนย์ประสานงานการผลิตและพัฒนากำลังคนอาชีวศึกษาเขตพัฒนาพิเศษภาคตะวันออก (ศูนย์ย่อย)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # corpus post 24909: ณ as "as of", not "at"
+        "ลงพื้นที่ สัดส่วนหนี้สาธารณะ ณ สิ้นเดือนกันยายน อยู่ที่ร้อยละ 41",
+        "ลงพื้นที่ ยอดการจัดเก็บภาษีมูลค่าเพิ่ม ณ ราคาคงที่ ขยายตัว",
+        # corpus post 31271: "the hospitals under the ministry", a kind of hospital
+        "ลงพื้นที่ มอบนโยบายให้โรงพยาบาลในสังกัดปรับระบบ ลดการมาโรงพยาบาลโดยไม่จำเป็น",
+        # corpus post 1928: "a new university"
+        "ลงพื้นที่ ถ้าต้องการสมัครเข้ามหาวิทยาลัยใหม่ ต้องลาออกก่อน",
+    ],
+)
+def test_words_that_go_on_with_the_sentence_name_no_site(tail):
+    assert sites(f"{LEAD} {tail}") == []
+
+
+def test_a_village_called_new_village_is_a_name():
+    text = f"{LEAD} ลงพื้นที่ ณ บ้านใหม่ หมู่ 3 ตำบลท่าช้าง"
+    assert [s for s, _ in sites(text)] == ["บ้านใหม่"]
+
+
+def test_two_provinces_hospitals_joined_by_and_are_not_one_name():
+    # the audit's post 7: "โรงพยาบาลสระบุรีและลพบุรี" is the hospitals of Saraburi and Lopburi
+    text = f"{LEAD} ลงพื้นที่ตรวจเยี่ยมโรงพยาบาลสระบุรีและลพบุรี เพื่อติดตามระบบห้องฉุกเฉิน"
+    assert "โรงพยาบาลสระบุรีและลพบุรี" not in [s for s, _ in sites(text)]
+    assert "โรงพยาบาลสระบุรี" in [s for s, _ in sites(text)]
+
+
+def test_both_of_them_is_no_name():
+    # t121: "เขื่อนทั้งสอง" is "both dams", named before
+    text = f"{LEAD} ลงพื้นที่ ณ เขื่อนภูมิพล จากที่รับฟังรายงานพบว่าสถานการณ์น้ำในเขื่อนทั้งสองอยู่ในเกณฑ์น้อย"
+    assert [s for s, _ in sites(text)] == ["เขื่อนภูมิพล"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "site"),
+    [
+        # t143: police flats
+        ("ลงพื้นที่แฟลตตำรวจส่วนกลางทุ่งสองห้อง กทม. ติดตามการติดตั้งชุดบำบัดน้ำเสีย", "แฟลตตำรวจส่วนกลางทุ่งสองห้อง"),
+        # corpus post 29134: a housing estate
+        ("ลงพื้นที่ช่วยเหลือ ณ ชุมชนบ้านเอื้ออาทรสายไหม และเคหะชุมชนร่มเกล้า เขตลาดกระบัง", "เคหะชุมชนร่มเกล้า"),
+    ],
+)
+def test_flats_and_housing_estates_are_sites(tail, site):
+    assert site in [s for s, _ in sites(f"{LEAD} {tail}")]
