@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from archive.filters import (
     Filters,
+    earliest_start,
     json_items,
     official_matches,
     term_visit_ids,
@@ -98,13 +99,25 @@ def _stream(session: Session, stmt: Select[Any]) -> Iterator[Any]:
     yield from session.execute(stmt.execution_options(yield_per=CHUNK))
 
 
+def _visit_conditions(session: Session, filters: Filters) -> list[Any]:
+    """archive.filters.visit_conditions, and for visits since a day the earliest they can
+    start, so that the date index serves them."""
+    conds = visit_conditions(filters)
+    if filters.since:
+        conds.append(Visit.start_date >= earliest_start(session, filters.since))
+    return conds
+
+
 def _visits_stmt(session: Session, filters: Filters, *columns: Any) -> Select[Any]:
     """Visits matching the visit filters, of posts matching the post filters (text included)."""
     return (
         select(*columns)
         .select_from(Visit)
         .join(Post, Post.id == Visit.post_id)
-        .where(*visit_conditions(filters), *post_filter(session, filters, with_visits=False))
+        .where(
+            *_visit_conditions(session, filters),
+            *post_filter(session, filters, with_visits=False),
+        )
     )
 
 
@@ -173,7 +186,7 @@ def visit_counts(
     post_conds = post_filter(session, filters, with_visits=False)
     ids = None if post_conds else term_visit_ids(filters)
     if ids is None:
-        ids = select(Visit.id.label("id")).where(*visit_conditions(filters))
+        ids = select(Visit.id.label("id")).where(*_visit_conditions(session, filters))
         if post_conds:
             ids = ids.join(Post, Post.id == Visit.post_id).where(*post_conds)
     total, exact = capped_count(session, ids, cap)
