@@ -44,6 +44,13 @@ def _terminate_cleanly() -> None:
     signal.signal(signal.SIGTERM, raise_terminated)
 
 
+def _quiet_teardown() -> None:
+    """An interruption can land inside a driver's constructor (psycopg's server cursor, say):
+    the half-built object's `__del__` then fails as it is freed, and Python would print that
+    traceback after our one line. Once we are stopping, such cleanup noise is not the user's."""
+    sys.unraisablehook = lambda _unraisable: None
+
+
 class Context:
     def __init__(self, db: str, db_given: bool = True) -> None:
         self.db = db
@@ -854,6 +861,7 @@ def main() -> None:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort as exc:  # click's word for a KeyboardInterrupt (or SIGTERM)
         click.echo("aborted", err=True)
+        _quiet_teardown()
         sys.exit(EXIT_TERMINATED if isinstance(exc.__cause__, Terminated) else EXIT_INTERRUPTED)
     except click.ClickException as exc:
         exc.show()
@@ -862,6 +870,7 @@ def main() -> None:
         _fail(str(exc), EXIT_USAGE if isinstance(exc, ValueError) else EXIT_ERROR)
     except KeyboardInterrupt as exc:
         click.echo("interrupted: everything committed before stays stored", err=True)
+        _quiet_teardown()
         sys.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
     except SystemExit:
         raise
