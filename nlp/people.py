@@ -79,7 +79,7 @@ def _not_a_surname(run: str, titled: bool = False) -> bool:
 
 
 @cache
-def _position_heads() -> tuple[str, ...]:
+def position_heads() -> tuple[str, ...]:
     return words("positions.txt")
 
 
@@ -98,7 +98,7 @@ def _honorific_at(text: str, pos: int) -> bool:
 def _dual_titles() -> tuple[str, ...]:
     """Medical titles that are an honorific before a name and a position after one
     (นายแพทย์, ทันตแพทย์): the words both lists hold."""
-    positions = set(_position_heads())
+    positions = set(position_heads())
     return tuple(h for h in words("honorifics.txt") if h in positions)
 
 
@@ -108,7 +108,7 @@ _SURNAME_AFTER = re.compile(f" +([{_THAI}]{{2,{MAX_SURNAME}}}) ")
 def _name_follows(given: str, rest: str) -> bool:
     """Whether `given` (and `rest`, what follows it) read as a person's name rather than the
     rest of a title: a given name PyThaiNLP knows, or a word, a surname and a position."""
-    if starts_with_any(given, _position_heads()):
+    if starts_with_any(given, position_heads()):
         return False  # นายแพทย์+สาธารณสุขจังหวัด…
     if given in _first_names():
         return True
@@ -117,7 +117,7 @@ def _name_follows(given: str, rest: str) -> bool:
     m = _SURNAME_AFTER.match(rest)
     if not m or _not_a_surname(m.group(1)) or starts_with_any(m.group(1), _title_heads()):
         return False
-    return starts_with_any(rest[m.end() :], _position_heads()) is not None
+    return starts_with_any(rest[m.end() :], position_heads()) is not None
 
 
 def _is_title_word(honorific: str, given: str, rest: str = "") -> bool:
@@ -146,13 +146,13 @@ def _cut_run(run: str) -> str:
 @cache
 def _title_heads() -> tuple[str, ...]:
     """Position words a surname cannot start with (รอง, ครู may: รองเมือง, ครูศรี)."""
-    return tuple(w for w in _position_heads() if len(w) >= 4)
+    return tuple(w for w in position_heads() if len(w) >= 4)
 
 
 @cache
 def _long_heads() -> tuple[str, ...]:
     """Position words long enough never to occur inside a name."""
-    return tuple(w for w in _position_heads() if len(w) >= 5)
+    return tuple(w for w in position_heads() if len(w) >= 5)
 
 
 @cache
@@ -220,7 +220,7 @@ def _bare_names(text: str, found: list[Person]) -> list[Person]:
         given, surname = m.group(1), m.group(2)
         if given not in _first_names() or any(p.start <= m.start() < p.end for p in found):
             continue
-        if _not_a_surname(surname) or starts_with_any(surname, _position_heads()):
+        if _not_a_surname(surname) or starts_with_any(surname, position_heads()):
             continue
         if not starts_with_any(text[m.end() : m.end() + _AHEAD], _long_heads()):
             continue
@@ -308,7 +308,7 @@ def _not_credit_name(word: str) -> bool:
     """An organisation or a title on a credit line ("Photo by กลุ่มประชาสัมพันธ์ สำนักงาน…")."""
     return bool(
         _not_a_surname(word)
-        or starts_with_any(word, _position_heads())
+        or starts_with_any(word, position_heads())
         or starts_with_any(word, _org_words())
         or starts_with_any(word, words("credit_labels.txt"))
     )
@@ -337,7 +337,7 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
     rest = text[pos + len(given) : pos + len(given) + _AHEAD]
     if len(given) < 2 or len(given) > MAX_GIVEN or _is_title_word(honorific, given, rest):
         return None
-    if given in _position_heads() or (starts_with_any(given, _stop_words()) and len(given) <= 4):
+    if given in position_heads() or (starts_with_any(given, _stop_words()) and len(given) <= 4):
         return None  # นาง+รอง … is not a woman called รอง
     after = pos + len(given)
     if len(given) < len(run.group()):
@@ -350,7 +350,7 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
         return None
     surname = _cut_run(srun.group())
     ahead = _skip_spaces(text, spaced + len(surname))
-    titled = starts_with_any(text[ahead : ahead + _AHEAD], _position_heads())
+    titled = starts_with_any(text[ahead : ahead + _AHEAD], position_heads())
     if (
         len(surname) < 2
         or len(surname) > MAX_SURNAME
@@ -465,7 +465,7 @@ def _continues(prev: str, chunk: str) -> bool:
     bare = prev.removeprefix("และ")
     if bare in words("complete_positions.txt"):
         return starts_with_any(chunk, _goes_on_complete()) is not None
-    if bare in _position_heads():
+    if bare in position_heads():
         return True  # "รองประธาน กรรมการ…", "… และหัวหน้า คสช."
     return prev.endswith(_NUMBERED) and _NUMBER_CHUNK.match(chunk) is not None
 
@@ -477,13 +477,13 @@ def _attach_position(text: str, p: Person, limit: int) -> None:
     nick = _NICKNAME.match(text, pos) or _GLOSS.match(text, pos)  # "ป๊อบ", (Mr. Hiromu KUROKAWA)
     if nick:
         pos = _skip_spaces(text, nick.end())
-    if text.startswith("\n", pos) and starts_with_any(text[pos + 1 : pos + 40], _position_heads()):
+    if text.startswith("\n", pos) and starts_with_any(text[pos + 1 : pos + 40], position_heads()):
         pos = _skip_spaces(text, pos + 1)  # "พลอากาศเอก ประจิน จั่นตอง\nรองนายกรัฐมนตรี…": a line each
     if pos >= limit or text.startswith(")", pos):
         return  # "รัฐมนตรี… (นายวราวุธ ศิลปอาชา)": the position was written before the name
     a, b = _chunk(text, pos, limit)
     first = text[a:b]
-    head = starts_with_any(first, _position_heads())
+    head = starts_with_any(first, position_heads())
     if not first or _honorific_at(first, 0):
         return
     if not head and starts_with_any(first, _stop_words()):

@@ -17,8 +17,8 @@ from functools import cache
 from nlp.decision import TITLE_PREFIX, deeds, story_lines
 from nlp.document import Doc
 from nlp.facts import HOST, MENTIONED, VISITOR
-from nlp.lexicon import alternation, sections, starts_with_any, words
-from nlp.people import Person
+from nlp.lexicon import alternation, sections, starts_with_any
+from nlp.people import Person, position_heads
 
 VisitWords = Callable[[Doc, int, int], list[int]]
 Line = tuple[int, int, int]  # a line's span and its first deed
@@ -133,13 +133,8 @@ def _goes_on(line: str) -> bool:
     came with them, และคณะ …)."""
     line = line.lstrip()
     return line.startswith("และ") or bool(
-        _re("with").match(line) or starts_with_any(line, _title_words())
+        _re("with").match(line) or starts_with_any(line, position_heads())
     )
-
-
-@cache
-def _title_words() -> tuple[str, ...]:
-    return words("positions.txt")
 
 
 def _first_named(people: Sequence[Person], a: int, v: int) -> str | None:
@@ -408,7 +403,7 @@ def _organises(text: str, position: str | None) -> bool:
     """Whether someone's title heads the organiser of the event (ผู้อำนวยการสถาบันรับรอง
     คุณภาพสถานพยาบาล … งาน… จัดโดยสถาบันรับรองคุณภาพสถานพยาบาล): they hosted it. Not a
     central title: the ministry's own people came with its minister."""
-    head = starts_with_any(position or "", _title_words())
+    head = starts_with_any(position or "", position_heads())
     if position is None or head is None or _central(position):
         return False
     org = position[len(head) :].strip()
@@ -425,7 +420,7 @@ def _heads_the_venue(text: str, position: str | None) -> bool:
     """Whether someone's title heads the organisation the lead's event is held at (เลขาธิการ
     คณะกรรมการการอาชีวศึกษา … ณ สำนักงานคณะกรรมการการอาชีวศึกษา): they hosted it. Not a
     ministry's officials: an event ณ กระทรวง… is their minister's."""
-    head = starts_with_any(position or "", _title_words())
+    head = starts_with_any(position or "", position_heads())
     if position is None or head is None:
         return False
     org = position[len(head) :].strip()
