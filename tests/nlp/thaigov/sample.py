@@ -4,8 +4,9 @@
     python tests/nlp/thaigov/sample.py DIR --set u
 
 `--ids` writes only that range of a sample (the dev part, without the blind texts). `--set`
-picks the sample: `t` (t000–t151, the first 152 posts) or `u` (u000–u059, 60 fresh posts drawn
-with another seed from the posts outside set t: the second blind part).
+picks the sample: `t` (t000–t151, the first 152 posts), `u` (u000–u059, 60 fresh posts drawn
+with another seed from the posts outside set t: the second blind part) or `v` (v000–v059, drawn
+the same way outside sets t and u: the third blind part).
 """
 
 import argparse
@@ -26,11 +27,15 @@ def corpus(path: Path = CORPUS) -> list[dict]:
 
 #: Each sample: its seed, how many posts with a visit cue and how many without, and the samples
 #: whose posts it leaves out.
-SETS = {"t": (20261202, 84, 68, ()), "u": (20261203, 33, 27, ("t",))}
+SETS = {
+    "t": (20261202, 84, 68, ()),
+    "u": (20261203, 33, 27, ("t",)),
+    "v": (20261204, 33, 27, ("t", "u")),
+}
 
 
 def annotated(posts: list[dict], name: str = "t") -> list[dict]:
-    """The posts of sample `name`, in the order of their files (t000 … t151, u000 … u059)."""
+    """The posts of sample `name`, in the order of their files (t000 … t151, u000 … u059, …)."""
     seed, n_cue, n_other, before = SETS[name]
     taken = {p["id"] for other in before for p in annotated(posts, other)}
     posts = [p for p in posts if 400 <= len(p["text"]) <= 4500 and p["id"] not in taken]
