@@ -104,9 +104,9 @@ def agreement(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, f
 
 
 def id_range(spec: str) -> tuple[int, int]:
-    """ "t076-t099" (or "u000-u059", "76-99") → (76, 99)."""
+    """ "t076-t099" (or "u000-u059", "v000-v029", "76-99") → (76, 99)."""
     try:
-        first, last = (int(part.strip().lstrip("tu")) for part in spec.split("-"))
+        first, last = (int(part.strip().lstrip("tuv")) for part in spec.split("-"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a range like t076-t099: {spec!r}") from None
     if first > last:
