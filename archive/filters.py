@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,26 @@ from nlp.buddhist_era import full_gregorian_year
 from nlp.facts import ROLES
 
 DATE_HELP = "YYYY-MM-DD, YYYY-MM or YYYY; Buddhist-era years (2563) are converted"
+
+
+class Refusal(ValueError):
+    """A typed value refused in one line: `str()` is the English the CLI and the API print
+    (`province: not a Thai province: 'Paris'`); its parts (the field, the kind of refusal, the
+    value as echoed, the closest known values, or else the values there are) let an interface
+    say it in its reader's language (the web app's Thai, ministry_news/web/labels.py)."""
+
+    def __init__(
+        self,
+        line: str,
+        field: str,
+        kind: str,
+        value: str = "",
+        near: Sequence[str] = (),
+        choices: Sequence[str] = (),
+    ) -> None:
+        super().__init__(line)
+        self.field, self.kind, self.value = field, kind, value
+        self.near, self.choices = tuple(near), tuple(choices)
 
 
 @dataclass(frozen=True)
@@ -90,7 +110,8 @@ def parse_date(name: str, value: str, end: bool = False) -> dt.date:
         following = dt.date(year + month // 12, month % 12 + 1, 1)
         return following - dt.timedelta(days=1)
     except ValueError:
-        raise ValueError(f"{name}: not a date (YYYY-MM-DD): {_echo(value)!r}") from None
+        line = f"{name}: not a date (YYYY-MM-DD): {_echo(value)!r}"
+        raise Refusal(line, name, "date", _echo(value)) from None
 
 
 ECHO = 40  # characters of a refused value an error repeats: enough to see it, never a flood
@@ -107,7 +128,8 @@ def parse_role(value: str) -> str:
         if wanted in (role, thai):
             return role
     choices = ", ".join(f"{role} ({thai})" for role, thai in ROLES.items())
-    raise ValueError(f"role: not a role: {_echo(value)!r} (choose {choices})")
+    line = f"role: not a role: {_echo(value)!r} (choose {choices})"
+    raise Refusal(line, "role", "role", _echo(value), choices=list(ROLES.values()))
 
 
 def closest(value: str, choices: Iterable[str], near: Iterable[str] = ()) -> list[str]:
@@ -143,8 +165,9 @@ def parse_province(value: str) -> str:
     found = canonical_province(value)
     if found is None:
         choices = [*gazetteer().by_name["province"], *_titles(gazetteer().english["province"])]
-        hint = did_you_mean(closest(value, choices, provinces_like(value)))
-        raise ValueError(f"province: not a Thai province: {_echo(value)!r}{hint}")
+        near = closest(value, choices, provinces_like(value))
+        line = f"province: not a Thai province: {_echo(value)!r}{did_you_mean(near)}"
+        raise Refusal(line, "province", "province", _echo(value), near)
     return found
 
 
@@ -152,8 +175,10 @@ def parse_source(value: str) -> str:
     """A site by its name (thaigov) or its host (www.thaigov.go.th), as archive.sources has it."""
     found = source_named(value)
     if found is None:
-        hint = did_you_mean(closest(value.strip(), SOURCES)) or known(SOURCES)
-        raise ValueError(f"source: not a source: {_echo(value)!r}{hint}")
+        near = closest(value.strip(), SOURCES)
+        hint = did_you_mean(near) or known(SOURCES)
+        line = f"source: not a source: {_echo(value)!r}{hint}"
+        raise Refusal(line, "source", "source", _echo(value), near, choices=list(SOURCES))
     return found
 
 
@@ -166,8 +191,9 @@ def parse_district(value: str) -> str:
 
     found = canonical_district(value)
     if found is None:
-        hint = did_you_mean(closest(value, gazetteer().by_name["district"], districts_like(value)))
-        raise ValueError(f"district: not a Thai district: {_echo(value)!r}{hint}")
+        near = closest(value, gazetteer().by_name["district"], districts_like(value))
+        line = f"district: not a Thai district: {_echo(value)!r}{did_you_mean(near)}"
+        raise Refusal(line, "district", "district", _echo(value), near)
     return found
 
 
@@ -180,8 +206,10 @@ def parse_site_type(value: str) -> str:
         labels = site_type_labels()
         by_choice = {**{k: k for k in labels}, **{thai: k for k, thai in labels.items()}}
         kinds = dict.fromkeys(by_choice[c] for c in closest(value, by_choice))
-        hint = did_you_mean(f"{k}/{labels[k]}" for k in kinds) or known(labels)
-        raise ValueError(f"site_type: not a site type: {_echo(value)!r}{hint}")
+        near = [f"{k}/{labels[k]}" for k in kinds]
+        hint = did_you_mean(near) or known(labels)
+        line = f"site_type: not a site type: {_echo(value)!r}{hint}"
+        raise Refusal(line, "site_type", "site_type", _echo(value), near, list(labels.values()))
     return found
 
 
@@ -231,8 +259,9 @@ def _category_in_archive(session: Session, value: str) -> str:
     if value.lower() in lowered:
         return lowered[value.lower()]
     listed = known(sorted(names_or_ids)) if names_or_ids else " (the archive has none)"
-    hint = did_you_mean(closest(value, names_or_ids)) or listed
-    raise ValueError(f"category: no category {_echo(value)!r} in the archive{hint}")
+    near = closest(value, names_or_ids)
+    line = f"category: no category {_echo(value)!r} in the archive{did_you_mean(near) or listed}"
+    raise Refusal(line, "category", "category", _echo(value), near)
 
 
 OFFICIALS_SUGGESTED_FROM = 20_000  # distinct people read for a suggestion: bounded on any archive
@@ -251,8 +280,9 @@ def _official_in_archive(session: Session, value: str) -> str:
         .distinct()
         .limit(OFFICIALS_SUGGESTED_FROM)
     )
-    hint = did_you_mean(closest(value, [p for p in people if p]))
-    raise ValueError(f"official: no official matches {_echo(value)!r}{hint}")
+    near = closest(value, [p for p in people if p])
+    line = f"official: no official matches {_echo(value)!r}{did_you_mean(near)}"
+    raise Refusal(line, "official", "official", _echo(value), near)
 
 
 FILTERS: tuple[Filter, ...] = (
@@ -350,7 +380,8 @@ def parse_filters(**values: str | None) -> Filters:
             parsed[name] = BY_NAME[name].parse(value)
     for start, end in (("since", "until"), ("published_since", "published_until")):
         if start in parsed and end in parsed and parsed[start] > parsed[end]:
-            raise ValueError(f"{start}: {parsed[start]} is after {end} {parsed[end]}")
+            line = f"{start}: {parsed[start]} is after {end} {parsed[end]}"
+            raise Refusal(line, start, "order", f"{parsed[start]} > {parsed[end]}")
     return Filters(**parsed)
 
 

@@ -45,6 +45,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from archive.filters import (
     Filters,
+    Refusal,
     chosen_posts,
     json_items,
     post_conditions,
@@ -215,7 +216,8 @@ def parse_query(q: str) -> Query:
     """
     q = q or ""
     if len(q) > MAX_QUERY_CHARS:
-        raise ValueError(f"q: too long ({len(q):,} characters; at most {MAX_QUERY_CHARS:,})")
+        line = f"q: too long ({len(q):,} characters; at most {MAX_QUERY_CHARS:,})"
+        raise Refusal(line, "q", "q_length", f"{len(q):,}", choices=[f"{MAX_QUERY_CHARS:,}"])
     word_tokenize = _thai()[0]
     long_word = next(
         (
@@ -226,10 +228,11 @@ def parse_query(q: str) -> Query:
         None,
     )
     if long_word is not None:
-        raise ValueError(
+        line = (
             f"q: words of more than {MAX_WORD} letters are not indexed, so cannot be searched: "
             f"{long_word[:20]!r}…"
         )
+        raise Refusal(line, "q", "q_word", long_word[:20] + "…", choices=[str(MAX_WORD)])
     phrases: list[tuple[str, ...]] = []
     n_words = 0
     for i, chunk in enumerate(q.split('"')):
@@ -240,9 +243,11 @@ def parse_query(q: str) -> Query:
                 phrases.append(phrase)
                 n_words += len(phrase)
                 if n_words > MAX_QUERY_WORDS:
-                    raise ValueError(f"q: too many words (at most {MAX_QUERY_WORDS})")
+                    line = f"q: too many words (at most {MAX_QUERY_WORDS})"
+                    raise Refusal(line, "q", "q_words", choices=[str(MAX_QUERY_WORDS)])
     if not phrases:
-        raise ValueError(f"q: nothing to search for in {q!r} (no Thai or Latin words)")
+        line = f"q: nothing to search for in {q!r} (no Thai or Latin words)"
+        raise Refusal(line, "q", "q_empty", q)
     return Query(tuple(phrases))
 
 

@@ -13,16 +13,20 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
+from archive.filters import Refusal
+from ministry_news.web.labels import language, refusal
 from ministry_news.web.params import NOT_HERE
 from ministry_news.web.render import render
 
 
 class BadRequest(Exception):
-    """A request the archive cannot answer as asked; the message is one line for the user."""
+    """A request the archive cannot answer as asked; the message is one line for the user,
+    and a refused value (`refused`) is said on a page in the page's language."""
 
-    def __init__(self, message: str, status: int = 400) -> None:
+    def __init__(self, message: str, status: int = 400, refused: Refusal | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.refused = refused
 
 
 class ErrorOut(BaseModel):
@@ -35,16 +39,21 @@ def bad_input() -> Iterator[None]:
     try:
         yield
     except ValueError as exc:
-        raise BadRequest(str(exc)) from None
+        raise BadRequest(str(exc), refused=exc if isinstance(exc, Refusal) else None) from None
 
 
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith(("/api/", "/export/"))
 
 
-def respond(request: Request, message: str, status: int) -> Response:
+def respond(
+    request: Request, message: str, status: int, refused: Refusal | None = None
+) -> Response:
+    """Data (API, downloads) get the English line; a page gets it in the reader's language."""
     if _wants_json(request):
         return JSONResponse({"error": message}, status_code=status)
+    if refused is not None:
+        message = refusal(refused, language(request.query_params))
     return render(request, "error.html", {"message": message}, status=status)
 
 
@@ -66,7 +75,7 @@ async def crashed(request: Request, exc: Exception) -> Response:
 def install(app: FastAPI) -> None:
     async def bad_request(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, BadRequest)
-        return respond(request, str(exc), exc.status)
+        return respond(request, str(exc), exc.status, exc.refused)
 
     async def invalid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from starlette.datastructures import QueryParams
 
+from archive.filters import Refusal
+
 LANG = "lang"  # the URL parameter; anything but "en" is Thai
 ENGLISH = "en"
 
@@ -20,10 +22,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav_visits": ("การลงพื้นที่", "Visits"),
     "other_language": ("English", "ภาษาไทย"),
     "footer": (
-        "ข่าวของกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม (www.mdes.go.th) เก็บไว้พร้อมข้อมูลที่สกัด"
-        "โดยอัตโนมัติ: โปรดตรวจสอบกับข่าวต้นฉบับ",
-        "News of the Ministry of Digital Economy and Society (www.mdes.go.th), archived with facts"
-        " extracted automatically: check them against the original post.",
+        "ข่าวของกระทรวงต่าง ๆ และรัฐบาลไทย เก็บไว้พร้อมข้อมูลที่สกัดโดยอัตโนมัติ: โปรดตรวจสอบกับข่าวต้นฉบับ",
+        "News of Thai ministries and the Royal Thai Government, archived with facts extracted"
+        " automatically: check them against the original post.",
     ),
     "schema": ("สคีมา OpenAPI", "OpenAPI schema"),
     # the filter form
@@ -49,6 +50,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "province": ("จังหวัด", "Province"),
     "district": ("อำเภอ", "District"),
     "subdistrict": ("ตำบล", "Subdistrict"),
+    "role": ("บทบาท", "Role"),
     "official": ("บุคคล", "Official"),
     "site_type": ("ประเภทสถานที่", "Site type"),
     "category": ("หมวดข่าว", "Category"),
@@ -116,6 +118,40 @@ LABELS: dict[str, tuple[str, str]] = {
     "error": ("ข้อผิดพลาด", "Error"),
     "search_archive": ("ค้นหาในคลังข่าว", "Search the archive"),
 }
+
+
+#: Each kind of archive.filters.Refusal as a Thai reader is told it (`{value}`: what was typed,
+#: `{limit}`: the bound it broke); the English is the archive's own line.
+REFUSALS_TH: dict[str, str] = {
+    "date": "อ่านเป็นวันที่ไม่ได้: “{value}” (เขียนเป็น ปปปป-ดด-วว, ปปปป-ดด หรือ ปปปป ใช้ปี พ.ศ. ได้)",
+    "role": "ไม่มีบทบาท “{value}”",
+    "province": "ไม่พบจังหวัด “{value}”",
+    "district": "ไม่พบอำเภอ “{value}”",
+    "source": "ไม่มีแหล่งข่าว “{value}”",
+    "site_type": "ไม่มีประเภทสถานที่ “{value}”",
+    "category": "ไม่มีหมวดข่าว “{value}” ในคลังนี้",
+    "official": "ไม่พบบุคคลที่ชื่อตรงกับ “{value}” ในคลังนี้",
+    "order": "วันเริ่มอยู่หลังวันสิ้นสุด ({value})",
+    "q_length": "คำค้นยาวเกินไป ({value} ตัวอักษร ได้ไม่เกิน {limit})",
+    "q_word": "คำที่ยาวเกิน {limit} ตัวอักษรไม่ได้ทำดัชนีไว้ จึงค้นไม่ได้: “{value}”",
+    "q_words": "คำค้นมากเกินไป (ได้ไม่เกิน {limit} คำ)",
+    "q_empty": "ไม่มีคำให้ค้นใน “{value}” (ไม่มีคำภาษาไทยหรืออักษรละติน)",
+}
+LIMITED = ("q_length", "q_word", "q_words")  # kinds whose `choices` hold the bound, not values
+
+
+def refusal(exc: Refusal, lang: str) -> str:
+    """A refused value in one line, in this language: the field's label, what is wrong with the
+    value, and the closest known values (or the values there are)."""
+    if lang == ENGLISH:
+        return str(exc)
+    limit = exc.choices[0] if exc.kind in LIMITED and exc.choices else ""
+    line = f"{LABELS[exc.field][0]}: {REFUSALS_TH[exc.kind].format(value=exc.value, limit=limit)}"
+    if exc.near:
+        return f"{line} (หรือหมายถึง {', '.join(exc.near)}?)"
+    if exc.choices and exc.kind not in LIMITED:
+        return f"{line} (ที่มี: {', '.join(exc.choices)})"
+    return line
 
 
 def language(query: QueryParams) -> str:

@@ -130,9 +130,22 @@ def test_every_response_carries_a_strict_content_security_policy(client: TestCli
 
 def test_a_malformed_filter_shows_the_page_with_the_message(client: TestClient) -> None:
     soup = page(client, "/", 400, q=NET, since="31/12/2563")
-    assert soup.select_one(".error").get_text() == "since: not a date (YYYY-MM-DD): '31/12/2563'"
+    assert soup.select_one(".error").get_text() == (
+        "ลงพื้นที่ตั้งแต่: อ่านเป็นวันที่ไม่ได้: “31/12/2563” (เขียนเป็น ปปปป-ดด-วว, ปปปป-ดด หรือ ปปปป ใช้ปี พ.ศ. ได้)"
+    )
     assert soup.select_one("#f-since")["value"] == "31/12/2563"  # kept to correct it
     assert soup.select_one("#q")["value"] == NET
+
+    soup = page(client, "/", 400, q=NET, since="31/12/2563", lang="en")
+    assert soup.select_one(".error").get_text() == "since: not a date (YYYY-MM-DD): '31/12/2563'"
+    soup = page(client, "/", 400, q="!!!")
+    assert soup.select_one(".error").get_text() == (
+        "คำค้น: ไม่มีคำให้ค้นใน “!!!” (ไม่มีคำภาษาไทยหรืออักษรละติน)"
+    )
+    soup = page(client, "/visits", 400, since="2021", until="2020")
+    assert soup.select_one(".error").get_text() == (
+        "ลงพื้นที่ตั้งแต่: วันเริ่มอยู่หลังวันสิ้นสุด (2021-01-01 > 2020-12-31)"
+    )
 
     soup = page(client, "/visits", 400, limit="lots")
     assert soup.select_one(".error").get_text().startswith("limit:")
