@@ -1,10 +1,10 @@
-"""Draw the visits of a whole-corpus run for a hand audit, outside the annotated set.
+"""Draw the visits of a whole-corpus run for a hand audit, outside the annotated sets.
 
     python benchmarks/bench_corpus.py --visits /tmp/corpus_visits.jsonl
     python tests/nlp/thaigov/audit.py /tmp/corpus_visits.jsonl [--n 50] [--seed 2026]
 
 Prints, for each visit drawn (a seeded sample of all visits the run produced, none from a post of
-the annotated set t000–t151), the post's id, title and opening, and the visit's fields, so a
+the annotated sets t, u or v), the post's id, title and opening, and the visit's fields, so a
 reader can judge it right, partly wrong or wrong against the text (AUDIT.md keeps the verdicts).
 """
 
@@ -13,7 +13,7 @@ import json
 import random
 from pathlib import Path
 
-from sample import annotated, corpus
+from sample import SETS, annotated, corpus
 
 OPENING = 900  # characters of the post shown: the headline and the lead, where a visit is told
 
@@ -25,7 +25,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
     posts = corpus()
-    skip = {p["id"] for p in annotated(posts)}
+    skip = {p["id"] for name in SETS for p in annotated(posts, name)}
     by_id = {p["id"]: p for p in posts}
     with args.visits.open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh]
@@ -35,7 +35,7 @@ def main() -> None:
         print(f"=== {k}. post {r['id']}  {p.get('title', '')}")
         print(p["text"][:OPENING].strip())
         print("--- visit:", json.dumps(v, ensure_ascii=False))
-    print(f"({len(rows)} visits outside the annotated set)")
+    print(f"({len(rows)} visits outside the annotated sets)")
 
 
 if __name__ == "__main__":
