@@ -430,9 +430,11 @@ def find_sites(
         if kind == "room":
             room = _room(text, a, h, end, tokens, _has_cue(text, a, tokens))
             if room and free(room.start, room.end):
-                keep(room)
-                building = room.attrs.pop("building")
-                found.append(building)  # type: ignore[arg-type]
+                # the room is no site: the building it is in is (GUIDE.md, after set u)
+                b: SiteMention = room.attrs["building"]  # type: ignore[assignment]
+                b.end = _extend(text, b.start, b.end, tokens, "", free, b.type)
+                taken.add(room.start, b.start)
+                keep(b)
             continue
         if _generic(text, h, end, tokens, kind) or len(name) < 3 and not name.isascii():
             host = re.match(r"\s?(?:ณ\s?)?", text[end:])
@@ -823,7 +825,8 @@ def _room(
 ) -> SiteMention | None:
     """A room with the building it is in: after its name, number and floor
     ("ห้องประชุม 1 ชั้น 5 ศาลากลาง…"), or glued to the room word after a visit word
-    ("ณ ห้องประชุมศาลากลางจังหวัด…")."""
+    ("ณ ห้องประชุมศาลากลางจังหวัด…"). Only the building is a site; the room's name says
+    which room of it, as a floor does."""
     building = site_heads().match(text, head_end) if cued else None
     if not building:
         tail = _ROOM_TAIL.match(text, name_end)
