@@ -566,3 +566,31 @@ def test_both_of_them_is_no_name():
 )
 def test_flats_and_housing_estates_are_sites(tail, site):
     assert site in [s for s, _ in sites(f"{LEAD} {tail}")]
+
+
+@pytest.mark.parametrize(
+    ("tail", "site"),
+    [
+        # corpus shapes: the place is the subject of a clause glued to its name
+        (
+            "ตรวจเยี่ยมอ่างเก็บน้ำหนองช้างใหญ่ โดยจะปรับปรุงอ่างเก็บน้ำหนองช้างใหญ่ไว้ในปี 2564",
+            "อ่างเก็บน้ำหนองช้างใหญ่",
+        ),
+        ("ตรวจเยี่ยมโรงเรียนบ้านห้วยไร่สามัคคีน้อมนำพระราชปณิธานมาใช้", "โรงเรียนบ้านห้วยไร่สามัคคี"),
+    ],
+)
+def test_a_name_ends_where_an_auxiliary_goes_on_with_the_clause(tail, site):
+    assert [s for s, _ in sites(f"{LEAD} {tail}")] == [site]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "ลงพื้นที่ติดตามการศึกษา ซึ่งขณะนี้โรงเรียนไม่มีไฟฟ้าใช้",
+        "ลงพื้นที่ ณ จังหวัดเชียงราย และโรงเรียนบางส่วนในจังหวัดเชียงใหม่",
+        "ลงพื้นที่ติดตามโครงการร่วมกับหน่วยงานและโรงเรียนแต่ละสังกัด",
+        "ตรวจเยี่ยมพร้อมขุดลอกอ่างเก็บน้ำเพิ่มเติม เพื่อเพิ่มประสิทธิภาพ",
+    ],
+)
+def test_a_site_word_the_clause_goes_on_from_is_a_kind_of_place(tail):
+    assert sites(f"{LEAD} {tail}") == []
