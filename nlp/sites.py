@@ -163,6 +163,17 @@ def _after_person(text: str, pos: int, readable) -> bool:  # type: ignore[no-unt
     )
 
 
+# Words glued before a place that make it the one told or made to do what follows.
+_TOLD = ("ให้", "ทำให้", "ขอให้")
+
+
+def _told_to(text: str, pos: int, tokens: Tokens) -> bool:
+    """Whether ให้ (ทำให้, ขอให้) is glued right before `pos` as a word of its own: "ได้ให้
+    โรงพยาบาลวังเหนือ…จัดทีม", the place as a body that acts (ให้แก่/ให้กับ, a recipient, is
+    another reading: the gift may be handed over there)."""
+    return any(tokens.at.get(pos - len(w)) == w for w in _TOLD)
+
+
 def _acts(text: str, end: int, tokens: Tokens) -> bool:
     """Whether an auxiliary or a verb of acting_words.txt is glued right after the name that
     ends at `end`, as a word of its own: the place is the subject of the clause."""
@@ -441,6 +452,9 @@ def find_sites(
             taken.add(a, _name_end(text, h, tokens))
             continue
         listed = bool(found) and _listed_after(text, found[-1].end, a)
+        if _told_to(text, a, tokens) and not (listed or _has_cue(text, a, tokens)):
+            taken.add(a, _name_end(text, h, tokens))  # nothing inside its name is a site either
+            continue  # "ขอให้โรงพยาบาลสำรวจ…", "ทำให้โรงเรียนหมดปัญหา": a body told or made to act
         glue = (*_place_cues(), *_members()["of"])
         if needs != "name" and before and not (listed or ends_with_any(before, glue)):
             continue

@@ -619,3 +619,16 @@ def test_a_place_that_acts_in_its_clause_is_no_place_visited():
     # after its visit word the same shape is the place visited
     text = f"{LEAD} ลงพื้นที่ตรวจเยี่ยมโรงพยาบาลเชียงคานได้นำระบบใหม่มาใช้"
     assert [s for s, _ in sites(text)] == ["โรงพยาบาลเชียงคาน"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # corpus shapes: ให้ (ทำให้, ขอให้) glued before the place, which then does something
+        "ลงพื้นที่ เพราะหากผู้บริหารต้องการพัฒนาโรงเรียนอย่างจริงจัง ก็จะทำให้โรงเรียนวัดสิงห์เป็นต้นแบบของโรงเรียนอื่น",
+        "ลงพื้นที่ตรวจเยี่ยม นายแพทย์สาธารณสุขจังหวัดลำปางรายงานว่า ได้ให้โรงพยาบาลวังเหนือ จัดทีมช่วยเหลือ",
+        "ลงพื้นที่ตรวจเยี่ยม แพทย์ผู้เชี่ยวชาญจากสาขาต่างๆ เช่น โรคระบบหู คอ จมูก ขอให้โรงพยาบาลสำรวจผู้ป่วย",
+    ],
+)
+def test_a_place_told_or_made_to_act_is_no_place_visited(tail):
+    assert sites(f"{LEAD} {tail}") == []
