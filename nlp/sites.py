@@ -163,6 +163,16 @@ def _after_person(text: str, pos: int, readable) -> bool:  # type: ignore[no-unt
     )
 
 
+#: The kinds of place a water report measures, and the measure written right after the name
+#: (its volume or capacity, or a flow "ประมาณ 700 ลบ.ม./วินาที"): a figure of the report, not a
+#: place visited (the dam a visit went to is written after its visit word elsewhere).
+_WATER_KINDS = frozenset(("dam", "reservoir"))
+_MEASURED = re.compile(
+    r"\s*(?:ปัจจุบัน|ขณะนี้)?\s?(?:มี)?(?:ปริมาณ|ปริมาตร|ความจุ)"
+    r"|\s+ประมาณ\s?[\d,.]+\s?(?:ล้าน\s?)?(?:ลบ\.\s?ม|ลูกบาศก์เมตร)"
+)
+
+
 # Words glued before a place that make it the one told or made to do what follows.
 _TOLD = ("ให้", "ทำให้", "ขอให้")
 
@@ -495,6 +505,8 @@ def find_sites(
         pinned = _PINNED.match(text, end) is not None  # "ศูนย์… (FMC) ณ กรมประมง": a place
         if needs == "visit" and not (_has_cue(text, a, tokens) or listed or pinned):
             continue
+        if kind in _WATER_KINDS and _MEASURED.match(text, end):
+            continue  # "3) เขื่อนแควน้อยบำรุงแดน มีปริมาณน้ำเก็บกัก 144 ล้าน ลบ.ม.": a water report
         if _acts(text, end, tokens) and not (_has_cue(text, a, tokens) or listed):
             continue  # "ทั้งนี้ มหาวิทยาลัยพะเยายังได้นำ…": the body acting, not a place visited
         keep(SiteMention(a, end, kind, "site"))

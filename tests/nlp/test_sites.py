@@ -632,3 +632,14 @@ def test_a_place_that_acts_in_its_clause_is_no_place_visited():
 )
 def test_a_place_told_or_made_to_act_is_no_place_visited(tail):
     assert sites(f"{LEAD} {tail}") == []
+
+
+def test_a_dam_measured_in_a_water_report_is_no_place_visited():
+    # t121's shape: the dams visited after the visit word, the others only in the figures
+    text = (
+        f"{LEAD} ลงพื้นที่ติดตามสถานการณ์น้ำ ณ เขื่อนภูมิพล อำเภอสามเงา จังหวัดตาก "
+        "โดยสถานการณ์น้ำลุ่มเจ้าพระยา (4 เขื่อนหลัก) มีปริมาณน้ำใช้การรวม 1,560 ล้านลบ.ม. "
+        "3) เขื่อนแควน้อยบำรุงแดน  มีปริมาณน้ำเก็บกัก 144 ล้านลบ.ม. และไหลลงมาที่เขื่อนเจ้าพระยา "
+        "ประมาณ 700 ลบ.ม./วินาที"
+    )
+    assert [s for s, _ in sites(text)] == ["เขื่อนภูมิพล"]
