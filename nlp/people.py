@@ -238,7 +238,8 @@ def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = rf"{name}(?:\s*,\s*{name})*"
     lead = re.compile(rf"^[ ]*{labels}[ ]*:?[ ]*(?P<names>{names})[ ]*(?:[/(,].*)?$", re.M)
     trail = re.compile(
-        rf"^[ ]*(?P<names>{name}(?: ณ [{_THAI}]+)?)[ ]*[-:]?[ ]*{labels}[ ]*/?[ ]*$", re.M
+        rf"^[ ]*(?P<names>(?:{name}[ ]*/[ ]*)?{name}(?: ณ [{_THAI}]+)?)[ ]*[-:]?[ ]*{labels}[ ]*/?[ ]*$",
+        re.M,
     )
     return lead, trail
 

@@ -260,6 +260,7 @@ def test_a_credit_line_with_a_colon_before_its_label_names_a_person():
         "นายสมชาย ใจดี ผู้ว่าราชการจังหวัดตาก ลงพื้นที่ตรวจเยี่ยมโรงเรียน\n"
         "ณรีรัตน์ บุญหลัง: สรุป\n"
         "นวรัตน์ รามสูต: เรียบเรียง\n"
+        "ทิพย์สุดา ศรีษะแก้ว/อรพรรณ ฤทธิ์มั่น : ถ่ายภาพ\n"
         "กลุ่มประชาสัมพันธ์ สร.ศธ.: รายงาน\n"
     )
     ex = extract(text)
@@ -267,6 +268,8 @@ def test_a_credit_line_with_a_colon_before_its_label_names_a_person():
         "นายสมชาย ใจดี",
         "ณรีรัตน์ บุญหลัง",
         "นวรัตน์ รามสูต",
+        "ทิพย์สุดา ศรีษะแก้ว",
+        "อรพรรณ ฤทธิ์มั่น",
     ]
     assert not [f for f in ex.of("site") if "รีรัตน์" in f.value]  # not ณ + a place "รีรัตน์"
 
