@@ -163,6 +163,9 @@ def _after_person(text: str, pos: int, readable) -> bool:  # type: ignore[no-unt
     )
 
 
+#: A hotline or a telephone number right after a name: the body to call, not a place visited.
+_CONTACT = re.compile(r"\s?(?:สายด่วน|โทร\.|โทรศัพท์|หมายเลขโทรศัพท์|Call Center)")
+
 #: The kinds of place a water report measures, and the measure written right after the name
 #: (its volume or capacity, or a flow "ประมาณ 700 ลบ.ม./วินาที"): a figure of the report, not a
 #: place visited (the dam a visit went to is written after its visit word elsewhere).
@@ -505,6 +508,8 @@ def find_sites(
         pinned = _PINNED.match(text, end) is not None  # "ศูนย์… (FMC) ณ กรมประมง": a place
         if needs == "visit" and not (_has_cue(text, a, tokens) or listed or pinned):
             continue
+        if _CONTACT.match(text, end):
+            continue  # "สามารถแจ้งมาที่ศูนย์ช่วยเหลือสังคม สายด่วน พม. โทร. 1300": whom to call
         if kind in _WATER_KINDS and _MEASURED.match(text, end):
             continue  # "3) เขื่อนแควน้อยบำรุงแดน มีปริมาณน้ำเก็บกัก 144 ล้าน ลบ.ม.": a water report
         if _acts(text, end, tokens) and not (_has_cue(text, a, tokens) or listed):

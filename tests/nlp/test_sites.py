@@ -643,3 +643,12 @@ def test_a_dam_measured_in_a_water_report_is_no_place_visited():
         "ประมาณ 700 ลบ.ม./วินาที"
     )
     assert [s for s, _ in sites(text)] == ["เขื่อนภูมิพล"]
+
+
+def test_a_body_to_call_is_no_place_visited():
+    # corpus shape: the closing line of a Ministry of Social Development post
+    text = (
+        f"{LEAD} ลงพื้นที่ชุมชนคลองเตย ทั้งนี้ หากประชาชนพบเห็นผู้ประสบปัญหาทางสังคม "
+        "สามารถแจ้งมาที่ ศูนย์ช่วยเหลือสังคม สายด่วน พม. โทร. 1300 บริการฟรี 24 ชั่วโมง"
+    )
+    assert "ศูนย์ช่วยเหลือสังคม" not in [s for s, _ in sites(text)]
