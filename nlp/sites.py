@@ -537,7 +537,8 @@ def _beneficiaries(text: str) -> Spans:
         line_start = text.rfind("\n", 0, m.start()) + 1
         lo = max(line_start, m.start() - _LIST_REACH)
         owner = max((text.rfind(w, lo, m.start()) for w in lists["owner"]), default=-1)
-        if owner < 0 or any(text.find(w, owner, m.start()) >= 0 for w in visit_words):
+        owned = owner >= 0 and not any(text.find(w, owner, m.start()) >= 0 for w in visit_words)
+        if not owned and not _counted_list(text, lo, m.start()):
             continue
         line_end = text.find("\n", m.end())
         hi = min(m.end() + _LIST_MAX, len(text) if line_end < 0 else line_end)
@@ -546,6 +547,20 @@ def _beneficiaries(text: str) -> Spans:
         stop.append(at.start() if at else -1)
         spans.add(m.end(), min([i for i in stop if i > m.end()], default=hi))
     return spans
+
+
+# A count of places ("มีสนามสอบ 8 แห่ง", "อ่างเก็บน้ำขนาดใหญ่ 2 แห่ง", "จำนวน 8 สถานี").
+_PLACE_COUNT = re.compile(r"(?<![\d.,:/])\d{1,3}\s?(?:แห่ง|สถานี|จุด|โรง)(?![\u0e01-\u0e4e])")
+
+
+def _counted_list(text: str, lo: int, marker: int) -> bool:
+    """A list opened by a count of places with no visit word in its clause ("แหล่งเก็บกักน้ำ
+    6 แห่ง ได้แก่ …", "มีสนามสอบ 8 แห่ง ได้แก่ …"): the places a report counts, not the ones
+    visited ("ลงพื้นที่ 4 แห่ง ได้แก่ …" has its visit word)."""
+    if _PLACE_COUNT.search(text, lo, marker) is None:
+        return False
+    words_ = [w for w in _place_cues() if w not in ("ที่", "ณ")]
+    return not any(text.find(w, lo, marker) >= 0 for w in words_)
 
 
 def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMention]:

@@ -652,3 +652,16 @@ def test_a_body_to_call_is_no_place_visited():
         "สามารถแจ้งมาที่ ศูนย์ช่วยเหลือสังคม สายด่วน พม. โทร. 1300 บริการฟรี 24 ชั่วโมง"
     )
     assert "ศูนย์ช่วยเหลือสังคม" not in [s for s, _ in sites(text)]
+
+
+def test_places_a_report_counts_are_no_places_visited():
+    # corpus shape: the exam venues of Bangkok counted, the minister's visit written before
+    text = (
+        f"{LEAD} ตรวจเยี่ยมติดตามการดำเนินการสอบแข่งขัน\n"
+        "การสอบครูผู้ช่วยในครั้งนี้ มีผู้มีสิทธิ์สอบ 198,311 คน เฉพาะในกรุงเทพมหานคร มีสนามสอบ 8 แห่ง "
+        "ได้แก่ สนามสอบโรงเรียนสันติราษฎร์วิทยาลัย โรงเรียนศรีอยุธยา และโรงเรียนเทพศิรินทร์"
+    )
+    assert sites(text) == []
+    # a count after the visit word is the list of places visited (test_a_list_of_health_centres)
+    text = f"{LEAD} ลงพื้นที่ 2 แห่ง ได้แก่ โรงเรียนศรีอยุธยา และโรงเรียนเทพศิรินทร์"
+    assert [s for s, _ in sites(text)] == ["โรงเรียนศรีอยุธยา", "โรงเรียนเทพศิรินทร์"]
