@@ -8,6 +8,10 @@ with ณ ("ศูนย์การเรียนรู้ ICT ชุมชน 
 elsewhere (บริษัท, สำนักงาน) count only right after a visit word or in a list of sites.
 Villages are บ้าน + name where a village number, a place chain or a visit word vouches for them;
 after ณ, a short unknown name is a site too (ณ ครัวชวนชม).
+A place named as a body that acts or is told to act (โรงเรียนยังมี…, ขอให้โรงพยาบาล…), whom to
+call (…สายด่วน 1300), a figure of a water report (เขื่อน… มีปริมาณน้ำ…), the university of a
+faculty just named, and the places a report counts (มีสนามสอบ 8 แห่ง ได้แก่ …) are not places
+visited, unless a visit word leads to them.
 """
 
 from __future__ import annotations
