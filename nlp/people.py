@@ -231,14 +231,15 @@ def _bare_names(text: str, found: list[Person]) -> list[Person]:
 @cache
 def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A footer credit line: labels then names ("Photo Credit ก ข, ค ง"), or a name then its
-    labels ("สมภพ ศีลบุตร - ภาพ/")."""
+    labels ("สมภพ ศีลบุตร - ภาพ/", "นวรัตน์ รามสูต: เรียบเรียง")."""
     label = alternation(words("credit_labels.txt"))
     labels = rf"{label}(?:\s*/\s*{label})*"
     name = f"[{_THAI}]{{2,{MAX_GIVEN}}} [{_THAI}]{{2,{MAX_SURNAME}}}"
     names = rf"{name}(?:\s*,\s*{name})*"
     lead = re.compile(rf"^[ ]*{labels}[ ]*:?[ ]*(?P<names>{names})[ ]*(?:[/(,].*)?$", re.M)
     trail = re.compile(
-        rf"^[ ]*(?P<names>{name}(?: ณ [{_THAI}]+)?)[ ]*-?[ ]*{labels}[ ]*/?[ ]*$", re.M
+        rf"^[ ]*(?P<names>(?:{name}[ ]*/[ ]*)?{name}(?: ณ [{_THAI}]+)?)[ ]*[-:]?[ ]*{labels}[ ]*/?[ ]*$",
+        re.M,
     )
     return lead, trail
 

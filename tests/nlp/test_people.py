@@ -254,6 +254,26 @@ def test_footer_credits_name_people_without_an_honorific():
     ]
 
 
+def test_a_credit_line_with_a_colon_before_its_label_names_a_person():
+    # the Ministry of Education's footer: "name: label" lines (t103's shape)
+    text = (
+        "นายสมชาย ใจดี ผู้ว่าราชการจังหวัดตาก ลงพื้นที่ตรวจเยี่ยมโรงเรียน\n"
+        "ณรีรัตน์ บุญหลัง: สรุป\n"
+        "นวรัตน์ รามสูต: เรียบเรียง\n"
+        "ทิพย์สุดา ศรีษะแก้ว/อรพรรณ ฤทธิ์มั่น : ถ่ายภาพ\n"
+        "กลุ่มประชาสัมพันธ์ สร.ศธ.: รายงาน\n"
+    )
+    ex = extract(text)
+    assert [f.value for f in ex.of("official")] == [
+        "นายสมชาย ใจดี",
+        "ณรีรัตน์ บุญหลัง",
+        "นวรัตน์ รามสูต",
+        "ทิพย์สุดา ศรีษะแก้ว",
+        "อรพรรณ ฤทธิ์มั่น",
+    ]
+    assert not [f for f in ex.of("site") if "รีรัตน์" in f.value]  # not ณ + a place "รีรัตน์"
+
+
 def test_words_of_the_sentence_and_royal_titles_are_no_names():
     text = (
         "หลักการสำคัญ 3 ส่วน ได้แก่ 1. เสริม หมายถึง วิศวกรสังคมจะต้องลงไปส่งเสริมกลุ่มเป้าหมาย "
