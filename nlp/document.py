@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from nlp.normalize import Normalized, normalize
@@ -86,16 +86,12 @@ class Tokens:
         self._done.add(a)
         text = self._text
         if spaces:
-            words = [text[a:b]]
+            words: tuple[str, ...] = (text[a:b],)
         else:
-            from pythainlp.tokenize import word_tokenize
-
             # the space after the piece is kept for newmm's look-ahead, then dropped
-            words = word_tokenize(
-                text[a : min(b + 1, line_end)], engine="newmm", keep_whitespace=True
-            )
+            words = _newmm(text[a : min(b + 1, line_end)])
             if b < line_end:
-                words.pop()
+                words = words[:-1]
         at = a
         for tok in words:
             self._starts.add(at)
@@ -105,6 +101,14 @@ class Tokens:
 
     def boundary(self, pos: int) -> bool:
         return pos in self.starts or pos in self.ends
+
+
+@lru_cache(maxsize=1 << 16)
+def _newmm(piece: str) -> tuple[str, ...]:
+    """newmm's words of a piece; pieces recur from post to post (a title, a formula, a name)."""
+    from pythainlp.tokenize import word_tokenize
+
+    return tuple(word_tokenize(piece, engine="newmm", keep_whitespace=True))
 
 
 _SPACES = re.compile(r"[ \t]+")  # what newmm reads as one word of spaces
