@@ -47,8 +47,9 @@ class Tokens:
         self.ends = _Lazy(self, self._ends)
         self.at = _Lazy(self, self._at)
 
-    def _segment(self, pos: int) -> None:
-        """Segment the pieces that hold `pos` or end at it."""
+    def _segment(self, pos: int, items: set[int] | dict[int, str]) -> None:
+        """Segment the pieces that hold `pos` or end at it, unless the line's runs of spaces
+        already put `pos` in `items` (a cue right after a space starts a word)."""
         text = self._text
         if not 0 <= pos <= len(text):
             return
@@ -56,6 +57,8 @@ class Tokens:
         line = self._lines.get(a)
         if line is None:
             line = self._lines[a] = self._line(a)
+            if pos in items:
+                return
         b, cuts = line
         u = min(bisect.bisect_right(cuts, pos), len(cuts) - 1) - 1
         while u >= 0 and cuts[u + 1] >= pos:
@@ -65,14 +68,22 @@ class Tokens:
 
     def _line(self, a: int) -> tuple[int, list[int]]:
         """The line at `a`: its end and the cuts between its pieces (words, spaces, words, …),
-        with the line break's own word recorded."""
+        with the words of its spaces and of its line break recorded: a word ends where a run
+        of spaces starts and one starts where it ends."""
         text = self._text
         b = text.find("\n", a)
         b = len(text) if b < 0 else b
         cuts = [a]
         for m in _SPACES.finditer(text, a, b):
-            if not any(_spanned(text, i) for i in range(m.start(), m.end())):
-                cuts += [m.start(), m.end()]
+            s, e = m.span()
+            if not any(_spanned(text, i) for i in range(s, e)):
+                cuts += [s, e]
+                self._done.add(s)
+                self._ends.update((s, e))
+                self._starts.add(s)
+                self._at[s] = m.group()
+                if e < b:
+                    self._starts.add(e)
         cuts.append(b)
         self._ends.add(a)
         if b < len(text):  # the line break
@@ -144,11 +155,13 @@ class _Lazy:
     def __contains__(self, pos: object) -> bool:
         if not isinstance(pos, int):
             return False
-        self._tokens._segment(pos)
+        if pos not in self._items:  # what is recorded is final
+            self._tokens._segment(pos, self._items)
         return pos in self._items
 
     def get(self, pos: int, default: str | None = None) -> str | None:
-        self._tokens._segment(pos)
+        if pos not in self._items:
+            self._tokens._segment(pos, self._items)
         return self._items.get(pos, default) if isinstance(self._items, dict) else default
 
 
