@@ -270,10 +270,41 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     year that puts it nearest to `published`; without `published` it is left out."""
     if published is None:
         published = page_date(text)
+    out: list[DateMention] = []
+    for start, end, parts, role, rule, is_range in _mentions(text):
+        year_known = all(p[2] is not None for p in parts)
+        if not year_known:
+            if published is None:
+                continue
+            parts = [(d, mo, yr or _nearest_year(d, mo, published)) for d, mo, yr in parts]
+            rule += "_pubyear"
+        days = [_day(yr, mo, d) for d, mo, yr in parts]  # type: ignore[arg-type]
+        if any(x is None for x in days):
+            continue
+        valid: list[dt.date] = [x for x in days if x is not None]
+        if is_range:
+            span = _range(valid[0], valid[1])
+            if span is None:
+                continue
+            valid = span
+        if role == "event" and published is not None and _history(valid[-1], published):
+            role = "other"
+        out.append(DateMention(start, end, valid, role, rule, year_known, list(parts)))
+    return out
+
+
+_Parts = list[tuple[int, int, int | None]]
+
+
+@lru_cache(maxsize=8)
+def _mentions(text: str) -> tuple[tuple[int, int, _Parts, str, str, bool], ...]:
+    """The date mentions of `text` before the page's date is known: span, (day, month, year)
+    parts, role, rule, whether a range. Read once: `find_dates` reads a text twice (its stamp
+    date first, through `page_date`), and the decision reads the same lines again."""
     others = other_event_spans(text)
     other_starts = [a for a, _ in others]
     other_reach = list(itertools.accumulate((b for _, b in others), max))  # sorted by start
-    out: list[DateMention] = []
+    out = []
     for m in _date_matches(text):
         g = m.groupdict()
         parts: list[tuple[int, int, int | None]] = []
@@ -314,25 +345,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             role = "other"  # inside a clause about another event
         elif role == "event" and _commemorated(text, m.start()):
             role = "other"
-        year_known = all(p[2] is not None for p in parts)
-        if not year_known:
-            if published is None:
-                continue
-            parts = [(d, mo, yr or _nearest_year(d, mo, published)) for d, mo, yr in parts]
-            rule += "_pubyear"
-        days = [_day(yr, mo, d) for d, mo, yr in parts]  # type: ignore[arg-type]
-        if any(x is None for x in days):
-            continue
-        valid: list[dt.date] = [x for x in days if x is not None]
-        if is_range:
-            span = _range(valid[0], valid[1])
-            if span is None:
-                continue
-            valid = span
-        if role == "event" and published is not None and _history(valid[-1], published):
-            role = "other"
-        out.append(DateMention(m.start(), m.end(), valid, role, rule, year_known, parts))
-    return out
+        out.append((m.start(), m.end(), parts, role, rule, is_range))
+    return tuple(out)
 
 
 HISTORY_DAYS = 90  # a visit is reported within weeks: a date months before the page is history

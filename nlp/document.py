@@ -4,8 +4,9 @@ must not read, and the spans earlier rules have claimed (an official's name and 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from nlp.normalize import Normalized, normalize
@@ -27,13 +28,18 @@ class Tokens:
     """Word boundaries of a text (PyThaiNLP newmm), to tell a word from the inside of another
     word: the วัด of จังหวัด, the ณ of ธนาคมานุสรณ์.
 
-    Segmentation is the pipeline's dearest step and most lines of a whole post are never asked
-    about (a post with no visit reads only its lead), so each line is segmented the first time
-    a position in it is asked about. A line break is a word of its own, as in newmm's output."""
+    Segmentation is the pipeline's dearest step and most of a whole post is never asked about
+    (a post with no visit reads only its lead; a rule asks about the words near a cue), so the
+    text is segmented piece by piece, the first time a position in a piece is asked about. A
+    piece ends at a run of spaces that no dictionary word spans: newmm always cuts there and
+    starts afresh after it, so each piece's words are exactly those of its whole line
+    (tests/nlp/test_document.py checks this against whole lines). A line break is a word of its
+    own, as in newmm's output."""
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._done: set[int] = set()  # start offsets of the lines segmented
+        self._lines: dict[int, tuple[int, list[int]]] = {}  # line start -> (end, piece cuts)
+        self._done: set[int] = set()  # start offsets of the pieces segmented
         self._starts: set[int] = set()
         self._ends: set[int] = set()
         self._at: dict[int, str] = {}
@@ -41,31 +47,103 @@ class Tokens:
         self.ends = _Lazy(self, self._ends)
         self.at = _Lazy(self, self._at)
 
-    def _segment(self, pos: int) -> None:
+    def _segment(self, pos: int, items: set[int] | dict[int, str]) -> None:
+        """Segment the pieces that hold `pos` or end at it, unless the line's runs of spaces
+        already put `pos` in `items` (a cue right after a space starts a word)."""
         text = self._text
-        a = text.rfind("\n", 0, pos) + 1
-        if a in self._done or not 0 <= pos <= len(text):
+        if not 0 <= pos <= len(text):
             return
-        from pythainlp.tokenize import word_tokenize
+        a = text.rfind("\n", 0, pos) + 1
+        line = self._lines.get(a)
+        if line is None:
+            line = self._lines[a] = self._line(a)
+            if pos in items:
+                return
+        b, cuts = line
+        u = min(bisect.bisect_right(cuts, pos), len(cuts) - 1) - 1
+        while u >= 0 and cuts[u + 1] >= pos:
+            if cuts[u] < cuts[u + 1] and cuts[u] not in self._done:  # empty pieces: none
+                self._piece(u % 2 == 1, cuts[u], cuts[u + 1], b)
+            u -= 1
 
-        self._done.add(a)
+    def _line(self, a: int) -> tuple[int, list[int]]:
+        """The line at `a`: its end and the cuts between its pieces (words, spaces, words, …),
+        with the words of its spaces and of its line break recorded: a word ends where a run
+        of spaces starts and one starts where it ends."""
+        text = self._text
         b = text.find("\n", a)
         b = len(text) if b < 0 else b
-        at = a
-        for tok in word_tokenize(text[a:b], engine="newmm", keep_whitespace=True) if b > a else ():
-            self._starts.add(at)
-            self._at[at] = tok
-            at += len(tok)
-            self._ends.add(at)
+        cuts = [a]
+        for m in _SPACES.finditer(text, a, b):
+            s, e = m.span()
+            if not any(_spanned(text, i) for i in range(s, e)):
+                cuts += [s, e]
+                self._done.add(s)
+                self._ends.update((s, e))
+                self._starts.add(s)
+                self._at[s] = m.group()
+                if e < b:
+                    self._starts.add(e)
+        cuts.append(b)
         self._ends.add(a)
         if b < len(text):  # the line break
             self._starts.add(b)
             self._at[b] = "\n"
             self._ends.add(b + 1)
             self._starts.add(b + 1)
+        return b, cuts
+
+    def _piece(self, spaces: bool, a: int, b: int, line_end: int) -> None:
+        self._done.add(a)
+        text = self._text
+        if spaces:
+            words: tuple[str, ...] = (text[a:b],)
+        else:
+            # the space after the piece is kept for newmm's look-ahead, then dropped
+            words = _newmm(text[a : min(b + 1, line_end)])
+            if b < line_end:
+                words = words[:-1]
+        at = a
+        for tok in words:
+            self._starts.add(at)
+            self._at[at] = tok
+            at += len(tok)
+            self._ends.add(at)
 
     def boundary(self, pos: int) -> bool:
         return pos in self.starts or pos in self.ends
+
+
+@lru_cache(maxsize=1 << 16)
+def _newmm(piece: str) -> tuple[str, ...]:
+    """newmm's words of a piece; pieces recur from post to post (a title, a formula, a name)."""
+    from pythainlp.tokenize import word_tokenize
+
+    return tuple(word_tokenize(piece, engine="newmm", keep_whitespace=True))
+
+
+_SPACES = re.compile(r"[ \t]+")  # what newmm reads as one word of spaces
+
+
+@cache
+def _spaced_words() -> dict[tuple[str, str], tuple[tuple[int, str], ...]]:
+    """The dictionary's words with a space inside (ต่าง ๆ), by the letters around each space:
+    such a word may span a run of spaces, so no piece ends there."""
+    from pythainlp.tokenize import word_dict_trie
+
+    out: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for w in word_dict_trie():
+        for k, c in enumerate(w):
+            if c in " \t":
+                around = (w[k - 1] if k else "", w[k + 1] if k + 1 < len(w) else "")
+                out.setdefault(around, []).append((k, w))
+    return {key: tuple(v) for key, v in out.items()}
+
+
+def _spanned(text: str, i: int) -> bool:
+    """Whether a dictionary word with a space inside is written across the space at i."""
+    near = _spaced_words().get((text[i - 1] if i else "", text[i + 1 : i + 2]), ())
+    return any(text.startswith(w, i - k) for k, w in near if i >= k)
 
 
 class _Lazy:
@@ -77,11 +155,13 @@ class _Lazy:
     def __contains__(self, pos: object) -> bool:
         if not isinstance(pos, int):
             return False
-        self._tokens._segment(pos)
+        if pos not in self._items:  # what is recorded is final
+            self._tokens._segment(pos, self._items)
         return pos in self._items
 
     def get(self, pos: int, default: str | None = None) -> str | None:
-        self._tokens._segment(pos)
+        if pos not in self._items:
+            self._tokens._segment(pos, self._items)
         return self._items.get(pos, default) if isinstance(self._items, dict) else default
 
 

@@ -135,12 +135,14 @@ def _is_title_word(honorific: str, given: str, rest: str = "") -> bool:
 
 def _cut_run(run: str) -> str:
     """A name run ends where a clause word or a title is glued to it."""
-    cut = len(run)
-    for w in words("glued_stops.txt") + _long_heads():
-        i = run.find(w, 2)
-        if 0 < i < cut:
-            cut = i
-    return run[:cut]
+    m = _glued_re().search(run, 2)
+    return run[: m.start()] if m else run
+
+
+@cache
+def _glued_re() -> re.Pattern[str]:
+    """Any clause word or long title (one search finds the first of them, not one per word)."""
+    return re.compile(alternation(words("glued_stops.txt") + _long_heads(), flexible_space=False))
 
 
 @cache
