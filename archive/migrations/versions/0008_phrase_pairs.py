@@ -73,6 +73,7 @@ def _rebuild(body: str) -> None:
         "CREATE INDEX ix_search_vectors_headline ON search_vectors "
         "USING GIN (ts_filter(tsv, '{a}'))"
     )
+    op.execute("ANALYZE search_vectors")  # the planner's counts of the new lexemes
 
 
 def upgrade() -> None:
