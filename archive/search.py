@@ -541,7 +541,7 @@ def search(
         raise ValueError("offset: must be 0 or more")
     query = parse_query(filters.q) if filters.q else None
     chosen = chosen_posts(filters, _dialect(session))
-    every = None
+    every: tuple[list[int], set[int]] | tuple[()] | None = None
     if query is None:
         listed = select(Post.id)
         if chosen is not None:
