@@ -256,9 +256,21 @@ def fts5_expression(query: Query) -> str:
     return " AND ".join('"' + " ".join(p) + '"' for p in query.phrases)
 
 
+def _tsquery_phrase(phrase: tuple[str, ...]) -> str:
+    """A phrase as PostgreSQL's vectors hold it (migration 0008): a word alone, else its pairs
+    of adjacent words ('w1 w2', at w1's position), one position apart. GIN holds no positions:
+    asked as words (`a <-> b <-> c`), every post holding the three was a candidate, rechecked
+    from its vector; asked as pairs, a two-word phrase is one lexeme of the index and a longer
+    one's candidates are the few posts holding every pair."""
+    if len(phrase) == 1:
+        return f"'{phrase[0]}'"
+    return " <-> ".join(f"'{a} {b}'" for a, b in zip(phrase, phrase[1:], strict=False))
+
+
 def tsquery_expression(query: Query) -> str:
-    # The migration leaves a gap between headline and body, so <-> stays inside one of them.
-    return " & ".join(" <-> ".join(f"'{w}'" for w in p) for p in query.phrases)
+    # The migration leaves a gap between headline and body, so <-> stays inside one of them,
+    # and pairs are made within each of them only.
+    return " & ".join(_tsquery_phrase(p) for p in query.phrases)
 
 
 def _dialect(session: Session) -> str:
@@ -396,12 +408,52 @@ def _span_matches(
     return sorted(found, reverse=True)
 
 
+def every_match(
+    session: Session, query: Query, within: Select[Any] | None, cap: int = TOTAL_CAP
+) -> tuple[list[int], set[int]] | tuple[()]:
+    """PostgreSQL: every match of the query (among `within`), newest first, and those of the
+    headline tier, if there are at most `cap`; else () (read no further than cap + 1: the
+    total is "more than `cap`").
+
+    One read of the word's index and one of the headlines' give the page and the exact total
+    at once: read span by span and counted apart, a word of a few thousand matches had cost
+    several reads of its whole bitmap (one per span, one for the count)."""
+
+    def ids(tier: str | None) -> list[int]:
+        return list(session.scalars(matches(session, query, within, tier).limit(cap + 1)))
+
+    # Bitmaps only: as in _span_matches, and a sequential scan, which the planner prefers for
+    # a word in half the posts (10,001 rows of 20,000), checks each one's toasted vector
+    # (0.5 s at 100,000 posts; a bitmap of the index needs no vector at all).
+    session.execute(text("SET LOCAL enable_indexscan = off"))
+    session.execute(text("SET LOCAL enable_seqscan = off"))
+    try:
+        found = ids(None)
+        if len(found) > cap:
+            return ()
+        head = set(ids("headline")) if found else set()
+    finally:
+        session.execute(text("SET LOCAL enable_indexscan TO DEFAULT"))
+        session.execute(text("SET LOCAL enable_seqscan TO DEFAULT"))
+    return sorted(found, reverse=True), head
+
+
 def top_hits(
-    session: Session, query: Query, within: Select[Any] | None, limit: int, offset: int = 0
+    session: Session,
+    query: Query,
+    within: Select[Any] | None,
+    limit: int,
+    offset: int = 0,
+    every: tuple[list[int], set[int]] | None = None,
 ) -> list[tuple[int, float]]:
     """(post id, tier score) of the page: headline tier first, each tier read only as far as
-    the page reaches."""
+    the page reaches (or taken from `every`, every_match's answer, when given)."""
     want = offset + limit
+    if every is not None:
+        found, in_headline = every
+        head = [(i, HEADLINE) for i in found if i in in_headline]
+        body = [(i, BODY) for i in found if i not in in_headline]
+        return (head + body)[offset:want]
     head = newest_matches(session, query, within, want, "headline")
     hits = [(post_id, HEADLINE) for post_id in head]
     if len(head) < want:
@@ -494,6 +546,7 @@ def search(
         raise ValueError("offset: must be 0 or more")
     query = parse_query(filters.q) if filters.q else None
     chosen = chosen_posts(filters, _dialect(session))
+    every: tuple[list[int], set[int]] | tuple[()] | None = None
     if query is None:
         listed = select(Post.id)
         if chosen is not None:
@@ -502,9 +555,14 @@ def search(
         page = [(i, 0.0) for i in session.scalars(ordered.limit(limit).offset(offset))]
         found = listed
     else:
-        page = top_hits(session, query, chosen, limit, offset)
+        if _dialect(session) == "postgresql":
+            every = every_match(session, query, chosen, total_cap)
+        page = top_hits(session, query, chosen, limit, offset, every or None)
         found = matches(session, query, chosen)
-    total, exact = capped_count(session, found, total_cap) if page or offset else (0, True)
+    if every is not None:  # every_match read them: all of them, or more than the cap
+        total, exact = (len(every[0]), True) if every else (total_cap, False)
+    else:
+        total, exact = capped_count(session, found, total_cap) if page or offset else (0, True)
     details = {
         r.id: r
         for r in session.execute(
