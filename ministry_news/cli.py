@@ -847,13 +847,11 @@ def copy_command(source: str, target: str) -> None:
 
 
 def _require_archive(session: Any) -> None:
-    """A query on a database with no archive says so, instead of an SQL error."""
-    from sqlalchemy import inspect
+    """A query on a database with no archive, or an archive of another schema, says so (and
+    what to run) instead of an SQL error or a short answer."""
+    from archive.migrate import require_readable
 
-    if not inspect(session.get_bind()).has_table("posts"):
-        raise ArchiveError(
-            "no archive in this database yet: run `ministry-news crawl` (or `demo`) first"
-        )
+    require_readable(session.connection())
 
 
 def main() -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy import inspect
 from starlette.middleware.errors import ServerErrorMiddleware
 
 from archive.db import ArchiveError, get_engine
+from archive.migrate import require_readable
 from archive.search import TOTAL_CAP
 from ministry_news.web import api, downloads, errors, pages
 from ministry_news.web.middleware import HeadAsGet, SecurityHeaders
@@ -40,13 +40,12 @@ def create_app(db_url: str, total_cap: int = TOTAL_CAP) -> FastAPI:
     ArchiveError when there is no archive there yet."""
     engine = get_engine(db_url)
     try:
-        has_posts = inspect(engine).has_table("posts")
+        with engine.connect() as conn:
+            require_readable(conn)
+    except ArchiveError:
+        raise
     except Exception as exc:  # unreachable server, unreadable file
         raise ArchiveError(f"cannot open the archive {db_url!r}: {exc}") from exc
-    if not has_posts:
-        raise ArchiveError(
-            "no archive in this database yet: run `ministry-news crawl` (or `demo`) first"
-        )
 
     app = FastAPI(
         title="ministry-news",
