@@ -16,9 +16,11 @@ LATER = (
 )
 
 
-def post(headline: str, lead: str, rest: str = LATER) -> tuple[str, str]:
+def post(
+    headline: str, lead: str, rest: str = LATER, stamp: str = "วันอังคารที่ 12 กันยายน 2560"
+) -> tuple[str, str]:
     """(text, title) of a whole post: stamp line, headline twice, lead, a later paragraph."""
-    text = f"วันอังคารที่ 12 กันยายน 2560\n{headline}\n{headline}\n{lead}\n{rest}\n"
+    text = f"{stamp}\n{headline}\n{headline}\n{lead}\n{rest}\n"
     return text, f"รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-{headline}"
 
 
@@ -225,7 +227,8 @@ def test_the_line_after_a_summary_that_dates_its_event_after_its_subject_is_the_
         "เป็นประธานเปิดโครงการสร้างนักบริหารแรงงานสัมพันธ์ เพื่อเพิ่มผลิตภาพแรงงาน วันที่ 23 "
         "พฤศจิกายน 2560 ณ โรงแรมไมด้า แกรนด์ ทวารวดี จังหวัดนครปฐม ว่า กสร. ได้ดำเนินการส่งเสริม"
     )
-    ex = extract(*post("กสร. ปั้น นักบริหารแรงงานสัมพันธ์", f"{summary}\n{lead}"))
+    stamp = "วันศุกร์ที่ 24 พฤศจิกายน 2560"
+    ex = extract(*post("กสร. ปั้น นักบริหารแรงงานสัมพันธ์", f"{summary}\n{lead}", stamp=stamp))
     assert ex.reports_visit
     assert [f.value for f in ex.of("date")] == ["2017-11-23"]
 
@@ -244,7 +247,8 @@ def test_a_dated_lead_broken_by_a_line_break_ends_on_the_next_line():
         "การบูรณาการพัฒนาเกษตรอินทรีย์แห่งชาติระดับพื้นที่ ในการประชุมเชิงปฏิบัติการ "
         "ขับเคลื่อนการพัฒนาเกษตรอินทรีย์แห่งชาติ ณ โรงแรมปริ๊นซ์ พาเลซ กรุงเทพมหานคร"
     )
-    ex = extract(*post("มหาดไทย มอบนโยบายการพัฒนาเกษตรอินทรีย์ระดับพื้นที่", lead))
+    stamp = "วันจันทร์ที่ 25 มิถุนายน 2561"
+    ex = extract(*post("มหาดไทย มอบนโยบายการพัฒนาเกษตรอินทรีย์ระดับพื้นที่", lead, stamp=stamp))
     assert ex.reports_visit
     assert [f.value for f in ex.of("date")] == ["2018-06-25"]
 
