@@ -299,8 +299,15 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
         if not name or not free(m.start(), m.end()):
             continue
         after = text[m.end() : m.end() + 1]
-        if after and ("\u0e01" <= after <= "\u0e4e") and m.group() not in g.province_alias:
-            continue  # a longer word that starts like a province (เลยไป, ตากแดด)
+        alias = m.group() in g.province_alias
+        if (
+            after
+            and ("\u0e01" <= after <= "\u0e4e")
+            and not (
+                alias and (m.group().endswith(("ฯ", ".")) or text.startswith(_FOLLOW, m.end()))
+            )
+        ):
+            continue  # a longer word that starts like a province (เลยไป, ตากแดด, กรุงเทพพาณิชย์)
         rule = "province_alias" if m.group() in g.province_alias else "province_bare"
         add(
             "province",
@@ -345,6 +352,11 @@ def _at_home(text: str, pos: int) -> bool:
     return venue is not None and any(w in venue for w in _home_words())
 
 
+def _glued(text: str, pos: int) -> bool:
+    """A Thai letter right before `pos`: the place is written as the end of a longer word."""
+    return pos > 0 and "\u0e01" <= text[pos - 1] <= "\u0e4e"
+
+
 def _after_place(text: str, found: list[PlaceMention], i: int) -> bool:
     """The mention follows the one before it across spaces only (จังหวัดนครนายก ปราจีนบุรี)."""
     return i > 0 and not text[found[i - 1].end : found[i].start].strip()
@@ -369,7 +381,7 @@ def _judge(text: str, found: list[PlaceMention]) -> None:
             p.visited, p.why_not = False, "surname"
         elif _common_word(p) and not _chain_follows(found, i):
             p.visited, p.why_not = False, "common_word"
-        elif p.rule == "province_bare":
+        elif p.rule == "province_bare" or p.rule == "province_alias" and _glued(text, p.start):
             before = _glued_before(text, p.start)
             prev = found[i - 1] if i else None
             chained = prev is not None and 0 <= p.start - prev.end <= 4 and prev.visited
