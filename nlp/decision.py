@@ -250,7 +250,8 @@ def _desk(text: str, a: int, b: int) -> bool:
 
 def at_home(text: str, start: int, end: int) -> bool:
     """Whether the venue at [start, end) is, or is in, the officials' own office (a press room
-    at Government House, ตึกสันติไมตรี): no site visited."""
+    at Government House, ตึกสันติไมตรี): no site visited, and no place (nlp.places asks it of
+    the address after ณ that a place ends)."""
     line_end = text.find("\n", end)
     stop = min(end + HOME_REACH, len(text) if line_end < 0 else line_end)
     return bool(_re("home").search(text, start, stop))

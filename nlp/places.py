@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from nlp.decision import at_home
 from nlp.document import Spans
 from nlp.gazetteer import BANGKOK, Area, gazetteer
 from nlp.lexicon import alternation, ends_with_any, sections, words
@@ -340,16 +341,11 @@ def _venue_before(text: str, pos: int) -> str | None:
     return venue
 
 
-@cache
-def _home_words() -> tuple[str, ...]:
-    return sections("visit_cues.txt")["home"]
-
-
 def _at_home(text: str, pos: int) -> bool:
     """The address of the officials' own office ("ณ ทำเนียบรัฐบาล กรุงเทพฯ"): desk work there,
     not a place visited."""
     venue = _venue_before(text, pos)
-    return venue is not None and any(w in venue for w in _home_words())
+    return venue is not None and at_home(text, pos - len(venue), pos)
 
 
 def _glued(text: str, pos: int) -> bool:
