@@ -275,3 +275,15 @@ def test_a_province_alias_inside_a_longer_name_is_no_place(text):
 )
 def test_a_province_alias_after_a_locative_or_a_venue_is_a_place(text):
     assert values(extract(text), "province") == ["กรุงเทพมหานคร"]
+
+
+def test_a_chain_typed_without_spaces_is_read_link_by_link():
+    """A post typed without spaces (dev t121: ลงพื้นที่…ในเขื่อนณเขื่อนภูมิพลต.บ้านนาอ.สามเงาจ.ตาก):
+    each short form glued to the word before it is a link of the chain the gazetteer agrees
+    with. A short form glued into an abbreviation with no such chain stays out (อบต.…)."""
+    ex = extract(f"{LEAD}ติดตามสถานการณ์น้ำในเขื่อนณเขื่อนภูมิพลต.บ้านนาอ.สามเงาจ.ตากและเขื่อนอื่น")
+    assert values(ex, "subdistrict") == ["บ้านนา"]
+    assert values(ex, "district") == ["สามเงา"]
+    assert values(ex, "province") == ["ตาก"]
+    ex = extract(f"{LEAD} ประชุมร่วมกับ ผวจ.ตาก และ นายก อบต.บ้านนา")
+    assert values(ex, "province") == [] and values(ex, "subdistrict") == []
