@@ -4,7 +4,8 @@ PyThaiNLP's `thai_strptime` drops the start of a range and misreads numeric mont
 parser is ours; its month and weekday tables are reused. Text reaches here normalised (arabic
 digits, plain hyphens). A mention is an *event* date unless its context says it is the page's
 own stamp (a label such as ลงวันที่, a clock time right after it, a bare dd/mm/yyyy) or the
-date of something else (an anniversary inside a name, a founding, a deadline). A line holding
+date of something else (an anniversary inside a name, a founding, a deadline, a day after the
+page's own: what is still to come when the page is published). A line holding
 nothing but a date is a *dateline*: the visit date only when the post states no other. A press
 dateline ("เชียงใหม่ 3 มี.ค. 2566 - …") is the *press* release's stamp: the pipeline takes it
 for the visit date only when the sentence it opens reports a visit.
@@ -289,6 +290,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             valid = span
         if role == "event" and published is not None and _history(valid[-1], published):
             role = "other"
+        elif role == "event" and published is not None and valid[0] > published:
+            role = "other"  # after the page's own day: a plan or an event still to come
         out.append(DateMention(start, end, valid, role, rule, year_known, list(parts)))
     return out
 

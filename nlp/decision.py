@@ -12,6 +12,7 @@ where it was held and that place is not the officials' own office; a ceremony wo
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -162,11 +163,17 @@ def _plan_in(text: str, a: int, b: int) -> bool:
 _THIS = re.compile(r"\s*นี้")  # after a date: this coming (ระหว่างวันที่ 27-29 ก.ย. นี้)
 
 
-def _dates_to_come(text: str, a: int, b: int) -> bool:
-    """A date in [a, b) followed by นี้ (ระหว่างวันที่ 27-29 ก.ย.62 นี้): an event still to come
-    (a fair a release promotes); เมื่อวันที่ … นี้ is a past day of this month."""
+def _dates_to_come(text: str, a: int, b: int, page: dt.date | None) -> bool:
+    """A date in [a, b) followed by นี้ (ระหว่างวันที่ 27-29 ก.ย.62 นี้), or dates all after the
+    page's own day `page` (ชวนผู้สนใจร่วมฟังเสวนา… ในวันที่ 28 มิ.ย.2560 on a page of 26 June):
+    an event still to come (a fair a release promotes); เมื่อวันที่ … นี้ is a past day of
+    this month."""
     from nlp.dates import find_dates
 
+    if page is not None:
+        dated = find_dates(text[a:b], page)
+        if dated and all(d.days[0] > page for d in dated):
+            return True
     return any(
         _THIS.match(text, a + d.end) and "เมื่อ" not in text[max(a, a + d.start - 8) : a + d.start]
         for d in find_dates(text[a:b])
@@ -243,7 +250,8 @@ def _desk(text: str, a: int, b: int) -> bool:
 
 def at_home(text: str, start: int, end: int) -> bool:
     """Whether the venue at [start, end) is, or is in, the officials' own office (a press room
-    at Government House, ตึกสันติไมตรี): no site visited."""
+    at Government House, ตึกสันติไมตรี): no site visited, and no place (nlp.places asks it of
+    the address after ณ that a place ends)."""
     line_end = text.find("\n", end)
     stop = min(end + HOME_REACH, len(text) if line_end < 0 else line_end)
     return bool(_re("home").search(text, start, stop))
@@ -424,7 +432,10 @@ def reports_visit(
 ) -> bool:
     """The post-level decision. `visit_words(doc, a, b)` finds a field's visit words (outside
     names, site names and clauses about another event)."""
+    from nlp.dates import page_date
+
     field, travel, ceremony = _cues()["field"], _cues()["travel"], _cues()["ceremony"]
+    page = next((page_date(doc.text) for doc in docs if doc.source == "body"), None)
     if title and _re("summary").search(title):
         return False
     fields = [
@@ -469,7 +480,7 @@ def reports_visit(
                 words
                 and not standing
                 or _plan_in(text, a, first)
-                or _dates_to_come(text, a, b if nobody else first)
+                or _dates_to_come(text, a, b if nobody else first, page)
             )
             # a line that only places what the line before it told (ระหว่างวันที่ … ณ กรุง…
             # below "มีกำหนดเดินทาง…") continues that line's plan

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from nlp.decision import at_home
 from nlp.document import Spans
 from nlp.gazetteer import BANGKOK, Area, gazetteer
 from nlp.lexicon import alternation, ends_with_any, sections, words
@@ -106,7 +107,7 @@ def _lookup(
         if not areas:
             continue
         rest = word[length:]
-        if not rest or rest.startswith(_FOLLOW):
+        if not rest or text.startswith(_FOLLOW, pos + length):  # ".. อ.สามเงาจ.ตาก"
             return length, areas, False
         if not fallback[1] and length >= 3:
             fallback = (length, areas, False)
@@ -224,11 +225,15 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
     g = gazetteer()
     taken = Spans()
 
-    def free(a: int, b: int) -> bool:
+    def free(a: int, b: int, level: str = "", areas: list[Area] | None = None) -> bool:
         glued = a > 0 and "\u0e01" <= text[a - 1] <= "\u0e4e"
         if glued and text.startswith(("จ.", "อ.", "ต."), a):
-            # a glued short form only after a locative: "ในพื้นที่จ.ตาก", not "อบต.กะเฉด"
-            return ends_with_any(_glued_before(text, a), _LOCATIVE) is not None and free_(a, b)
+            # a glued short form only after a locative ("ในพื้นที่จ.ตาก", not "อบต.กะเฉด") or
+            # as a link of a chain the gazetteer agrees with ("ต.บ้านนาอ.สามเงาจ.ตาก")
+            linked = _chained(text, found, level, a, b, areas or [])
+            return (linked or ends_with_any(_glued_before(text, a), _LOCATIVE) is not None) and (
+                free_(a, b)
+            )
         return free_(a, b)
 
     def free_(a: int, b: int) -> bool:
@@ -237,7 +242,7 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
     def add(level: str, a: int, at: int, hit: tuple[int, list[Area], bool], rule: str) -> None:
         length, areas, fuzzy = hit
         b = at + length
-        if length and areas and free(a, b):
+        if length and areas and free(a, b, level, areas):
             pm = PlaceMention(level, a, b, text[at:b], areas, rule + ("_near" if fuzzy else ""))
             pm.fuzzy = fuzzy
             found.append(pm)
@@ -299,8 +304,15 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
         if not name or not free(m.start(), m.end()):
             continue
         after = text[m.end() : m.end() + 1]
-        if after and ("\u0e01" <= after <= "\u0e4e") and m.group() not in g.province_alias:
-            continue  # a longer word that starts like a province (เลยไป, ตากแดด)
+        alias = m.group() in g.province_alias
+        if (
+            after
+            and ("\u0e01" <= after <= "\u0e4e")
+            and not (
+                alias and (m.group().endswith(("ฯ", ".")) or text.startswith(_FOLLOW, m.end()))
+            )
+        ):
+            continue  # a longer word that starts like a province (เลยไป, ตากแดด, กรุงเทพพาณิชย์)
         rule = "province_alias" if m.group() in g.province_alias else "province_bare"
         add(
             "province",
@@ -333,16 +345,55 @@ def _venue_before(text: str, pos: int) -> str | None:
     return venue
 
 
-@cache
-def _home_words() -> tuple[str, ...]:
-    return sections("visit_cues.txt")["home"]
-
-
 def _at_home(text: str, pos: int) -> bool:
     """The address of the officials' own office ("ณ ทำเนียบรัฐบาล กรุงเทพฯ"): desk work there,
     not a place visited."""
     venue = _venue_before(text, pos)
-    return venue is not None and any(w in venue for w in _home_words())
+    return venue is not None and at_home(text, pos - len(venue), pos)
+
+
+_UP = {
+    "subdistrict": ("district", re.compile(r" ?(?:อ\.|อำเภอ)")),
+    "district": ("province", re.compile(r" ?(?:จ\.|จังหวัด)")),
+}
+
+
+def _chained(
+    text: str, found: list[PlaceMention], level: str, a: int, b: int, areas: list[Area]
+) -> bool:
+    """A short form glued to the word before it that is a link of a place chain (a post typed
+    without spaces: "เขื่อนภูมิพลต.บ้านนาอ.สามเงาจ.ตาก"): the level above follows, naming the
+    area's own district or province, or a district of the province ends right before it."""
+    if level == "province":
+        codes = {c.province_code for c in areas}
+        return any(
+            p.level == "district"
+            and p.end == a
+            and any(c.province_code in codes for c in p.candidates)
+            for p in found
+        )
+    if level not in _UP:
+        return False
+    up, prefix = _UP[level]
+    m = prefix.match(text, b)
+    if not m:
+        return False
+    if up == "district":
+        _, parents, _ = _lookup("district", text, m.end(), exact_only=True)
+        return any(c.district_code == d.code for c in areas for d in parents)
+    g = gazetteer()
+    name = _patterns()["province_name"].match(text, m.end())
+    code = (
+        next((q.code for q in g.exact("province", g.province_of(name.group()) or "")), None)
+        if name
+        else None
+    )
+    return code is not None and any(c.province_code == code for c in areas)
+
+
+def _glued(text: str, pos: int) -> bool:
+    """A Thai letter right before `pos`: the place is written as the end of a longer word."""
+    return pos > 0 and "\u0e01" <= text[pos - 1] <= "\u0e4e"
 
 
 def _after_place(text: str, found: list[PlaceMention], i: int) -> bool:
@@ -369,7 +420,7 @@ def _judge(text: str, found: list[PlaceMention]) -> None:
             p.visited, p.why_not = False, "surname"
         elif _common_word(p) and not _chain_follows(found, i):
             p.visited, p.why_not = False, "common_word"
-        elif p.rule == "province_bare":
+        elif p.rule == "province_bare" or p.rule == "province_alias" and _glued(text, p.start):
             before = _glued_before(text, p.start)
             prev = found[i - 1] if i else None
             chained = prev is not None and 0 <= p.start - prev.end <= 4 and prev.visited

@@ -74,7 +74,7 @@ def test_numbers_that_are_not_dates_yield_no_date(text):
 
 def test_publication_stamps_are_not_the_visit_date():
     text = (
-        "วันเสาร์ ที่ 5 ธันวาคม พ.ศ. 2563 14:52 น.\n\n"
+        "วันพฤหัสบดี ที่ 26 มกราคม พ.ศ. 2566 14:52 น.\n\n"
         "ลงวันที่ 09/03/2561\n"
         "วันที่ 22 มกราคม 2566 เวลา 10.40 น. " + VISIT
     )
@@ -244,3 +244,14 @@ def test_weekday_and_day_without_year_take_the_year_of_publication():
     text = f"เมื่อวันพฤหัสบดีที่ 4 และวันศุกร์ที่ 5 มกราคม {VISIT}"
     ex = extract(text, published=dt.date(2024, 1, 8))
     assert dates(ex) == ["2024-01-04", "2024-01-05"]
+
+
+def test_a_date_after_the_page_is_a_plan_not_the_visit():
+    """A release that invites to a talk two days after its page (corpus post 4769: กอช. ชวนฟัง
+    เสวนา … ในวันที่ 28 มิ.ย.2560 on a page of 26 June) dates no visit: a page cannot report
+    what had not happened yet. The day of the page itself is still a visit's."""
+    stamp = "วันจันทร์ที่ 26 มิถุนายน 2560\n"
+    text = f"{stamp}{VISIT} ในวันที่ 28 มิ.ย.2560 เวลา 08.30 น."
+    assert dates(extract(text)) == []
+    text = f"{stamp}วันนี้ (26 มิ.ย. 60) {VISIT}"
+    assert dates(extract(text)) == ["2017-06-26"]

@@ -16,9 +16,11 @@ LATER = (
 )
 
 
-def post(headline: str, lead: str, rest: str = LATER) -> tuple[str, str]:
+def post(
+    headline: str, lead: str, rest: str = LATER, stamp: str = "วันอังคารที่ 12 กันยายน 2560"
+) -> tuple[str, str]:
     """(text, title) of a whole post: stamp line, headline twice, lead, a later paragraph."""
-    text = f"วันอังคารที่ 12 กันยายน 2560\n{headline}\n{headline}\n{lead}\n{rest}\n"
+    text = f"{stamp}\n{headline}\n{headline}\n{lead}\n{rest}\n"
     return text, f"รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-{headline}"
 
 
@@ -158,8 +160,25 @@ def test_a_summary_the_page_repeats_is_read_once_and_the_dated_lead_after_it_dec
         "วันนี้ (17 กันยายน 2562) ที่โรงแรมมิราเคิล แกรนด์ คอนเวนชั่น กรุงเทพมหานคร "
         f"{MINISTER} เป็นประธานเปิดงานวันแห่งความปลอดภัยโลก"
     )
-    text, title = post("รมว.ยุติธรรม ประกาศเจตนารมณ์ความปลอดภัย", f"{summary}\n{summary}\n{lead}")
+    stamp = "วันอังคารที่ 17 กันยายน 2562"
+    text, title = post(
+        "รมว.ยุติธรรม ประกาศเจตนารมณ์ความปลอดภัย", f"{summary}\n{summary}\n{lead}", stamp=stamp
+    )
     assert extract(text, title).reports_visit
+
+
+def test_a_release_dated_after_its_page_announces_an_event_to_come():
+    """Corpus post 4769 (กอช. ชวนผู้สนใจร่วมฟังเสวนา … ในวันที่ 28 มิ.ย.2560 on a page of 26
+    June) and 5299 (an office's seminar in three days' time): an invitation, not a visit. The
+    same line dated on its page's day tells of the event held."""
+    lead = (
+        "กองทุนการออมแห่งชาติ ร่วมกับจังหวัดสงขลา ชวนผู้สนใจเข้าร่วมฟังเสวนา เรื่อง บำนาญภาคประชาชน "
+        "ในวันที่ 28 มิถุนายน 2560 เวลา 08.30 - 15.00 น. ณ ห้องจุติ เอ โรงแรม เจบี อ.หาดใหญ่ จ.สงขลา"
+    )
+    headline = "กอช. ชวนฟังเสวนา บำนาญภาคประชาชน ที่หาดใหญ่"
+    ex = extract(*post(headline, lead, stamp="วันจันทร์ที่ 26 มิถุนายน 2560"))
+    assert not ex.reports_visit
+    assert extract(*post(headline, lead, stamp="วันพุธที่ 28 มิถุนายน 2560")).reports_visit
 
 
 def test_a_line_that_only_places_an_announced_trip_is_still_the_plan():
@@ -176,24 +195,26 @@ def test_a_line_that_only_places_an_announced_trip_is_still_the_plan():
 
 
 @pytest.mark.parametrize(
-    ("headline", "lead"),
+    ("headline", "lead", "stamp"),
     [
         # a park's status in brackets is part of its name, not a plan
         (
             "ทส. เปิดป้ายอุทยานแห่งชาติถ้ำหลวง-ขุนน้ำนางนอน (เตรียมการ)",
             "วานนี้ (10 ตุลาคม 2562) กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม จัดพิธีเปิดป้าย"
             "อุทยานแห่งชาติถ้ำหลวง-ขุนน้ำนางนอน (เตรียมการ) อำเภอแม่สาย จังหวัดเชียงราย",
+            "วันศุกร์ที่ 11 ตุลาคม 2562",
         ),
         # a plan word after the ceremony tells what the place opened is for
         (
             "รมว.ยุติธรรม เปิดศูนย์การเรียนรู้เรือนจำ",
             f"วันนี้ (12 ก.ย. 60) {MINISTER} เป็นประธานในพิธีเปิดศูนย์การเรียนรู้ "
             "อำเภอเมืองน่าน จังหวัดน่าน เตรียมรับผู้ต้องขังเข้าฝึกอาชีพ",
+            "วันอังคารที่ 12 กันยายน 2560",
         ),
     ],
 )
-def test_a_plan_word_in_a_name_or_after_the_deed_is_no_plan(headline, lead):
-    assert extract(*post(headline, lead)).reports_visit
+def test_a_plan_word_in_a_name_or_after_the_deed_is_no_plan(headline, lead, stamp):
+    assert extract(*post(headline, lead, stamp=stamp)).reports_visit
 
 
 def test_the_seat_of_an_office_data_come_from_is_no_place_visited():
@@ -211,7 +232,8 @@ def test_a_meeting_a_spokesman_reports_is_placed_by_its_venue():
         f"{MINISTER} เป็นประธานการประชุมคณะทำงานประชารัฐเพื่อสังคม ครั้งที่ 3/2560 "
         "ณ โรงแรมเซ็นทารา แกรนด์เซ็นทรัล พลาซ่า ลาดพร้าว กรุงเทพฯ"
     )
-    ex = extract(*post("รมว.ยุติธรรม เป็นประธานการประชุมคณะทำงานประชารัฐ", lead))
+    stamp = "วันพุธที่ 27 กันยายน 2560"
+    ex = extract(*post("รมว.ยุติธรรม เป็นประธานการประชุมคณะทำงานประชารัฐ", lead, stamp=stamp))
     assert ex.reports_visit
 
 
@@ -225,7 +247,8 @@ def test_the_line_after_a_summary_that_dates_its_event_after_its_subject_is_the_
         "เป็นประธานเปิดโครงการสร้างนักบริหารแรงงานสัมพันธ์ เพื่อเพิ่มผลิตภาพแรงงาน วันที่ 23 "
         "พฤศจิกายน 2560 ณ โรงแรมไมด้า แกรนด์ ทวารวดี จังหวัดนครปฐม ว่า กสร. ได้ดำเนินการส่งเสริม"
     )
-    ex = extract(*post("กสร. ปั้น นักบริหารแรงงานสัมพันธ์", f"{summary}\n{lead}"))
+    stamp = "วันศุกร์ที่ 24 พฤศจิกายน 2560"
+    ex = extract(*post("กสร. ปั้น นักบริหารแรงงานสัมพันธ์", f"{summary}\n{lead}", stamp=stamp))
     assert ex.reports_visit
     assert [f.value for f in ex.of("date")] == ["2017-11-23"]
 
@@ -244,7 +267,8 @@ def test_a_dated_lead_broken_by_a_line_break_ends_on_the_next_line():
         "การบูรณาการพัฒนาเกษตรอินทรีย์แห่งชาติระดับพื้นที่ ในการประชุมเชิงปฏิบัติการ "
         "ขับเคลื่อนการพัฒนาเกษตรอินทรีย์แห่งชาติ ณ โรงแรมปริ๊นซ์ พาเลซ กรุงเทพมหานคร"
     )
-    ex = extract(*post("มหาดไทย มอบนโยบายการพัฒนาเกษตรอินทรีย์ระดับพื้นที่", lead))
+    stamp = "วันจันทร์ที่ 25 มิถุนายน 2561"
+    ex = extract(*post("มหาดไทย มอบนโยบายการพัฒนาเกษตรอินทรีย์ระดับพื้นที่", lead, stamp=stamp))
     assert ex.reports_visit
     assert [f.value for f in ex.of("date")] == ["2018-06-25"]
 
@@ -256,7 +280,8 @@ def test_a_venue_ends_where_the_next_clause_starts():
         "กระทรวงแรงงาน เป็นประธานเปิดงานแรงงานนอกระบบ ณ ห้อง Terminal Hall ชั้น 4 ศูนย์การค้า "
         "Terminal 21 นครราชสีมา โดยกล่าวว่า กระทรวงแรงงานได้ให้ความสำคัญกับแรงงานนอกระบบ"
     )
-    assert extract(*post("ก.แรงงาน เปิดงานแรงงานนอกระบบ", lead)).reports_visit
+    stamp = "วันพฤหัสบดีที่ 6 กุมภาพันธ์ 2563"
+    assert extract(*post("ก.แรงงาน เปิดงานแรงงานนอกระบบ", lead, stamp=stamp)).reports_visit
 
 
 def test_a_situation_report_as_of_an_hour_is_no_event_held_there():
