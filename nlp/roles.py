@@ -118,7 +118,7 @@ def _broken_sentences(
     พร้อมด้วย … / และคณะ ลงพื้นที่ …) is one sentence."""
     out: list[tuple[int, int]] = []
     start = None
-    for (a, b), nxt in zip(spans, [*spans[1:], None], strict=True):
+    for (a, b), nxt in zip(spans, [*spans[1:], None], strict=False):  # spans may be empty
         start = a if start is None else start
         short = b - a < SHORT_LINE and first_deed(doc, a, b) is None
         if short and nxt is not None and _goes_on(doc.text[nxt[0] : nxt[1]]):

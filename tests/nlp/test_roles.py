@@ -542,3 +542,10 @@ def test_a_governor_chairing_in_a_list_still_hosts():
         "อธิบดีกรมบังคับคดี ณ โรงแรมทวินโลตัส จังหวัดนครศรีธรรมราช\n"
     )
     assert _roles(text)["นายสมชาย ใจดี"] == "host"
+
+
+def test_a_post_whose_lines_all_vanish_before_the_roles_still_yields_its_facts():
+    # Found by the pipeline's property test: a title of only ณ and a body that is one name
+    # glued to ณ left no line to read a deed in, and roles crashed on the empty list.
+    facts = extract("นายเมืองณ ดร.", "ณ ")
+    assert all(f.attrs.get("role") in (None, "mentioned") for f in facts.of("official"))
