@@ -40,7 +40,8 @@ _PLACE_AFTER = re.compile(rf"\s?(?:ณ\s)?(?:หมู่|ม\.\d|{_ADMIN_RE})")
 _PLACE_WORD = re.compile(rf"(?:กิ่งอำเภอ|หมู่|ม\.\s?\d|{_ADMIN_RE})")
 _CUE_WINDOW = 30
 _NAME_MAX = 100
-_COUNT_AFTER = re.compile(r"\s?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
+# "จำนวน 11 แห่ง": the count word may come before the number.
+_COUNT_AFTER = re.compile(r"\s?(?:จำนวน\s?)?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
 # After a name, words that make it a kind of place: "สถานีทดลองต่างๆ", "ศูนย์เรียนรู้…ทั่วประเทศ".
 _KIND_AFTER = re.compile(r"\s?(?:หลาย|ใด|ต่างๆ|ต่าง ๆ|ทั่วประเทศ|ทุกแห่ง|ทุกจังหวัด|ทั้งหมด|ทั้ง \d+ แห่ง)")
 # A count right before a site word: kinds of place counted ("4 เขื่อนหลัก", "10 โรงพยาบาลชุมชน").
@@ -497,7 +498,9 @@ def find_sites(
                 keep(room)
                 found.append(b)
             continue
-        if _generic(text, h, end, tokens, kind) or len(name) < 3 and not name.isascii():
+        # a short name is a cut word unless a place chain vouches for it ("ณ ตลาดไท ตำบลคลองหนึ่ง")
+        short = len(name) < 3 and not name.isascii() and _PLACE_AFTER.match(text, end) is None
+        if _generic(text, h, end, tokens, kind) or short:
             host = re.match(r"\s?(?:ณ\s?)?", text[end:])
             at = site_heads().match(text, end + host.end()) if host else None
             # a centre hosted by a school; "ศูนย์ดิจิทัลชุมชน ณ ศูนย์ดิจิทัลชุมชน…" is one place
@@ -554,7 +557,10 @@ def _beneficiaries(text: str) -> Spans:
 
 
 # A count of places ("มีสนามสอบ 8 แห่ง", "อ่างเก็บน้ำขนาดใหญ่ 2 แห่ง", "จำนวน 8 สถานี").
-_PLACE_COUNT = re.compile(r"(?<![\d.,:/])\d{1,3}\s?(?:แห่ง|สถานี|จุด|โรง)(?![\u0e01-\u0e4e])")
+# Or a count without a number: "มีแหล่งท่องเที่ยวที่น่าสนใจมากมาย ประกอบด้วย …".
+_PLACE_COUNT = re.compile(
+    r"(?<![\d.,:/])\d{1,3}\s?(?:แห่ง|สถานี|จุด|โรง)(?![\u0e01-\u0e4e])|มากมาย\s?$|หลายแห่ง\s?$"
+)
 
 
 def _counted_list(text: str, lo: int, marker: int) -> bool:
@@ -720,9 +726,14 @@ def _extend(  # type: ignore[no-untyped-def]
         # "วิสาหกิจชุมชน… (บ้านน้ำเกี๋ยน)": the village it is in, read as a site of its own; after
         # a home or a centre, (บ้าน…) is the house's own name ("… ผู้สูงอายุ (บ้านบุรีรัมย์)")
         village = kind in _IN_VILLAGES and par is not None and par.group(1).startswith("บ้าน")
+        # "ชุมชนหมู่บ้านยวน (ไทย-ยวน หรือ โยนก)": brackets with "or" explain, they name nothing
+        gloss = par is not None and re.search(
+            r"(?<![\u0e01-\u0e4e])หรือ(?![\u0e01-\u0e4e])", par.group(1)
+        )
         if (
             par
             and not village
+            and not gloss
             and (re.search(f"[{_L}]", par.group(1)) or _ACRONYM.fullmatch(par.group(1)))
         ):
             end = par.end()
@@ -999,6 +1010,8 @@ def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
         if end < len(text) and "\u0e01" <= text[end] <= "\u0e4e":
             continue  # the name runs on into a clause: not a short place name
         end = _venue_tail(text, end)
+        if _CONTACT.match(text, end):
+            continue  # "สำนักงานขาย ณ โครงการ โทร. 091…": whom to call, not a place visited
         if site_heads().match(name) or g.province_of(name) or _PLACE_AFTER.match(name):
             continue
         office = starts_with_any(name, _not_before())

@@ -666,3 +666,53 @@ def test_places_a_report_counts_are_no_places_visited():
     # a count after the visit word is the list of places visited (test_a_list_of_health_centres)
     text = f"{LEAD} ลงพื้นที่ 2 แห่ง ได้แก่ โรงเรียนศรีอยุธยา และโรงเรียนเทพศิรินทร์"
     assert [s for s, _ in sites(text)] == ["โรงเรียนศรีอยุธยา", "โรงเรียนเทพศิรินทร์"]
+
+
+# Set u's site errors (issue 9, part 4): shapes of thaigov posts.
+
+
+def test_a_kind_of_place_counted_after_the_word_for_number_is_not_a_site():
+    # a report of how many stations there are (thaigov, a weather centre visited)
+    text = f"{LEAD} ตรวจเยี่ยมศูนย์อุตุนิยมวิทยาภาคเหนือ ปัจจุบันมี สถานีบริการด้านอุตุนิยมวิทยาการบิน จำนวน 11 แห่ง ใน 11 ท่าอากาศยาน"
+    names = [s for s, _ in sites(text)]
+    assert "ศูนย์อุตุนิยมวิทยาภาคเหนือ" in names
+    assert not any(s.startswith("สถานีบริการ") for s in names)
+
+
+def test_a_list_of_the_many_places_an_area_has_is_not_a_list_of_sites_visited():
+    # a minister's waterway tour that tells the area's sights (thaigov)
+    text = (
+        f"{LEAD} ตรวจเยี่ยมประตูระบายน้ำ ต.ท่าจีน อ.เมืองสมุทรสาคร\nทั้งนี้ จังหวัดสมุทรสาครมีแหล่งท่องเที่ยว"
+        "ที่น่าสนใจมากมาย ประกอบด้วย 1) ศาลพันท้ายนรสิงห์ 2) วัดโสภณาราม 3) วัดโกรกกราก"
+    )
+    names = [s for s, _ in sites(text)]
+    assert "วัดโสภณาราม" not in names and "วัดโกรกกราก" not in names
+
+
+def test_a_list_after_a_visit_word_to_many_places_is_still_visited():
+    text = f"{LEAD} เดินทางไปเยี่ยมชมแหล่งท่องเที่ยวมากมาย ได้แก่ วัดโสภณาราม อ.เมือง และวัดโกรกกราก อ.เมือง"
+    names = [s for s, _ in sites(text)]
+    assert "วัดโสภณาราม" in names and "วัดโกรกกราก" in names
+
+
+def test_a_short_name_that_a_place_chain_follows_is_a_site():
+    # "ตรวจเยี่ยมโครงการ… ณ ตลาดไท ตำบลคลองหนึ่ง" (thaigov, a minister at a wholesale market)
+    text = f"{LEAD} ตรวจเยี่ยมโครงการผักร่วมใจ ณ ตลาดไท ตำบลคลองหนึ่ง อำเภอคลองหลวง จังหวัดปทุมธานี"
+    assert ("ตลาดไท", "market") in sites(text)
+
+
+def test_a_short_word_after_a_site_word_without_a_place_is_not_a_name():
+    text = f"{LEAD} ลงพื้นที่ ณ ตลาดนี้ เพื่อพบปะประชาชน"
+    assert sites(text) == []
+
+
+def test_whom_to_call_after_na_is_not_a_site():
+    # the contact lines under a housing authority's visit (thaigov)
+    text = f"{LEAD} ลงพื้นที่ ณ หมู่ 2 ต.หนองหอย สอบถามได้ที่ สำนักงานขาย ณ โครงการ โทร. 091 047 1276"
+    assert "โครงการ" not in [s for s, _ in sites(text)]
+
+
+def test_brackets_that_explain_a_name_with_or_are_not_part_of_it():
+    # "ลงพื้นที่ชุมชนหมู่บ้านยวน (ไทย-ยวน หรือ โยนก) อำเภอสีคิ้ว" (thaigov, an industry minister)
+    text = f"{LEAD} ลงพื้นที่ชุมชนหมู่บ้านยวน (ไทย-ยวน หรือ โยนก) อำเภอสีคิ้ว จังหวัดนครราชสีมา"
+    assert ("ชุมชนหมู่บ้านยวน", "community") in sites(text)
