@@ -321,6 +321,19 @@ def _joins_name(text: str, pos: int, tokens: Tokens) -> bool:
     return bool(last) and any(g.exact(level, last) for level in ("province", "district"))
 
 
+def _second_site(text: str, h: int, end: int, tokens: Tokens) -> int | None:
+    """Where a second site starts inside the name `text[h:end]` of a site kept: a site word
+    glued after และ ("…เครื่องปั้นดินเผาและชุมชนบ้านแก่ง"), which the place chain after the
+    pair had joined into one name. Asked only of a site kept, so that the second one shares
+    the first one's reading (visited, or met elsewhere)."""
+    for m in re.finditer("และ", text[h:end]):
+        at = h + m.end()
+        head = site_heads().match(text, at)
+        if head and h + m.start() in tokens.starts and at in tokens.starts and head.end() < end:
+            return at
+    return None
+
+
 def _place_word_ends(text: str, exact: bool = False) -> bool:
     """Whether `text` is (exact) or ends with the name of a province or a district."""
     from nlp.gazetteer import gazetteer
@@ -521,6 +534,12 @@ def find_sites(
             continue  # "3) เขื่อนแควน้อยบำรุงแดน มีปริมาณน้ำเก็บกัก 144 ล้าน ลบ.ม.": a water report
         if _acts(text, end, tokens) and not (_has_cue(text, a, tokens) or listed):
             continue  # "ทั้งนี้ มหาวิทยาลัยพะเยายังได้นำ…": the body acting, not a place visited
+        second = _second_site(text, h, end, tokens)
+        if second is not None:  # "ศูนย์พิพิธภัณฑ์…และชุมชนบ้านแก่ง จังหวัด…": two sites visited
+            keep(SiteMention(a, second - len("และ"), kind, "site"))
+            again = _types().get(_key(site_heads().match(text, second).group()), ("other",))[0]  # type: ignore[union-attr]
+            keep(SiteMention(second, end, again, "site"))
+            continue
         keep(SiteMention(a, end, kind, "site"))
     _villages(text, tokens, lambda a, b: free(a, b) and not in_place(a), keep)
     _after_na(text, tokens, free, keep)

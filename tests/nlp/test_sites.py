@@ -716,3 +716,16 @@ def test_brackets_that_explain_a_name_with_or_are_not_part_of_it():
     # "ลงพื้นที่ชุมชนหมู่บ้านยวน (ไทย-ยวน หรือ โยนก) อำเภอสีคิ้ว" (thaigov, an industry minister)
     text = f"{LEAD} ลงพื้นที่ชุมชนหมู่บ้านยวน (ไทย-ยวน หรือ โยนก) อำเภอสีคิ้ว จังหวัดนครราชสีมา"
     assert ("ชุมชนหมู่บ้านยวน", "community") in sites(text)
+
+
+def test_two_sites_glued_by_and_before_their_place_are_two_sites():
+    # "นายกฯ เยี่ยมชมศูนย์พิพิธภัณฑ์เครื่องปั้นดินเผาและชุมชนบ้านแก่ง จ.นครสวรรค์" (a thaigov title)
+    text = f"{LEAD} เยี่ยมชมโรงเรียนช่างอากาศอำรุงและวัดธรรมาภิรตาราม เขตบางซื่อ กรุงเทพมหานคร"
+    names = [s for s, _ in sites(text)]
+    assert "โรงเรียนช่างอากาศอำรุง" in names and "วัดธรรมาภิรตาราม" in names
+
+
+def test_the_second_of_two_sites_glued_by_and_shares_the_first_ones_reading():
+    # speakers who come from two universities: neither was visited (thaigov)
+    text = f"{LEAD} ลงพื้นที่ อ.เมือง โดยมีคณะวิทยากรจากมหาวิทยาลัยบูรพาและมหาวิทยาลัยนครพนม อ.เมือง"
+    assert not any(s.startswith("มหาวิทยาลัย") for s, _ in sites(text))
