@@ -169,6 +169,16 @@ def _after_person(text: str, pos: int, readable) -> bool:  # type: ignore[no-unt
 
 
 #: A hotline or a telephone number right after a name: the body to call, not a place visited.
+def _after_staff(text: str, pos: int, tokens: Tokens, readable) -> bool:  # type: ignore[no-untyped-def]
+    """A site one space after a word for its staff, with no name between ("ตัวแทนหน่วยงาน
+    บริษัท…", "ผู้อำนวยการ โรงเรียน…"): where they work, unless they are met there."""
+    if pos < 2 or text[pos - 1] != " ":
+        return False
+    lo = max(text.rfind(" ", 0, pos - 1), text.rfind("\n", 0, pos - 1)) + 1
+    word = starts_with_any(text[lo : pos - 1], _people_words())
+    return word is not None and not _met_there(text, lo, tokens, readable)
+
+
 _CONTACT = re.compile(r"\s?(?:สายด่วน|โทร\.|โทรศัพท์|หมายเลขโทรศัพท์|Call Center)")
 
 #: The kinds of place a water report measures, and the measure written right after the name
@@ -475,6 +485,9 @@ def find_sites(
         if not before and _after_person(text, a, readable):
             taken.add(a, _name_end(text, h, tokens))
             continue  # "นายแพทย์สุรสิทธิ์ ปานมณี โรงพยาบาลหาดใหญ่": where the person works
+        if not before and _after_staff(text, a, tokens, readable):
+            taken.add(a, _name_end(text, h, tokens))
+            continue  # "ที่ปรึกษาอาวุโส บริษัท…", "อดีตเจ้าอาวาส วัด…": where the staff work
         if not before and kind in _UNIT_HOSTS and _after_unit(text, a, tokens):
             taken.add(a, _name_end(text, h, tokens))
             continue  # "ผลงานวิจัยของคณะวิทยาศาสตร์ มหาวิทยาลัยพะเยา": whose faculty it is

@@ -729,3 +729,20 @@ def test_the_second_of_two_sites_glued_by_and_shares_the_first_ones_reading():
     # speakers who come from two universities: neither was visited (thaigov)
     text = f"{LEAD} ลงพื้นที่ อ.เมือง โดยมีคณะวิทยากรจากมหาวิทยาลัยบูรพาและมหาวิทยาลัยนครพนม อ.เมือง"
     assert not any(s.startswith("มหาวิทยาลัย") for s, _ in sites(text))
+
+
+@pytest.mark.parametrize(
+    "staff",
+    [
+        "โดยมี ที่ปรึกษาอาวุโส",  # the speakers of a seminar and their firms (thaigov)
+        "โดยมี ตัวแทนหน่วยงานที่เกี่ยวข้อง",  # the bodies that came to a handover (thaigov)
+    ],
+)
+def test_a_site_one_space_after_its_staff_word_is_where_they_work(staff):
+    text = f"{LEAD} ลงพื้นที่ อ.เมือง จ.ระยอง ร่วมกับ{staff} บริษัท ไทยออยล์ จำกัด (มหาชน) และประชาชน"
+    assert not any(k == "company" for _, k in sites(text))
+
+
+def test_staff_met_at_their_place_one_space_before_it_are_a_visit_to_it():
+    text = f"{LEAD} ลงพื้นที่พบปะครูและนักเรียน โรงเรียนบ้านหนองบัว อ.เมือง จ.ระยอง"
+    assert ("โรงเรียนบ้านหนองบัว", "school") in sites(text)
