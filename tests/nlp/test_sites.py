@@ -746,3 +746,18 @@ def test_a_site_one_space_after_its_staff_word_is_where_they_work(staff):
 def test_staff_met_at_their_place_one_space_before_it_are_a_visit_to_it():
     text = f"{LEAD} ลงพื้นที่พบปะครูและนักเรียน โรงเรียนบ้านหนองบัว อ.เมือง จ.ระยอง"
     assert ("โรงเรียนบ้านหนองบัว", "school") in sites(text)
+
+
+@pytest.mark.parametrize(
+    ("tail", "site"),
+    [
+        # a social development minister at the National Housing Authority's estates (thaigov)
+        (
+            "ลงพื้นที่ตรวจเยี่ยมโครงการบ้านเอื้ออาทรรัตนาธิเบศร์ (ท่าอิฐ) จ.นนทบุรี",
+            "โครงการบ้านเอื้ออาทรรัตนาธิเบศร์ (ท่าอิฐ)",
+        ),
+        ("ลงพื้นที่เยี่ยมกลุ่มเปราะบาง ที่ โครงการเคหะชุมชนดินแดง เขตดินแดง", "โครงการเคหะชุมชนดินแดง"),
+    ],
+)
+def test_a_housing_estate_visited_is_a_site(tail, site):
+    assert (site, "community") in sites(f"{LEAD} {tail}")
