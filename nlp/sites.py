@@ -382,6 +382,18 @@ def _inside_phrase(text: str, pos: int) -> bool:
 _ONE_PER_PROVINCE = frozenset(("prison",))
 
 
+def _branch_after(text: str, end: int) -> bool:
+    """Brackets after a name that name its branch by the district or subdistrict it is in
+    ("… (ลาดหลุมแก้ว 2)", "… (สันกำแพง)"): one named place."""
+    from nlp.gazetteer import gazetteer
+
+    m = re.match(rf"\s?\(([{_L}]+)", text[end : end + 40])
+    g = gazetteer()
+    return m is not None and any(
+        g.exact(level, m.group(1)) for level in ("district", "subdistrict")
+    )
+
+
 def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") -> bool:
     """No name, or a name that is a function word ("…แห่งนี้", "…ดังกล่าว"), or a count after it
     ("โรงพยาบาลชุมชน 3 แห่ง"): a kind of place, not a place."""
@@ -396,7 +408,9 @@ def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") ->
         return True
     if kind != "village" and text[start:end] in words("kind_names.txt"):  # บ้านใหม่ is a name
         return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
-    if text.startswith(("จังหวัด", "จ."), start) and kind not in _ONE_PER_PROVINCE:
+    branch = _branch_after(text, end)
+    if text.startswith(("จังหวัด", "จ."), start) and kind not in _ONE_PER_PROVINCE and not branch:
+        # ... unless its own name follows in brackets: "โครงการบ้านเอื้ออาทรจังหวัดปทุมธานี (ลาดหลุมแก้ว 2)"
         return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
     return _counted(text, end) or _KIND_AFTER.match(text, end) is not None
 

@@ -761,3 +761,14 @@ def test_staff_met_at_their_place_one_space_before_it_are_a_visit_to_it():
 )
 def test_a_housing_estate_visited_is_a_site(tail, site):
     assert (site, "community") in sites(f"{LEAD} {tail}")
+
+
+def test_a_site_named_after_its_province_with_its_district_in_brackets_is_one_place():
+    # "ลงพื้นที่โครงการบ้านเอื้ออาทรจังหวัดปทุมธานี (ลาดหลุมแก้ว 2) หมู่ 2" (thaigov)
+    text = f"{LEAD} ลงพื้นที่โครงการบ้านเอื้ออาทรจังหวัดปทุมธานี (ลาดหลุมแก้ว 2) หมู่ 2 ต.คูบางหลวง"
+    assert ("โครงการบ้านเอื้ออาทรจังหวัดปทุมธานี (ลาดหลุมแก้ว 2)", "community") in sites(text)
+
+
+def test_a_province_s_kind_of_place_with_words_in_brackets_is_still_a_kind():
+    text = f"{LEAD} ลงพื้นที่ อ.เมือง จ.ลำปาง ซึ่งนำสินค้าไปขายที่ศูนย์ดิจิทัลชุมชนจังหวัดลำปาง (ทุกวัน) ด้วย"
+    assert not any(k == "community_centre" for _, k in sites(text))
