@@ -40,7 +40,8 @@ _PLACE_AFTER = re.compile(rf"\s?(?:ณ\s)?(?:หมู่|ม\.\d|{_ADMIN_RE})")
 _PLACE_WORD = re.compile(rf"(?:กิ่งอำเภอ|หมู่|ม\.\s?\d|{_ADMIN_RE})")
 _CUE_WINDOW = 30
 _NAME_MAX = 100
-_COUNT_AFTER = re.compile(r"\s?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
+# "จำนวน 11 แห่ง": the count word may come before the number.
+_COUNT_AFTER = re.compile(r"\s?(?:จำนวน\s?)?\d+\s?(?:แห่ง|จุด|หมู่บ้าน|ตำบล|อำเภอ|จังหวัด|โรง)")
 # After a name, words that make it a kind of place: "สถานีทดลองต่างๆ", "ศูนย์เรียนรู้…ทั่วประเทศ".
 _KIND_AFTER = re.compile(r"\s?(?:หลาย|ใด|ต่างๆ|ต่าง ๆ|ทั่วประเทศ|ทุกแห่ง|ทุกจังหวัด|ทั้งหมด|ทั้ง \d+ แห่ง)")
 # A count right before a site word: kinds of place counted ("4 เขื่อนหลัก", "10 โรงพยาบาลชุมชน").
@@ -168,6 +169,16 @@ def _after_person(text: str, pos: int, readable) -> bool:  # type: ignore[no-unt
 
 
 #: A hotline or a telephone number right after a name: the body to call, not a place visited.
+def _after_staff(text: str, pos: int, tokens: Tokens, readable) -> bool:  # type: ignore[no-untyped-def]
+    """A site one space after a word for its staff, with no name between ("ตัวแทนหน่วยงาน
+    บริษัท…", "ผู้อำนวยการ โรงเรียน…"): where they work, unless they are met there."""
+    if pos < 2 or text[pos - 1] != " ":
+        return False
+    lo = max(text.rfind(" ", 0, pos - 1), text.rfind("\n", 0, pos - 1)) + 1
+    word = starts_with_any(text[lo : pos - 1], _people_words())
+    return word is not None and not _met_there(text, lo, tokens, readable)
+
+
 _CONTACT = re.compile(r"\s?(?:สายด่วน|โทร\.|โทรศัพท์|หมายเลขโทรศัพท์|Call Center)")
 
 #: The kinds of place a water report measures, and the measure written right after the name
@@ -320,6 +331,19 @@ def _joins_name(text: str, pos: int, tokens: Tokens) -> bool:
     return bool(last) and any(g.exact(level, last) for level in ("province", "district"))
 
 
+def _second_site(text: str, h: int, end: int, tokens: Tokens) -> int | None:
+    """Where a second site starts inside the name `text[h:end]` of a site kept: a site word
+    glued after และ ("…เครื่องปั้นดินเผาและชุมชนบ้านแก่ง"), which the place chain after the
+    pair had joined into one name. Asked only of a site kept, so that the second one shares
+    the first one's reading (visited, or met elsewhere)."""
+    for m in re.finditer("และ", text[h:end]):
+        at = h + m.end()
+        head = site_heads().match(text, at)
+        if head and h + m.start() in tokens.starts and at in tokens.starts and head.end() < end:
+            return at
+    return None
+
+
 def _place_word_ends(text: str, exact: bool = False) -> bool:
     """Whether `text` is (exact) or ends with the name of a province or a district."""
     from nlp.gazetteer import gazetteer
@@ -358,6 +382,18 @@ def _inside_phrase(text: str, pos: int) -> bool:
 _ONE_PER_PROVINCE = frozenset(("prison",))
 
 
+def _branch_after(text: str, end: int) -> bool:
+    """Brackets after a name that name its branch by the district or subdistrict it is in
+    ("… (ลาดหลุมแก้ว 2)", "… (สันกำแพง)"): one named place."""
+    from nlp.gazetteer import gazetteer
+
+    m = re.match(rf"\s?\(([{_L}]+)", text[end : end + 40])
+    g = gazetteer()
+    return m is not None and any(
+        g.exact(level, m.group(1)) for level in ("district", "subdistrict")
+    )
+
+
 def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") -> bool:
     """No name, or a name that is a function word ("…แห่งนี้", "…ดังกล่าว"), or a count after it
     ("โรงพยาบาลชุมชน 3 แห่ง"): a kind of place, not a place."""
@@ -372,7 +408,9 @@ def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") ->
         return True
     if kind != "village" and text[start:end] in words("kind_names.txt"):  # บ้านใหม่ is a name
         return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
-    if text.startswith(("จังหวัด", "จ."), start) and kind not in _ONE_PER_PROVINCE:
+    branch = _branch_after(text, end)
+    if text.startswith(("จังหวัด", "จ."), start) and kind not in _ONE_PER_PROVINCE and not branch:
+        # ... unless its own name follows in brackets: "โครงการบ้านเอื้ออาทรจังหวัดปทุมธานี (ลาดหลุมแก้ว 2)"
         return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
     return _counted(text, end) or _KIND_AFTER.match(text, end) is not None
 
@@ -461,6 +499,9 @@ def find_sites(
         if not before and _after_person(text, a, readable):
             taken.add(a, _name_end(text, h, tokens))
             continue  # "นายแพทย์สุรสิทธิ์ ปานมณี โรงพยาบาลหาดใหญ่": where the person works
+        if not before and _after_staff(text, a, tokens, readable):
+            taken.add(a, _name_end(text, h, tokens))
+            continue  # "ที่ปรึกษาอาวุโส บริษัท…", "อดีตเจ้าอาวาส วัด…": where the staff work
         if not before and kind in _UNIT_HOSTS and _after_unit(text, a, tokens):
             taken.add(a, _name_end(text, h, tokens))
             continue  # "ผลงานวิจัยของคณะวิทยาศาสตร์ มหาวิทยาลัยพะเยา": whose faculty it is
@@ -497,7 +538,9 @@ def find_sites(
                 keep(room)
                 found.append(b)
             continue
-        if _generic(text, h, end, tokens, kind) or len(name) < 3 and not name.isascii():
+        # a short name is a cut word unless a place chain vouches for it ("ณ ตลาดไท ตำบลคลองหนึ่ง")
+        short = len(name) < 3 and not name.isascii() and _PLACE_AFTER.match(text, end) is None
+        if _generic(text, h, end, tokens, kind) or short:
             host = re.match(r"\s?(?:ณ\s?)?", text[end:])
             at = site_heads().match(text, end + host.end()) if host else None
             # a centre hosted by a school; "ศูนย์ดิจิทัลชุมชน ณ ศูนย์ดิจิทัลชุมชน…" is one place
@@ -518,6 +561,12 @@ def find_sites(
             continue  # "3) เขื่อนแควน้อยบำรุงแดน มีปริมาณน้ำเก็บกัก 144 ล้าน ลบ.ม.": a water report
         if _acts(text, end, tokens) and not (_has_cue(text, a, tokens) or listed):
             continue  # "ทั้งนี้ มหาวิทยาลัยพะเยายังได้นำ…": the body acting, not a place visited
+        second = _second_site(text, h, end, tokens)
+        if second is not None:  # "ศูนย์พิพิธภัณฑ์…และชุมชนบ้านแก่ง จังหวัด…": two sites visited
+            keep(SiteMention(a, second - len("และ"), kind, "site"))
+            again = _types().get(_key(site_heads().match(text, second).group()), ("other",))[0]  # type: ignore[union-attr]
+            keep(SiteMention(second, end, again, "site"))
+            continue
         keep(SiteMention(a, end, kind, "site"))
     _villages(text, tokens, lambda a, b: free(a, b) and not in_place(a), keep)
     _after_na(text, tokens, free, keep)
@@ -554,7 +603,10 @@ def _beneficiaries(text: str) -> Spans:
 
 
 # A count of places ("มีสนามสอบ 8 แห่ง", "อ่างเก็บน้ำขนาดใหญ่ 2 แห่ง", "จำนวน 8 สถานี").
-_PLACE_COUNT = re.compile(r"(?<![\d.,:/])\d{1,3}\s?(?:แห่ง|สถานี|จุด|โรง)(?![\u0e01-\u0e4e])")
+# Or a count without a number: "มีแหล่งท่องเที่ยวที่น่าสนใจมากมาย ประกอบด้วย …".
+_PLACE_COUNT = re.compile(
+    r"(?<![\d.,:/])\d{1,3}\s?(?:แห่ง|สถานี|จุด|โรง)(?![\u0e01-\u0e4e])|มากมาย\s?$|หลายแห่ง\s?$"
+)
 
 
 def _counted_list(text: str, lo: int, marker: int) -> bool:
@@ -720,9 +772,14 @@ def _extend(  # type: ignore[no-untyped-def]
         # "วิสาหกิจชุมชน… (บ้านน้ำเกี๋ยน)": the village it is in, read as a site of its own; after
         # a home or a centre, (บ้าน…) is the house's own name ("… ผู้สูงอายุ (บ้านบุรีรัมย์)")
         village = kind in _IN_VILLAGES and par is not None and par.group(1).startswith("บ้าน")
+        # "ชุมชนหมู่บ้านยวน (ไทย-ยวน หรือ โยนก)": brackets with "or" explain, they name nothing
+        gloss = par is not None and re.search(
+            r"(?<![\u0e01-\u0e4e])หรือ(?![\u0e01-\u0e4e])", par.group(1)
+        )
         if (
             par
             and not village
+            and not gloss
             and (re.search(f"[{_L}]", par.group(1)) or _ACRONYM.fullmatch(par.group(1)))
         ):
             end = par.end()
@@ -999,6 +1056,8 @@ def _after_na(text: str, tokens: Tokens, free, keep) -> None:  # type: ignore[no
         if end < len(text) and "\u0e01" <= text[end] <= "\u0e4e":
             continue  # the name runs on into a clause: not a short place name
         end = _venue_tail(text, end)
+        if _CONTACT.match(text, end):
+            continue  # "สำนักงานขาย ณ โครงการ โทร. 091…": whom to call, not a place visited
         if site_heads().match(name) or g.province_of(name) or _PLACE_AFTER.match(name):
             continue
         office = starts_with_any(name, _not_before())
