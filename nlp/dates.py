@@ -17,6 +17,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -137,6 +138,24 @@ def _labels() -> tuple[tuple[str, str], ...]:
     return tuple(rows)
 
 
+@cache
+def _label_ends() -> tuple[re.Pattern[str], dict[str, int]]:
+    """The labels reversed, longest first, as one alternation, and each label's rank: matched
+    at the start of a reversed text, it finds the first label of `_labels` the text ends with
+    in one pass (trying each label on each date was a dear step of every post)."""
+    rank: dict[str, int] = {}
+    for n, (label, _) in enumerate(_labels()):
+        rank.setdefault(label[::-1], n)
+    return re.compile("|".join(map(re.escape, rank))), rank
+
+
+def _label_role(candidates: tuple[str, ...]) -> str | None:
+    """The role of the first label (longest first) that one of `candidates` ends with."""
+    ends, rank = _label_ends()
+    found = [rank[m.group()] for c in candidates if (m := ends.match(c[::-1]))]
+    return _labels()[min(found)][1] if found else None
+
+
 def _squeeze(text: str) -> str:
     return "".join(text.split()).casefold()
 
@@ -161,9 +180,8 @@ def _role(text: str, start: int, end: int, numeric: bool) -> str:
     before = text[max(line_start, start - 40) : start]
     head = before[: _PREFIX_NOISE.search(before).start()]  # type: ignore[union-attr]
     candidates = (_squeeze(head), _squeeze(before.rstrip(' (:"')))
-    for label, role in _labels():
-        if any(c.endswith(label) for c in candidates):
-            return role
+    if (role := _label_role(candidates)) is not None:
+        return role
     clock = _CLOCK_AFTER.match(text, end)
     if clock and "เวลา" not in clock.group():
         return "stamp"
@@ -251,19 +269,24 @@ def _range(a: dt.date, b: dt.date) -> list[dt.date] | None:
 _DIGIT = re.compile("[0-9]")
 
 
-@lru_cache(maxsize=8)
-def _date_matches(text: str) -> tuple[re.Match[str], ...]:
-    """The date regex's matches in `text`, as `finditer` finds them, scanned once (`find_dates`
-    reads a text twice, its stamp date first). Every date starts with an ASCII digit, so the
-    regex is tried only at digits: its leading look-behind keeps `re` from skipping ahead
-    itself, and trying it at every character was the dearest step of the pipeline."""
-    date, out, pos = _date_regex(), [], 0
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """The date regex's matches in `text`, as `finditer` finds them. Every date starts with an
+    ASCII digit, so the regex is tried only at digits: its leading look-behind keeps `re` from
+    skipping ahead itself, and trying it at every character was the dearest step of the
+    pipeline."""
+    date, pos = _date_regex(), 0
     while (digit := _DIGIT.search(text, pos)) is not None:
         m = date.match(text, digit.start())
         if m:
-            out.append(m)
+            yield m
         pos = m.end() if m else digit.start() + 1
-    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _date_matches(text: str) -> tuple[re.Match[str], ...]:
+    """`_matches` of `text`, scanned once (`find_dates` reads a text twice, its stamp date
+    first)."""
+    return tuple(_matches(text))
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
@@ -309,39 +332,9 @@ def _mentions(text: str) -> tuple[tuple[int, int, _Parts, str, str, bool], ...]:
     other_reach = list(itertools.accumulate((b for _, b in others), max))  # sorted by start
     out = []
     for m in _date_matches(text):
-        g = m.groupdict()
-        parts: list[tuple[int, int, int | None]] = []
-        is_range = False
-        if g["a_d1"]:
-            first, second = _month_and_year(g, "a_m1", 1), _month_and_year(g, "a_m2", 2)
-            if first is None or second is None:
-                continue
-            (m1, y1), (m2, y2) = first, second
-            if y1 is None and y2 is not None:
-                y1 = y2 - 1 if m1 > m2 else y2
-            parts = [(int(g["a_d1"]), m1, y1), (int(g["a_d2"]), m2, y2)]
-            is_range, rule = True, "date_range_months"
-        elif g["b_d1"]:
-            if (month_year := _month_and_year(g, "b_m", 3)) is None:
-                continue
-            parts = [(int(g["b_d1"]), *month_year), (int(g["b_d2"]), *month_year)]
-            is_range, rule = True, "date_range"
-        elif g["c_ds"]:
-            if (month_year := _month_and_year(g, "c_m", 4)) is None:
-                continue
-            parts = [(int(d), *month_year) for d in re.findall(r"\d+", g["c_ds"])]
-            rule = "date_list"
-        elif g["d_d"]:
-            if (month_year := _month_and_year(g, "d_m", 5)) is None:
-                continue
-            parts = [(int(g["d_d"]), *month_year)]
-            rule = "date"
-        else:
-            yr = full_year(g["y6"])
-            if yr is None:
-                continue
-            parts = [(int(g["e_d"]), int(g["e_m"]), yr)]
-            rule = "date_numeric"
+        if (read := _parts(m)) is None:
+            continue
+        parts, rule, is_range = read
         role = _role(text, m.start(), m.end(), numeric=rule == "date_numeric")
         k = bisect.bisect_right(other_starts, m.start())
         if role == "event" and k and other_reach[k - 1] > m.start():
@@ -350,6 +343,36 @@ def _mentions(text: str) -> tuple[tuple[int, int, _Parts, str, str, bool], ...]:
             role = "other"
         out.append((m.start(), m.end(), parts, role, rule, is_range))
     return tuple(out)
+
+
+def _parts(m: re.Match[str]) -> tuple[_Parts, str, bool] | None:
+    """A date match's (day, month, year) parts, rule and whether a range; None when its month
+    or year is none."""
+    g = m.groupdict()
+    if g["a_d1"]:
+        first, second = _month_and_year(g, "a_m1", 1), _month_and_year(g, "a_m2", 2)
+        if first is None or second is None:
+            return None
+        (m1, y1), (m2, y2) = first, second
+        if y1 is None and y2 is not None:
+            y1 = y2 - 1 if m1 > m2 else y2
+        return [(int(g["a_d1"]), m1, y1), (int(g["a_d2"]), m2, y2)], "date_range_months", True
+    if g["b_d1"]:
+        if (month_year := _month_and_year(g, "b_m", 3)) is None:
+            return None
+        return [(int(g["b_d1"]), *month_year), (int(g["b_d2"]), *month_year)], "date_range", True
+    if g["c_ds"]:
+        if (month_year := _month_and_year(g, "c_m", 4)) is None:
+            return None
+        return [(int(d), *month_year) for d in re.findall(r"\d+", g["c_ds"])], "date_list", False
+    if g["d_d"]:
+        if (month_year := _month_and_year(g, "d_m", 5)) is None:
+            return None
+        return [(int(g["d_d"]), *month_year)], "date", False
+    yr = full_year(g["y6"])
+    if yr is None:
+        return None
+    return [(int(g["e_d"]), int(g["e_m"]), yr)], "date_numeric", False
 
 
 HISTORY_DAYS = 90  # a visit is reported within weeks: a date months before the page is history
@@ -365,6 +388,7 @@ def _history(day: dt.date, published: dt.date) -> bool:
     return gap > HISTORY_DAYS and abs(gap - 365) > YEAR_SLIP_DAYS
 
 
+_PAGE_ROLES = ("stamp", "dateline", "press")
 _ISO_STAMP = re.compile(
     r"(?<![\d/-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?![\d/-])"
 )
@@ -374,9 +398,19 @@ _ISO_STAMP = re.compile(
 def page_date(text: str) -> dt.date | None:
     """The page's own date, to place days written without a year: its first stamp or
     dateline, else an ISO date left by the crawler ("date 2024-07")."""
-    for d in find_dates(text, dt.date.min):
-        if d.role in ("stamp", "dateline", "press") and d.year_known:
-            return d.days[0]
+    # the first mention whose own context makes it a stamp: read lazily, as the stamp most
+    # often opens the page, and without the clauses about other events, which only turn
+    # events into "other" (this is find_dates(text, dt.date.min)'s first such mention)
+    for m in _matches(text):
+        read = _parts(m)
+        if read is None or any(yr is None for _, _, yr in read[0]):
+            continue
+        parts, rule, is_range = read
+        days = [_day(yr, mo, d) for d, mo, yr in parts]  # type: ignore[arg-type]
+        if any(x is None for x in days) or is_range and _range(days[0], days[1]) is None:  # type: ignore[arg-type]
+            continue
+        if _role(text, m.start(), m.end(), numeric=rule == "date_numeric") in _PAGE_ROLES:
+            return days[0]
     iso = _ISO_STAMP.search(text)
     if iso:
         return _day(int(iso.group(1)), int(iso.group(2)), int(iso.group(3) or 1))

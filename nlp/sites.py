@@ -199,7 +199,7 @@ def _told_to(text: str, pos: int, tokens: Tokens) -> bool:
     """Whether ให้ (ทำให้, ขอให้) is glued right before `pos` as a word of its own: "ได้ให้
     โรงพยาบาลวังเหนือ…จัดทีม", the place as a body that acts (ให้แก่/ให้กับ, a recipient, is
     another reading: the gift may be handed over there)."""
-    return any(tokens.at.get(pos - len(w)) == w for w in _TOLD)
+    return any(text.endswith(w, 0, pos) and tokens.at.get(pos - len(w)) == w for w in _TOLD)
 
 
 def _acts(text: str, end: int, tokens: Tokens) -> bool:
