@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 from nlp.document import Doc
 from nlp.lexicon import alternation, sections
+from nlp.people import NOT_A_WORD_START
 
 LEAD_LINES = (
     1  # story lines after the headline that make up the lead (one more, dated, after a summary)
@@ -238,8 +239,9 @@ def _province_names() -> re.Pattern[str]:
     return re.compile(alternation([*g.by_name["province"], *g.province_alias]))
 
 
-# After ที่ / บริเวณ (also conjunctions), a place starts with a building or a room word.
-VENUE_WORDS = ("ห้อง", "อาคาร", "ตึก", "โถง", "ศาลาว่าการ", "กระทรวง", "สำนักงาน", "กรม")
+# After ที่ / บริเวณ (also conjunctions), a place starts with a building, a floor or a room word
+# (บริเวณชั้นล่างอาคารกระทรวง…: a floor of the ministry is the ministry's own).
+VENUE_WORDS = ("ห้อง", "ชั้น", "อาคาร", "ตึก", "โถง", "ศาลาว่าการ", "กระทรวง", "สำนักงาน", "กรม")
 HOME_REACH = 60  # characters after a venue in which the building it is in is named
 
 
@@ -380,8 +382,8 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
     for m in _re("where").finditer(text, a, b):
         if doc.claimed.overlaps(m.start(), m.end()):
             continue
-        if negated(text, m.start(), m.group()):
-            continue  # ณ วันที่ …: "as of", no place
+        if negated(text, m.start(), m.group()) or NOT_A_WORD_START.match(text, m.end()):
+            continue  # ณ วันที่ …: "as of", no place; the ณ of พลเอกณัฐ: a name's syllable
         end = min(b, m.end() + WHERE_REACH)
         claims = [s for s, _, label in doc.claimed.covering(m.end(), end) if s >= m.end()]
         place = text[m.end() : min(claims, default=end)]
@@ -434,6 +436,9 @@ def reports_visit(
     names, site names and clauses about another event)."""
     from nlp.dates import page_date
 
+    # the headline repeated in the body is compared with the title as normalised, as the body
+    # is (‘…’ written '…', a zero-width space dropped): the raw title would not match it
+    title = next((doc.text for doc in docs if doc.source == "title"), title)
     field, travel, ceremony = _cues()["field"], _cues()["travel"], _cues()["ceremony"]
     page = next((page_date(doc.text) for doc in docs if doc.source == "body"), None)
     if title and _re("summary").search(title):
@@ -453,8 +458,14 @@ def reports_visit(
         last_plan = False
         schedule = False  # a line read announces a schedule (…มีกำหนดการดังนี้)
         for n, (a, b) in enumerate(spans):
+            # a visit word inside a quote (…โดยกล่าวว่า "… จากการลงพื้นที่ ไม่พบปัญหา…") is what
+            # someone said, not what the lead reports done
             words = [
-                i for i in visit_words(doc, a, b) if not _agent(text, i) and not _modal(text, i, a)
+                i
+                for i in visit_words(doc, a, b)
+                if not _agent(text, i)
+                and not _modal(text, i, a)
+                and not doc.claimed.overlaps(i, i + 1, ("quote",))
             ]
             # a line that announces a schedule, and the lines after it (เวลา 13.00 น. นายกฯ
             # เดินทางถึง…), tell of what is to come

@@ -628,3 +628,54 @@ def test_a_cost_is_no_event():
         "เข้าร้องเรียนว่านายจ้างไม่จ่ายค่าจ้าง ค่าเดินทาง และค่าจัดงานนั้น",
     )
     assert not extract(text, title).reports_visit
+
+
+def test_a_headline_in_curly_quotes_is_known_as_the_headline():
+    """The body is normalised (‘…’ read as '…'), so the title is compared as normalised too:
+    else a long headline of no visit word passes for an undated summary and the lead is cut
+    before the summary line that tells the visit (a minister's delegate opening an event)."""
+    headline = "‘หม่อมเต่า’ จับมือสถานประกอบการ จัดทีมแพทย์ตรวจสุขภาพผู้ประกันตนในสถานประกอบการ จ.สมุทรสาคร"
+    text, title = post(
+        headline,
+        "รมว.แรงงาน มอบหมายเลขานุการรัฐมนตรีว่าการกระทรวงแรงงาน และคณะ ลงพื้นที่สมุทรสาคร"
+        "เปิดกิจกรรมตรวจสุขภาพให้ผู้ประกันตนในสถานประกอบการ ณ บริษัท อาซีฟา จำกัด (มหาชน)\n"
+        "เมื่อวันที่ 12 กันยายน 2560 นายสมศักดิ์ ทองดี เลขานุการรัฐมนตรีว่าการกระทรวงแรงงาน "
+        "เป็นประธานในพิธีเปิดกิจกรรมการตรวจสุขภาพ ณ บริษัท อาซีฟา จำกัด (มหาชน) จ.สมุทรสาคร",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_the_first_letter_of_a_name_is_no_place_word():
+    """The ณ of พลเอกณัฐ starts a syllable (ณั), not the word ณ: the line's ministry is the
+    officials' title, not the place of an inspection at the office."""
+    text, title = post(
+        "ปลัดกลาโหม หนุนพลังจิตอาสา เดินหน้าทำความดีตามโครงการจิตอาสาพระราชทาน",
+        "พลเอกณัฐ อินทรเจริญ ปลัดกระทรวงกลาโหม พร้อมด้วยผู้บังคับบัญชาระดับสูง ตรวจเยี่ยม"
+        "กำลังพลจิตอาสา เราทำความดี เพื่อชาติ ศาสน์ กษัตริย์ ในบริเวณพื้นที่ 2 ฝั่งคูเมืองเดิม",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_a_floor_of_the_ministry_is_its_own_office():
+    """บริเวณชั้นล่างอาคารกระทรวง…: a floor, like a room, of the ministry's own building."""
+    text, title = post(
+        "ปลัดแรงงาน เผย 7 วัน นายจ้าง - ลูกจ้าง ผ่านการคัดกรองแล้วกว่า 1.2 แสนราย",
+        "นายสมศักดิ์ ทองดี ปลัดกระทรวงแรงงาน ให้สัมภาษณ์ภายหลังจากตรวจเยี่ยมการตรวจสอบคัดกรอง"
+        "ความสัมพันธ์ นายจ้าง - ลูกจ้าง ที่ศูนย์รับแจ้งการทำงานของคนต่างด้าว บริเวณชั้นล่าง"
+        "อาคารกระทรวงแรงงาน วันนี้ (12 ก.ย. 60)",
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_a_field_word_in_a_quote_is_said_not_done():
+    """The quote "…จากการลงพื้นที่ของเจ้าหน้าที่ ไม่พบปัญหา" is what the official says of
+    others' work, in a press conference at the ministry."""
+    text, title = post(
+        "ปลัดแรงงาน แถลงผลการตรวจสอบแรงงานต่างด้าวทั่วประเทศ",
+        "วันนี้ (12 ก.ย. 60) นายสมศักดิ์ ทองดี ปลัดกระทรวงแรงงาน แถลงข่าวผลการตรวจสอบแรงงาน"
+        'ต่างด้าว ณ ห้องแถลงข่าว กระทรวงแรงงาน โดยกล่าวว่า "จากการลงพื้นที่ของเจ้าหน้าที่'
+        'ทั่วประเทศ ไม่พบปัญหาและอุปสรรคในการดำเนินการ"',
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
