@@ -75,8 +75,11 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
                 spans.append((pos, end))  # the summary's sentence goes on (พร้อม…): read it
                 pos = end + 1
                 continue
-            if summary and (headline or not _dated(line, FOLLOW_REACH)):
+            earlier = line.lstrip().startswith(_cues()["earlier"])
+            if summary and (headline or earlier or not _dated(line, FOLLOW_REACH)):
                 break  # the summary is the lead after all
+            if cut and earlier:
+                break  # what came before (โดยก่อนหน้านี้ …): the short lead was whole
             if cut and doc.claimed.overlaps(pos, pos + 1, ("name", "position")):
                 break  # a new sentence opens with its subject: the short lead was whole
             spans.append((pos, end))

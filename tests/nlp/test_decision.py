@@ -679,3 +679,29 @@ def test_a_field_word_in_a_quote_is_said_not_done():
         rest="",
     )
     assert not extract(text, title).reports_visit
+
+
+def test_a_team_sent_makes_no_visit_of_the_sender():
+    """ปลัดกระทรวง… ส่งทีมสอบสวนโรคร่วมกับสำนักงาน…จังหวัดลงพื้นที่: the team goes, the
+    permanent secretary who sends it stays (a ministry's outbreak release)."""
+    text, title = post(
+        "ปลัด สธ. ตั้งทีมสอบสวนกรณีเด็กเสียชีวิตจากอาหารเป็นพิษที่ จ.บุรีรัมย์",
+        "ปลัดกระทรวงสาธารณสุขส่งทีมสอบสวนโรคร่วมกับสำนักงานสาธารณสุขจังหวัดลงพื้นที่ สอบสวนกรณี"
+        "เด็กเสียชีวิตจากอาหารเป็นพิษที่ จ.บุรีรัมย์ เบื้องต้นพบลำไส้อักเสบรุนแรง",
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_what_came_before_is_not_the_lead():
+    """After an undated summary, a line opening โดยก่อนหน้านี้ tells what preceded the news (a
+    provincial office's inspection that led to the ministry's order), not the news."""
+    text, title = post(
+        "ก.อุตสาหกรรมสั่งโรงงานสกัดน้ำมันปาล์ม จ.กระบี่ หยุดประกอบกิจการชั่วคราว",
+        "นางสาวสมหญิง ใจดี โฆษกกระทรวงอุตสาหกรรม เปิดเผยว่า กระทรวงอุตสาหกรรมได้สั่งให้โรงงาน"
+        "สกัดน้ำมันปาล์มแห่งหนึ่งในจังหวัดกระบี่ หยุดประกอบกิจการชั่วคราวจนกว่าจะแก้ไขระบบบำบัดน้ำเสีย\n"
+        "โดยก่อนหน้านี้ เมื่อวันที่ 27 ธันวาคม 2560 ที่ผ่านมา สำนักงานอุตสาหกรรมจังหวัดกระบี่ "
+        "ได้รับร้องเรียนจากประชาชน จึงได้ลงพื้นที่ตรวจสอบโรงงาน พบว่าท่อส่งน้ำเสียชำรุด",
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
