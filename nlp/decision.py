@@ -326,7 +326,15 @@ def _event_in(text: str, a: int, b: int) -> bool:
     """Whether [a, b) tells of an event (…เปิดเผยว่า รมว. เป็นประธานการประชุม… ณ โรงแรม…): a
     place after a speech word is the reported event's only then."""
     where = _cues()["where"]
-    return any(m.group() not in where for m in _re("visit").finditer(text, a, b))
+    return any(
+        m.group() not in where and not text.endswith(EARLIER_EVENT, a, m.start())
+        for m in _re("visit").finditer(text, a, b)
+    )
+
+
+# what an event led to (…เปิดเผยว่า จากการประชุมรัฐมนตรีอาเซียน… เมื่อวันที่ … ณ กรุง…, and
+# then the post's news): an earlier event, not the one reported
+EARLIER_EVENT = "จากการ"
 
 
 @cache
@@ -475,11 +483,16 @@ def reports_visit(
             schedule = schedule or _re("schedule").search(text, a, b) is not None
             standing = [] if schedule else [i for i in words if not _planned(text, i, a)]
             said = _re("speech").search(text, a, b)
-            # ณ / ที่ alone tell where something happened, unless it is only reported
+            # ณ / ที่ alone tell where something happened, unless it is only reported; after a
+            # speech word, where an event told between them was held (…ให้สัมภาษณ์ว่า ได้นำคณะ
+            # เข้าร่วมการประชุม… ณ สำนักงานใหญ่สหประชาชาติ), as _where reads it
             deeds = [
                 i
                 for i in standing
-                if not _re("where").match(text, i) or said is None or i < said.start()
+                if not _re("where").match(text, i)
+                or said is None
+                or i < said.start()
+                or _event_in(text, said.end(), i)
             ]
             goes = [i for i in deeds if any(text.startswith(w, i) for w in field)]
             # a plan word after what was done tells its purpose (…เปิดป้ายอุทยาน เตรียมรับ

@@ -705,3 +705,29 @@ def test_what_came_before_is_not_the_lead():
         rest="",
     )
     assert not extract(text, title).reports_visit
+
+
+def test_where_a_reported_event_was_held_is_a_visit():
+    """…ให้สัมภาษณ์ว่า ได้นำคณะ… เข้าร่วมการประชุม… ณ สำนักงานใหญ่สหประชาชาติ: the official tells
+    of the meeting he attended abroad; its ณ places it, as the lead's place does."""
+    text, title = post(
+        "ไทยร่วมการประชุมระดับสูงสมัชชาสหประชาชาติ ว่าด้วยการต่อสู้กับวัณโรค",
+        "นายแพทย์สมศักดิ์ ทองดี อธิบดีกรมวิทยาศาสตร์การแพทย์ ให้สัมภาษณ์ว่า ได้นำคณะผู้บริหาร"
+        "กระทรวงสาธารณสุข เข้าร่วมการประชุมระดับสูงของสมัชชาสหประชาชาติว่าด้วยการต่อสู้กับวัณโรค "
+        "ระหว่างวันที่ 11 - 12 กันยายน 2560 ณ สำนักงานใหญ่สหประชาชาติ นครนิวยอร์ก สหรัฐอเมริกา",
+        rest="",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_where_an_earlier_meeting_led_to_the_news_is_no_visit():
+    """…เปิดเผยว่า จากการประชุมรัฐมนตรีอาเซียน… เมื่อวันที่ … ณ กรุงบันดาร์เสรีเบกาวัน: the meeting
+    that led to the agreement signed now, an earlier event, not the one reported."""
+    text, title = post(
+        "กระทรวงดิจิทัลฯ ลงนาม MOU กับ สปป.ลาว เชื่อมโยง 2 ประเทศพัฒนาเศรษฐกิจดิจิทัล",
+        "ดร.สมศักดิ์ ทองดี รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม เปิดเผยว่า จากการประชุม"
+        "รัฐมนตรีอาเซียนด้านโทรคมนาคม ครั้งที่ 16 เมื่อวันที่ 26 ธันวาคม 2559 รองนายกรัฐมนตรี ได้หารือ"
+        "ทวิภาคีร่วมกับรัฐมนตรีของ สปป.ลาว ณ กรุงบันดาร์เสรีเบกาวัน ประเทศบรูไน",
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
