@@ -731,3 +731,15 @@ def test_where_an_earlier_meeting_led_to_the_news_is_no_visit():
         rest="",
     )
     assert not extract(text, title).reports_visit
+
+
+def test_workers_travelling_to_jobs_abroad_are_no_visit():
+    """คนหางานเดินทางไปทำงานต่างประเทศ: job seekers leaving for work, in a labour ministry's
+    figures, not an official's trip."""
+    text, title = post(
+        "แรงงาน เผย ตัวเลขคนเดินทางไปทำงานต่างประเทศพุ่ง หลังสถานการณ์โควิดผ่อนคลาย",
+        "รัฐมนตรีว่าการกระทรวงแรงงาน เผย ตัวเลขคนหางานเดินทางไปทำงานต่างประเทศ ผ่านด่านตรวจ"
+        "คนหางานท่าอากาศยานสุวรรณภูมิ พุ่ง หลังสถานการณ์โควิดในไทยผ่อนคลาย",
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
