@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 from nlp.document import Doc
 from nlp.lexicon import alternation, sections
+from nlp.people import NOT_A_WORD_START
 
 LEAD_LINES = (
     1  # story lines after the headline that make up the lead (one more, dated, after a summary)
@@ -74,8 +75,11 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
                 spans.append((pos, end))  # the summary's sentence goes on (พร้อม…): read it
                 pos = end + 1
                 continue
-            if summary and (headline or not _dated(line, FOLLOW_REACH)):
+            earlier = line.lstrip().startswith(_cues()["earlier"])
+            if summary and (headline or earlier or not _dated(line, FOLLOW_REACH)):
                 break  # the summary is the lead after all
+            if cut and earlier:
+                break  # what came before (โดยก่อนหน้านี้ …): the short lead was whole
             if cut and doc.claimed.overlaps(pos, pos + 1, ("name", "position")):
                 break  # a new sentence opens with its subject: the short lead was whole
             spans.append((pos, end))
@@ -238,8 +242,9 @@ def _province_names() -> re.Pattern[str]:
     return re.compile(alternation([*g.by_name["province"], *g.province_alias]))
 
 
-# After ที่ / บริเวณ (also conjunctions), a place starts with a building or a room word.
-VENUE_WORDS = ("ห้อง", "อาคาร", "ตึก", "โถง", "ศาลาว่าการ", "กระทรวง", "สำนักงาน", "กรม")
+# After ที่ / บริเวณ (also conjunctions), a place starts with a building, a floor or a room word
+# (บริเวณชั้นล่างอาคารกระทรวง…: a floor of the ministry is the ministry's own).
+VENUE_WORDS = ("ห้อง", "ชั้น", "อาคาร", "ตึก", "โถง", "ศาลาว่าการ", "กระทรวง", "สำนักงาน", "กรม")
 HOME_REACH = 60  # characters after a venue in which the building it is in is named
 
 
@@ -321,7 +326,15 @@ def _event_in(text: str, a: int, b: int) -> bool:
     """Whether [a, b) tells of an event (…เปิดเผยว่า รมว. เป็นประธานการประชุม… ณ โรงแรม…): a
     place after a speech word is the reported event's only then."""
     where = _cues()["where"]
-    return any(m.group() not in where for m in _re("visit").finditer(text, a, b))
+    return any(
+        m.group() not in where and not text.endswith(EARLIER_EVENT, a, m.start())
+        for m in _re("visit").finditer(text, a, b)
+    )
+
+
+# what an event led to (…เปิดเผยว่า จากการประชุมรัฐมนตรีอาเซียน… เมื่อวันที่ … ณ กรุง…, and
+# then the post's news): an earlier event, not the one reported
+EARLIER_EVENT = "จากการ"
 
 
 @cache
@@ -380,8 +393,8 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
     for m in _re("where").finditer(text, a, b):
         if doc.claimed.overlaps(m.start(), m.end()):
             continue
-        if negated(text, m.start(), m.group()):
-            continue  # ณ วันที่ …: "as of", no place
+        if negated(text, m.start(), m.group()) or NOT_A_WORD_START.match(text, m.end()):
+            continue  # ณ วันที่ …: "as of", no place; the ณ of พลเอกณัฐ: a name's syllable
         end = min(b, m.end() + WHERE_REACH)
         claims = [s for s, _, label in doc.claimed.covering(m.end(), end) if s >= m.end()]
         place = text[m.end() : min(claims, default=end)]
@@ -434,6 +447,9 @@ def reports_visit(
     names, site names and clauses about another event)."""
     from nlp.dates import page_date
 
+    # the headline repeated in the body is compared with the title as normalised, as the body
+    # is (‘…’ written '…', a zero-width space dropped): the raw title would not match it
+    title = next((doc.text for doc in docs if doc.source == "title"), title)
     field, travel, ceremony = _cues()["field"], _cues()["travel"], _cues()["ceremony"]
     page = next((page_date(doc.text) for doc in docs if doc.source == "body"), None)
     if title and _re("summary").search(title):
@@ -453,19 +469,30 @@ def reports_visit(
         last_plan = False
         schedule = False  # a line read announces a schedule (…มีกำหนดการดังนี้)
         for n, (a, b) in enumerate(spans):
+            # a visit word inside a quote (…โดยกล่าวว่า "… จากการลงพื้นที่ ไม่พบปัญหา…") is what
+            # someone said, not what the lead reports done
             words = [
-                i for i in visit_words(doc, a, b) if not _agent(text, i) and not _modal(text, i, a)
+                i
+                for i in visit_words(doc, a, b)
+                if not _agent(text, i)
+                and not _modal(text, i, a)
+                and not doc.claimed.overlaps(i, i + 1, ("quote",))
             ]
             # a line that announces a schedule, and the lines after it (เวลา 13.00 น. นายกฯ
             # เดินทางถึง…), tell of what is to come
             schedule = schedule or _re("schedule").search(text, a, b) is not None
             standing = [] if schedule else [i for i in words if not _planned(text, i, a)]
             said = _re("speech").search(text, a, b)
-            # ณ / ที่ alone tell where something happened, unless it is only reported
+            # ณ / ที่ alone tell where something happened, unless it is only reported; after a
+            # speech word, where an event told between them was held (…ให้สัมภาษณ์ว่า ได้นำคณะ
+            # เข้าร่วมการประชุม… ณ สำนักงานใหญ่สหประชาชาติ), as _where reads it
             deeds = [
                 i
                 for i in standing
-                if not _re("where").match(text, i) or said is None or i < said.start()
+                if not _re("where").match(text, i)
+                or said is None
+                or i < said.start()
+                or _event_in(text, said.end(), i)
             ]
             goes = [i for i in deeds if any(text.startswith(w, i) for w in field)]
             # a plan word after what was done tells its purpose (…เปิดป้ายอุทยาน เตรียมรับ

@@ -23,7 +23,7 @@ _NUMBER_CHUNK = re.compile(r"\d")
 # "…ภาค 5", "…เขต 1", "ผู้ใหญ่บ้านหมู่ 1", "ผู้บังคับกองบิน 41": the number belongs to the position.
 _NUMBERED = ("ที่", "หมู่", "ภาค", "เขต", "กองบิน", "กองพล", "กองพัน", "กองร้อย")
 # Vowels and marks that follow a consonant: no Thai word starts with one.
-_NOT_A_WORD_START = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
+NOT_A_WORD_START = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 # "ผู้อำนวยการสำนักงาน… สาขาทุ่งสง": a branch goes on with the office before it (but starts no
 # position of its own: "นางสาวก ข สาขาแม่ขรี" names a bank's branch).
 _BRANCH = "สาขา"
@@ -334,7 +334,7 @@ def _person_at(text: str, m: re.Match[str]) -> Person | None:
     if pos < len(text) and text[pos] == " ":
         pos += 1
     run = _RUN.match(text, pos)
-    if not run or _NOT_A_WORD_START.match(run.group()):
+    if not run or NOT_A_WORD_START.match(run.group()):
         return None  # "อ.นายายอาม": the นาย of a place name, not a man called ายอาม
     given = _cut_run(run.group())
     rest = text[pos + len(given) : pos + len(given) + _AHEAD]

@@ -21,7 +21,7 @@ from nlp.facts import Extraction, Fact
 from nlp.gazetteer import gazetteer
 from nlp.lexicon import sections
 from nlp.normalize import clean
-from nlp.people import Person, find_people
+from nlp.people import NOT_A_WORD_START, Person, find_people
 from nlp.places import PlaceMention, find_places
 from nlp.roles import roles
 from nlp.sites import find_sites, site_heads
@@ -61,6 +61,7 @@ def _visit_words(doc: Doc, start: int = 0, end: int | None = None) -> list[int]:
                 and not inside_head.overlaps(i, i + 1)
                 and not doc.claimed.overlaps(i, j, ("name", "other_event"))
                 and not negated(text, i, cue)
+                and not NOT_A_WORD_START.match(text, j)  # the ณ of ณัฐ: mid-syllable
                 and i in doc.tokens.starts
             ):
                 found.append(i)

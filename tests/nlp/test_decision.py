@@ -628,3 +628,118 @@ def test_a_cost_is_no_event():
         "เข้าร้องเรียนว่านายจ้างไม่จ่ายค่าจ้าง ค่าเดินทาง และค่าจัดงานนั้น",
     )
     assert not extract(text, title).reports_visit
+
+
+def test_a_headline_in_curly_quotes_is_known_as_the_headline():
+    """The body is normalised (‘…’ read as '…'), so the title is compared as normalised too:
+    else a long headline of no visit word passes for an undated summary and the lead is cut
+    before the summary line that tells the visit (a minister's delegate opening an event)."""
+    headline = "‘หม่อมเต่า’ จับมือสถานประกอบการ จัดทีมแพทย์ตรวจสุขภาพผู้ประกันตนในสถานประกอบการ จ.สมุทรสาคร"
+    text, title = post(
+        headline,
+        "รมว.แรงงาน มอบหมายเลขานุการรัฐมนตรีว่าการกระทรวงแรงงาน และคณะ ลงพื้นที่สมุทรสาคร"
+        "เปิดกิจกรรมตรวจสุขภาพให้ผู้ประกันตนในสถานประกอบการ ณ บริษัท อาซีฟา จำกัด (มหาชน)\n"
+        "เมื่อวันที่ 12 กันยายน 2560 นายสมศักดิ์ ทองดี เลขานุการรัฐมนตรีว่าการกระทรวงแรงงาน "
+        "เป็นประธานในพิธีเปิดกิจกรรมการตรวจสุขภาพ ณ บริษัท อาซีฟา จำกัด (มหาชน) จ.สมุทรสาคร",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_the_first_letter_of_a_name_is_no_place_word():
+    """The ณ of พลเอกณัฐ starts a syllable (ณั), not the word ณ: the line's ministry is the
+    officials' title, not the place of an inspection at the office."""
+    text, title = post(
+        "ปลัดกลาโหม หนุนพลังจิตอาสา เดินหน้าทำความดีตามโครงการจิตอาสาพระราชทาน",
+        "พลเอกณัฐ อินทรเจริญ ปลัดกระทรวงกลาโหม พร้อมด้วยผู้บังคับบัญชาระดับสูง ตรวจเยี่ยม"
+        "กำลังพลจิตอาสา เราทำความดี เพื่อชาติ ศาสน์ กษัตริย์ ในบริเวณพื้นที่ 2 ฝั่งคูเมืองเดิม",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_a_floor_of_the_ministry_is_its_own_office():
+    """บริเวณชั้นล่างอาคารกระทรวง…: a floor, like a room, of the ministry's own building."""
+    text, title = post(
+        "ปลัดแรงงาน เผย 7 วัน นายจ้าง - ลูกจ้าง ผ่านการคัดกรองแล้วกว่า 1.2 แสนราย",
+        "นายสมศักดิ์ ทองดี ปลัดกระทรวงแรงงาน ให้สัมภาษณ์ภายหลังจากตรวจเยี่ยมการตรวจสอบคัดกรอง"
+        "ความสัมพันธ์ นายจ้าง - ลูกจ้าง ที่ศูนย์รับแจ้งการทำงานของคนต่างด้าว บริเวณชั้นล่าง"
+        "อาคารกระทรวงแรงงาน วันนี้ (12 ก.ย. 60)",
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_a_field_word_in_a_quote_is_said_not_done():
+    """The quote "…จากการลงพื้นที่ของเจ้าหน้าที่ ไม่พบปัญหา" is what the official says of
+    others' work, in a press conference at the ministry."""
+    text, title = post(
+        "ปลัดแรงงาน แถลงผลการตรวจสอบแรงงานต่างด้าวทั่วประเทศ",
+        "วันนี้ (12 ก.ย. 60) นายสมศักดิ์ ทองดี ปลัดกระทรวงแรงงาน แถลงข่าวผลการตรวจสอบแรงงาน"
+        'ต่างด้าว ณ ห้องแถลงข่าว กระทรวงแรงงาน โดยกล่าวว่า "จากการลงพื้นที่ของเจ้าหน้าที่'
+        'ทั่วประเทศ ไม่พบปัญหาและอุปสรรคในการดำเนินการ"',
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_a_team_sent_makes_no_visit_of_the_sender():
+    """ปลัดกระทรวง… ส่งทีมสอบสวนโรคร่วมกับสำนักงาน…จังหวัดลงพื้นที่: the team goes, the
+    permanent secretary who sends it stays (a ministry's outbreak release)."""
+    text, title = post(
+        "ปลัด สธ. ตั้งทีมสอบสวนกรณีเด็กเสียชีวิตจากอาหารเป็นพิษที่ จ.บุรีรัมย์",
+        "ปลัดกระทรวงสาธารณสุขส่งทีมสอบสวนโรคร่วมกับสำนักงานสาธารณสุขจังหวัดลงพื้นที่ สอบสวนกรณี"
+        "เด็กเสียชีวิตจากอาหารเป็นพิษที่ จ.บุรีรัมย์ เบื้องต้นพบลำไส้อักเสบรุนแรง",
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_what_came_before_is_not_the_lead():
+    """After an undated summary, a line opening โดยก่อนหน้านี้ tells what preceded the news (a
+    provincial office's inspection that led to the ministry's order), not the news."""
+    text, title = post(
+        "ก.อุตสาหกรรมสั่งโรงงานสกัดน้ำมันปาล์ม จ.กระบี่ หยุดประกอบกิจการชั่วคราว",
+        "นางสาวสมหญิง ใจดี โฆษกกระทรวงอุตสาหกรรม เปิดเผยว่า กระทรวงอุตสาหกรรมได้สั่งให้โรงงาน"
+        "สกัดน้ำมันปาล์มแห่งหนึ่งในจังหวัดกระบี่ หยุดประกอบกิจการชั่วคราวจนกว่าจะแก้ไขระบบบำบัดน้ำเสีย\n"
+        "โดยก่อนหน้านี้ เมื่อวันที่ 27 ธันวาคม 2560 ที่ผ่านมา สำนักงานอุตสาหกรรมจังหวัดกระบี่ "
+        "ได้รับร้องเรียนจากประชาชน จึงได้ลงพื้นที่ตรวจสอบโรงงาน พบว่าท่อส่งน้ำเสียชำรุด",
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_where_a_reported_event_was_held_is_a_visit():
+    """…ให้สัมภาษณ์ว่า ได้นำคณะ… เข้าร่วมการประชุม… ณ สำนักงานใหญ่สหประชาชาติ: the official tells
+    of the meeting he attended abroad; its ณ places it, as the lead's place does."""
+    text, title = post(
+        "ไทยร่วมการประชุมระดับสูงสมัชชาสหประชาชาติ ว่าด้วยการต่อสู้กับวัณโรค",
+        "นายแพทย์สมศักดิ์ ทองดี อธิบดีกรมวิทยาศาสตร์การแพทย์ ให้สัมภาษณ์ว่า ได้นำคณะผู้บริหาร"
+        "กระทรวงสาธารณสุข เข้าร่วมการประชุมระดับสูงของสมัชชาสหประชาชาติว่าด้วยการต่อสู้กับวัณโรค "
+        "ระหว่างวันที่ 11 - 12 กันยายน 2560 ณ สำนักงานใหญ่สหประชาชาติ นครนิวยอร์ก สหรัฐอเมริกา",
+        rest="",
+    )
+    assert extract(text, title).reports_visit
+
+
+def test_where_an_earlier_meeting_led_to_the_news_is_no_visit():
+    """…เปิดเผยว่า จากการประชุมรัฐมนตรีอาเซียน… เมื่อวันที่ … ณ กรุงบันดาร์เสรีเบกาวัน: the meeting
+    that led to the agreement signed now, an earlier event, not the one reported."""
+    text, title = post(
+        "กระทรวงดิจิทัลฯ ลงนาม MOU กับ สปป.ลาว เชื่อมโยง 2 ประเทศพัฒนาเศรษฐกิจดิจิทัล",
+        "ดร.สมศักดิ์ ทองดี รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม เปิดเผยว่า จากการประชุม"
+        "รัฐมนตรีอาเซียนด้านโทรคมนาคม ครั้งที่ 16 เมื่อวันที่ 26 ธันวาคม 2559 รองนายกรัฐมนตรี ได้หารือ"
+        "ทวิภาคีร่วมกับรัฐมนตรีของ สปป.ลาว ณ กรุงบันดาร์เสรีเบกาวัน ประเทศบรูไน",
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
+
+
+def test_workers_travelling_to_jobs_abroad_are_no_visit():
+    """คนหางานเดินทางไปทำงานต่างประเทศ: job seekers leaving for work, in a labour ministry's
+    figures, not an official's trip."""
+    text, title = post(
+        "แรงงาน เผย ตัวเลขคนเดินทางไปทำงานต่างประเทศพุ่ง หลังสถานการณ์โควิดผ่อนคลาย",
+        "รัฐมนตรีว่าการกระทรวงแรงงาน เผย ตัวเลขคนหางานเดินทางไปทำงานต่างประเทศ ผ่านด่านตรวจ"
+        "คนหางานท่าอากาศยานสุวรรณภูมิ พุ่ง หลังสถานการณ์โควิดในไทยผ่อนคลาย",
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
