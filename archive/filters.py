@@ -31,8 +31,9 @@ DATE_HELP = "YYYY-MM-DD, YYYY-MM or YYYY; Buddhist-era years (2563) are converte
 class Refusal(ValueError):
     """A typed value refused in one line: `str()` is the English the CLI and the API print
     (`province: not a Thai province: 'Paris'`); its parts (the field, the kind of refusal, the
-    value as echoed, the closest known values, or else the values there are) let an interface
-    say it in its reader's language (the web app's Thai, ministry_news/web/labels.py)."""
+    value as echoed, the closest known values, or else the values there are, the bound it
+    broke) let an interface say it in its reader's language (the web app's Thai,
+    ministry_news/web/labels.py)."""
 
     def __init__(
         self,
@@ -42,10 +43,11 @@ class Refusal(ValueError):
         value: str = "",
         near: Sequence[str] = (),
         choices: Sequence[str] = (),
+        limit: str = "",
     ) -> None:
         super().__init__(line)
         self.field, self.kind, self.value = field, kind, value
-        self.near, self.choices = tuple(near), tuple(choices)
+        self.near, self.choices, self.limit = tuple(near), tuple(choices), limit
 
 
 @dataclass(frozen=True)

@@ -217,7 +217,7 @@ def parse_query(q: str) -> Query:
     q = q or ""
     if len(q) > MAX_QUERY_CHARS:
         line = f"q: too long ({len(q):,} characters; at most {MAX_QUERY_CHARS:,})"
-        raise Refusal(line, "q", "q_length", f"{len(q):,}", choices=[f"{MAX_QUERY_CHARS:,}"])
+        raise Refusal(line, "q", "q_length", f"{len(q):,}", limit=f"{MAX_QUERY_CHARS:,}")
     word_tokenize = _thai()[0]
     long_word = next(
         (
@@ -232,7 +232,7 @@ def parse_query(q: str) -> Query:
             f"q: words of more than {MAX_WORD} letters are not indexed, so cannot be searched: "
             f"{long_word[:20]!r}…"
         )
-        raise Refusal(line, "q", "q_word", long_word[:20] + "…", choices=[str(MAX_WORD)])
+        raise Refusal(line, "q", "q_word", long_word[:20] + "…", limit=str(MAX_WORD))
     phrases: list[tuple[str, ...]] = []
     n_words = 0
     for i, chunk in enumerate(q.split('"')):
@@ -244,7 +244,7 @@ def parse_query(q: str) -> Query:
                 n_words += len(phrase)
                 if n_words > MAX_QUERY_WORDS:
                     line = f"q: too many words (at most {MAX_QUERY_WORDS})"
-                    raise Refusal(line, "q", "q_words", choices=[str(MAX_QUERY_WORDS)])
+                    raise Refusal(line, "q", "q_words", limit=str(MAX_QUERY_WORDS))
     if not phrases:
         line = f"q: nothing to search for in {q!r} (no Thai or Latin words)"
         raise Refusal(line, "q", "q_empty", q)

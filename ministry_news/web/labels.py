@@ -137,7 +137,6 @@ REFUSALS_TH: dict[str, str] = {
     "q_words": "คำค้นมากเกินไป (ได้ไม่เกิน {limit} คำ)",
     "q_empty": "ไม่มีคำให้ค้นใน “{value}” (ไม่มีคำภาษาไทยหรืออักษรละติน)",
 }
-LIMITED = ("q_length", "q_word", "q_words")  # kinds whose `choices` hold the bound, not values
 
 
 def refusal(exc: Refusal, lang: str) -> str:
@@ -145,11 +144,11 @@ def refusal(exc: Refusal, lang: str) -> str:
     value, and the closest known values (or the values there are)."""
     if lang == ENGLISH:
         return str(exc)
-    limit = exc.choices[0] if exc.kind in LIMITED and exc.choices else ""
-    line = f"{LABELS[exc.field][0]}: {REFUSALS_TH[exc.kind].format(value=exc.value, limit=limit)}"
+    said = REFUSALS_TH[exc.kind].format(value=exc.value, limit=exc.limit)
+    line = f"{LABELS[exc.field][0]}: {said}"
     if exc.near:
         return f"{line} (หรือหมายถึง {', '.join(exc.near)}?)"
-    if exc.choices and exc.kind not in LIMITED:
+    if exc.choices:
         return f"{line} (ที่มี: {', '.join(exc.choices)})"
     return line
 
