@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -382,6 +383,19 @@ def newest_matches(
     return out
 
 
+@contextmanager
+def _scans_off(session: Session, *scans: str) -> Iterator[None]:
+    """PostgreSQL's plans of these kinds (indexscan, seqscan) off for the reads inside only,
+    so that they read bitmaps of the indexes."""
+    for scan in scans:
+        session.execute(text(f"SET LOCAL enable_{scan} = off"))
+    try:
+        yield
+    finally:
+        for scan in scans:
+            session.execute(text(f"SET LOCAL enable_{scan} TO DEFAULT"))
+
+
 def _span_matches(
     session: Session,
     query: Query,
@@ -400,11 +414,8 @@ def _span_matches(
     # The planner prices a vector's check as if it were not toasted, and walks the primary key
     # over the span reading every vector (0.6 s for 16,000 posts) rather than AND the id range's
     # bitmap with the word's (0.14 s): plain index scans are off for these reads only.
-    session.execute(text("SET LOCAL enable_indexscan = off"))
-    try:
+    with _scans_off(session, "indexscan"):
         found = ids(None) - ids("headline") if tier == "body" else ids(tier)
-    finally:
-        session.execute(text("SET LOCAL enable_indexscan TO DEFAULT"))
     return sorted(found, reverse=True)
 
 
@@ -425,16 +436,11 @@ def every_match(
     # Bitmaps only: as in _span_matches, and a sequential scan, which the planner prefers for
     # a word in half the posts (10,001 rows of 20,000), checks each one's toasted vector
     # (0.5 s at 100,000 posts; a bitmap of the index needs no vector at all).
-    session.execute(text("SET LOCAL enable_indexscan = off"))
-    session.execute(text("SET LOCAL enable_seqscan = off"))
-    try:
+    with _scans_off(session, "indexscan", "seqscan"):
         found = ids(None)
         if len(found) > cap:
             return ()
         head = set(ids("headline")) if found else set()
-    finally:
-        session.execute(text("SET LOCAL enable_indexscan TO DEFAULT"))
-        session.execute(text("SET LOCAL enable_seqscan TO DEFAULT"))
     return sorted(found, reverse=True), head
 
 
