@@ -226,8 +226,7 @@ def find_places(text: str, readable) -> list[PlaceMention]:  # type: ignore[no-u
     taken = Spans()
 
     def free(a: int, b: int, level: str = "", areas: list[Area] | None = None) -> bool:
-        glued = a > 0 and "\u0e01" <= text[a - 1] <= "\u0e4e"
-        if glued and text.startswith(("จ.", "อ.", "ต."), a):
+        if _glued(text, a) and text.startswith(("จ.", "อ.", "ต."), a):
             # a glued short form only after a locative ("ในพื้นที่จ.ตาก", not "อบต.กะเฉด") or
             # as a link of a chain the gazetteer agrees with ("ต.บ้านนาอ.สามเงาจ.ตาก")
             linked = _chained(text, found, level, a, b, areas or [])
@@ -458,7 +457,7 @@ def _in_name(text: str, pos: int) -> bool:
     """A place glued to the end of a bank's, a port's, a university's or a document's name
     (ธนาคารกรุงเทพ, มหาวิทยาลัยเทคโนโลยีราชมงคลกรุงเทพ): the name's, not a place visited.
     "ในพื้นที่กรุงเทพฯ" is read after the last visit or locative word."""
-    if pos == 0 or not ("\u0e01" <= text[pos - 1] <= "\u0e4e"):
+    if not _glued(text, pos):
         return False
     before = _glued_before(text, pos)
     for cue in (*_visit_words(), "ใน", "ณ", "ที่", "ของ", "และ"):
