@@ -6,7 +6,8 @@
 `--ids` writes only that range of a sample (the dev part, without the blind texts). `--set`
 picks the sample: `t` (t000–t151, the first 152 posts), `u` (u000–u059, 60 fresh posts drawn
 with another seed from the posts outside set t: the second blind part) or `v` (v000–v059, drawn
-the same way outside sets t and u: the third blind part).
+the same way outside sets t and u: the third blind part), `w` and `x` (60 each, outside every
+set before them: the fourth and fifth blind parts).
 """
 
 import argparse
@@ -31,6 +32,8 @@ SETS = {
     "t": (20261202, 84, 68, ()),
     "u": (20261203, 33, 27, ("t",)),
     "v": (20261204, 33, 27, ("t", "u")),
+    "w": (20261205, 33, 27, ("t", "u", "v")),
+    "x": (20261206, 33, 27, ("t", "u", "v", "w")),
 }
 
 
