@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from string import ascii_lowercase
 from typing import Any
 
 from nlp.scoring import FIELDS, matcher, person_key, spelling
@@ -104,9 +105,9 @@ def agreement(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, f
 
 
 def id_range(spec: str) -> tuple[int, int]:
-    """ "t076-t099" (or "u000-u059", "v000-v029", "76-99") → (76, 99)."""
+    """ "t076-t099" (or "u000-u059", "w000-w029", "76-99": any sample letter) → (76, 99)."""
     try:
-        first, last = (int(part.strip().lstrip("tuv")) for part in spec.split("-"))
+        first, last = (int(part.strip().lstrip(ascii_lowercase)) for part in spec.split("-"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a range like t076-t099: {spec!r}") from None
     if first > last:
