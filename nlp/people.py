@@ -557,7 +557,7 @@ def _attach_position(text: str, p: Person, limit: int) -> None:
             break
         prev, cur, b = text[c_a:end], end, c_b
     cur = max(cur, end)
-    while cur > a and text[cur - 1] in " (\xa0":  # "โฆษกประจำรองนายกรัฐมนตรี (พลอากาศเอก …)"
+    while cur > a and text[cur - 1] in " (\xa0,":  # "…นายกรัฐมนตรี (พลอากาศเอก …)", "…แพทย์, …"
         cur -= 1
     p.pos_start, p.pos_end = a, cur
     p.position = " ".join(text[a:cur].split())

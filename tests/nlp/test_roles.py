@@ -628,3 +628,14 @@ def test_the_owner_of_the_place_visited_hosts():
         "ซึ่งมีนายประวิทย์ ทุ่งคำ เป็นเจ้าของศูนย์ฯ มีสมาชิกจำนวน 36 ราย\n"
     )
     assert _roles(text)["นายประวิทย์ ทุ่งคำ"] == "host"
+
+
+def test_who_tells_the_outcome_of_their_own_visit_made_it():
+    """X เปิดเผยถึงผลการลงพื้นที่ …: the minister reports on his own trip (thaigov commerce
+    posts)."""
+    text = (
+        "นายสนธิรัตน์ สนธิจิรวงศ์ รัฐมนตรีช่วยว่าการกระทรวงพาณิชย์เปิดเผยถึงผลการลงพื้นที่ "
+        "ตลาดหัตถกรรมผ้าฝ้ายทอมือบ้านดอยหลวง ตำบลแม่แรง อำเภอป่าซาง จังหวัดลำพูน "
+        "เมื่อวันที่ 8 เมษายน 2560 ว่า ชุมชนมีความเข้มแข็ง\n"
+    )
+    assert _roles(text)["นายสนธิรัตน์ สนธิจิรวงศ์"] == "visitor"
