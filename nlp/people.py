@@ -468,6 +468,8 @@ def _continues(prev: str, chunk: str) -> bool:
         return True  # "…สังคมและ ความมั่นคงของมนุษย์"
     if prev.endswith(_ACTING_FOR) and starts_with_any(chunk, position_heads()):
         return True  # "รักษาราชการแทน ผู้อำนวยการสำนักงาน…": the post held for someone
+    if _ABBREVIATION.fullmatch(chunk) and len(chunk.replace(".", "")) >= MIN_ABBREVIATION:
+        return True  # "รักษาราชการแทนเลขาธิการ ปปง.", "หัวหน้าคณะทำงาน รมช.ศธ.": whose post
     if starts_with_any(chunk, _countries()) and len(chunk) <= MAX_COUNTRY:
         return True  # "…ประจำเกาะอำบน ประเทศอินโดนีเซีย", "รองอัยการสูงสุด สาธารณรัฐสิงคโปร์"
     if chunk.startswith(_BRANCH) and any(w in prev for w in _org_words()):
@@ -484,6 +486,10 @@ def _continues(prev: str, chunk: str) -> bool:
     return prev.endswith(_NUMBERED) and _NUMBER_CHUNK.match(chunk) is not None
 
 
+# An office's initials, each group closed by a dot (ปปง., รมช.ศธ., สกสค.), standing alone
+# after a space: the office the title before it belongs to.
+_ABBREVIATION = re.compile(r"(?:[\u0e01-\u0e2e]{1,5}\.)+")
+MIN_ABBREVIATION = 3  # not a lone จ. / อ. (a province's or a district's, written before its name)
 # The longest country's name (สาธารณรัฐสังคมนิยมประชาธิปไตยศรีลังกา): a longer chunk has a
 # clause glued to it (สาธารณรัฐสิงคโปร์เกี่ยวกับการลงนาม…).
 MAX_COUNTRY = 40
