@@ -468,7 +468,7 @@ def _continues(prev: str, chunk: str) -> bool:
         return True  # "…สังคมและ ความมั่นคงของมนุษย์"
     if prev.endswith(_ACTING_FOR) and starts_with_any(chunk, position_heads()):
         return True  # "รักษาราชการแทน ผู้อำนวยการสำนักงาน…": the post held for someone
-    if _ABBREVIATION.fullmatch(chunk) and len(chunk.replace(".", "")) >= MIN_ABBREVIATION:
+    if initials(chunk):
         return True  # "รักษาราชการแทนเลขาธิการ ปปง.", "หัวหน้าคณะทำงาน รมช.ศธ.": whose post
     if starts_with_any(chunk, _countries()) and len(chunk) <= MAX_COUNTRY:
         return True  # "…ประจำเกาะอำบน ประเทศอินโดนีเซีย", "รองอัยการสูงสุด สาธารณรัฐสิงคโปร์"
@@ -503,6 +503,12 @@ def _countries() -> tuple[str, ...]:
     """The words of polities.txt that open a country's name (ประเทศ…, สาธารณรัฐ…), not a
     city's (กรุง, นคร, เมือง: also the start of ordinary words)."""
     return tuple(w for w in words("polities.txt") if len(w) >= 5)
+
+
+def initials(word: str) -> bool:
+    """Whether `word` is an office's initials (ปปง., รมช.ศธ.): it names the office as surely as
+    its full name does."""
+    return bool(_ABBREVIATION.fullmatch(word)) and len(word.replace(".", "")) >= MIN_ABBREVIATION
 
 
 def _goes_on_after(text: str, chunk: str, nxt: int, limit: int) -> bool:

@@ -17,8 +17,8 @@ from functools import cache
 from nlp.decision import TITLE_PREFIX, deeds, story_lines
 from nlp.document import Doc
 from nlp.facts import HOST, MENTIONED, VISITOR
-from nlp.lexicon import alternation, sections, starts_with_any
-from nlp.people import Person, position_heads
+from nlp.lexicon import alternation, sections, starts_with_any, words
+from nlp.people import Person, initials, position_heads
 
 VisitWords = Callable[[Doc, int, int], list[int]]
 Line = tuple[int, int, int]  # a line's span and its first deed
@@ -443,6 +443,12 @@ VENUE_REACH = 60  # characters after ณ in which the venue names its organisati
 _ACTING = re.compile(r"^(?:รักษาราชการแทน|รักษาการแทน|รักษาการ|ปฏิบัติหน้าที่แทน|ปฏิบัติหน้าที่)")
 
 
+@cache
+def _org_heads() -> tuple[str, ...]:
+    """Words an organisation's name begins with (กรม, สำนักงาน, ศูนย์, บริษัท …)."""
+    return words("position_continuations.txt")
+
+
 def _heads_the_venue(text: str, position: str | None) -> bool:
     """Whether someone's title heads the organisation the lead's event is held at (เลขาธิการ
     คณะกรรมการการอาชีวศึกษา … ณ สำนักงานคณะกรรมการการอาชีวศึกษา; รองปลัด… รักษาราชการแทน
@@ -451,8 +457,10 @@ def _heads_the_venue(text: str, position: str | None) -> bool:
     for part in (position or "").split(" "):
         part = _ACTING.sub("", part)
         head = starts_with_any(part, position_heads())
-        org = part[len(head) :] if head else ""
-        if len(org) < MIN_ORG or "กระทรวง" in org:  # (รัฐมนตรี)ว่าการกระทรวง…: a ministry's
+        org = part if initials(part) else part[len(head) :] if head else ""  # … ปปง.: สำนักงาน ปปง.
+        if not (initials(org) or len(org) >= MIN_ORG and starts_with_any(org, _org_heads())):
+            continue  # an office (กรม…, สำนักงาน…, ปปง.), not a place (ส.ส.กาญจนบุรี)
+        if "กระทรวง" in org:  # (รัฐมนตรี)ว่าการกระทรวง…: a ministry's people
             continue
         at = rf"(?<!\S)ณ\s*[^\n]{{0,{VENUE_REACH}}}?{re.escape(org)}"  # ณ, not คุณ, ประมาณ
         if re.search(at, text):

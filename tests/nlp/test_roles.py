@@ -639,3 +639,24 @@ def test_who_tells_the_outcome_of_their_own_visit_made_it():
         "เมื่อวันที่ 8 เมษายน 2560 ว่า ชุมชนมีความเข้มแข็ง\n"
     )
     assert _roles(text)["นายสนธิรัตน์ สนธิจิรวงศ์"] == "visitor"
+
+
+def test_who_heads_the_venue_by_its_initials_hosts_it():
+    """โดยมี X รักษาราชการแทนเลขาธิการ ปปง. … ณ โถง สำนักงาน ปปง.: the office's initials name it
+    (thaigov justice posts)."""
+    text = (
+        "วันนี้ (12 พ.ย. 62) นายสมศักดิ์ เทพสุทิน รัฐมนตรีว่าการกระทรวงยุติธรรม ตรวจเยี่ยมศูนย์ข้อมูล "
+        "โดยมี พลตำรวจตรี ปรีชา เจริญสหายานนท์ รักษาราชการแทนเลขาธิการ ปปง. เข้าร่วมรับฟัง "
+        "ณ บริเวณโถง 101 สำนักงาน ปปง. กรุงเทพฯ\n"
+    )
+    assert _roles(text)["พลตำรวจตรี ปรีชา เจริญสหายานนท์"] == "host"
+
+
+def test_a_title_of_a_place_does_not_head_the_venue():
+    """ส.ส.กาญจนบุรี is the MP of a province, no office: at an event ณ … จังหวัดกาญจนบุรี
+    the MPs who took part came with the minister."""
+    text = (
+        "วันนี้ (5 ก.ค. 62) นายสมชาย ใจดี รัฐมนตรีช่วยว่าการกระทรวงเกษตรและสหกรณ์ ลงพื้นที่ตรวจเยี่ยม"
+        "แปลงใหญ่ โดยมี นายอัฏฐพล โพธิพิพิธ ส.ส.กาญจนบุรี ร่วมลงพื้นที่ ณ อำเภอท่าม่วง จังหวัดกาญจนบุรี\n"
+    )
+    assert _roles(text)["นายอัฏฐพล โพธิพิพิธ"] == "visitor"
