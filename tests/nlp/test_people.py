@@ -447,6 +447,11 @@ def test_a_position_cut_by_a_bracketed_name_ends_before_the_bracket():
         # but ณ กรุงเทพฯ is where the event was, and a country with a clause glued to it ends
         ("ผู้อำนวยการกองกลาง ณ กรุงเทพมหานคร", "ผู้อำนวยการกองกลาง"),
         ("รองอัยการสูงสุด สาธารณรัฐสิงคโปร์เกี่ยวกับการลงนามเพื่อให้มีผลบังคับใช้ซึ่งอนุสัญญา", "รองอัยการสูงสุด"),
+        # where a political appointee works, then their post in brackets (thaigov labour posts)
+        (
+            "ประจำสำนักเลขาธิการนายกรัฐมนตรี ปฏิบัติงานกระทรวงแรงงาน (ที่ปรึกษารัฐมนตรีว่าการกระทรวงแรงงาน)",
+            "ประจำสำนักเลขาธิการนายกรัฐมนตรี ปฏิบัติงานกระทรวงแรงงาน (ที่ปรึกษารัฐมนตรีว่าการกระทรวงแรงงาน)",
+        ),
         # an MP's party, a state corporation, an office's initials after a space
         ("ส.ส.กาญจนบุรี พรรคพลังประชารัฐ", "ส.ส.กาญจนบุรี พรรคพลังประชารัฐ"),
         (
