@@ -420,7 +420,12 @@ def _cut_glued(text: str, start: int, end: int, first: bool) -> int:
             break
         nxt = _RUN.match(chunk, hm.end())
         glued_name = chunk[hm.start() - 1] in "=\"',;" or hm.group() in ("นาย", "นาง", "นางสาว")
-        if nxt and glued_name and not _is_title_word(hm.group(), nxt.group()):
+        if (
+            nxt
+            and glued_name
+            and not NOT_A_WORD_START.match(nxt.group())  # พัฒนางาน: no name starts with า
+            and not _is_title_word(hm.group(), nxt.group())
+        ):
             cut = hm.start()
             break
     return start + cut
@@ -455,10 +460,18 @@ def _complete_end(chunk: str, cut: int) -> int:
 
 def _continues(prev: str, chunk: str) -> bool:
     """Whether `chunk`, after a space, goes on with the position ending in `prev`."""
+    if prev == _AT:
+        return True  # "เอกอัครราชทูต ณ" + the city (_goes_on_after)
     if starts_with_any(chunk, _position_stops()["glued"] + _position_stops()["spaced"]):
         return False
     if starts_with_any(chunk, words("position_continuations.txt")) or prev.endswith("และ"):
         return True  # "…สังคมและ ความมั่นคงของมนุษย์"
+    if prev.endswith(_ACTING_FOR) and starts_with_any(chunk, position_heads()):
+        return True  # "รักษาราชการแทน ผู้อำนวยการสำนักงาน…": the post held for someone
+    if initials(chunk):
+        return True  # "รักษาราชการแทนเลขาธิการ ปปง.", "หัวหน้าคณะทำงาน รมช.ศธ.": whose post
+    if starts_with_any(chunk, _countries()) and len(chunk) <= MAX_COUNTRY:
+        return True  # "…ประจำเกาะอำบน ประเทศอินโดนีเซีย", "รองอัยการสูงสุด สาธารณรัฐสิงคโปร์"
     if chunk.startswith(_BRANCH) and any(w in prev for w in _org_words()):
         return True
     if chunk.startswith("และ") and starts_with_any(chunk[3:], _title_heads()):
@@ -471,6 +484,46 @@ def _continues(prev: str, chunk: str) -> bool:
     if bare in position_heads():
         return True  # "รองประธาน กรรมการ…", "… และหัวหน้า คสช."
     return prev.endswith(_NUMBERED) and _NUMBER_CHUNK.match(chunk) is not None
+
+
+# An office's initials, each group closed by a dot (ปปง., รมช.ศธ., สกสค.), standing alone
+# after a space: the office the title before it belongs to.
+_ABBREVIATION = re.compile(r"(?:[\u0e01-\u0e2e]{1,5}\.)+")
+MIN_ABBREVIATION = 3  # not a lone จ. / อ. (a province's or a district's, written before its name)
+# The longest country's name (สาธารณรัฐสังคมนิยมประชาธิปไตยศรีลังกา): a longer chunk has a
+# clause glued to it (สาธารณรัฐสิงคโปร์เกี่ยวกับการลงนาม…).
+MAX_COUNTRY = 40
+_ACTING_FOR = "แทน"  # รักษาราชการแทน, ปฏิบัติหน้าที่แทน: a post that a title follows
+_AT = "ณ"  # "เอกอัครราชทูต ณ กรุงโคเปนเฮเกน": where an ambassador's post is
+_HOME = "กรุงเทพ"  # ณ กรุงเทพฯ is where the event was, no foreign post
+
+
+@cache
+def _countries() -> tuple[str, ...]:
+    """The words of polities.txt that open a country's name (ประเทศ…, สาธารณรัฐ…), not a
+    city's (กรุง, นคร, เมือง: also the start of ordinary words)."""
+    return tuple(w for w in words("polities.txt") if len(w) >= 5)
+
+
+def initials(word: str) -> bool:
+    """Whether `word` is an office's initials (ปปง., รมช.ศธ.): it names the office as surely as
+    its full name does."""
+    return bool(_ABBREVIATION.fullmatch(word)) and len(word.replace(".", "")) >= MIN_ABBREVIATION
+
+
+def _goes_on_after(text: str, chunk: str, nxt: int, limit: int) -> bool:
+    """Whether a chunk that is no position by itself (และ, ณ) joins the next one to it:
+    "รัฐมนตรีประจำสำนักนายกรัฐมนตรี และ รัฐมนตรีว่าการกระทรวงวัฒนธรรม" (a second post),
+    "เอกอัครราชทูต ณ กรุงโคเปนเฮเกน" (a foreign post's city)."""
+    after = text[_skip_spaces(text, nxt) : limit]
+    if chunk == "และ":
+        return starts_with_any(after, _title_heads()) is not None
+    if chunk == _AT:
+        return (
+            not after.startswith(_HOME)
+            and starts_with_any(after, words("polities.txt")) is not None
+        )
+    return False
 
 
 def _attach_position(text: str, p: Person, limit: int) -> None:
@@ -506,6 +559,9 @@ def _attach_position(text: str, p: Person, limit: int) -> None:
         chunk = text[c_a:c_b]
         if not chunk or _honorific_at(chunk, 0):
             break
+        if chunk in ("และ", _AT) and _goes_on_after(text, chunk, c_b, limit):
+            prev, cur, b, end = chunk, c_b, c_b, c_b  # the next chunk goes on after it
+            continue
         if not _continues(prev, chunk):
             break
         end = _cut_glued(text, c_a, c_b, first=False)
@@ -513,7 +569,7 @@ def _attach_position(text: str, p: Person, limit: int) -> None:
             break
         prev, cur, b = text[c_a:end], end, c_b
     cur = max(cur, end)
-    while cur > a and text[cur - 1] in " (\xa0":  # "โฆษกประจำรองนายกรัฐมนตรี (พลอากาศเอก …)"
+    while cur > a and text[cur - 1] in " (\xa0,":  # "…นายกรัฐมนตรี (พลอากาศเอก …)", "…แพทย์, …"
         cur -= 1
     p.pos_start, p.pos_end = a, cur
     p.position = " ".join(text[a:cur].split())

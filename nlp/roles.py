@@ -17,8 +17,8 @@ from functools import cache
 from nlp.decision import TITLE_PREFIX, deeds, story_lines
 from nlp.document import Doc
 from nlp.facts import HOST, MENTIONED, VISITOR
-from nlp.lexicon import alternation, sections, starts_with_any
-from nlp.people import Person, position_heads
+from nlp.lexicon import alternation, sections, starts_with_any, words
+from nlp.people import Person, initials, position_heads
 
 VisitWords = Callable[[Doc, int, int], list[int]]
 Line = tuple[int, int, int]  # a line's span and its first deed
@@ -56,9 +56,17 @@ def _speech() -> re.Pattern[str]:
     return re.compile(f"{said}|(?<!ก)(?<!ผู้)ว่า(?!การ|ที่|จ้าง)")
 
 
+# "X อธิบดีกรม… ในฐานะผู้อำนวยการศูนย์… ได้กล่าวรายงาน": a second title in apposition, not yet
+# the clause of what X did.
+_AS = re.compile(r"[ ]*ในฐานะ\S*[ ]?")
+
+
 def _clause_after(doc: Doc, p: Person, others: Sequence[Person]) -> str:
-    """What follows a mention (after its title), up to the next person named."""
+    """What follows a mention (after its title and an ในฐานะ… title in apposition), up to the
+    next person named."""
     start = p.pos_end if p.pos_end is not None else p.end
+    apposed = _AS.match(doc.text, start)
+    start = apposed.end() if apposed else start
     nxt = min((q.start for q in others if q.start >= start), default=len(doc.text))
     return doc.text[start : min(nxt, start + CLAUSE_REACH)]
 
@@ -172,7 +180,16 @@ def _reports(text: str, start: int, v: int, titles: Sequence[Person] = ()) -> bo
     if first is None or _own_deed().fullmatch(text, first.end(), v):
         return False
     after = _said_after().search(text, start)
-    return after is None or after.start() > first.start()
+    return after is None or after.start() > first.start() or _new_subject(text, after.end(), titles)
+
+
+def _new_subject(text: str, i: int, people: Sequence[Person]) -> bool:
+    """Whether the clause at `i` (after เปิดเผยภายหลัง…) names a subject of its own (…ภายหลัง
+    นายกรัฐมนตรีลงพื้นที่…, …ภายหลังนายX…): the deed is theirs, the speaker only tells of it."""
+    i = len(text) - len(text[i:].lstrip())
+    return bool(starts_with_any(text[i : i + 40], position_heads())) or any(
+        q.start == i for q in people
+    )
 
 
 @cache
@@ -304,6 +321,13 @@ def roles(
                 lead
                 and not _re("with").search(doc.text, a, p.start)
                 and not _re("listed").search(doc.text, a, p.start)
+                # "นายX หัวหน้าผู้ตรวจราชการ… นางY อุตสาหกรรมจังหวัด… ลงพื้นที่": a local
+                # official named after the subject takes the visitors round their own province
+                and not (
+                    p.position
+                    and _is_local(p.position)
+                    and _first_named(people[doc.source], a, v) != p.person
+                )
             )
             visitor = (
                 visitor
@@ -413,21 +437,35 @@ def _organises(text: str, position: str | None) -> bool:
     )
 
 
-VENUE_HEAD = 12  # characters after ณ in which the venue's organisation begins (ณ สำนักงาน…)
+VENUE_REACH = 60  # characters after ณ in which the venue names its organisation
+# Words that open the second post of a title (… รักษาราชการแทนอธิบดีกรมป่าไม้): what follows is
+# an office the person heads too.
+_ACTING = re.compile(r"^(?:รักษาราชการแทน|รักษาการแทน|รักษาการ|ปฏิบัติหน้าที่แทน|ปฏิบัติหน้าที่)")
+
+
+@cache
+def _org_heads() -> tuple[str, ...]:
+    """Words an organisation's name begins with (กรม, สำนักงาน, ศูนย์, บริษัท …)."""
+    return words("position_continuations.txt")
 
 
 def _heads_the_venue(text: str, position: str | None) -> bool:
     """Whether someone's title heads the organisation the lead's event is held at (เลขาธิการ
-    คณะกรรมการการอาชีวศึกษา … ณ สำนักงานคณะกรรมการการอาชีวศึกษา): they hosted it. Not a
-    ministry's officials: an event ณ กระทรวง… is their minister's."""
-    head = starts_with_any(position or "", position_heads())
-    if position is None or head is None:
-        return False
-    org = position[len(head) :].strip()
-    if len(org) < MIN_ORG or org.startswith("กระทรวง"):
-        return False
-    at = re.compile(rf"(?<!\S)ณ\s*\S{{0,{VENUE_HEAD}}}{re.escape(org)}")  # ณ, not คุณ, ประมาณ
-    return at.search(text) is not None
+    คณะกรรมการการอาชีวศึกษา … ณ สำนักงานคณะกรรมการการอาชีวศึกษา; รองปลัด… รักษาราชการแทน
+    อธิบดีกรมป่าไม้ … ณ ห้องประชุมใหญ่ อาคารเทียมคมกฤส กรมป่าไม้): they hosted it, on their own
+    premises. Not a ministry's officials: an event ณ กระทรวง… is their minister's."""
+    for part in (position or "").split(" "):
+        part = _ACTING.sub("", part)
+        head = starts_with_any(part, position_heads())
+        org = part if initials(part) else part[len(head) :] if head else ""  # … ปปง.: สำนักงาน ปปง.
+        if not (initials(org) or len(org) >= MIN_ORG and starts_with_any(org, _org_heads())):
+            continue  # an office (กรม…, สำนักงาน…, ปปง.), not a place (ส.ส.กาญจนบุรี)
+        if "กระทรวง" in org:  # (รัฐมนตรี)ว่าการกระทรวง…: a ministry's people
+            continue
+        at = rf"(?<!\S)ณ\s*[^\n]{{0,{VENUE_REACH}}}?{re.escape(org)}"  # ณ, not คุณ, ประมาณ
+        if re.search(at, text):
+            return True
+    return False
 
 
 PUT_ON_REACH = 160  # characters after someone's title in which their clause says they held it
@@ -507,9 +545,26 @@ def _joined(text: str, v: int, pos: int, people: Sequence[Person]) -> bool:
     if _said(text, v, pos, people):
         return False
     for m in _re("with").finditer(text, v, pos):
-        if pos - m.end() <= WITH_REACH and not _re("host_after").search(text, m.end(), pos):
+        if (
+            pos - m.end() <= WITH_REACH
+            and not _re("host_after").search(text, m.end(), pos)
+            and not _opens_list(text, m.end(), pos, people)
+        ):
             return True
     return False
+
+
+@cache
+def _list_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_re('listed').pattern})\s*$")
+
+
+def _opens_list(text: str, a: int, pos: int, people: Sequence[Person]) -> bool:
+    """Whether a โดยมี / โดย opens a new list of people between `a` and the one at `pos`
+    (พร้อมด้วย X เข้าร่วม โดยมี Y … ให้การต้อนรับ): who follows it is no longer joined to the
+    subject by the พร้อมด้วย before it; the list's own verb tells their role."""
+    starts = [q.start for q in people if a < q.start < pos] + [pos]
+    return any(_list_end().search(text, a, i) for i in starts)
 
 
 def _listed(
@@ -575,4 +630,5 @@ def _is_local(position: str) -> bool:
 def _closing() -> re.Pattern[str]:
     host, joins = _re("host_after").pattern, _re("joins").pattern
     new_list = alternation(_cues()["listed"])  # a new list: the verb after it is not theirs
-    return re.compile(rf"(?P<host>{host})|(?P<joins>{joins})|{new_list}|\n")
+    # ผู้เข้าร่วมงาน (the participants, a noun) is not a verb of the list
+    return re.compile(rf"(?P<host>{host})|(?P<joins>(?<!ผู้)(?<!ผู้เข้า){joins})|{new_list}|\n")
