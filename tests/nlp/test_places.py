@@ -287,3 +287,44 @@ def test_a_chain_typed_without_spaces_is_read_link_by_link():
     assert values(ex, "province") == ["ตาก"]
     ex = extract(f"{LEAD} ประชุมร่วมกับ ผวจ.ตาก และ นายก อบต.บ้านนา")
     assert values(ex, "province") == [] and values(ex, "subdistrict") == []
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [  # kinds seen in thaigov posts: a network's shelters, water sources, examples
+        "กระทรวงมีสถานคุ้มครองสวัสดิภาพ จำนวน 8 แห่ง ทั่วประเทศ ได้แก่ สถานคุ้มครองสวัสดิภาพ"
+        "ผู้เสียหาย จากการค้ามนุษย์ จังหวัดเชียงราย นครราชสีมา สงขลา และระนอง",
+        "ในส่วนการแก้ไขปัญหาการบริหารจัดการแหล่งน้ำ ได้แก่ บึงสีไฟ จังหวัดพิจิตร และบึงบอระเพ็ด"
+        " จังหวัดนครสวรรค์ ซึ่งเป็นทะเลสาบขนาดใหญ่",
+        "มีหลายพื้นที่นำโมเดลไปใช้ เช่นวิทยาลัยเทคนิคสิชล  จังหวัดนครศรีธรรมราช  วิทยาลัยเทคนิคพังงา จังหวัดพังงา เป็นต้น",
+    ],
+)
+def test_things_listed_each_with_its_province_are_not_places_visited(listing):
+    text = f"{LEAD}จังหวัดนนทบุรี เพื่อตรวจเยี่ยมสถานคุ้มครองฯ\n{listing}"
+    assert values(extract(text), "province") == ["นนทบุรี"]
+
+
+@pytest.mark.parametrize(
+    ("text", "visited"),
+    [
+        (  # the field word leads the list: the itinerary
+            f"{LEAD}ตรวจเยี่ยม 2 แห่ง ได้แก่ โรงเรียนบ้านนา จังหวัดตาก และโรงเรียนบ้านไร่ จังหวัดลำปาง",
+            ["ตาก", "ลำปาง"],
+        ),
+        (  # what follows the count is the venue after ณ, not a thing's name
+            "วันที่ 27 ก.ย. 2562 รองปลัดกระทรวงร่วมงานแสดงสินค้า OTOP 6 จังหวัด ภาคเหนือ ณ ห้องสักทอง"
+            " อุทยานหลวงราชพฤกษ์ เชียงใหม่ อำเภอเมือง จังหวัดเชียงใหม่",
+            ["เชียงใหม่"],
+        ),
+    ],
+)
+def test_a_list_of_things_that_is_the_visit_keeps_its_places(text, visited):
+    assert values(extract(text), "province") == visited
+
+
+def test_an_inspection_zones_name_does_not_lead_a_list_of_its_provinces():
+    text = (
+        f"{LEAD}จังหวัดนครสวรรค์ เพื่อมอบนโยบาย\nโดยมอบแนวทางแก่หัวหน้าส่วนราชการของเขตตรวจราชการที่ 18"
+        " ทั้ง 4 จังหวัด ประกอบด้วย จังหวัดนครสวรรค์ กำแพงเพชร พิจิตร และอุทัยธานี"
+    )
+    assert values(extract(text), "province") == ["นครสวรรค์"]
