@@ -528,12 +528,15 @@ LIST_LEAD = 80  # characters before a list's marker in which a visit word makes 
 @cache
 def _counts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A count right after a place ("กรุงเทพมหานคร 4,034 ราย", "นครสวรรค์ ประมาณ 1,000 ลบ.ม."),
-    and the count after a list, which may say จำนวน ("…และอุบลราชธานี จำนวน 120 คน")."""
+    and the count after a list, which may say จำนวน ("…และอุบลราชธานี จำนวน 120 คน"). The
+    count may start with the areas it spans ("อำเภอท่ายาง 2 ตำบล 17 หมู่บ้าน", a disaster zone's
+    row); an area count alone is a chain's ("ลงพื้นที่จังหวัดน่าน 3 อำเภอ ได้แก่ …")."""
     units = alternation(words("count_units.txt"))
     number = r"\d+(?:[,.]\d+)*\s?"  # not a list's numbering ("5. โครงการ…")
+    areas = r"(?:\d+\s?(?:อำเภอ|ตำบล)\s?)*"
     return (
-        re.compile(rf"\s?(?:ประมาณ|กว่า)?\s?{number}{units}"),
-        re.compile(rf"\s?(?:จำนวน|รวม|ประมาณ|กว่า)?\s?{number}{units}"),
+        re.compile(rf"\s?(?:ประมาณ|กว่า)?\s?{areas}{number}{units}"),
+        re.compile(rf"\s?(?:จำนวน|รวม|ประมาณ|กว่า)?\s?{areas}{number}{units}"),
     )
 
 

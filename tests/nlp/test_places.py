@@ -328,3 +328,16 @@ def test_an_inspection_zones_name_does_not_lead_a_list_of_its_provinces():
         " ทั้ง 4 จังหวัด ประกอบด้วย จังหวัดนครสวรรค์ กำแพงเพชร พิจิตร และอุทัยธานี"
     )
     assert values(extract(text), "province") == ["นครสวรรค์"]
+
+
+def test_a_district_followed_by_the_counts_of_its_areas_is_a_statistics_row():
+    text = (
+        f"{LEAD}อำเภอเมืองเพชรบุรี เพื่อติดตามสถานการณ์อุทกภัย\nจังหวัดประกาศเขตการให้ความช่วยเหลือ"
+        "ผู้ประสบภัยแล้ว 2 อำเภอ ประกอบด้วย อำเภอท่ายาง 2 ตำบล 17 หมู่บ้าน และ อำเภอแก่งกระจาน 3 ตำบล 10 หมู่บ้าน"
+    )
+    assert values(extract(text), "district") == ["เมืองเพชรบุรี"]
+
+
+def test_an_area_count_alone_after_a_province_is_its_chain():
+    text = f"{LEAD}จังหวัดน่าน 3 อำเภอ เพื่อติดตามการแก้ปัญหาหมอกควัน"
+    assert values(extract(text), "province") == ["น่าน"]
