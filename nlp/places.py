@@ -552,7 +552,10 @@ def _enumerations(text: str, found: list[PlaceMention]) -> None:
             run.append(p)
             continue
         levels = Counter(q.level for q in run)
-        if levels and max(levels.values()) >= MIN_LIST and _listed(text, found, run, after_list):
+        listed = (
+            levels and max(levels.values()) >= MIN_LIST and _listed(text, found, run, after_list)
+        )
+        if listed or _long_list(text, found, run):
             for q in run:
                 q.visited, q.why_not = False, "enumeration"
         run = [p] if p is not None else []
@@ -617,6 +620,19 @@ def _named_lists(text: str, found: list[PlaceMention]) -> None:
         ):
             for q in run:
                 q.visited, q.why_not = False, "enumeration"
+
+
+LONG_LIST = 4  # different places of one level in a row that make a list without its marker
+
+
+def _long_list(text: str, found: list[PlaceMention], run: list[PlaceMention]) -> bool:
+    """Four or more places of one level in a row that no field word leads ("โดยให้แยกอำเภอ
+    บึงกาฬ อำเภอเซกา อำเภอโซ่พิสัย อำเภอบุ่งคล้า … ออกจากเขตการปกครองของจังหวัดหนองคาย"): a
+    list written without its marker, of what a law, a plan or a network spans."""
+    areas = {(q.level, q.value) for q in run}
+    if not run or max(Counter(level for level, _ in areas).values()) < LONG_LIST:
+        return False
+    return not _led(text, found, run, run[0].start, run[0].start)
 
 
 def _joined(text: str, a: int, b: int) -> bool:

@@ -341,3 +341,16 @@ def test_a_district_followed_by_the_counts_of_its_areas_is_a_statistics_row():
 def test_an_area_count_alone_after_a_province_is_its_chain():
     text = f"{LEAD}จังหวัดน่าน 3 อำเภอ เพื่อติดตามการแก้ปัญหาหมอกควัน"
     assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_four_districts_in_a_row_that_no_field_word_leads_are_a_list():
+    text = (
+        f"{LEAD}จังหวัดบึงกาฬ เพื่อมอบเอกสารสิทธิ์ ส.ป.ก.\nต่อมามีพระราชบัญญัติจัดตั้งจังหวัดบึงกาฬ โดยให้แยก"
+        "อำเภอเซกา อำเภอโซ่พิสัย อำเภอบุ่งคล้า และอำเภอพรเจริญ ออกจากเขตการปกครองเดิม"
+    )
+    assert values(extract(text), "district") == []
+
+
+def test_four_districts_a_field_word_leads_are_the_itinerary():
+    text = f"{LEAD}อำเภอเซกา อำเภอโซ่พิสัย อำเภอบุ่งคล้า และอำเภอพรเจริญ จังหวัดบึงกาฬ"
+    assert values(extract(text), "district") == ["เซกา", "โซ่พิสัย", "บุ่งคล้า", "พรเจริญ"]
