@@ -632,7 +632,9 @@ def _long_list(text: str, found: list[PlaceMention], run: list[PlaceMention]) ->
     areas = {(q.level, q.value) for q in run}
     if not run or max(Counter(level for level, _ in areas).values()) < LONG_LIST:
         return False
-    return not _led(text, found, run, run[0].start, run[0].start)
+    # a long itinerary may follow a long lead and other places of it: "ลงพื้นที่เยี่ยมให้กำลังใจ
+    # เจ้าหน้าที่ … ตามเส้นทาง 4 สายหลัก ได้แก่ จังหวัดนครปฐม ราชบุรี … อยุธยา สิงห์บุรี อ่างทอง …"
+    return not _led(text, [], run, run[0].start, run[0].start, None)
 
 
 def _joined(text: str, a: int, b: int) -> bool:
@@ -678,14 +680,21 @@ def _listed(
 
 
 def _led(
-    text: str, found: list[PlaceMention], run: list[PlaceMention], marker: int, first: int
+    text: str,
+    found: list[PlaceMention],
+    run: list[PlaceMention],
+    marker: int,
+    first: int,
+    reach: int | None = LIST_LEAD,
 ) -> bool:
-    """A field word before the list's marker makes the list the itinerary ("ลงพื้นที่ 3 จังหวัด
-    ได้แก่ …"), on the list's line, unless a place of the list's level stands between: then the field word led to
-    that place ("ลงพื้นที่ครั้งนี้มีเป้าหมายที่จังหวัดสระแก้ว จังหวัดใกล้เคียง ได้แก่ …"); a
-    province before its districts is their chain ("ลงพื้นที่จังหวัดน่าน 3 อำเภอ ได้แก่ …")."""
+    """A field word before the list's marker (within `reach`, or anywhere before it on the
+    list's line) makes the list the itinerary ("ลงพื้นที่ 3 จังหวัด ได้แก่ …"), unless a place
+    of the list's level stands between: then the field word led to that place ("ลงพื้นที่
+    ครั้งนี้มีเป้าหมายที่จังหวัดสระแก้ว จังหวัดใกล้เคียง ได้แก่ …"); a province before its
+    districts is their chain ("ลงพื้นที่จังหวัดน่าน 3 อำเภอ ได้แก่ …")."""
     line = text.rfind("\n", 0, marker) + 1  # a paragraph's list, not the one before's
-    led = _field_word_end(text, max(line, marker - LIST_LEAD), marker)
+    start = line if reach is None else max(line, marker - reach)
+    led = _field_word_end(text, start, marker)
     if led is None:
         return False
     levels = {q.level for q in run}

@@ -354,3 +354,11 @@ def test_four_districts_in_a_row_that_no_field_word_leads_are_a_list():
 def test_four_districts_a_field_word_leads_are_the_itinerary():
     text = f"{LEAD}อำเภอเซกา อำเภอโซ่พิสัย อำเภอบุ่งคล้า และอำเภอพรเจริญ จังหวัดบึงกาฬ"
     assert values(extract(text), "district") == ["เซกา", "โซ่พิสัย", "บุ่งคล้า", "พรเจริญ"]
+
+
+def test_a_long_itinerary_after_a_long_lead_and_a_first_stop_stays_the_visit():
+    text = (
+        f"{LEAD}จังหวัดชัยนาท เพื่อเยี่ยมให้กำลังใจเจ้าหน้าที่ผู้ปฏิบัติงานในช่วงเทศกาลสงกรานต์ "
+        "และจุดบริการประชาชนตามเส้นทางสายหลัก จังหวัดสิงห์บุรี อ่างทอง ลพบุรี และสระบุรี"
+    )
+    assert values(extract(text), "province") == ["ชัยนาท", "สิงห์บุรี", "อ่างทอง", "ลพบุรี", "สระบุรี"]
