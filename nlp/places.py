@@ -553,7 +553,9 @@ def _enumerations(text: str, found: list[PlaceMention]) -> None:
             continue
         levels = Counter(q.level for q in run)
         listed = (
-            levels and max(levels.values()) >= MIN_LIST and _listed(text, found, run, after_list)
+            bool(levels)
+            and max(levels.values()) >= MIN_LIST
+            and _listed(text, found, run, after_list)
         )
         if listed or _long_list(text, found, run):
             for q in run:
@@ -572,7 +574,7 @@ def _enumerations(text: str, found: list[PlaceMention]) -> None:
 
 
 NAME_REACH = 60  # characters of a listed thing's name written before its place
-# What introduces a list of named things (a marker of _LIST_MARKER) and the first thing's name.
+# What introduces a list of named things (such as, namely, N places) and the first one's name.
 _NAMED_HEAD = re.compile(
     r"(?:ได้แก่|คือ|อาทิ|เช่น|ประกอบด้วย|\d+\s?(?:จังหวัด|อำเภอ|ตำบล|แห่ง))"
     rf"\s?(?P<name>[{_L}\s(),“”\"-]{{1,{NAME_REACH}}})\s$"
@@ -597,7 +599,7 @@ def _named_lists(text: str, found: list[PlaceMention]) -> None:
     ("ได้แก่ บึงสีไฟ จังหวัดพิจิตร และบึงบอระเพ็ด จังหวัดนครสวรรค์", "เช่นวิทยาลัยเทคนิคสิชล
     จังหวัดนครศรีธรรมราช วิทยาลัยเทคนิคพังงา จังหวัดพังงา เป็นต้น"): where the things are
     (a network's shelters, a region's crafts, examples), not where the visit went, unless a
-    visit word leads the list as _listed reads it."""
+    field word leads the list (_led)."""
     runs: list[list[PlaceMention]] = []
     # a place already read as part of a name (วิทยาลัยเทคนิคพังงา) is a word of that name
     for p in (q for q in found if q.visited or q.why_not == "enumeration"):
