@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from nlp.decision import at_home
+from nlp.decision import AGENT, AGENT_REACH, at_home
 from nlp.document import Spans
 from nlp.gazetteer import BANGKOK, Area, gazetteer
 from nlp.lexicon import alternation, ends_with_any, sections, words
@@ -528,12 +528,15 @@ LIST_LEAD = 80  # characters before a list's marker in which a visit word makes 
 @cache
 def _counts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A count right after a place ("กรุงเทพมหานคร 4,034 ราย", "นครสวรรค์ ประมาณ 1,000 ลบ.ม."),
-    and the count after a list, which may say จำนวน ("…และอุบลราชธานี จำนวน 120 คน")."""
+    and the count after a list, which may say จำนวน ("…และอุบลราชธานี จำนวน 120 คน"). The
+    count may start with the areas it spans ("อำเภอท่ายาง 2 ตำบล 17 หมู่บ้าน", a disaster zone's
+    row); an area count alone is a chain's ("ลงพื้นที่จังหวัดน่าน 3 อำเภอ ได้แก่ …")."""
     units = alternation(words("count_units.txt"))
     number = r"\d+(?:[,.]\d+)*\s?"  # not a list's numbering ("5. โครงการ…")
+    areas = r"(?:\d+\s?(?:อำเภอ|ตำบล)\s?)*"
     return (
-        re.compile(rf"\s?(?:ประมาณ|กว่า)?\s?{number}{units}"),
-        re.compile(rf"\s?(?:จำนวน|รวม|ประมาณ|กว่า)?\s?{number}{units}"),
+        re.compile(rf"\s?(?:ประมาณ|กว่า)?\s?{areas}{number}{units}"),
+        re.compile(rf"\s?(?:จำนวน|รวม|ประมาณ|กว่า)?\s?{areas}{number}{units}"),
     )
 
 
@@ -549,10 +552,16 @@ def _enumerations(text: str, found: list[PlaceMention]) -> None:
             run.append(p)
             continue
         levels = Counter(q.level for q in run)
-        if levels and max(levels.values()) >= MIN_LIST and _listed(text, found, run, after_list):
+        listed = (
+            bool(levels)
+            and max(levels.values()) >= MIN_LIST
+            and _listed(text, found, run, after_list)
+        )
+        if listed or _long_list(text, found, run):
             for q in run:
                 q.visited, q.why_not = False, "enumeration"
         run = [p] if p is not None else []
+    _named_lists(text, found)
     for level in ("province", "district", "subdistrict"):
         mentions = [p for p in found if p.level == level]
         for group in _numbered(text, mentions):
@@ -562,6 +571,72 @@ def _enumerations(text: str, found: list[PlaceMention]) -> None:
         for p in mentions:
             if single.match(text, p.end):
                 p.visited, p.why_not = False, "statistic"
+
+
+NAME_REACH = 60  # characters of a listed thing's name written before its place
+# What introduces a list of named things (such as, namely, N places) and the first one's name.
+_NAMED_HEAD = re.compile(
+    r"(?:ได้แก่|คือ|อาทิ|เช่น|ประกอบด้วย|\d+\s?(?:จังหวัด|อำเภอ|ตำบล|แห่ง))"
+    rf"\s?(?P<name>[{_L}\s(),“”\"-]{{1,{NAME_REACH}}})\s$"
+)
+_NAMED_GAP = re.compile(rf"[\s,]*(?:(?:และ|หรือ)\s*)?(?P<name>[{_L}\s()“”\"-]{{1,{NAME_REACH}}})\s")
+
+
+@cache
+def _name_breaks() -> re.Pattern[str]:
+    """What a thing's name does not hold: a verb of the visit, a clause's start, or the ณ
+    of a venue ("OTOP 6 จังหวัด ภาคเหนือ ณ ห้องสักทอง …" is where the fair was)."""
+    stops = [w for w in words("clause_stops.txt") if len(w) >= 3] + list(_visit_words())
+    return re.compile(rf"{alternation(stops)}|(?:^|\s)ณ(?:\s|$)")
+
+
+def _plain_name(name: str) -> bool:
+    return _name_breaks().search(name) is None
+
+
+def _named_lists(text: str, found: list[PlaceMention]) -> None:
+    """Places of a list of named things, each written with its place, after such as / namely
+    ("ได้แก่ บึงสีไฟ จังหวัดพิจิตร และบึงบอระเพ็ด จังหวัดนครสวรรค์", "เช่นวิทยาลัยเทคนิคสิชล
+    จังหวัดนครศรีธรรมราช วิทยาลัยเทคนิคพังงา จังหวัดพังงา เป็นต้น"): where the things are
+    (a network's shelters, a region's crafts, examples), not where the visit went, unless a
+    field word leads the list (_led)."""
+    runs: list[list[PlaceMention]] = []
+    # a place already read as part of a name (วิทยาลัยเทคนิคพังงา) is a word of that name
+    for p in (q for q in found if q.visited or q.why_not == "enumeration"):
+        gap = _NAMED_GAP.fullmatch(text, runs[-1][-1].end, p.start) if runs else None
+        if runs and (
+            _joined(text, runs[-1][-1].end, p.start) or (gap and _plain_name(gap["name"]))
+        ):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    for run in runs:
+        areas = {(q.level, q.value) for q in run}  # a list names different places
+        if max(Counter(level for level, _ in areas).values()) < MIN_LIST:
+            continue
+        head = _NAMED_HEAD.search(text, max(0, run[0].start - NAME_REACH - 12), run[0].start)
+        if (
+            head
+            and _plain_name(head["name"])
+            and not _led(text, found, run, head.start(), run[0].start)
+        ):
+            for q in run:
+                q.visited, q.why_not = False, "enumeration"
+
+
+LONG_LIST = 4  # different places of one level in a row that make a list without its marker
+
+
+def _long_list(text: str, found: list[PlaceMention], run: list[PlaceMention]) -> bool:
+    """Four or more places of one level in a row that no field word leads ("โดยให้แยกอำเภอ
+    บึงกาฬ อำเภอเซกา อำเภอโซ่พิสัย อำเภอบุ่งคล้า … ออกจากเขตการปกครองของจังหวัดหนองคาย"): a
+    list written without its marker, of what a law, a plan or a network spans."""
+    areas = {(q.level, q.value) for q in run}
+    if not run or max(Counter(level for level, _ in areas).values()) < LONG_LIST:
+        return False
+    # a long itinerary may follow a long lead and other places of it: "ลงพื้นที่เยี่ยมให้กำลังใจ
+    # เจ้าหน้าที่ … ตามเส้นทาง 4 สายหลัก ได้แก่ จังหวัดนครปฐม ราชบุรี … อยุธยา สิงห์บุรี อ่างทอง …"
+    return not _led(text, [], run, run[0].start, run[0].start, None)
 
 
 def _joined(text: str, a: int, b: int) -> bool:
@@ -603,18 +678,29 @@ def _listed(
         return True
     first = run[0].start if first is None else first
     marker = _LIST_MARKER.search(text, max(0, first - 60), first)
-    if not marker:
+    return marker is not None and not _led(text, found, run, marker.start(), first)
+
+
+def _led(
+    text: str,
+    found: list[PlaceMention],
+    run: list[PlaceMention],
+    marker: int,
+    first: int,
+    reach: int | None = LIST_LEAD,
+) -> bool:
+    """A field word before the list's marker (within `reach`, or anywhere before it on the
+    list's line) makes the list the itinerary ("ลงพื้นที่ 3 จังหวัด ได้แก่ …"), unless a place
+    of the list's level stands between: then the field word led to that place ("ลงพื้นที่
+    ครั้งนี้มีเป้าหมายที่จังหวัดสระแก้ว จังหวัดใกล้เคียง ได้แก่ …"); a province before its
+    districts is their chain ("ลงพื้นที่จังหวัดน่าน 3 อำเภอ ได้แก่ …")."""
+    line = text.rfind("\n", 0, marker) + 1  # a paragraph's list, not the one before's
+    start = line if reach is None else max(line, marker - reach)
+    led = _field_word_end(text, start, marker)
+    if led is None:
         return False
-    lead = max(0, marker.start() - LIST_LEAD)
-    window = text[lead : marker.start()]
-    led = [window.rfind(w) + len(w) for w in _field_words() if w in window]
-    if not led:
-        return True
-    # a place of the list's level after the field word is what it led to ("ลงพื้นที่ครั้งนี้
-    # มีเป้าหมายที่จังหวัดสระแก้ว จังหวัดใกล้เคียง ได้แก่ …"); a province before its districts
-    # is their chain ("ลงพื้นที่จังหวัดน่าน 3 อำเภอ ได้แก่ …")
     levels = {q.level for q in run}
-    return any(lead + max(led) <= q.start < first and q.level in levels for q in found)
+    return not any(led <= q.start < first and q.level in levels for q in found)
 
 
 @cache
@@ -622,6 +708,25 @@ def _field_words() -> tuple[str, ...]:
     """The words of going somewhere (ลงพื้นที่, ตรวจเยี่ยม …): they lead an itinerary, where a
     training (อบรม) or a meeting before a list leads its participants."""
     return sections("visit_cues.txt")["field"]
+
+
+@cache
+def _field_word_re() -> re.Pattern[str]:
+    return re.compile(alternation(_field_words()))
+
+
+def _field_word_end(text: str, a: int, b: int) -> int | None:
+    """Where the last field word of [a, b) ends, a deed's, not a title's (ผู้ตรวจราชการ) nor
+    an inspection zone's name (เขตตรวจราชการที่ 18): those lead no itinerary."""
+    end = None
+    for m in _field_word_re().finditer(text, a, b):
+        agent = text.rfind(AGENT, max(0, m.start() - AGENT_REACH), m.start())
+        if agent >= 0 and " " not in text[agent : m.start()]:
+            continue
+        if any(text.startswith(g, m.end() - len(g)) for g in _GROUP_MARKERS):
+            continue
+        end = m.end()
+    return end
 
 
 def _dateline(text: str, p: PlaceMention) -> bool:

@@ -287,3 +287,78 @@ def test_a_chain_typed_without_spaces_is_read_link_by_link():
     assert values(ex, "province") == ["ตาก"]
     ex = extract(f"{LEAD} ประชุมร่วมกับ ผวจ.ตาก และ นายก อบต.บ้านนา")
     assert values(ex, "province") == [] and values(ex, "subdistrict") == []
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [  # kinds seen in thaigov posts: a network's shelters, water sources, examples
+        "กระทรวงมีสถานคุ้มครองสวัสดิภาพ จำนวน 8 แห่ง ทั่วประเทศ ได้แก่ สถานคุ้มครองสวัสดิภาพ"
+        "ผู้เสียหาย จากการค้ามนุษย์ จังหวัดเชียงราย นครราชสีมา สงขลา และระนอง",
+        "ในส่วนการแก้ไขปัญหาการบริหารจัดการแหล่งน้ำ ได้แก่ บึงสีไฟ จังหวัดพิจิตร และบึงบอระเพ็ด"
+        " จังหวัดนครสวรรค์ ซึ่งเป็นทะเลสาบขนาดใหญ่",
+        "มีหลายพื้นที่นำโมเดลไปใช้ เช่นวิทยาลัยเทคนิคสิชล  จังหวัดนครศรีธรรมราช  วิทยาลัยเทคนิคพังงา จังหวัดพังงา เป็นต้น",
+    ],
+)
+def test_things_listed_each_with_its_province_are_not_places_visited(listing):
+    text = f"{LEAD}จังหวัดนนทบุรี เพื่อตรวจเยี่ยมสถานคุ้มครองฯ\n{listing}"
+    assert values(extract(text), "province") == ["นนทบุรี"]
+
+
+@pytest.mark.parametrize(
+    ("text", "visited"),
+    [
+        (  # the field word leads the list: the itinerary
+            f"{LEAD}ตรวจเยี่ยม 2 แห่ง ได้แก่ โรงเรียนบ้านนา จังหวัดตาก และโรงเรียนบ้านไร่ จังหวัดลำปาง",
+            ["ตาก", "ลำปาง"],
+        ),
+        (  # what follows the count is the venue after ณ, not a thing's name
+            "วันที่ 27 ก.ย. 2562 รองปลัดกระทรวงร่วมงานแสดงสินค้า OTOP 6 จังหวัด ภาคเหนือ ณ ห้องสักทอง"
+            " อุทยานหลวงราชพฤกษ์ เชียงใหม่ อำเภอเมือง จังหวัดเชียงใหม่",
+            ["เชียงใหม่"],
+        ),
+    ],
+)
+def test_a_list_of_things_that_is_the_visit_keeps_its_places(text, visited):
+    assert values(extract(text), "province") == visited
+
+
+def test_an_inspection_zones_name_does_not_lead_a_list_of_its_provinces():
+    text = (
+        f"{LEAD}จังหวัดนครสวรรค์ เพื่อมอบนโยบาย\nโดยมอบแนวทางแก่หัวหน้าส่วนราชการของเขตตรวจราชการที่ 18"
+        " ทั้ง 4 จังหวัด ประกอบด้วย จังหวัดนครสวรรค์ กำแพงเพชร พิจิตร และอุทัยธานี"
+    )
+    assert values(extract(text), "province") == ["นครสวรรค์"]
+
+
+def test_a_district_followed_by_the_counts_of_its_areas_is_a_statistics_row():
+    text = (
+        f"{LEAD}อำเภอเมืองเพชรบุรี เพื่อติดตามสถานการณ์อุทกภัย\nจังหวัดประกาศเขตการให้ความช่วยเหลือ"
+        "ผู้ประสบภัยแล้ว 2 อำเภอ ประกอบด้วย อำเภอท่ายาง 2 ตำบล 17 หมู่บ้าน และ อำเภอแก่งกระจาน 3 ตำบล 10 หมู่บ้าน"
+    )
+    assert values(extract(text), "district") == ["เมืองเพชรบุรี"]
+
+
+def test_an_area_count_alone_after_a_province_is_its_chain():
+    text = f"{LEAD}จังหวัดน่าน 3 อำเภอ เพื่อติดตามการแก้ปัญหาหมอกควัน"
+    assert values(extract(text), "province") == ["น่าน"]
+
+
+def test_four_districts_in_a_row_that_no_field_word_leads_are_a_list():
+    text = (
+        f"{LEAD}จังหวัดบึงกาฬ เพื่อมอบเอกสารสิทธิ์ ส.ป.ก.\nต่อมามีพระราชบัญญัติจัดตั้งจังหวัดบึงกาฬ โดยให้แยก"
+        "อำเภอเซกา อำเภอโซ่พิสัย อำเภอบุ่งคล้า และอำเภอพรเจริญ ออกจากเขตการปกครองเดิม"
+    )
+    assert values(extract(text), "district") == []
+
+
+def test_four_districts_a_field_word_leads_are_the_itinerary():
+    text = f"{LEAD}อำเภอเซกา อำเภอโซ่พิสัย อำเภอบุ่งคล้า และอำเภอพรเจริญ จังหวัดบึงกาฬ"
+    assert values(extract(text), "district") == ["เซกา", "โซ่พิสัย", "บุ่งคล้า", "พรเจริญ"]
+
+
+def test_a_long_itinerary_after_a_long_lead_and_a_first_stop_stays_the_visit():
+    text = (
+        f"{LEAD}จังหวัดชัยนาท เพื่อเยี่ยมให้กำลังใจเจ้าหน้าที่ผู้ปฏิบัติงานในช่วงเทศกาลสงกรานต์ "
+        "และจุดบริการประชาชนตามเส้นทางสายหลัก จังหวัดสิงห์บุรี อ่างทอง ลพบุรี และสระบุรี"
+    )
+    assert values(extract(text), "province") == ["ชัยนาท", "สิงห์บุรี", "อ่างทอง", "ลพบุรี", "สระบุรี"]
