@@ -160,8 +160,21 @@ def _agent(text: str, i: int) -> bool:
 
 
 def _modal(text: str, i: int, line_start: int) -> bool:
-    """สามารถ just before the visit word: what someone can (or cannot) do, not a deed."""
-    return _re("modal").search(text, max(line_start, i - FUTURE_REACH), i) is not None
+    """สามารถ just before the visit word: what someone can (or cannot) do, not a deed; and
+    a when or an if right before it (เมื่อเดินทางไปห้างสรรพสินค้า, ทุกครั้งเวลาพบปะผู้คน): what
+    anyone does in a case, advice or a rule, not a deed."""
+    return (
+        _re("modal").search(text, max(line_start, i - FUTURE_REACH), i) is not None
+        or _when().search(text, max(line_start, i - WHEN_REACH), i) is not None
+    )
+
+
+WHEN_REACH = 8  # characters before a visit word in which a when (เมื่อ, หาก) makes it a case
+
+
+@cache
+def _when() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(_cues()['when'])})\s*$")
 
 
 def _plan_in(text: str, a: int, b: int) -> bool:

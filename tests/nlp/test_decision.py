@@ -820,3 +820,24 @@ def test_a_headline_planning_a_policy_plans_no_trip():
         stamp="วันพุธที่ 3 ตุลาคม 2561",
     )
     assert extract(text, title).reports_visit
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead"),
+    [
+        (
+            "สาเหตุใดจึงต้องสแกน QR Code ของแพลตฟอร์มไทยชนะหลายรอบ เมื่อเดินทางไปห้างสรรพสินค้า",
+            "Q : สาเหตุใดจึงต้องมีการสแกน QR Code ของแพลตฟอร์มไทยชนะ หลายรอบ เมื่อเดินทางไป"
+            "ห้างสรรพสินค้า ?? A : เพื่อความสะดวกในการติดตามค้นหาผู้ป่วย",
+        ),
+        (
+            "ข้อปฏิบัติ 14 วัน หลังกลับจากพื้นที่เสี่ยง",
+            "-สวมหน้ากากอนามัยทุกครั้งเวลาพบปะผู้คน และเว้นระยะห่าง 1 เมตร",
+        ),
+    ],
+)
+def test_what_anyone_does_when_somewhere_is_no_deed(headline, lead):
+    """A question and answer, a list of advice (เมื่อเดินทางไป…, เวลาพบปะผู้คน): what people do in
+    a case, told by no official, not a visit made."""
+    text, title = post(headline, lead, rest="")
+    assert not extract(text, title).reports_visit
