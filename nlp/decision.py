@@ -317,6 +317,18 @@ def _subjects_own(doc: Doc, a: int, b: int, place: str) -> bool:
     return name in place or any(v and name.startswith(v) for v in venue)
 
 
+_BODY = re.compile(r"\s*((?:กรม|สำนักงาน)[\u0e01-\u0e4e]+)")
+
+
+def _visits_venue(text: str, j: int, place: str) -> bool:
+    """The field word ending at j names as what it visits the body whose building the venue
+    is (ตรวจเยี่ยมสำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม… ณ ห้องประชุม… อาคารสำนักงานมาตรฐาน
+    ผลิตภัณฑ์อุตสาหกรรม): a visit to a unit's premises, as to a department's, even of the
+    officials' own ministry; only the ministry's own building is their office."""
+    m = _BODY.match(text, j)
+    return m is not None and m.group(1) in place
+
+
 def _site_next(place: str) -> bool:
     """ที่ชุมชนX, ที่โรงเรียนX: a named site follows."""
     from nlp.sites import site_heads
@@ -444,8 +456,11 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         if m.start() not in doc.tokens.starts:
             continue  # asked last: segmenting the line is the dearest test
         if own:
-            field = any(not _agent(text, f.start()) for f in _re("field").finditer(text, a, b))
-            if not (field and not _subjects_own(doc, a, b, place)):  # not ผู้ตรวจราชการ
+            field = [f for f in _re("field").finditer(text, a, b) if not _agent(text, f.start())]
+            if not field or (  # not ผู้ตรวจราชการ
+                _subjects_own(doc, a, b, place)
+                and not any(_visits_venue(text, f.end(), place) for f in field)
+            ):
                 return "office"
             found = "away"  # an inspection of another body's premises: the officials went there
             continue

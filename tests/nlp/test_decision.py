@@ -841,3 +841,20 @@ def test_what_anyone_does_when_somewhere_is_no_deed(headline, lead):
     a case, told by no official, not a visit made."""
     text, title = post(headline, lead, rest="")
     assert not extract(text, title).reports_visit
+
+
+def test_an_inspection_of_a_unit_in_its_own_building_is_a_visit():
+    """…ตรวจเยี่ยมสำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม… ณ ห้องประชุม… อาคารสำนักงานมาตรฐาน
+    ผลิตภัณฑ์อุตสาหกรรม: the unit inspected is the one whose building the meeting room is in, a
+    visit to its premises (as to a department's), though the unit is of the officials' ministry."""
+    text, title = post(
+        "รปอ.หสผ.ตรวจเยี่ยมสำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม",
+        "เมื่อวันที่ 15 ตุลาคม 2562 นายสมชาย ใจดี ผู้ตรวจราชการกระทรวงอุตสาหกรรม ตรวจเยี่ยม"
+        "สำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม (สมอ.) เพื่อรับทราบกรอบแนวทางการดำเนินงาน "
+        "ณ ห้องประชุม 230 ชั้น 2 อาคารสำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม",
+        rest="",
+        stamp="วันพฤหัสบดีที่ 17 ตุลาคม 2562",
+    )
+    ex = extract(text, title)
+    assert ex.reports_visit
+    assert [f.value for f in ex.of("date")] == ["2019-10-15"]
