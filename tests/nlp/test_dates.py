@@ -81,6 +81,13 @@ def test_publication_stamps_are_not_the_visit_date():
     assert dates(extract(text)) == ["2023-01-22"]
 
 
+def test_a_numeric_date_in_brackets_after_yesterday_dates_the_visit():
+    """วานนี้ (10/10/2562) นายX…: a dd/mm/yyyy is a stamp on its own, but the opener of a lead
+    (วันนี้ / วานนี้ in brackets) dates what the sentence reports (a minister's flood visit)."""
+    text = f"วันศุกร์ที่ 11 ตุลาคม 2562\nรมต. ลงพื้นที่ตรวจเยี่ยมโรงเรียน\nวานนี้ (10/10/2562) {VISIT}"
+    assert dates(extract(text)) == ["2019-10-10"]
+
+
 def test_the_page_stamp_above_the_headline_is_not_the_visit_date():
     """The government's pages open with the publication day; a lead that gives no date of its
     own leaves the visit undated (tests/nlp/thaigov/GUIDE.md)."""
