@@ -504,6 +504,12 @@ def reports_visit(
     where = [_where(doc, a, b) for doc, spans in fields for a, b in spans]
     office = "office" in where
     away = "away" in where and not office
+    # a lead that names no place at all (no ณ, no district, no province) places no inspection
+    # away: รมว. ตรวจความพร้อมสินค้าในรถคาราวาน… may be made at the ministry's own door; only a
+    # trip word ([travel]: ลงพื้นที่, เดินทางไป…) says by itself that the officials went out
+    placed = any(where) or any(
+        _province_names().search(doc.text, a, b) for doc, spans in fields for a, b in spans
+    )
     found = False
     plans: dict[str, bool] = {}  # per field: its story line (or title) tells of a plan
     story_goes = received = False
@@ -580,8 +586,9 @@ def reports_visit(
                 # at the office, a trip someone speaks of (เผยถึงภารกิจเดินสายพบปะสื่อมวลชน) is
                 # reported, not made
                 told = said is not None and said.start() < i and not text.endswith("การ", 0, i)
-                travelled = any(text.startswith(w, i) for w in travel) and not told
-                went = i in goes and (not office or travelled)
+                moved = any(text.startswith(w, i) for w in travel)
+                travelled = moved and not told
+                went = i in goes and (not office or travelled) and (moved or placed)
                 ceremonial = any(text.startswith(w, i) for w in ceremony)
                 found = found or went or (ceremonial and not office) or away
     # a story line that tells of a plan makes its headline one; a headline's plan counts only

@@ -858,3 +858,35 @@ def test_an_inspection_of_a_unit_in_its_own_building_is_a_visit():
     ex = extract(text, title)
     assert ex.reports_visit
     assert [f.value for f in ex.of("date")] == ["2019-10-15"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "visited"),
+    [
+        (
+            "วันพุธที่ 25 มีนาคม 2563 เวลา 08.30 น. นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงพาณิชย์ "
+            "ตรวจความพร้อมสินค้าในรถคาราวานธงฟ้า ก่อนออกไปให้บริการกับประชาชนที่อาศัยอยู่ในบ้านพัก",
+            False,
+        ),
+        (
+            "วันพุธที่ 25 มีนาคม 2563 เวลา 08.30 น. นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงพาณิชย์ "
+            "ตรวจความพร้อมสินค้าในรถคาราวานธงฟ้า ณ ตลาดนัดจตุจักร กรุงเทพมหานคร",
+            True,
+        ),
+        (
+            "วันพุธที่ 25 มีนาคม 2563 เวลา 08.30 น. นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงพาณิชย์ "
+            "ลงพื้นที่ตรวจความพร้อมสินค้าในรถคาราวานธงฟ้า ก่อนออกไปให้บริการกับประชาชน",
+            True,
+        ),
+    ],
+)
+def test_an_inspection_the_lead_places_nowhere_is_no_visit(lead, visited):
+    """ตรวจความพร้อมสินค้าในรถคาราวาน… with no ณ, district or province: an inspection that can
+    be made at the ministry's own door, unlike one placed away or a trip (ลงพื้นที่)."""
+    text, title = post(
+        "รมว.พาณิชย์ ส่งคาราวานรถพุ่มพวงธงฟ้าเคลื่อนที่ บริการถึงหน้าบ้าน",
+        lead,
+        rest="",
+        stamp="วันพุธที่ 25 มีนาคม 2563",
+    )
+    assert extract(text, title).reports_visit is visited
