@@ -169,6 +169,9 @@ _STAMP_LINE_NOISE = re.compile(
 )
 
 
+# a bare dd/mm/yyyy is the page's stamp, but not in brackets after วันนี้ / วานนี้ (วานนี้
+# (10/10/2562) นายX…): that opener dates what the sentence reports
+_TODAY_OPEN = re.compile(r"(?:วันนี้|วานนี้|เมื่อวานนี้|เมื่อวาน)\s*\(\s*$")
 PRESS_PLACE_MAX = 60  # characters of a press dateline's place before its date
 DATELINE_MAX = 160  # a line holding a date and only stamp words is never longer
 
@@ -185,7 +188,7 @@ def _role(text: str, start: int, end: int, numeric: bool) -> str:
     clock = _CLOCK_AFTER.match(text, end)
     if clock and "เวลา" not in clock.group():
         return "stamp"
-    if numeric and not before.rstrip().endswith("วันที่"):
+    if numeric and not (before.rstrip().endswith("วันที่") or _TODAY_OPEN.search(before)):
         return "stamp"
     if (
         _PRESS_DASH.match(text, end)

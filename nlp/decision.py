@@ -31,6 +31,7 @@ FUTURE_REACH = 30  # characters before a visit word in which a plan word makes i
 WHERE_REACH = 120  # characters after ณ / ที่ that name the place
 TITLE_PREFIX = re.compile(r"^[^\n]*?ข่าวทำเนียบรัฐบาล-")  # the site's breadcrumb in front of titles
 AGENT, AGENT_REACH = "ผู้", 8  # ผู้ + a visit word (ผู้เข้าเยี่ยม) is a person, not a deed
+OTHER = ("other_event",)  # the label of the clauses about a planned or another event
 _THAI = re.compile("[\u0e01-\u0e4e]")
 _STAMP_WORDS = re.compile(r"วัน[\u0e01-\u0e4e]*|ที่|เวลา|พ\.\s?ศ\.|น\.|ลง")
 
@@ -61,13 +62,17 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     summary = False  # the last story line read is an undated summary
     seen: set[str] = set()  # the starts of the lines read
     cut = False  # the last story line read is a dated lead broken off by a line break
-    while pos <= len(text) and (story < LEAD_LINES or summary or cut):
+    hanging = False  # the last story line read ends on a word its sentence goes on from (เมื่อ)
+    while pos <= len(text) and (story < LEAD_LINES or summary or cut or hanging):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
         key = _key(line)[:HEADING_KEY]
         if key in seen:
             pass  # the page repeats its summary paragraph: read once
+        elif hanging and line.strip():
+            spans.append((pos, end))  # the date, then the rest, of the broken sentence
+            hanging = _stamp(line)  # a date alone: the sentence's subject comes next
         elif doc.readable(pos, end) and len(_THAI.findall(line)) >= MIN_THAI and not _stamp(line):
             headline = heading and key == heading[:HEADING_KEY]
             seen.add(key)
@@ -89,6 +94,8 @@ def lead_spans(doc: Doc, title: str | None) -> list[tuple[int, int]]:
                 story += 1
                 cut = story == LEAD_LINES and len(line) < CUT_LEAD and _dated(line)
                 summary = story == LEAD_LINES and not summary and not _dated(line)
+                hanging = story == LEAD_LINES and line.rstrip().endswith(HANGING)
+                summary = summary and not hanging
         pos = end + 1
     return spans
 
@@ -100,6 +107,9 @@ FOLLOW_REACH = 200
 # a dated lead shorter than this is cut by a line break ("วันนี้ (…) นายX รัฐมนตรี… มอบนโยบาย" /
 # "การ… ในการประชุม… ณ โรงแรม…"): the next line ends its sentence
 CUT_LEAD = 120
+# a story line ending on เมื่อ ("…ภายในปี 2562 เมื่อ" / "วันที่ 22 พฤศจิกายน 2561" / "นายX …
+# ได้เดินทางเยือน…"): its sentence, the dated lead, goes on over the next lines
+HANGING = ("เมื่อ",)
 _DATED_START = re.compile(r"\s*(?:วันนี้|วานนี้|เมื่อวัน|เมื่อ\s?\(|วันที่|\()")
 
 
@@ -150,8 +160,21 @@ def _agent(text: str, i: int) -> bool:
 
 
 def _modal(text: str, i: int, line_start: int) -> bool:
-    """สามารถ just before the visit word: what someone can (or cannot) do, not a deed."""
-    return _re("modal").search(text, max(line_start, i - FUTURE_REACH), i) is not None
+    """สามารถ just before the visit word: what someone can (or cannot) do, not a deed; and
+    a when or an if right before it (เมื่อเดินทางไปห้างสรรพสินค้า, ทุกครั้งเวลาพบปะผู้คน): what
+    anyone does in a case, advice or a rule, not a deed."""
+    return (
+        _re("modal").search(text, max(line_start, i - FUTURE_REACH), i) is not None
+        or _when().search(text, max(line_start, i - WHEN_REACH), i) is not None
+    )
+
+
+WHEN_REACH = 8  # characters before a visit word in which a when (เมื่อ, หาก) makes it a case
+
+
+@cache
+def _when() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(_cues()['when'])})\s*$")
 
 
 def _plan_in(text: str, a: int, b: int) -> bool:
@@ -294,6 +317,18 @@ def _subjects_own(doc: Doc, a: int, b: int, place: str) -> bool:
     return name in place or any(v and name.startswith(v) for v in venue)
 
 
+_BODY = re.compile(r"\s*((?:กรม|สำนักงาน)[\u0e01-\u0e4e]+)")
+
+
+def _visits_venue(text: str, j: int, place: str) -> bool:
+    """The field word ending at j names as what it visits the body whose building the venue
+    is (ตรวจเยี่ยมสำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม… ณ ห้องประชุม… อาคารสำนักงานมาตรฐาน
+    ผลิตภัณฑ์อุตสาหกรรม): a visit to a unit's premises, as to a department's, even of the
+    officials' own ministry; only the ministry's own building is their office."""
+    m = _BODY.match(text, j)
+    return m is not None and m.group(1) in place
+
+
 def _site_next(place: str) -> bool:
     """ที่ชุมชนX, ที่โรงเรียนX: a named site follows."""
     from nlp.sites import site_heads
@@ -381,15 +416,19 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
     text = doc.text
     if _desk(text, a, b):
         return "office"
+    said = _re("speech").search(text, a, b)
+    # a district or tambon named in what someone says (…เปิดเผยถึงความคืบหน้า… ว่า จากกรณี…
+    # บริษัท… ตำบลบ้านไร่ อำเภอเทพสถิต…) is where the matter is, unless an event is told before it
     found = (
         "away"
         if any(
-            _named(text, m.end()) and not _titled(text, m.start(), m.end())
+            _named(text, m.end())
+            and not _titled(text, m.start(), m.end())
+            and (said is None or m.start() < said.start() or _event_in(text, said.end(), m.start()))
             for m in _re("local").finditer(text, a, b)
         )
         else None
     )
-    said = _re("speech").search(text, a, b)
     for m in _re("where").finditer(text, a, b):
         if doc.claimed.overlaps(m.start(), m.end()):
             continue
@@ -417,8 +456,11 @@ def _where(doc: Doc, a: int, b: int) -> str | None:
         if m.start() not in doc.tokens.starts:
             continue  # asked last: segmenting the line is the dearest test
         if own:
-            field = any(not _agent(text, f.start()) for f in _re("field").finditer(text, a, b))
-            if not (field and not _subjects_own(doc, a, b, place)):  # not ผู้ตรวจราชการ
+            field = [f for f in _re("field").finditer(text, a, b) if not _agent(text, f.start())]
+            if not field or (  # not ผู้ตรวจราชการ
+                _subjects_own(doc, a, b, place)
+                and not any(_visits_venue(text, f.end(), place) for f in field)
+            ):
                 return "office"
             found = "away"  # an inspection of another body's premises: the officials went there
             continue
@@ -451,6 +493,7 @@ def reports_visit(
     # is (‘…’ written '…', a zero-width space dropped): the raw title would not match it
     title = next((doc.text for doc in docs if doc.source == "title"), title)
     field, travel, ceremony = _cues()["field"], _cues()["travel"], _cues()["ceremony"]
+    heading = _key(TITLE_PREFIX.sub("", title or ""))[:HEADING_KEY]
     page = next((page_date(doc.text) for doc in docs if doc.source == "body"), None)
     if title and _re("summary").search(title):
         return False
@@ -461,6 +504,12 @@ def reports_visit(
     where = [_where(doc, a, b) for doc, spans in fields for a, b in spans]
     office = "office" in where
     away = "away" in where and not office
+    # a lead that names no place at all (no ณ, no district, no province) places no inspection
+    # away: รมว. ตรวจความพร้อมสินค้าในรถคาราวาน… may be made at the ministry's own door; only a
+    # trip word ([travel]: ลงพื้นที่, เดินทางไป…) says by itself that the officials went out
+    placed = any(where) or any(
+        _province_names().search(doc.text, a, b) for doc, spans in fields for a, b in spans
+    )
     found = False
     plans: dict[str, bool] = {}  # per field: its story line (or title) tells of a plan
     story_goes = received = False
@@ -481,6 +530,9 @@ def reports_visit(
             # a line that announces a schedule, and the lines after it (เวลา 13.00 น. นายกฯ
             # เดินทางถึง…), tell of what is to come
             schedule = schedule or _re("schedule").search(text, a, b) is not None
+            headline = doc.source == "title" or bool(
+                heading and _key(text[a:b])[:HEADING_KEY] == heading
+            )
             standing = [] if schedule else [i for i in words if not _planned(text, i, a)]
             said = _re("speech").search(text, a, b)
             # ณ / ที่ alone tell where something happened, unless it is only reported; after a
@@ -503,10 +555,14 @@ def reports_visit(
             nobody = n == _first_story(doc, spans, title) and not doc.claimed.overlaps(
                 a, b, ("name",)
             )
+            # a plan word in a headline with no visit word (nor a clause about an event planned,
+            # "เตรียมจัดงาน…") plans something else (ก.อุตสาหกรรม จับมือ UNIDO…
+            # และเตรียมวางยุทธศาสตร์…: a policy; รมช. เชิญชวนบริโภคกุ้ง ภายในงาน…), not a trip
             plan = bool(
                 words
                 and not standing
                 or _plan_in(text, a, first)
+                and not (headline and not words and not doc.claimed.overlaps(a, b, OTHER))
                 or _dates_to_come(text, a, b if nobody else first, page)
             )
             # a line that only places what the line before it told (ระหว่างวันที่ … ณ กรุง…
@@ -525,11 +581,14 @@ def reports_visit(
                 if doc.source == "body" and deeds and not goes:
                     received = any(text.startswith(w, deeds[0]) for w in _cues()["receive"])
             for i in deeds:
+                if headline and _re("reveal").search(text, a, i):
+                    continue  # X เผยผล… หลังชุดปฏิบัติการลงพื้นที่…: a statement's headline
                 # at the office, a trip someone speaks of (เผยถึงภารกิจเดินสายพบปะสื่อมวลชน) is
                 # reported, not made
                 told = said is not None and said.start() < i and not text.endswith("การ", 0, i)
-                travelled = any(text.startswith(w, i) for w in travel) and not told
-                went = i in goes and (not office or travelled)
+                moved = any(text.startswith(w, i) for w in travel)
+                travelled = moved and not told
+                went = i in goes and (not office or travelled) and (moved or placed)
                 ceremonial = any(text.startswith(w, i) for w in ceremony)
                 found = found or went or (ceremonial and not office) or away
     # a story line that tells of a plan makes its headline one; a headline's plan counts only

@@ -219,6 +219,8 @@ def _lead_and_visit_dates(events: list[tuple[Doc, DateMention]]) -> list[tuple[D
     for d in body[1:]:
         if min(abs((x - y).days) for x in d.days for y in lead) > TRIP_GAP_DAYS:
             continue  # weeks before or after the lead's day: an earlier event, or a plan
+        if d.days[-1] < lead[0]:
+            continue  # days before the lead's (ซึ่งเมื่อวันที่ 10 … องคมนตรี… ได้มาประชุม…): recalled
         k = bisect.bisect_right(starts, d.start)
         nxt = starts[k] if k < len(starts) else len(text)
         end = min(nxt, d.end + DATE_CLAUSE_REACH, len(text))

@@ -81,6 +81,26 @@ def test_publication_stamps_are_not_the_visit_date():
     assert dates(extract(text)) == ["2023-01-22"]
 
 
+def test_a_numeric_date_in_brackets_after_yesterday_dates_the_visit():
+    """วานนี้ (10/10/2562) นายX…: a dd/mm/yyyy is a stamp on its own, but the opener of a lead
+    (วันนี้ / วานนี้ in brackets) dates what the sentence reports (a minister's flood visit)."""
+    text = f"วันศุกร์ที่ 11 ตุลาคม 2562\nรมต. ลงพื้นที่ตรวจเยี่ยมโรงเรียน\nวานนี้ (10/10/2562) {VISIT}"
+    assert dates(extract(text)) == ["2019-10-10"]
+
+
+def test_a_later_date_before_the_leads_day_is_recalled_not_visited():
+    """วันนี้ (15 ส.ค. 62) … ลงพื้นที่…, then ซึ่งเมื่อวันที่ 10 สิงหาคม 2562 องคมนตรี… ได้มาประชุม…:
+    days before the lead's, told after it, are what came before the visit (as a royal envoy's
+    meeting at the same fire), not more days of it."""
+    text = (
+        "วันพฤหัสบดีที่ 15 สิงหาคม 2562\nมท.1 ลงพื้นที่ติดตามสถานการณ์ไฟไหม้ป่าพรุควนเคร็ง\n"
+        f"วันนี้ (15 ส.ค. 62) เวลา 10.00 น. {VISIT} จังหวัดนครศรีธรรมราช\n"
+        "ซึ่งเมื่อวันที่ 10 สิงหาคม 2562 พลเอกสมศักดิ์ ทองดี องคมนตรี ได้มาประชุมติดตามสถานการณ์"
+        "ดับไฟไหม้ป่าพรุควนเคร็ง"
+    )
+    assert dates(extract(text)) == ["2019-08-15"]
+
+
 def test_the_page_stamp_above_the_headline_is_not_the_visit_date():
     """The government's pages open with the publication day; a lead that gives no date of its
     own leaves the visit undated (tests/nlp/thaigov/GUIDE.md)."""

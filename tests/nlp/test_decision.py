@@ -743,3 +743,150 @@ def test_workers_travelling_to_jobs_abroad_are_no_visit():
         rest="",
     )
     assert not extract(text, title).reports_visit
+
+
+def test_a_lead_ending_on_when_goes_on_past_its_date_line():
+    """A summary broken after เมื่อ, its date alone on the next line, then its subject and deed
+    (a ministry's trip abroad, written "…ภายในปี 2562 เมื่อ" / "วันที่ 22 …" / "นายX … ได้เดินทาง
+    เยือน…"): the three lines are one sentence, the lead."""
+    text, title = post(
+        "พาณิชย์ตะลุยอีคอมเมิร์ซแดนกิมจิ สานฝันการค้าออนไลน์สินค้าไทย",
+        "กระทรวงพาณิชย์ยกทัพผู้บริหารสู่แดนกิมจิ หารือบริษัทอีคอมเมิร์ซยักษ์ใหญ่อันดับ 1 ของเกาหลีใต้ "
+        "หวังกระตุ้นการค้าออนไลน์สินค้าไทยเติบโตไม่น้อยกว่า 200 ล้านบาทภายในปี 2562 เมื่อ\n"
+        "วันที่ 22 พฤศจิกายน 2561\n"
+        "นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงพาณิชย์ พร้อมด้วยคณะผู้บริหาร ได้เดินทางเยือน"
+        "สาธารณรัฐเกาหลี เพื่อหารือแผนความร่วมมือขยายประเภทสินค้าไทยบนเว็บไซต์",
+        rest="",
+        stamp="วันศุกร์ที่ 23 พฤศจิกายน 2561",
+    )
+    ex = extract(text, title)
+    assert ex.reports_visit
+    assert [f.value for f in ex.of("date")] == ["2018-11-22"]
+
+
+def test_a_district_a_statement_names_places_no_event():
+    """…เปิดเผยถึงความคืบหน้ากรณี… ว่า จากกรณี… บริษัท… ตำบลบ้านไร่ อำเภอเทพสถิต…: the minister
+    tells where the matter is, not where he went."""
+    text, title = post(
+        "ก.เกษตรฯ ติดตามความคืบหน้ากรณีกิจการกังหันลมในเขตปฏิรูปที่ดิน",
+        "พลเอกสมชาย ใจดี รัฐมนตรีว่าการกระทรวงเกษตรและสหกรณ์ เปิดเผยถึงความคืบหน้ากรณีกิจการ"
+        "กังหันลมผลิตไฟฟ้าในเขตปฏิรูปที่ดิน ว่า จากกรณีคำพิพากษาของศาลปกครองสูงสุด เพิกถอนการอนุญาต"
+        "ให้บริษัทแห่งหนึ่ง ซึ่งตั้งอยู่ในเขตปฏิรูปที่ดินเพื่อเกษตรกรรม ตำบลบ้านไร่ อำเภอเทพสถิต "
+        "จังหวัดชัยภูมิ เนื่องจากกิจการมิได้เป็นประโยชน์ต่อเกษตรกร",
+        rest="",
+    )
+    assert not extract(text, title).reports_visit
+
+
+MEETING_AT_THE_MINISTRY = (
+    "วันนี้ (8 มี.ค. 60) เวลา 08.00 น. ที่กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ "
+    "พลตำรวจเอกสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ "
+    "เป็นประธานการประชุมศูนย์ปฏิบัติการกระทรวง เพื่อรับทราบปัญหาทางสังคมต่างๆ ที่เกิดขึ้นในแต่ละวัน"
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "visited"),
+    [
+        (MEETING_AT_THE_MINISTRY, False),
+        (
+            "วันนี้ (8 มี.ค. 60) พลตำรวจเอกสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการพัฒนาสังคมและความมั่นคง"
+            "ของมนุษย์ ลงพื้นที่ติดตามการจัดระเบียบคนขอทาน ณ ตลาดนัดจตุจักร เขตจตุจักร กรุงเทพมหานคร",
+            True,
+        ),
+    ],
+)
+def test_a_headline_telling_of_others_visits_leaves_the_decision_to_its_lead(lead, visited):
+    """รมว. พม. เผยผลการจัดระเบียบ… หลังชุดปฏิบัติการลงพื้นที่ 7 วัน: a statement's headline tells
+    of the teams' visits; the lead says what the minister did (a meeting at his ministry, or a
+    visit of his own)."""
+    text, title = post(
+        "รมว. พม. เผยผลการจัดระเบียบคนขอทาน หลังชุดปฏิบัติการลงพื้นที่ 7 วัน พบ 120 ราย",
+        lead,
+        rest="",
+        stamp="วันพุธที่ 8 มีนาคม 2560",
+    )
+    assert extract(text, title).reports_visit is visited
+
+
+def test_a_headline_planning_a_policy_plans_no_trip():
+    """ก.อุตสาหกรรม จับมือ UNIDO… และเตรียมวางยุทธศาสตร์…: the strategy is to come, the opening
+    the lead reports at a conference centre took place."""
+    text, title = post(
+        "ก.อุตสาหกรรม จับมือ UNIDO ผลักดันอุตสาหกรรมสีเขียว และเตรียมวางยุทธศาสตร์เศรษฐกิจหมุนเวียน",
+        "วันนี้ (3 ต.ค. 61) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงอุตสาหกรรม ร่วมกล่าวในพิธีเปิดการประชุม"
+        "เรื่องอุตสาหกรรมสีเขียวเพื่อการพัฒนาที่ยั่งยืน ครั้งที่ 5 ณ ศูนย์การประชุมสหประชาชาติ กรุงเทพฯ",
+        rest="",
+        stamp="วันพุธที่ 3 ตุลาคม 2561",
+    )
+    assert extract(text, title).reports_visit
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead"),
+    [
+        (
+            "สาเหตุใดจึงต้องสแกน QR Code ของแพลตฟอร์มไทยชนะหลายรอบ เมื่อเดินทางไปห้างสรรพสินค้า",
+            "Q : สาเหตุใดจึงต้องมีการสแกน QR Code ของแพลตฟอร์มไทยชนะ หลายรอบ เมื่อเดินทางไป"
+            "ห้างสรรพสินค้า ?? A : เพื่อความสะดวกในการติดตามค้นหาผู้ป่วย",
+        ),
+        (
+            "ข้อปฏิบัติ 14 วัน หลังกลับจากพื้นที่เสี่ยง",
+            "-สวมหน้ากากอนามัยทุกครั้งเวลาพบปะผู้คน และเว้นระยะห่าง 1 เมตร",
+        ),
+    ],
+)
+def test_what_anyone_does_when_somewhere_is_no_deed(headline, lead):
+    """A question and answer, a list of advice (เมื่อเดินทางไป…, เวลาพบปะผู้คน): what people do in
+    a case, told by no official, not a visit made."""
+    text, title = post(headline, lead, rest="")
+    assert not extract(text, title).reports_visit
+
+
+def test_an_inspection_of_a_unit_in_its_own_building_is_a_visit():
+    """…ตรวจเยี่ยมสำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม… ณ ห้องประชุม… อาคารสำนักงานมาตรฐาน
+    ผลิตภัณฑ์อุตสาหกรรม: the unit inspected is the one whose building the meeting room is in, a
+    visit to its premises (as to a department's), though the unit is of the officials' ministry."""
+    text, title = post(
+        "รปอ.หสผ.ตรวจเยี่ยมสำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม",
+        "เมื่อวันที่ 15 ตุลาคม 2562 นายสมชาย ใจดี ผู้ตรวจราชการกระทรวงอุตสาหกรรม ตรวจเยี่ยม"
+        "สำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม (สมอ.) เพื่อรับทราบกรอบแนวทางการดำเนินงาน "
+        "ณ ห้องประชุม 230 ชั้น 2 อาคารสำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม",
+        rest="",
+        stamp="วันพฤหัสบดีที่ 17 ตุลาคม 2562",
+    )
+    ex = extract(text, title)
+    assert ex.reports_visit
+    assert [f.value for f in ex.of("date")] == ["2019-10-15"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "visited"),
+    [
+        (
+            "วันพุธที่ 25 มีนาคม 2563 เวลา 08.30 น. นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงพาณิชย์ "
+            "ตรวจความพร้อมสินค้าในรถคาราวานธงฟ้า ก่อนออกไปให้บริการกับประชาชนที่อาศัยอยู่ในบ้านพัก",
+            False,
+        ),
+        (
+            "วันพุธที่ 25 มีนาคม 2563 เวลา 08.30 น. นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงพาณิชย์ "
+            "ตรวจความพร้อมสินค้าในรถคาราวานธงฟ้า ณ ตลาดนัดจตุจักร กรุงเทพมหานคร",
+            True,
+        ),
+        (
+            "วันพุธที่ 25 มีนาคม 2563 เวลา 08.30 น. นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงพาณิชย์ "
+            "ลงพื้นที่ตรวจความพร้อมสินค้าในรถคาราวานธงฟ้า ก่อนออกไปให้บริการกับประชาชน",
+            True,
+        ),
+    ],
+)
+def test_an_inspection_the_lead_places_nowhere_is_no_visit(lead, visited):
+    """ตรวจความพร้อมสินค้าในรถคาราวาน… with no ณ, district or province: an inspection that can
+    be made at the ministry's own door, unlike one placed away or a trip (ลงพื้นที่)."""
+    text, title = post(
+        "รมว.พาณิชย์ ส่งคาราวานรถพุ่มพวงธงฟ้าเคลื่อนที่ บริการถึงหน้าบ้าน",
+        lead,
+        rest="",
+        stamp="วันพุธที่ 25 มีนาคม 2563",
+    )
+    assert extract(text, title).reports_visit is visited
