@@ -573,7 +573,69 @@ def find_sites(
     found.sort(key=lambda s: s.start)
     listed = _beneficiaries(text)
     found = [s for s in found if not listed.overlaps(s.start, s.start + 1)]
+    found = _without_run_ons(text, found, tokens)
     return _without_short_names(text, _without_hosts(text, found))
+
+
+def _without_run_ons(text: str, found: list[SiteMention], tokens: Tokens) -> list[SiteMention]:
+    """A site written once on its own ("…ลงพื้นที่ตลาดประชานิเวศน์ ตาม…") and elsewhere with
+    the words of its clause glued after it ("ตลาดประชานิเวศน์คุมเข้มมาตรการ", "วัดยานนาวามอบเงิน")
+    is the one site: the glued writing ends where the clean one does. Only where the clean
+    writing is a whole name: it ends with its own name (a word no dictionary holds, or a
+    place's name) or its address follows it ("ตลาดประชานิเวศน์ เขตจตุจักร"), not with the
+    common word of a name cut short ("ศูนย์ดำรงธรรม" of "ศูนย์ดำรงธรรมจังหวัด…"); and the words
+    after it are not a place ("…จังหวัดยโสธร", "…เชียงใหม่")."""
+    ends = {
+        text[s.start : s.end]
+        for s in found
+        if _ends_clean(text, s.end)
+        and (_own_name_ends(text, s.start, s.end, tokens) or _PLACE_AFTER.match(text, s.end))
+    }
+    out: list[SiteMention] = []
+    for s in found:
+        name = text[s.start : s.end]
+        cut = max(
+            (
+                len(c)
+                for c in ends
+                if len(c) < len(name)
+                and name.startswith(c)
+                and s.start + len(c) in tokens.starts
+                and re.match(f"[{_L}]", name[len(c)])
+                and not _place_starts(text, s.start + len(c))
+            ),
+            default=0,
+        )
+        out.append(SiteMention(s.start, s.start + cut, s.type, s.rule, s.attrs) if cut else s)
+    return out
+
+
+def _ends_clean(text: str, end: int) -> bool:
+    """Whether a name ending at `end` is written apart from what follows (not glued, not ฯ)."""
+    return end == len(text) or re.match(f"[{_L}ฯ]", text[end]) is None
+
+
+def _own_name_ends(text: str, start: int, end: int, tokens: Tokens) -> bool:
+    """Whether the last word of the site `text[start:end]` is a proper name: not in the
+    dictionary, or the name of a place."""
+    from nlp.gazetteer import gazetteer
+
+    last = next((i for i in range(end - 1, start, -1) if i in tokens.starts), start)
+    word = text[last:end]
+    if site_heads().fullmatch(word) or not re.fullmatch(f"[{_L}]+", word):
+        return False
+    g = gazetteer()
+    return word not in _dictionary() or any(g.exact(lv, word) for lv in ("province", "district"))
+
+
+def _place_starts(text: str, pos: int) -> bool:
+    """Whether a place word or a province's or district's name starts at `pos`."""
+    from nlp.gazetteer import gazetteer
+
+    if _PLACE_WORD.match(text, pos):
+        return True
+    g = gazetteer()
+    return any(text.startswith(n, pos) for lv in ("province", "district") for n in g.by_name[lv])
 
 
 _LIST_REACH = 150  # characters between the owner word and the list it opens

@@ -1,0 +1,27 @@
+"""Sites that are not sites visited: names run on into their clause, and places listed as
+examples of a kind (issue 9, precision on unseen posts)."""
+
+from nlp import extract
+
+LEAD = "วันที่ 5 มีนาคม 2566 นายสมชาย ใจดี ผู้ตรวจราชการกระทรวง"
+
+
+def sites(text: str) -> list[str]:
+    return [f.value for f in extract(text).of("site")]
+
+
+def test_a_name_glued_to_the_verb_of_its_clause_ends_where_its_clean_writing_does():
+    # a news post's shape: the market named once apart, once glued to the verb that follows
+    text = (
+        f"{LEAD} ลงพื้นที่ตลาดบางคล้า ตำบลบางคล้า อำเภอบางคล้า เพื่อตรวจมาตรการป้องกันโรค"
+        " ทั้งนี้ ตลาดบางคล้าคุมเข้มมาตรการคัดกรองผู้ค้าและผู้ซื้อทุกคน"
+    )
+    assert sites(text) == ["ตลาดบางคล้า"]
+
+
+def test_a_name_with_its_province_glued_is_not_cut_to_a_shorter_writing():
+    # "ณ สำนักงาน… ยโสธร" after the same office written without its province
+    text = (
+        f"{LEAD} ตรวจเยี่ยมศูนย์ดำรงธรรม อำเภอเมืองยโสธร และเยี่ยมชมศูนย์ดำรงธรรมจังหวัดยโสธร อำเภอเมืองยโสธร"
+    )
+    assert "ศูนย์ดำรงธรรมจังหวัดยโสธร" in sites(text)
