@@ -572,7 +572,9 @@ def find_sites(
     _after_na(text, tokens, free, keep)
     found.sort(key=lambda s: s.start)
     listed = _beneficiaries(text)
+    examples = _examples(text, tokens)
     found = [s for s in found if not listed.overlaps(s.start, s.start + 1)]
+    found = [s for s in found if not examples.overlaps(s.start, s.start + 1)]
     found = _without_run_ons(text, found, tokens)
     return _without_short_names(text, _without_hosts(text, found))
 
@@ -659,6 +661,32 @@ def _beneficiaries(text: str) -> Spans:
         hi = min(m.end() + _LIST_MAX, len(text) if line_end < 0 else line_end)
         stop = [text.find(w, m.end(), hi) for w in lists["end"]]
         at = _NA.search(text, m.end(), hi)  # "… เป็นต้น ณ อิมแพค": where the event was
+        stop.append(at.start() if at else -1)
+        spans.add(m.end(), min([i for i in stop if i > m.end()], default=hi))
+    return spans
+
+
+def _examples(text: str, tokens: Tokens) -> Spans:
+    """The places written as examples of a kind (site_lists.txt [example]: "เช่น …"), where no
+    visit word comes before the example word in its clause (the line, up to _LIST_REACH): they
+    illustrate what the sentence is about and were not visited. The list ends where the lists
+    of site_lists.txt do, or at ณ."""
+    lists = sections("site_lists.txt")
+    spans = Spans()
+    visit_words = [w for w in _place_cues() if w not in ("ที่", "ณ")]
+    for m in re.finditer(alternation(lists["example"]), text):
+        if m.start() not in tokens.starts or starts_with_any(
+            text[m.start() :], lists["not_example"]
+        ):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        lo = max(line_start, m.start() - _LIST_REACH)
+        if any(text.find(w, lo, m.start()) >= 0 for w in visit_words):
+            continue
+        line_end = text.find("\n", m.end())
+        hi = min(m.end() + _LIST_MAX, len(text) if line_end < 0 else line_end)
+        stop = [text.find(w, m.end(), hi) for w in lists["end"]]
+        at = _NA.search(text, m.end(), hi)  # "เช่น กทม. ตำรวจ ร่วมสำรวจเส้นทาง ณ วัด…": a place
         stop.append(at.start() if at else -1)
         spans.add(m.end(), min([i for i in stop if i > m.end()], default=hi))
     return spans

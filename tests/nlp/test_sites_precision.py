@@ -25,3 +25,25 @@ def test_a_name_with_its_province_glued_is_not_cut_to_a_shorter_writing():
         f"{LEAD} ตรวจเยี่ยมศูนย์ดำรงธรรม อำเภอเมืองยโสธร และเยี่ยมชมศูนย์ดำรงธรรมจังหวัดยโสธร อำเภอเมืองยโสธร"
     )
     assert "ศูนย์ดำรงธรรมจังหวัดยโสธร" in sites(text)
+
+
+def test_places_given_as_examples_of_a_kind_are_not_visited():
+    # a speech's shape: what the province has, with examples, after the visit itself
+    text = (
+        f"{LEAD} ตรวจเยี่ยมโรงเรียนบ้านนาดี ตำบลนาดี อำเภอเมืองสุโขทัย"
+        "\nจังหวัดสุโขทัยมีแหล่งท่องเที่ยวทางประวัติศาสตร์ที่น่าสนใจ เช่น อุทยานประวัติศาสตร์ศรีสัชนาลัย"
+        " วัดพระศรีรัตนมหาธาตุ เป็นต้น"
+    )
+    assert sites(text) == ["โรงเรียนบ้านนาดี"]
+
+
+def test_examples_led_by_a_visit_word_are_visited():
+    text = f"{LEAD} ลงพื้นที่ตรวจเยี่ยมสถานศึกษาในพื้นที่ เช่น โรงเรียนบ้านนาดี ตำบลนาดี อำเภอเมืองสุโขทัย"
+    assert "โรงเรียนบ้านนาดี" in sites(text)
+
+
+def test_an_example_list_ends_at_the_place_written_after_na():
+    # "หน่วยงานที่เกี่ยวข้อง เช่น กทม. ตำรวจ ร่วมสำรวจเส้นทาง ณ วัด…": the agencies are the
+    # examples, the temple is where they went
+    text = f"{LEAD} พร้อมหน่วยงานที่เกี่ยวข้อง เช่น กทม. ตำรวจ ร่วมสำรวจเส้นทาง ณ วัดเสมียนนารี เขตจตุจักร"
+    assert "วัดเสมียนนารี" in sites(text)
