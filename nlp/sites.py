@@ -406,6 +406,8 @@ def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") ->
         return True  # "โรงพยาบาลที่ประกาศนโยบาย…": the hospitals that did so, a kind of place
     if first in _cut_words() or starts_with_any(text[start:end], _cut_words()) == text[start:end]:
         return True
+    if first in _clause_words():
+        return True  # "โรงเรียนส่วนใหญ่จัด…", "โรงพยาบาลประมาณ 70%": a grammatical word, no name
     if kind != "village" and text[start:end] in words("kind_names.txt"):  # บ้านใหม่ is a name
         return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
     branch = _branch_after(text, end)
@@ -413,6 +415,20 @@ def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") ->
         # ... unless its own name follows in brackets: "โครงการบ้านเอื้ออาทรจังหวัดปทุมธานี (ลาดหลุมแก้ว 2)"
         return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
     return _counted(text, end) or _KIND_AFTER.match(text, end) is not None
+
+
+@cache
+def _clause_words() -> frozenset[str]:
+    """PyThaiNLP's stopwords that no place's name holds and no site's name begins with
+    (name_stopwords.txt): written first after a type word, they go on with the clause."""
+    from pythainlp.corpus import thai_stopwords
+
+    from nlp.gazetteer import gazetteer
+
+    g = gazetteer()
+    names = "\n".join(n for lv in ("province", "district", "subdistrict") for n in g.by_name[lv])
+    held = set(words("name_stopwords.txt"))
+    return frozenset(w for w in thai_stopwords() if w not in names and w not in held)
 
 
 _UNIT_LEVEL = {"จังหวัด": "province", "อำเภอ": "district", "ตำบล": "subdistrict"}

@@ -47,3 +47,14 @@ def test_an_example_list_ends_at_the_place_written_after_na():
     # examples, the temple is where they went
     text = f"{LEAD} พร้อมหน่วยงานที่เกี่ยวข้อง เช่น กทม. ตำรวจ ร่วมสำรวจเส้นทาง ณ วัดเสมียนนารี เขตจตุจักร"
     assert "วัดเสมียนนารี" in sites(text)
+
+
+def test_a_type_word_followed_by_a_grammatical_word_names_no_place():
+    # a report's shape: "พบว่าโรงเรียนส่วนใหญ่จัดอาหารกลางวันให้เด็กได้ดี" (most schools…)
+    text = f"{LEAD} ลงพื้นที่ติดตามโครงการอาหารกลางวัน พบว่าโรงเรียนส่วนใหญ่จัดอาหารกลางวันให้เด็กได้ดี"
+    assert sites(text) == []
+
+
+def test_a_name_that_begins_with_a_noun_of_the_stopword_list_is_a_name():
+    text = f"{LEAD} เยี่ยมชมวิสาหกิจชุมชนกลุ่มกาแฟถ้ำสิงห์ ตำบลถ้ำสิงห์ อำเภอเมืองชุมพร"
+    assert sites(text) == ["วิสาหกิจชุมชนกลุ่มกาแฟถ้ำสิงห์"]
