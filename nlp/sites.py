@@ -591,7 +591,7 @@ def find_sites(
     examples = _examples(text, tokens)
     found = [s for s in found if not listed.overlaps(s.start, s.start + 1)]
     found = [s for s in found if not examples.overlaps(s.start, s.start + 1)]
-    found = _without_run_ons(text, found, tokens)
+    found = _without_run_ons(text, [_clause_cut(text, s, tokens) for s in found], tokens)
     return _without_short_names(text, _without_hosts(text, found))
 
 
@@ -626,6 +626,27 @@ def _without_run_ons(text: str, found: list[SiteMention], tokens: Tokens) -> lis
         )
         out.append(SiteMention(s.start, s.start + cut, s.type, s.rule, s.attrs) if cut else s)
     return out
+
+
+def _clause_cut(text: str, s: SiteMention, tokens: Tokens) -> SiteMention:
+    """A name glued to a grammatical word of its clause ends before it ("โรงเรียนบ้านพรานอ้น
+    ครั้งนี้ของ…", "รพ.สต.วัดไทรจนถึงชุมชน"): see _clause_words. Not inside the phrases of
+    agencies' names (name_phrases.txt: "…แห่งประเทศไทย"), nor in brackets, a company's name or
+    a word cut out of a foreign name ("ไทยยูเนี่ยน": the word after is a lone letter)."""
+    head = site_heads().match(text, s.start)
+    lo = head.end() if head else s.start
+    hi = text.find("(", lo, s.end)
+    if s.type == "company":
+        return s
+    for i in range(lo + 1, s.end if hi < 0 else hi):
+        word = tokens.at.get(i, "") if i in tokens.starts else ""
+        if word not in _clause_words() or _inside_phrase(text, i):
+            continue
+        after = i + len(word)
+        if after < s.end and len(tokens.at.get(after, "")) < 2:
+            continue
+        return SiteMention(s.start, i, s.type, s.rule, s.attrs)
+    return s
 
 
 def _ends_clean(text: str, end: int) -> bool:

@@ -58,3 +58,14 @@ def test_a_type_word_followed_by_a_grammatical_word_names_no_place():
 def test_a_name_that_begins_with_a_noun_of_the_stopword_list_is_a_name():
     text = f"{LEAD} เยี่ยมชมวิสาหกิจชุมชนกลุ่มกาแฟถ้ำสิงห์ ตำบลถ้ำสิงห์ อำเภอเมืองชุมพร"
     assert sites(text) == ["วิสาหกิจชุมชนกลุ่มกาแฟถ้ำสิงห์"]
+
+
+def test_a_name_ends_before_a_grammatical_word_glued_to_it():
+    # "…รพ.สต.วัดไทรจนถึงชุมชน": the care network reaches the community, not a longer name
+    text = f"{LEAD} ลงพื้นที่ตรวจเยี่ยมโรงพยาบาลส่งเสริมสุขภาพตำบลบ้านนาดีจนถึงชุมชนรอบข้าง"
+    assert sites(text) == ["โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านนาดี"]
+
+
+def test_a_grammatical_word_in_brackets_or_a_company_name_is_kept():
+    text = f"{LEAD} ลงพื้นที่ตรวจเยี่ยมอุทยานวิทยาศาสตร์หว้ากอ (ชื่อเดิมในสมัยนั้น) อำเภอเมืองประจวบคีรีขันธ์"
+    assert sites(text) == ["อุทยานวิทยาศาสตร์หว้ากอ (ชื่อเดิมในสมัยนั้น)"]
