@@ -378,6 +378,10 @@ def _inside_phrase(text: str, pos: int) -> bool:
     return False
 
 
+#: The kinds of place mostly named after a site in them ("ชุมชนวัดกก", "ชุมชนวัดบางบัว"): a
+#: site word inside the name of one that is not read as a site is part of that name.
+_NAMED_AFTER_SITES = frozenset(("community",))
+
 #: The kinds of place a province has one of, named after it ("เรือนจำจังหวัดกาญจนบุรี").
 _ONE_PER_PROVINCE = frozenset(("prison",))
 
@@ -531,6 +535,8 @@ def find_sites(
             continue  # "ขอให้โรงพยาบาลสำรวจ…", "ทำให้โรงเรียนหมดปัญหา": a body told or made to act
         glue = (*_place_cues(), *_members()["of"])
         if needs != "name" and before and not (listed or ends_with_any(before, glue)):
+            if kind in _NAMED_AFTER_SITES:  # "ในชุมชนวัดวิเศษการ": the temple names the community
+                taken.add(a, _name_end(text, h, tokens))
             continue
         end = _name_end(text, h, tokens)
         latin = _LATIN_NAME.match(text, h) if end == h and kind in _BRANDED else None

@@ -69,3 +69,9 @@ def test_a_name_ends_before_a_grammatical_word_glued_to_it():
 def test_a_grammatical_word_in_brackets_or_a_company_name_is_kept():
     text = f"{LEAD} ลงพื้นที่ตรวจเยี่ยมอุทยานวิทยาศาสตร์หว้ากอ (ชื่อเดิมในสมัยนั้น) อำเภอเมืองประจวบคีรีขันธ์"
     assert sites(text) == ["อุทยานวิทยาศาสตร์หว้ากอ (ชื่อเดิมในสมัยนั้น)"]
+
+
+def test_a_temple_that_names_a_community_is_not_a_site_of_its_own():
+    # a ministry post's shape: families helped "in the community of wat X", not at the temple
+    text = f"{LEAD} ลงพื้นที่ช่วยเหลือครอบครัวผู้ประสบปัญหาทางสังคม ในชุมชนวัดกก เขตบางขุนเทียน กรุงเทพมหานคร"
+    assert "วัดกก" not in sites(text)
