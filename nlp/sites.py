@@ -410,7 +410,7 @@ def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") ->
         return True  # "โรงพยาบาลที่ประกาศนโยบาย…": the hospitals that did so, a kind of place
     if first in _cut_words() or starts_with_any(text[start:end], _cut_words()) == text[start:end]:
         return True
-    if first in _clause_words():
+    if kind != "village" and first in _clause_words():  # บ้านช่วง is a village's name
         return True  # "โรงเรียนส่วนใหญ่จัด…", "โรงพยาบาลประมาณ 70%": a grammatical word, no name
     if kind != "village" and text[start:end] in words("kind_names.txt"):  # บ้านใหม่ is a name
         return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
@@ -535,7 +535,7 @@ def find_sites(
             continue  # "ขอให้โรงพยาบาลสำรวจ…", "ทำให้โรงเรียนหมดปัญหา": a body told or made to act
         glue = (*_place_cues(), *_members()["of"])
         if needs != "name" and before and not (listed or ends_with_any(before, glue)):
-            if kind in _NAMED_AFTER_SITES:  # "ในชุมชนวัดวิเศษการ": the temple names the community
+            if kind in _NAMED_AFTER_SITES and site_heads().match(text, h):  # "ในชุมชนวัดวิเศษการ"
                 taken.add(a, _name_end(text, h, tokens))
             continue
         end = _name_end(text, h, tokens)
@@ -613,6 +613,7 @@ def _without_run_ons(text: str, found: list[SiteMention], tokens: Tokens) -> lis
         text[s.start : s.end]
         for s in found
         if _ends_clean(text, s.end)
+        and not _name_follows(text, s.start, s.end)
         and (_own_name_ends(text, s.start, s.end, tokens) or _PLACE_AFTER.match(text, s.end))
     }
     out: list[SiteMention] = []
@@ -642,7 +643,7 @@ def _clause_cut(text: str, s: SiteMention, tokens: Tokens) -> SiteMention:
     head = site_heads().match(text, s.start)
     lo = head.end() if head else s.start
     hi = text.find("(", lo, s.end)
-    if s.type == "company":
+    if s.type in ("company", "village"):  # บ้านช่วง: a village's name is ordinary words
         return s
     for i in range(lo + 1, s.end if hi < 0 else hi):
         word = tokens.at.get(i, "") if i in tokens.starts else ""
@@ -653,6 +654,12 @@ def _clause_cut(text: str, s: SiteMention, tokens: Tokens) -> SiteMention:
             continue
         return SiteMention(s.start, i, s.type, s.rule, s.attrs)
     return s
+
+
+def _name_follows(text: str, start: int, end: int) -> bool:
+    """Whether the site `text[start:end]` ends with a word a name follows (บ้าน, ตำบล, a type
+    word): "…เยาวชนชายบ้าน" is cut before its name (อุเบกขา), not a whole name."""
+    return any(m.end() == end for m in _name_starts().finditer(text, start, end))
 
 
 def _ends_clean(text: str, end: int) -> bool:

@@ -75,3 +75,16 @@ def test_a_temple_that_names_a_community_is_not_a_site_of_its_own():
     # a ministry post's shape: families helped "in the community of wat X", not at the temple
     text = f"{LEAD} ลงพื้นที่ช่วยเหลือครอบครัวผู้ประสบปัญหาทางสังคม ในชุมชนวัดกก เขตบางขุนเทียน กรุงเทพมหานคร"
     assert "วัดกก" not in sites(text)
+
+
+def test_a_village_whose_name_is_a_grammatical_word_is_a_village():
+    text = f"{LEAD} เยี่ยมเยียนประชาชน ณ หมู่ 10 บ้านช่วง ตำบลปงยางคก อำเภอห้างฉัตร"
+    assert "บ้านช่วง" in sites(text)
+
+
+def test_a_name_cut_before_its_village_name_does_not_cut_the_whole_name():
+    text = (
+        f"{LEAD} ณ ศูนย์ฝึกและอบรมเด็กและเยาวชนชายบ้าน อำเภอพุทธมณฑล"
+        "\nเยี่ยมชมศูนย์ฝึกและอบรมเด็กและเยาวชนชายบ้านอุเบกขา อำเภอพุทธมณฑล"
+    )
+    assert "ศูนย์ฝึกและอบรมเด็กและเยาวชนชายบ้านอุเบกขา" in sites(text)
