@@ -567,7 +567,7 @@ def find_sites(
             at = site_heads().match(text, end + host.end()) if host else None
             # a centre hosted by a school; "ศูนย์ดิจิทัลชุมชน ณ ศูนย์ดิจิทัลชุมชน…" is one place
             host_kind = _types().get(_key(at.group()), ("",))[0] if at else ""
-            if at and needs != "visit" and host_kind != kind:
+            if at and needs != "visit" and host_kind != kind and _host_named(text, at, tokens):
                 named = _named_by_host(text, a, at, host.group(), host_kind, tokens, free)
                 keep(named or SiteMention(a, end, kind, "site_hosted"))
             continue
@@ -828,6 +828,15 @@ def _without_hosts(text: str, found: list[SiteMention]) -> list[SiteMention]:
         out.append(s)
         chain_end = s.end
     return out
+
+
+def _host_named(text: str, at: re.Match[str], tokens: Tokens) -> bool:
+    """Whether the site word `at` after a generic one has a name of its own ("ศูนย์ดิจิทัลชุมชน
+    วัดบูรพา"): bare type words one after another are a list of kinds of place ("บ้าน วัด
+    โรงเรียน", "เขื่อน อ่างเก็บน้ำ ฝาย"), none of them hosting another."""
+    end = _name_end(text, at.end(), tokens)
+    kind = _types().get(_key(at.group()), ("other",))[0]
+    return end - at.end() >= 2 and not _generic(text, at.end(), end, tokens, kind)
 
 
 #: Bodies whose name, written right after a centre's generic name, is the centre's own name

@@ -88,3 +88,14 @@ def test_a_name_cut_before_its_village_name_does_not_cut_the_whole_name():
         "\nเยี่ยมชมศูนย์ฝึกและอบรมเด็กและเยาวชนชายบ้านอุเบกขา อำเภอพุทธมณฑล"
     )
     assert "ศูนย์ฝึกและอบรมเด็กและเยาวชนชายบ้านอุเบกขา" in sites(text)
+
+
+def test_bare_type_words_in_a_row_are_kinds_of_place_not_a_hosted_site():
+    # the บวร slogan of many posts: "home, temple, school" working together
+    text = f"{LEAD} ลงพื้นที่ขับเคลื่อนด้วยพลังบวร (บ้าน วัด โรงเรียน) ในจังหวัดลำพูน"
+    assert sites(text) == []
+
+
+def test_a_centre_hosted_by_a_named_temple_is_still_a_site():
+    text = f"{LEAD} ตรวจเยี่ยมศูนย์ดิจิทัลชุมชน วัดบูรพา ต.ทุ่งแต้ อ.เมือง จ.ยโสธร"
+    assert sites(text) != []
