@@ -99,3 +99,9 @@ def test_bare_type_words_in_a_row_are_kinds_of_place_not_a_hosted_site():
 def test_a_centre_hosted_by_a_named_temple_is_still_a_site():
     text = f"{LEAD} ตรวจเยี่ยมศูนย์ดิจิทัลชุมชน วัดบูรพา ต.ทุ่งแต้ อ.เมือง จ.ยโสธร"
     assert sites(text) != []
+
+
+def test_a_programme_of_places_is_a_kind_of_place():
+    # the Ministry of Education's posts: "ลงพื้นที่… ขับเคลื่อนโรงเรียนคุณธรรม" (the moral-school programme)
+    text = f"{LEAD} ลงพื้นที่จังหวัดสุราษฎร์ธานี เพื่อร่วมขับเคลื่อนโครงการโรงเรียนคุณธรรม"
+    assert sites(text) == []
