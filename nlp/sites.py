@@ -378,6 +378,10 @@ def _inside_phrase(text: str, pos: int) -> bool:
     return False
 
 
+#: The kinds of place mostly named after a site in them ("ชุมชนวัดกก", "ชุมชนวัดบางบัว"): a
+#: site word inside the name of one that is not read as a site is part of that name.
+_NAMED_AFTER_SITES = frozenset(("community",))
+
 #: The kinds of place a province has one of, named after it ("เรือนจำจังหวัดกาญจนบุรี").
 _ONE_PER_PROVINCE = frozenset(("prison",))
 
@@ -406,6 +410,8 @@ def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") ->
         return True  # "โรงพยาบาลที่ประกาศนโยบาย…": the hospitals that did so, a kind of place
     if first in _cut_words() or starts_with_any(text[start:end], _cut_words()) == text[start:end]:
         return True
+    if kind != "village" and first in _clause_words():  # บ้านช่วง is a village's name
+        return True  # "โรงเรียนส่วนใหญ่จัด…", "โรงพยาบาลประมาณ 70%": a grammatical word, no name
     if kind != "village" and text[start:end] in words("kind_names.txt"):  # บ้านใหม่ is a name
         return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
     branch = _branch_after(text, end)
@@ -413,6 +419,20 @@ def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") ->
         # ... unless its own name follows in brackets: "โครงการบ้านเอื้ออาทรจังหวัดปทุมธานี (ลาดหลุมแก้ว 2)"
         return True  # "ศูนย์ดิจิทัลชุมชนจังหวัดเชียงราย": the province's centres, not one
     return _counted(text, end) or _KIND_AFTER.match(text, end) is not None
+
+
+@cache
+def _clause_words() -> frozenset[str]:
+    """PyThaiNLP's stopwords that no place's name holds and no site's name begins with
+    (name_stopwords.txt): written first after a type word, they go on with the clause."""
+    from pythainlp.corpus import thai_stopwords
+
+    from nlp.gazetteer import gazetteer
+
+    g = gazetteer()
+    names = "\n".join(n for lv in ("province", "district", "subdistrict") for n in g.by_name[lv])
+    held = set(words("name_stopwords.txt"))
+    return frozenset(w for w in thai_stopwords() if w not in names and w not in held)
 
 
 _UNIT_LEVEL = {"จังหวัด": "province", "อำเภอ": "district", "ตำบล": "subdistrict"}
@@ -515,6 +535,8 @@ def find_sites(
             continue  # "ขอให้โรงพยาบาลสำรวจ…", "ทำให้โรงเรียนหมดปัญหา": a body told or made to act
         glue = (*_place_cues(), *_members()["of"])
         if needs != "name" and before and not (listed or ends_with_any(before, glue)):
+            if kind in _NAMED_AFTER_SITES and site_heads().match(text, h):  # "ในชุมชนวัดวิเศษการ"
+                taken.add(a, _name_end(text, h, tokens))
             continue
         end = _name_end(text, h, tokens)
         latin = _LATIN_NAME.match(text, h) if end == h and kind in _BRANDED else None
@@ -545,7 +567,7 @@ def find_sites(
             at = site_heads().match(text, end + host.end()) if host else None
             # a centre hosted by a school; "ศูนย์ดิจิทัลชุมชน ณ ศูนย์ดิจิทัลชุมชน…" is one place
             host_kind = _types().get(_key(at.group()), ("",))[0] if at else ""
-            if at and needs != "visit" and host_kind != kind:
+            if at and needs != "visit" and host_kind != kind and _host_named(text, at, tokens):
                 named = _named_by_host(text, a, at, host.group(), host_kind, tokens, free)
                 keep(named or SiteMention(a, end, kind, "site_hosted"))
             continue
@@ -572,8 +594,100 @@ def find_sites(
     _after_na(text, tokens, free, keep)
     found.sort(key=lambda s: s.start)
     listed = _beneficiaries(text)
+    examples = _examples(text, tokens)
     found = [s for s in found if not listed.overlaps(s.start, s.start + 1)]
+    found = [s for s in found if not examples.overlaps(s.start, s.start + 1)]
+    found = _without_run_ons(text, [_clause_cut(text, s, tokens) for s in found], tokens)
     return _without_short_names(text, _without_hosts(text, found))
+
+
+def _without_run_ons(text: str, found: list[SiteMention], tokens: Tokens) -> list[SiteMention]:
+    """A site written once on its own ("…ลงพื้นที่ตลาดประชานิเวศน์ ตาม…") and elsewhere with
+    the words of its clause glued after it ("ตลาดประชานิเวศน์คุมเข้มมาตรการ", "วัดยานนาวามอบเงิน")
+    is the one site: the glued writing ends where the clean one does. Only where the clean
+    writing is a whole name: it ends with its own name (a word no dictionary holds, or a
+    place's name) or its address follows it ("ตลาดประชานิเวศน์ เขตจตุจักร"), not with the
+    common word of a name cut short ("ศูนย์ดำรงธรรม" of "ศูนย์ดำรงธรรมจังหวัด…"); and the words
+    after it are not a place ("…จังหวัดยโสธร", "…เชียงใหม่")."""
+    ends = {
+        text[s.start : s.end]
+        for s in found
+        if _ends_clean(text, s.end)
+        and not _name_follows(text, s.start, s.end)
+        and (_own_name_ends(text, s.start, s.end, tokens) or _PLACE_AFTER.match(text, s.end))
+    }
+    out: list[SiteMention] = []
+    for s in found:
+        name = text[s.start : s.end]
+        cut = max(
+            (
+                len(c)
+                for c in ends
+                if len(c) < len(name)
+                and name.startswith(c)
+                and s.start + len(c) in tokens.starts
+                and re.match(f"[{_L}]", name[len(c)])
+                and not _place_starts(text, s.start + len(c))
+            ),
+            default=0,
+        )
+        out.append(SiteMention(s.start, s.start + cut, s.type, s.rule, s.attrs) if cut else s)
+    return out
+
+
+def _clause_cut(text: str, s: SiteMention, tokens: Tokens) -> SiteMention:
+    """A name glued to a grammatical word of its clause ends before it ("โรงเรียนบ้านพรานอ้น
+    ครั้งนี้ของ…", "รพ.สต.วัดไทรจนถึงชุมชน"): see _clause_words. Not inside the phrases of
+    agencies' names (name_phrases.txt: "…แห่งประเทศไทย"), nor in brackets, a company's name or
+    a word cut out of a foreign name ("ไทยยูเนี่ยน": the word after is a lone letter)."""
+    head = site_heads().match(text, s.start)
+    lo = head.end() if head else s.start
+    hi = text.find("(", lo, s.end)
+    if s.type in ("company", "village"):  # บ้านช่วง: a village's name is ordinary words
+        return s
+    for i in range(lo + 1, s.end if hi < 0 else hi):
+        word = tokens.at.get(i, "") if i in tokens.starts else ""
+        if word not in _clause_words() or _inside_phrase(text, i):
+            continue
+        after = i + len(word)
+        if after < s.end and len(tokens.at.get(after, "")) < 2:
+            continue
+        return SiteMention(s.start, i, s.type, s.rule, s.attrs)
+    return s
+
+
+def _name_follows(text: str, start: int, end: int) -> bool:
+    """Whether the site `text[start:end]` ends with a word a name follows (บ้าน, ตำบล, a type
+    word): "…เยาวชนชายบ้าน" is cut before its name (อุเบกขา), not a whole name."""
+    return any(m.end() == end for m in _name_starts().finditer(text, start, end))
+
+
+def _ends_clean(text: str, end: int) -> bool:
+    """Whether a name ending at `end` is written apart from what follows (not glued, not ฯ)."""
+    return end == len(text) or re.match(f"[{_L}ฯ]", text[end]) is None
+
+
+def _own_name_ends(text: str, start: int, end: int, tokens: Tokens) -> bool:
+    """Whether the last word of the site `text[start:end]` is a proper name: not in the
+    dictionary, or the name of a place."""
+    from nlp.gazetteer import gazetteer
+
+    last = next((i for i in range(end - 1, start, -1) if i in tokens.starts), start)
+    word = text[last:end]
+    if site_heads().fullmatch(word) or not re.fullmatch(f"[{_L}]+", word):
+        return False
+    g = gazetteer()
+    return word not in _dictionary() or any(g.exact(lv, word) for lv in ("province", "district"))
+
+
+def _place_starts(text: str, pos: int) -> bool:
+    """Whether a place word or a province's or district's name starts at `pos`."""
+    from nlp.gazetteer import gazetteer
+
+    if _PLACE_WORD.match(text, pos):
+        return True
+    g = gazetteer()
+    return any(text.startswith(n, pos) for lv in ("province", "district") for n in g.by_name[lv])
 
 
 _LIST_REACH = 150  # characters between the owner word and the list it opens
@@ -597,6 +711,32 @@ def _beneficiaries(text: str) -> Spans:
         hi = min(m.end() + _LIST_MAX, len(text) if line_end < 0 else line_end)
         stop = [text.find(w, m.end(), hi) for w in lists["end"]]
         at = _NA.search(text, m.end(), hi)  # "… เป็นต้น ณ อิมแพค": where the event was
+        stop.append(at.start() if at else -1)
+        spans.add(m.end(), min([i for i in stop if i > m.end()], default=hi))
+    return spans
+
+
+def _examples(text: str, tokens: Tokens) -> Spans:
+    """The places written as examples of a kind (site_lists.txt [example]: "เช่น …"), where no
+    visit word comes before the example word in its clause (the line, up to _LIST_REACH): they
+    illustrate what the sentence is about and were not visited. The list ends where the lists
+    of site_lists.txt do, or at ณ."""
+    lists = sections("site_lists.txt")
+    spans = Spans()
+    visit_words = [w for w in _place_cues() if w not in ("ที่", "ณ")]
+    for m in re.finditer(alternation(lists["example"]), text):
+        if m.start() not in tokens.starts or starts_with_any(
+            text[m.start() :], lists["not_example"]
+        ):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        lo = max(line_start, m.start() - _LIST_REACH)
+        if any(text.find(w, lo, m.start()) >= 0 for w in visit_words):
+            continue
+        line_end = text.find("\n", m.end())
+        hi = min(m.end() + _LIST_MAX, len(text) if line_end < 0 else line_end)
+        stop = [text.find(w, m.end(), hi) for w in lists["end"]]
+        at = _NA.search(text, m.end(), hi)  # "เช่น กทม. ตำรวจ ร่วมสำรวจเส้นทาง ณ วัด…": a place
         stop.append(at.start() if at else -1)
         spans.add(m.end(), min([i for i in stop if i > m.end()], default=hi))
     return spans
@@ -688,6 +828,15 @@ def _without_hosts(text: str, found: list[SiteMention]) -> list[SiteMention]:
         out.append(s)
         chain_end = s.end
     return out
+
+
+def _host_named(text: str, at: re.Match[str], tokens: Tokens) -> bool:
+    """Whether the site word `at` after a generic one has a name of its own ("ศูนย์ดิจิทัลชุมชน
+    วัดบูรพา"): bare type words one after another are a list of kinds of place ("บ้าน วัด
+    โรงเรียน", "เขื่อน อ่างเก็บน้ำ ฝาย"), none of them hosting another."""
+    end = _name_end(text, at.end(), tokens)
+    kind = _types().get(_key(at.group()), ("other",))[0]
+    return end - at.end() >= 2 and not _generic(text, at.end(), end, tokens, kind)
 
 
 #: Bodies whose name, written right after a centre's generic name, is the centre's own name
