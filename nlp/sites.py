@@ -260,13 +260,17 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
     while end < len(text) and _NAME_CHAR.match(text[end]):
         if end > pos and end in tokens.starts:
             tok = tokens.at.get(end, "")
-            cut = tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง")) or _glued_place(text, end, tok)
+            # a noun that starts with ที่ is more of the name ("…การพัฒนาที่ดิน"), not a clause
+            relative = tok.startswith(("ที่", "ซึ่ง")) and tok not in words("thi_nouns.txt")
+            cut = tok in _cut_words() or relative or _glued_place(text, end, tok)
             # a verb made a noun by การ/ความ is part of the name ("…เฝ้าระวังการทำการประมง")
             cut = cut and last not in _NOMINAL
             # "…ชลประทานขนาดใหญ่ที่ 11": a size before an office's number is part of its name
             cut = cut and _NUMBERED.match(text, end + len(tok)) is None
             if cut and not _inside_phrase(text, end) and not _joins_name(text, end, tokens):
                 break
+            if _NUMBERED.match(text, end):
+                break  # "…แรงงานแห่งที่ 2": _extend takes the number whole
         if end in tokens.starts:
             last = tokens.at.get(end, "")
         end += 1
@@ -767,6 +771,7 @@ def _extend(  # type: ignore[no-untyped-def]
         number = _NUMBERED.match(text, end)
         if number:
             end = number.end()  # "สำนักจัดการทรัพยากรป่าไม้ที่ 7", "…เฉลิมพระเกียรติ 80 พรรษา"
+            end = _seat_after(text, end, tokens)  # "…ที่ 22 ค่ายสรรพสิทธิประสงค์"
             continue
         par = _PAREN.match(text, end)
         # "วิสาหกิจชุมชน… (บ้านน้ำเกี๋ยน)": the village it is in, read as a site of its own; after
@@ -912,8 +917,26 @@ def _name_starts() -> re.Pattern[str]:
 # A number that is part of a name: an office's ordinal (ที่ 7, ภาคที่ 1), a royal
 # anniversary (เฉลิมพระเกียรติ 80 พรรษา) or the year a hall marks (หอประชุมนานาชาติ 40 ปี).
 _NUMBERED = re.compile(
-    r"(?:\s?ภาคที่|ที่)\s?\d{1,3}(?![\d.,:/])|\s?\d{1,3}\s?พรรษา|\s\d{2,3}\s?ปี(?![\u0e01-\u0e4e])"
+    r"\s?(?:ภาค|แห่ง)?ที่\s{0,2}\d{1,3}(?![\d.,:/])|\s?\d{1,3}\s?พรรษา|\s\d{2,3}\s?ปี(?![\u0e01-\u0e4e])"
 )
+_CAMP = re.compile(r"\s{1,2}(?=ค่าย[\u0e01-\u0e4e])")
+
+
+def _seat_after(text: str, end: int, tokens: Tokens) -> int:
+    """Where the name of a numbered unit or office ends that goes on with its seat after a
+    space: the camp it is in or the district it serves ("ศูนย์พักพิงมณฑลทหารบก ที่ 22
+    ค่ายสรรพสิทธิประสงค์", "สำนักงานพัฒนาฝีมือแรงงานแห่งที่ 2 แม่สอด"), one name as written."""
+    from nlp.gazetteer import gazetteer
+
+    camp = _CAMP.match(text, end)
+    if camp:
+        return _name_end(text, camp.end(), tokens)
+    word = re.match(rf"\s{{1,2}}([{_L}]+)(?![{_L}])", text[end : end + 40])
+    if word and gazetteer().exact("district", word.group(1)):
+        return end + word.end()
+    return end
+
+
 _WORD_BEFORE_PLACE = re.compile(rf" ([{_L}A-Za-z0-9\-]+)(?= (?:{_ADMIN_RE}|กรุงเทพ))")
 
 
