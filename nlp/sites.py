@@ -263,8 +263,10 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
             # a noun that starts with ที่ is more of the name ("…การพัฒนาที่ดิน"), not a clause
             relative = tok.startswith(("ที่", "ซึ่ง")) and tok not in words("thi_nouns.txt")
             cut = tok in _cut_words() or relative or _glued_place(text, end, tok)
-            # a verb made a noun by การ/ความ is part of the name ("…เฝ้าระวังการทำการประมง")
+            # a verb made a noun by การ/ความ is part of the name ("…เฝ้าระวังการทำการประมง"),
+            # and so is what it is from ("สถานคุ้มครองสวัสดิภาพผู้เสียหายจากการค้ามนุษย์")
             cut = cut and last not in _NOMINAL
+            cut = cut and not (tok == "จาก" and text.startswith(_NOMINAL, end + len(tok)))
             # "…ชลประทานขนาดใหญ่ที่ 11": a size before an office's number is part of its name
             cut = cut and _NUMBERED.match(text, end + len(tok)) is None
             if cut and not _inside_phrase(text, end) and not _joins_name(text, end, tokens):
@@ -625,7 +627,7 @@ def _counted_list(text: str, lo: int, marker: int) -> bool:
 
 def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMention]:
     """A site written once with its short name or status in brackets ("มูลนิธิ… (LPN)") and
-    elsewhere without is one site, named in full; so is a name written after two type words of
+    elsewhere without, or by the bracketed name alone, is one site, named in full; so is a name written after two type words of
     one type (วิสาหกิจชุมชน/กลุ่มวิสาหกิจชุมชน, โรงพยาบาล/รพ.): the first writing is kept."""
     names = {text[s.start : s.end] for s in found}
     full = [n for n in names if n.endswith(")")]
@@ -635,6 +637,8 @@ def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMentio
             return any(f.startswith(name) and len(f) > len(name) for f in names)
         if any(f.startswith(name) and f[len(name) :].lstrip().startswith("(") for f in full):
             return True
+        if any(f.endswith(f"({name})") for f in full):
+            return True  # "ณ บ้านเกร็ดตระการ" for "สถานคุ้มครอง… (บ้านเกร็ดตระการ)": its own name
         # "ศูนย์…อาชีวศึกษา" in a headline cut before "เขต…", and its full name in the body
         return any(f.startswith(name) and _PLACE_WORD.match(f, len(name)) for f in names)
 
