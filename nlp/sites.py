@@ -442,7 +442,11 @@ def _counted(text: str, end: int) -> bool:
 
 
 def _has_cue(text: str, start: int, tokens: Tokens) -> bool:
-    """A visit word ends shortly before `start`, in the same clause."""
+    """A visit word ends shortly before `start`, in the same clause. One glued right before it
+    counts even where the words cut it ("ต่อไป|ยัง|หอประชุม…" holds ไปยัง)."""
+    glued = ends_with_any(text[max(0, start - 15) : start], _place_cues())
+    if glued and len(glued) > 3 and not text.endswith("ผู้", 0, start - len(glued)):
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     lo = max(line_start, start - _CUE_WINDOW - 15)
     for pos in range(start - 1, lo - 1, -1):
@@ -773,6 +777,8 @@ def _extend(  # type: ignore[no-untyped-def]
             end = more.end()
             continue
         number = _NUMBERED.match(text, end)
+        if number is None and text.endswith("หมายเลข", 0, end):
+            number = _NUMBER.match(text, end)  # "ท่าเรือหมายเลข 23": the number word is the name
         if number:
             end = number.end()  # "สำนักจัดการทรัพยากรป่าไม้ที่ 7", "…เฉลิมพระเกียรติ 80 พรรษา"
             end = _seat_after(text, end, tokens)  # "…ที่ 22 ค่ายสรรพสิทธิประสงค์"
@@ -918,11 +924,12 @@ def _name_starts() -> re.Pattern[str]:
     return re.compile(rf"{_PLACE_WORD.pattern}|บ้าน|{site_heads().pattern}")
 
 
-# A number that is part of a name: an office's ordinal (ที่ 7, ภาคที่ 1), a royal
+# A number that is part of a name: an office's ordinal (ที่ 7, ภาคที่ 1, หมายเลข 23), a royal
 # anniversary (เฉลิมพระเกียรติ 80 พรรษา) or the year a hall marks (หอประชุมนานาชาติ 40 ปี).
 _NUMBERED = re.compile(
-    r"\s?(?:ภาค|แห่ง)?ที่\s{0,2}\d{1,3}(?![\d.,:/])|\s?\d{1,3}\s?พรรษา|\s\d{2,3}\s?ปี(?![\u0e01-\u0e4e])"
+    r"\s?(?:(?:ภาค|แห่ง)?ที่|หมายเลข)\s{0,2}\d{1,3}(?![\d.,:/])|\s?\d{1,3}\s?พรรษา|\s\d{2,3}\s?ปี(?![\u0e01-\u0e4e])"
 )
+_NUMBER = re.compile(r"\s{0,2}\d{1,3}(?![\d.,:/])")
 _CAMP = re.compile(r"\s{1,2}(?=ค่าย[\u0e01-\u0e4e])")
 
 

@@ -799,3 +799,9 @@ def test_homes_for_children_and_youth_are_a_kind_of_home():
     # v038's headline: the homes of a province, not one of them
     text = f"{LEAD} ลงพื้นที่เยี่ยมสถานสงเคราะห์เด็กและเยาวชน พร้อมติดตามการดำเนินงาน"
     assert sites(text) == []
+
+
+def test_a_visit_word_glued_before_a_site_counts_where_the_words_cut_it():
+    # v010's shape: newmm cuts "ต่อไป|ยัง", so ไปยัง starts inside a word; the hall is visited
+    text = f"{LEAD} และคณะ เดินทางต่อไปยังหอประชุมองค์การบริหารส่วนตำบลโผงเผง อำเภอป่าโมก"
+    assert [s for s, _ in sites(text)] == ["หอประชุมองค์การบริหารส่วนตำบลโผงเผง"]

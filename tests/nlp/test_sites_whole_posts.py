@@ -75,6 +75,7 @@ def test_a_venue_at_government_house_is_no_site(then):
             "ศูนย์พักพิงมณฑลทหารบก ที่ 22 ค่ายสรรพสิทธิประสงค์",
         ),
         ("ณ โรงเรียนราชประชานุเคราะห์ ที่ 31 จังหวัดพังงา", "โรงเรียนราชประชานุเคราะห์ ที่ 31"),
+        ("ท่าเรือหมายเลข 23 อ.พระประแดง", "ท่าเรือหมายเลข 23"),  # a number word, then the number
         # a noun that starts with ที่ inside the name (v042): land, not a relative clause
         ("ณ สถานีพัฒนาที่ดินสระแก้ว อำเภอเมือง", "สถานีพัฒนาที่ดินสระแก้ว"),
         # a brand name of several words
