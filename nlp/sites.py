@@ -384,8 +384,12 @@ def _inside_phrase(text: str, pos: int) -> bool:
     return False
 
 
-#: The kinds of place a province has one of, named after it ("เรือนจำจังหวัดกาญจนบุรี").
-_ONE_PER_PROVINCE = frozenset(("prison",))
+#: The kinds of place a province has one of, named after it ("เรือนจำจังหวัดกาญจนบุรี",
+#: "กศน.จังหวัดลพบุรี"; a district's centre is named after it too: "กศน.อำเภอบ้านหมี่").
+_ONE_PER_PROVINCE = frozenset(("prison", "nfe_centre"))
+#: The kinds of place named only by the area they serve (กศน.อำเภอบ้านหมี่).
+_NAMED_BY_PLACE = frozenset(("nfe_centre",))
+_PLACE_NAMED = re.compile(rf"(?:{_ADMIN_RE})\s?[{_L}]{{2,}}")
 
 
 def _branch_after(text: str, end: int) -> bool:
@@ -414,6 +418,8 @@ def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") ->
         return True
     if kind != "village" and text[start:end] in words("kind_names.txt"):  # บ้านใหม่ is a name
         return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
+    if kind in _NAMED_BY_PLACE and not _PLACE_NAMED.fullmatch(text, start, end):
+        return True  # "กศน.ตำบล", "กศน.กว่า": a centre is named by its district or province
     branch = _branch_after(text, end)
     if text.startswith(("จังหวัด", "จ."), start) and kind not in _ONE_PER_PROVINCE and not branch:
         # ... unless its own name follows in brackets: "โครงการบ้านเอื้ออาทรจังหวัดปทุมธานี (ลาดหลุมแก้ว 2)"
@@ -442,10 +448,11 @@ def _counted(text: str, end: int) -> bool:
 
 
 def _has_cue(text: str, start: int, tokens: Tokens) -> bool:
-    """A visit word ends shortly before `start`, in the same clause. One glued right before it
-    counts even where the words cut it ("ต่อไป|ยัง|หอประชุม…" holds ไปยัง)."""
-    glued = ends_with_any(text[max(0, start - 15) : start], _place_cues())
-    if glued and len(glued) > 3 and not text.endswith("ผู้", 0, start - len(glued)):
+    """A visit word ends shortly before `start`, in the same clause. One right before it (glued
+    or a space before) counts even where the words cut it ("ต่อไป|ยัง|หอประชุม…" holds ไปยัง)."""
+    end = start - 1 if text.endswith(" ", 0, start) else start
+    glued = ends_with_any(text[max(0, end - 15) : end], _place_cues())
+    if glued and len(glued) > 3 and not text.endswith("ผู้", 0, end - len(glued)):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     lo = max(line_start, start - _CUE_WINDOW - 15)
@@ -555,7 +562,11 @@ def find_sites(
             at = site_heads().match(text, end + host.end()) if host else None
             # a centre hosted by a school; "ศูนย์ดิจิทัลชุมชน ณ ศูนย์ดิจิทัลชุมชน…" is one place
             host_kind = _types().get(_key(at.group()), ("",))[0] if at else ""
-            if at and needs != "visit" and host_kind != kind:
+            # ... a host with a name: "ศูนย์การเรียนรู้ใน กศน.ตำบล" names no place
+            named_host = at and not _generic(
+                text, at.end(), _name_end(text, at.end(), tokens), tokens, host_kind
+            )
+            if at and named_host and needs != "visit" and host_kind != kind:
                 named = _named_by_host(text, a, at, host.group(), host_kind, tokens, free)
                 keep(named or SiteMention(a, end, kind, "site_hosted"))
             continue

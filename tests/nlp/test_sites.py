@@ -805,3 +805,19 @@ def test_a_visit_word_glued_before_a_site_counts_where_the_words_cut_it():
     # v010's shape: newmm cuts "ต่อไป|ยัง", so ไปยัง starts inside a word; the hall is visited
     text = f"{LEAD} และคณะ เดินทางต่อไปยังหอประชุมองค์การบริหารส่วนตำบลโผงเผง อำเภอป่าโมก"
     assert [s for s, _ in sites(text)] == ["หอประชุมองค์การบริหารส่วนตำบลโผงเผง"]
+
+
+def test_a_non_formal_education_centre_is_named_by_the_area_it_serves():
+    # u010's shape: กศน. with its district or province is a site; "ครู กศน.ตำบล" names none
+    text = (
+        f"{LEAD} ได้เยี่ยมชมผลการดำเนินงานของ กศน.อำเภอชัยบาดาล เป็นแห่งแรก "
+        "จากนั้นได้เดินทางต่อไปยัง กศน.อำเภอบ้านหมี่ ซึ่งมีผลการดำเนินงานก้าวหน้า "
+        "และพบปะครู กศน.ตำบล"
+    )
+    assert [s for s, _ in sites(text)] == ["กศน.อำเภอชัยบาดาล", "กศน.อำเภอบ้านหมี่"]
+
+
+def test_a_host_without_a_name_hosts_no_centre():
+    # "ศูนย์การเรียนรู้ใน กศน.ตำบล": no named place, so no site hosted there
+    text = f"{LEAD} ลงพื้นที่ติดตามการดำเนินงานของศูนย์การเรียนรู้ใน โรงเรียนแห่งนี้"
+    assert sites(text) == []
