@@ -260,13 +260,19 @@ def _name_end(text: str, pos: int, tokens: Tokens) -> int:
     while end < len(text) and _NAME_CHAR.match(text[end]):
         if end > pos and end in tokens.starts:
             tok = tokens.at.get(end, "")
-            cut = tok in _cut_words() or tok.startswith(("ที่", "ซึ่ง")) or _glued_place(text, end, tok)
-            # a verb made a noun by การ/ความ is part of the name ("…เฝ้าระวังการทำการประมง")
+            # a noun that starts with ที่ is more of the name ("…การพัฒนาที่ดิน"), not a clause
+            relative = tok.startswith(("ที่", "ซึ่ง")) and tok not in words("thi_nouns.txt")
+            cut = tok in _cut_words() or relative or _glued_place(text, end, tok)
+            # a verb made a noun by การ/ความ is part of the name ("…เฝ้าระวังการทำการประมง"),
+            # and so is what it is from ("สถานคุ้มครองสวัสดิภาพผู้เสียหายจากการค้ามนุษย์")
             cut = cut and last not in _NOMINAL
+            cut = cut and not (tok == "จาก" and text.startswith(_NOMINAL, end + len(tok)))
             # "…ชลประทานขนาดใหญ่ที่ 11": a size before an office's number is part of its name
             cut = cut and _NUMBERED.match(text, end + len(tok)) is None
             if cut and not _inside_phrase(text, end) and not _joins_name(text, end, tokens):
                 break
+            if _NUMBERED.match(text, end):
+                break  # "…แรงงานแห่งที่ 2": _extend takes the number whole
         if end in tokens.starts:
             last = tokens.at.get(end, "")
         end += 1
@@ -382,8 +388,12 @@ def _inside_phrase(text: str, pos: int) -> bool:
 #: site word inside the name of one that is not read as a site is part of that name.
 _NAMED_AFTER_SITES = frozenset(("community",))
 
-#: The kinds of place a province has one of, named after it ("เรือนจำจังหวัดกาญจนบุรี").
-_ONE_PER_PROVINCE = frozenset(("prison",))
+#: The kinds of place a province has one of, named after it ("เรือนจำจังหวัดกาญจนบุรี",
+#: "กศน.จังหวัดลพบุรี"; a district's centre is named after it too: "กศน.อำเภอบ้านหมี่").
+_ONE_PER_PROVINCE = frozenset(("prison", "nfe_centre"))
+#: The kinds of place named only by the area they serve (กศน.อำเภอบ้านหมี่).
+_NAMED_BY_PLACE = frozenset(("nfe_centre",))
+_PLACE_NAMED = re.compile(rf"(?:{_ADMIN_RE})\s?[{_L}]{{2,}}")
 
 
 def _branch_after(text: str, end: int) -> bool:
@@ -414,6 +424,8 @@ def _generic(text: str, start: int, end: int, tokens: Tokens, kind: str = "") ->
         return True  # "โรงเรียนส่วนใหญ่จัด…", "โรงพยาบาลประมาณ 70%": a grammatical word, no name
     if kind != "village" and text[start:end] in words("kind_names.txt"):  # บ้านใหม่ is a name
         return True  # "โรงพยาบาลเอกชน", "ที่ตลาดต้องการ": a kind of place, or what it does
+    if kind in _NAMED_BY_PLACE and not _PLACE_NAMED.fullmatch(text, start, end):
+        return True  # "กศน.ตำบล", "กศน.กว่า": a centre is named by its district or province
     branch = _branch_after(text, end)
     if text.startswith(("จังหวัด", "จ."), start) and kind not in _ONE_PER_PROVINCE and not branch:
         # ... unless its own name follows in brackets: "โครงการบ้านเอื้ออาทรจังหวัดปทุมธานี (ลาดหลุมแก้ว 2)"
@@ -456,7 +468,12 @@ def _counted(text: str, end: int) -> bool:
 
 
 def _has_cue(text: str, start: int, tokens: Tokens) -> bool:
-    """A visit word ends shortly before `start`, in the same clause."""
+    """A visit word ends shortly before `start`, in the same clause. One right before it (glued
+    or a space before) counts even where the words cut it ("ต่อไป|ยัง|หอประชุม…" holds ไปยัง)."""
+    end = start - 1 if text.endswith(" ", 0, start) else start
+    glued = ends_with_any(text[max(0, end - 15) : end], _place_cues())
+    if glued and len(glued) > 3 and not text.endswith("ผู้", 0, end - len(glued)):
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     lo = max(line_start, start - _CUE_WINDOW - 15)
     for pos in range(start - 1, lo - 1, -1):
@@ -567,6 +584,7 @@ def find_sites(
             at = site_heads().match(text, end + host.end()) if host else None
             # a centre hosted by a school; "ศูนย์ดิจิทัลชุมชน ณ ศูนย์ดิจิทัลชุมชน…" is one place
             host_kind = _types().get(_key(at.group()), ("",))[0] if at else ""
+            # ... by a host with a name: "ศูนย์การเรียนรู้ใน กศน.ตำบล" names no place
             if at and needs != "visit" and host_kind != kind and _host_named(text, at, tokens):
                 named = _named_by_host(text, a, at, host.group(), host_kind, tokens, free)
                 keep(named or SiteMention(a, end, kind, "site_hosted"))
@@ -638,7 +656,7 @@ def _without_run_ons(text: str, found: list[SiteMention], tokens: Tokens) -> lis
 def _clause_cut(text: str, s: SiteMention, tokens: Tokens) -> SiteMention:
     """A name glued to a grammatical word of its clause ends before it ("โรงเรียนบ้านพรานอ้น
     ครั้งนี้ของ…", "รพ.สต.วัดไทรจนถึงชุมชน"): see _clause_words. Not inside the phrases of
-    agencies' names (name_phrases.txt: "…แห่งประเทศไทย"), nor in brackets, a company's name or
+    agencies' names (name_phrases.txt: "…แห่งประเทศไทย") or the name's own number, nor in brackets, a company's name or
     a word cut out of a foreign name ("ไทยยูเนี่ยน": the word after is a lone letter)."""
     head = site_heads().match(text, s.start)
     lo = head.end() if head else s.start
@@ -647,8 +665,8 @@ def _clause_cut(text: str, s: SiteMention, tokens: Tokens) -> SiteMention:
         return s
     for i in range(lo + 1, s.end if hi < 0 else hi):
         word = tokens.at.get(i, "") if i in tokens.starts else ""
-        if word not in _clause_words() or _inside_phrase(text, i):
-            continue
+        if word not in _clause_words() or _inside_phrase(text, i) or _NUMBERED.match(text, i):
+            continue  # "…แรงงานแห่งที่ 2": แห่ง opens the office's ordinal, not a clause
         after = i + len(word)
         if after < s.end and len(tokens.at.get(after, "")) < 2:
             continue
@@ -761,7 +779,7 @@ def _counted_list(text: str, lo: int, marker: int) -> bool:
 
 def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMention]:
     """A site written once with its short name or status in brackets ("มูลนิธิ… (LPN)") and
-    elsewhere without is one site, named in full; so is a name written after two type words of
+    elsewhere without, or by the bracketed name alone, is one site, named in full; so is a name written after two type words of
     one type (วิสาหกิจชุมชน/กลุ่มวิสาหกิจชุมชน, โรงพยาบาล/รพ.): the first writing is kept."""
     names = {text[s.start : s.end] for s in found}
     full = [n for n in names if n.endswith(")")]
@@ -771,6 +789,8 @@ def _without_short_names(text: str, found: list[SiteMention]) -> list[SiteMentio
             return any(f.startswith(name) and len(f) > len(name) for f in names)
         if any(f.startswith(name) and f[len(name) :].lstrip().startswith("(") for f in full):
             return True
+        if any(f.endswith(f"({name})") for f in full):
+            return True  # "ณ บ้านเกร็ดตระการ" for "สถานคุ้มครอง… (บ้านเกร็ดตระการ)": its own name
         # "ศูนย์…อาชีวศึกษา" in a headline cut before "เขต…", and its full name in the body
         return any(f.startswith(name) and _PLACE_WORD.match(f, len(name)) for f in names)
 
@@ -914,8 +934,11 @@ def _extend(  # type: ignore[no-untyped-def]
             end = more.end()
             continue
         number = _NUMBERED.match(text, end)
+        if number is None and text.endswith("หมายเลข", 0, end):
+            number = _NUMBER.match(text, end)  # "ท่าเรือหมายเลข 23": the number word is the name
         if number:
             end = number.end()  # "สำนักจัดการทรัพยากรป่าไม้ที่ 7", "…เฉลิมพระเกียรติ 80 พรรษา"
+            end = _seat_after(text, end, tokens)  # "…ที่ 22 ค่ายสรรพสิทธิประสงค์"
             continue
         par = _PAREN.match(text, end)
         # "วิสาหกิจชุมชน… (บ้านน้ำเกี๋ยน)": the village it is in, read as a site of its own; after
@@ -1058,11 +1081,30 @@ def _name_starts() -> re.Pattern[str]:
     return re.compile(rf"{_PLACE_WORD.pattern}|บ้าน|{site_heads().pattern}")
 
 
-# A number that is part of a name: an office's ordinal (ที่ 7, ภาคที่ 1), a royal
+# A number that is part of a name: an office's ordinal (ที่ 7, ภาคที่ 1, หมายเลข 23), a royal
 # anniversary (เฉลิมพระเกียรติ 80 พรรษา) or the year a hall marks (หอประชุมนานาชาติ 40 ปี).
 _NUMBERED = re.compile(
-    r"(?:\s?ภาคที่|ที่)\s?\d{1,3}(?![\d.,:/])|\s?\d{1,3}\s?พรรษา|\s\d{2,3}\s?ปี(?![\u0e01-\u0e4e])"
+    r"\s?(?:(?:ภาค|แห่ง)?ที่|หมายเลข)\s{0,2}\d{1,3}(?![\d.,:/])|\s?\d{1,3}\s?พรรษา|\s\d{2,3}\s?ปี(?![\u0e01-\u0e4e])"
 )
+_NUMBER = re.compile(r"\s{0,2}\d{1,3}(?![\d.,:/])")
+_CAMP = re.compile(r"\s{1,2}(?=ค่าย[\u0e01-\u0e4e])")
+
+
+def _seat_after(text: str, end: int, tokens: Tokens) -> int:
+    """Where the name of a numbered unit or office ends that goes on with its seat after a
+    space: the camp it is in or the district it serves ("ศูนย์พักพิงมณฑลทหารบก ที่ 22
+    ค่ายสรรพสิทธิประสงค์", "สำนักงานพัฒนาฝีมือแรงงานแห่งที่ 2 แม่สอด"), one name as written."""
+    from nlp.gazetteer import gazetteer
+
+    camp = _CAMP.match(text, end)
+    if camp:
+        return _name_end(text, camp.end(), tokens)
+    word = re.match(rf"\s{{1,2}}([{_L}]+)(?![{_L}])", text[end : end + 40])
+    if word and gazetteer().exact("district", word.group(1)):
+        return end + word.end()
+    return end
+
+
 _WORD_BEFORE_PLACE = re.compile(rf" ([{_L}A-Za-z0-9\-]+)(?= (?:{_ADMIN_RE}|กรุงเทพ))")
 
 

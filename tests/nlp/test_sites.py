@@ -24,6 +24,17 @@ def sites(text: str) -> list[tuple[str, str]]:
         ("เยี่ยมผู้ประสบภัย ณ ที่ทำการกำนัน หมู่ 1 บ้านบางบ้า ตำบลชุมแสงสงคราม", "บ้านบางบ้า", "village"),
         ("ตรวจเยี่ยมเรือนจำพิเศษกรุงเทพมหานคร เขตจตุจักร", "เรือนจำพิเศษกรุงเทพมหานคร", "prison"),
         ("เข้าพบผู้ว่าราชการ ณ ครัวชวนชม", "ครัวชวนชม", "other"),
+        # a home of the Ministry of Social Development (v038, v049 of set v)
+        (
+            "เยี่ยมชมกิจกรรม ณ สถานสงเคราะห์เด็กชายบ้านศรีธรรมราช และเป็นประธาน",
+            "สถานสงเคราะห์เด็กชายบ้านศรีธรรมราช",
+            "welfare_home",
+        ),
+        (
+            "เยี่ยมชมกิจกรรม และให้กำลังใจเด็กในความดูแลของสถานแรกรับเด็กหญิงบ้านธัญญพร อำเภอธัญบุรี",
+            "สถานแรกรับเด็กหญิงบ้านธัญญพร",
+            "welfare_home",
+        ),
     ],
 )
 def test_site_kinds(tail, site, kind):
@@ -772,3 +783,41 @@ def test_a_site_named_after_its_province_with_its_district_in_brackets_is_one_pl
 def test_a_province_s_kind_of_place_with_words_in_brackets_is_still_a_kind():
     text = f"{LEAD} ลงพื้นที่ อ.เมือง จ.ลำปาง ซึ่งนำสินค้าไปขายที่ศูนย์ดิจิทัลชุมชนจังหวัดลำปาง (ทุกวัน) ด้วย"
     assert not any(k == "community_centre" for _, k in sites(text))
+
+
+def test_a_home_is_named_whole_and_once_by_its_own_name_in_brackets():
+    # v049's shape: the headline writes the home by the name in its brackets; what it protects
+    # people from (จากการค้ามนุษย์) is part of its name
+    text = (
+        f"{LEAD} ตรวจเยี่ยมการคุ้มครองผู้เสียหาย ณ บ้านเกร็ดตระการ จ.นนทบุรี\n"
+        "ร่วมกิจกรรมฝึกอาชีพ ณ สถานคุ้มครองสวัสดิภาพผู้เสียหายจากการค้ามนุษย์ (บ้านเกร็ดตระการ) จังหวัดนนทบุรี"
+    )
+    assert [s for s, _ in sites(text)] == ["สถานคุ้มครองสวัสดิภาพผู้เสียหายจากการค้ามนุษย์ (บ้านเกร็ดตระการ)"]
+
+
+def test_homes_for_children_and_youth_are_a_kind_of_home():
+    # v038's headline: the homes of a province, not one of them
+    text = f"{LEAD} ลงพื้นที่เยี่ยมสถานสงเคราะห์เด็กและเยาวชน พร้อมติดตามการดำเนินงาน"
+    assert sites(text) == []
+
+
+def test_a_visit_word_glued_before_a_site_counts_where_the_words_cut_it():
+    # v010's shape: newmm cuts "ต่อไป|ยัง", so ไปยัง starts inside a word; the hall is visited
+    text = f"{LEAD} และคณะ เดินทางต่อไปยังหอประชุมองค์การบริหารส่วนตำบลโผงเผง อำเภอป่าโมก"
+    assert [s for s, _ in sites(text)] == ["หอประชุมองค์การบริหารส่วนตำบลโผงเผง"]
+
+
+def test_a_non_formal_education_centre_is_named_by_the_area_it_serves():
+    # u010's shape: กศน. with its district or province is a site; "ครู กศน.ตำบล" names none
+    text = (
+        f"{LEAD} ได้เยี่ยมชมผลการดำเนินงานของ กศน.อำเภอชัยบาดาล เป็นแห่งแรก "
+        "จากนั้นได้เดินทางต่อไปยัง กศน.อำเภอบ้านหมี่ ซึ่งมีผลการดำเนินงานก้าวหน้า "
+        "และพบปะครู กศน.ตำบล"
+    )
+    assert [s for s, _ in sites(text)] == ["กศน.อำเภอชัยบาดาล", "กศน.อำเภอบ้านหมี่"]
+
+
+def test_a_host_without_a_name_hosts_no_centre():
+    # "ศูนย์การเรียนรู้ใน กศน.ตำบล": no named place, so no site hosted there
+    text = f"{LEAD} ลงพื้นที่ติดตามการดำเนินงานของศูนย์การเรียนรู้ใน โรงเรียนแห่งนี้"
+    assert sites(text) == []
