@@ -27,7 +27,7 @@ from nlp.roles import roles
 from nlp.sites import find_sites, site_heads
 from nlp.visits import group_visits
 
-PIPELINE_VERSION = "2026.12.7"
+PIPELINE_VERSION = "2026.12.8"
 # The size cap: a post is read up to its first MAX_CHARS characters (cut at the last line break
 # in the final quarter, if any), so one huge post costs no more than a long one. A visit post
 # says what was done in its lead; what lies past the cap (the tail of a cabinet summary of
